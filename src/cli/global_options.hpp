@@ -1,0 +1,27 @@
+#pragma once
+// Options every subcommand shares, declared once with their help text and environment variable.
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "sonic/core/home.hpp"
+
+namespace sonic::cli {
+
+struct GlobalOptions {
+  std::string home;
+  std::string db;
+  std::string log_level = "info";
+  bool quiet = false;
+  std::string timezone;
+};
+
+void add_global_options(CLI::App& app, GlobalOptions& options);
+
+// Before CLI11 reads environment variables: `.env` in the current folder, then in the home
+// (found from --home or SONIC_HOME in argv/env). Neither overrides the real environment.
+void preload_environment(int argc, char** argv);
+
+// Called first by every subcommand's callback: sets up logging and resolves the home.
+Home start_command(const GlobalOptions& options);
+
+}  // namespace sonic::cli
