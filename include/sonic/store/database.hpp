@@ -1,0 +1,96 @@
+#pragma once
+// A thin RAII layer over SQLite: the only place that includes sqlite3.h is src/store/.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sonic::store {
+
+// A prepared statement. Bind by 1-based index, step through rows, read columns by 0-based index.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);  // copied by SQLite
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  bool step();  // true while a row is available
+  void run();   // steps a statement that returns no rows, then resets it
+  void reset();
+
+  bool is_null(int column) const;
+  std::int64_t integer(int column) const;
+  double real(int column) const;
+  std::string text(int column) const;
+  std::optional<std::int64_t> optional_integer(int column) const;
+  std::optional<double> optional_real(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+
+ private:
+  [[noreturn]] void fail(int code) const;
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens (creating if needed) with WAL, foreign keys and a busy timeout. Does not migrate:
+  // use open_store() from store/schema.hpp for that.
+  static Database open(const std::filesystem::path& path);
+  static Database open_read_only(const std::filesystem::path& path);
+  static Database in_memory();
+
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  std::int64_t scalar(std::string_view sql);  // first column of the first row, 0 if none
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_ = nullptr;
+  std::filesystem::path path_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called. A crash
+// or kill before commit() leaves the database as it was: SQLite's journal undoes the rest.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+}  // namespace sonic::store

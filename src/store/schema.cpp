@@ -1,0 +1,178 @@
+#include "sonic/store/schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "sonic/core/error.hpp"
+
+namespace sonic::store {
+namespace {
+
+// Each entry takes the schema from version i to i + 1. Never edit a released migration:
+// append a new one.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: the foundation: history, sessions, audio features and the import audit trail.
+    R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE artists (
+  id         INTEGER PRIMARY KEY,
+  spotify_id TEXT UNIQUE,
+  name       TEXT NOT NULL,
+  name_key   TEXT NOT NULL            -- normalised name, to match exports that carry no IDs
+);
+CREATE INDEX artists_by_name_key ON artists(name_key);
+
+-- A track is known by its Spotify ID, or (basic exports carry none) by normalised artist + title
+-- until an extended export or the API reveals the ID.
+CREATE TABLE tracks (
+  id          INTEGER PRIMARY KEY,
+  spotify_id  TEXT UNIQUE,
+  name        TEXT NOT NULL,
+  artist_id   INTEGER NOT NULL REFERENCES artists(id),
+  album_name  TEXT,
+  duration_ms INTEGER,
+  name_key    TEXT NOT NULL
+);
+CREATE INDEX tracks_by_name_key ON tracks(name_key);
+CREATE INDEX tracks_by_artist ON tracks(artist_id);
+
+CREATE TABLE track_artists (
+  track_id  INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  artist_id INTEGER NOT NULL REFERENCES artists(id),
+  PRIMARY KEY (track_id, position)
+) WITHOUT ROWID;
+
+-- Podcast episodes and audiobook chapters: stored, but kept out of music analytics.
+CREATE TABLE episodes (
+  id        INTEGER PRIMARY KEY,
+  uri       TEXT UNIQUE,              -- spotify:episode:… or an audiobook chapter URI
+  name_key  TEXT NOT NULL,            -- show + episode name, for the basic podcast export
+  kind      TEXT NOT NULL CHECK (kind IN ('podcast', 'audiobook')),
+  name      TEXT NOT NULL,
+  show_name TEXT
+);
+CREATE INDEX episodes_by_name_key ON episodes(name_key);
+
+CREATE TABLE import_runs (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL,          -- import | ingest
+  started_ms  INTEGER NOT NULL,
+  finished_ms INTEGER,
+  status      TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed', 'partial')),
+  files       INTEGER NOT NULL DEFAULT 0,
+  rows_read   INTEGER NOT NULL DEFAULT 0,
+  imported    INTEGER NOT NULL DEFAULT 0,
+  duplicates  INTEGER NOT NULL DEFAULT 0,
+  skipped     TEXT NOT NULL DEFAULT '{}',  -- JSON object: reason -> count
+  error       TEXT
+);
+
+-- One row per file an import committed or refused: the audit trail of every row's fate.
+CREATE TABLE import_files (
+  id          INTEGER PRIMARY KEY,
+  run_id      INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+  path        TEXT NOT NULL,
+  layout      TEXT,
+  status      TEXT NOT NULL CHECK (status IN ('imported', 'failed', 'skipped')),
+  rows_read   INTEGER NOT NULL DEFAULT 0,
+  imported    INTEGER NOT NULL DEFAULT 0,
+  duplicates  INTEGER NOT NULL DEFAULT 0,
+  skipped     TEXT NOT NULL DEFAULT '{}',
+  error       TEXT
+);
+
+-- Times are UTC milliseconds. end_ms is when the stream ended (Spotify's ts); start = end - played.
+CREATE TABLE plays (
+  id            INTEGER PRIMARY KEY,
+  track_id      INTEGER REFERENCES tracks(id),
+  episode_id    INTEGER REFERENCES episodes(id),
+  start_ms      INTEGER NOT NULL,
+  end_ms        INTEGER NOT NULL,
+  ms_played     INTEGER NOT NULL CHECK (ms_played >= 0),
+  is_short      INTEGER NOT NULL,     -- under 30 s: Spotify does not count it as a listen
+  source        TEXT NOT NULL CHECK (source IN ('extended', 'api', 'basic')),
+  platform      TEXT,
+  shuffle       INTEGER,
+  skipped       INTEGER,
+  reason_start  TEXT,
+  reason_end    TEXT,
+  offline       INTEGER,
+  offline_ms    INTEGER,
+  incognito     INTEGER,
+  import_run_id INTEGER REFERENCES import_runs(id),
+  CHECK ((track_id IS NULL) <> (episode_id IS NULL))
+);
+-- The identity of a play within one source (exact duplicates are dropped), and the index the
+-- cross-source 90-second match walks: a track's plays ordered by end time.
+CREATE UNIQUE INDEX plays_identity_track ON plays(track_id, end_ms, ms_played, source)
+  WHERE track_id IS NOT NULL;
+CREATE UNIQUE INDEX plays_identity_episode ON plays(episode_id, end_ms, ms_played, source)
+  WHERE episode_id IS NOT NULL;
+CREATE INDEX plays_by_start ON plays(start_ms);
+
+-- Listening sessions: music listens (30 s or more) separated by more than the session gap.
+CREATE TABLE sessions (
+  id         INTEGER PRIMARY KEY,
+  start_ms   INTEGER NOT NULL,
+  end_ms     INTEGER NOT NULL,
+  plays      INTEGER NOT NULL,
+  ms_played  INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_start ON sessions(start_ms);
+CREATE INDEX sessions_by_end ON sessions(end_ms);
+
+CREATE TABLE audio_features (
+  track_id         INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+  source           TEXT NOT NULL,     -- reccobeats | catalog:<file> | imputed:artist | demo
+  acousticness     REAL,
+  danceability     REAL,
+  energy           REAL,
+  instrumentalness REAL,
+  key              INTEGER,
+  liveness         REAL,
+  loudness         REAL,
+  mode             INTEGER,
+  speechiness      REAL,
+  tempo            REAL,
+  valence          REAL,
+  updated_ms       INTEGER NOT NULL
+);
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(Database& db) {
+  const auto found = db.scalar("PRAGMA user_version");
+  const int latest = latest_schema_version();
+  if (found > latest) {
+    throw InputError(db.path().string() + " was written by a newer sonic (schema version " +
+                     std::to_string(found) + ", this sonic knows up to " +
+                     std::to_string(latest) + "); upgrade sonic to use it");
+  }
+  if (found == latest) return;
+  // All pending steps in one transaction: an interrupted upgrade leaves the old schema intact.
+  Transaction transaction(db);
+  for (auto version = found; version < latest; ++version) {
+    db.exec(kMigrations[static_cast<std::size_t>(version)]);
+  }
+  db.exec("PRAGMA user_version = " + std::to_string(latest));
+  transaction.commit();
+}
+
+Database open_store(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  Database db = Database::open(path);
+  migrate(db);
+  return db;
+}
+
+}  // namespace sonic::store
