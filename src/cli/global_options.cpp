@@ -21,6 +21,11 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--tz", options.timezone,
                  "IANA time zone for local-time views, e.g. Europe/Berlin (default: the system's)")
       ->envname("SONIC_TZ");
+  app.add_option("--session-gap", options.session_gap_minutes,
+                 "Minutes of silence between plays that end a listening session")
+      ->envname("SONIC_SESSION_GAP")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
 }
 
 void preload_environment(int argc, char** argv) {

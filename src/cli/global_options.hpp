@@ -13,7 +13,12 @@ struct GlobalOptions {
   std::string log_level = "info";
   bool quiet = false;
   std::string timezone;
+  int session_gap_minutes = 30;
 };
+
+inline std::int64_t session_gap_ms(const GlobalOptions& options) {
+  return std::int64_t{options.session_gap_minutes} * 60'000;
+}
 
 void add_global_options(CLI::App& app, GlobalOptions& options);
 

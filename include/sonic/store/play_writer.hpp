@@ -1,0 +1,90 @@
+#pragma once
+// Writes plays into the store, resolving their tracks, artists and episodes, and making sure one
+// listen is stored once however many sources describe it:
+//  - within a source, an identical play (same item, end time and length) is a duplicate;
+//  - across sources, plays of the same track (same Spotify ID or same normalised artist + title)
+//    whose end times lie within 90 s are one listen. The richer source wins: an extended-export
+//    play replaces an API or account-data play of the same listen, never the other way round.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "sonic/sources/play_record.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::store {
+
+enum class WriteOutcome { imported, duplicate, replaced };
+
+// The span of time whose sessions must be recomputed after a batch of writes.
+struct TouchedRange {
+  std::int64_t from_ms = INT64_MAX;
+  std::int64_t to_ms = INT64_MIN;
+  bool empty() const { return from_ms > to_ms; }
+  void add(std::int64_t start_ms, std::int64_t end_ms) {
+    from_ms = std::min(from_ms, start_ms);
+    to_ms = std::max(to_ms, end_ms);
+  }
+};
+
+inline constexpr std::int64_t kSameListenWindowMs = 90'000;
+
+class PlayWriter {
+ public:
+  PlayWriter(Database& db, std::int64_t import_run_id);
+
+  // Call inside a transaction.
+  WriteOutcome write(const sources::PlayRecord& play);
+
+  // Music listens added or removed since the last call, then reset.
+  TouchedRange take_touched_range();
+
+  // After a rollback the caches may name rows that no longer exist.
+  void forget_cached_ids();
+
+ private:
+  std::int64_t track_for(const sources::PlayRecord& play, const std::string& name_key);
+  std::int64_t artist_for(const sources::ArtistCredit& artist);
+  std::int64_t episode_for(const sources::PlayRecord& play);
+  bool may_have_other_sources(sources::PlaySource source, std::int64_t end_ms) const;
+  // The stored play of the same listen from another source, if any: {id, source precedence}.
+  std::pair<std::int64_t, int> find_same_listen(const sources::PlayRecord& play,
+                                                std::int64_t track_id, const std::string& name_key);
+  void note_source_range(sources::PlaySource source, std::int64_t end_ms);
+
+  Database& db_;
+  std::int64_t run_id_;
+  Statement track_by_spotify_id_;
+  Statement unlinked_track_by_key_;
+  Statement link_track_;
+  Statement track_by_key_;
+  Statement insert_track_;
+  Statement insert_track_artist_;
+  Statement artist_by_spotify_id_;
+  Statement artist_by_key_;
+  Statement set_artist_spotify_id_;
+  Statement insert_artist_;
+  Statement episode_by_uri_;
+  Statement episode_by_key_;
+  Statement insert_episode_;
+  Statement insert_play_;
+  Statement same_listen_;
+  Statement delete_play_;
+  Statement play_span_;
+
+  std::unordered_map<std::string, std::int64_t> track_by_spotify_id_cache_;
+  std::unordered_map<std::string, std::int64_t> track_by_key_cache_;
+  std::unordered_map<std::string, std::int64_t> artist_by_key_cache_;
+  std::unordered_map<std::string, std::int64_t> episode_cache_;
+
+  // Per source, the span of end times stored so far: the cross-source search is skipped when
+  // no other source has plays near a row's time, which is the common case of a first import.
+  struct Span {
+    std::int64_t from = INT64_MAX;
+    std::int64_t to = INT64_MIN;
+  };
+  Span source_spans_[3];
+  TouchedRange touched_;
+};
+
+}  // namespace sonic::store

@@ -1,0 +1,27 @@
+#pragma once
+// SQL for the sessions table. Which listens form a session is decided in features/sessions.
+#include <cstdint>
+#include <vector>
+
+#include "sonic/features/sessions.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::store {
+
+struct TimeSpan {
+  std::int64_t from_ms;
+  std::int64_t to_ms;
+};
+
+// Widens [from, to] to cover every stored session that lies within `gap_ms` of it, since new
+// listens there may join or merge them.
+TimeSpan widen_to_sessions(Database& db, TimeSpan span, std::int64_t gap_ms);
+
+void delete_sessions_within(Database& db, TimeSpan span);
+
+// Music listens (not episodes, not plays under 30 s) starting within the span, by start time.
+std::vector<features::Listen> listens_starting_within(Database& db, TimeSpan span);
+
+void insert_sessions(Database& db, const std::vector<features::Session>& sessions);
+
+}  // namespace sonic::store

@@ -1,0 +1,62 @@
+#include "sonic/sources/name_key.hpp"
+
+#include <cstdint>
+
+namespace sonic::sources {
+namespace {
+
+// Base letters for U+00C0..U+00FF (Latin-1 Supplement letters); 0 where there is none.
+constexpr char kLatin1Base[64] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // C0-CF
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   's',  // D0-DF
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // E0-EF
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y',  // F0-FF
+};
+
+void append_space(std::string& out) {
+  if (!out.empty() && out.back() != ' ') out.push_back(' ');
+}
+
+}  // namespace
+
+std::string normalize_name(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (std::isalnum(byte)) {
+        out.push_back(static_cast<char>(std::tolower(byte)));
+      } else if (byte == '\'') {
+        // "Don't" and "Dont" are the same title.
+      } else {
+        append_space(out);
+      }
+      continue;
+    }
+    // Two-byte sequences C3 80..C3 BF are U+00C0..U+00FF.
+    if (byte == 0xC3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0xBF && kLatin1Base[next - 0x80] != 0) {
+        out.push_back(kLatin1Base[next - 0x80]);
+        ++i;
+        continue;
+      }
+    }
+    // U+2019 (right single quote) is an apostrophe too.
+    if (byte == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0x99) {
+      i += 2;
+      continue;
+    }
+    out.push_back(static_cast<char>(byte));
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string track_name_key(std::string_view artist, std::string_view title) {
+  return normalize_name(artist) + '\x1f' + normalize_name(title);
+}
+
+}  // namespace sonic::sources

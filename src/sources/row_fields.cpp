@@ -1,0 +1,347 @@
+#include "sonic/sources/row_fields.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "sonic/core/utc_time.hpp"
+#include "sonic/sources/export_file_reader.hpp"
+
+namespace sonic::sources {
+namespace {
+
+enum class Kind { text, integer, boolean, object };
+
+struct KeySpec {
+  std::string_view key;
+  Field field;
+  Kind kind;
+};
+
+// Every key sonic reads, in every layout. Keys not listed (username, ip_addr,
+// ip_addr_decrypted, user_agent_decrypted, conn_country, context…) are skipped unread: personal
+// identifiers never leave the parser.
+constexpr std::array kKeys = {
+    KeySpec{"ts", Field::ts, Kind::text},
+    KeySpec{"endTime", Field::end_time, Kind::text},
+    KeySpec{"played_at", Field::played_at, Kind::text},
+    KeySpec{"ms_played", Field::ms_played, Kind::integer},
+    KeySpec{"msPlayed", Field::ms_played, Kind::integer},
+    KeySpec{"platform", Field::platform, Kind::text},
+    KeySpec{"master_metadata_track_name", Field::track_name, Kind::text},
+    KeySpec{"trackName", Field::track_name, Kind::text},
+    KeySpec{"master_metadata_album_artist_name", Field::artist_name, Kind::text},
+    KeySpec{"artistName", Field::artist_name, Kind::text},
+    KeySpec{"master_metadata_album_album_name", Field::album_name, Kind::text},
+    KeySpec{"spotify_track_uri", Field::track_uri, Kind::text},
+    KeySpec{"episode_name", Field::episode_name, Kind::text},
+    KeySpec{"episodeName", Field::episode_name, Kind::text},
+    KeySpec{"episode_show_name", Field::show_name, Kind::text},
+    KeySpec{"podcastName", Field::show_name, Kind::text},
+    KeySpec{"spotify_episode_uri", Field::episode_uri, Kind::text},
+    KeySpec{"audiobook_title", Field::audiobook_title, Kind::text},
+    KeySpec{"audiobook_uri", Field::audiobook_uri, Kind::text},
+    KeySpec{"audiobook_chapter_uri", Field::audiobook_chapter_uri, Kind::text},
+    KeySpec{"audiobook_chapter_title", Field::audiobook_chapter_title, Kind::text},
+    KeySpec{"reason_start", Field::reason_start, Kind::text},
+    KeySpec{"reason_end", Field::reason_end, Kind::text},
+    KeySpec{"shuffle", Field::shuffle, Kind::boolean},
+    KeySpec{"skipped", Field::skipped, Kind::boolean},
+    KeySpec{"offline", Field::offline, Kind::boolean},
+    KeySpec{"offline_timestamp", Field::offline_timestamp, Kind::integer},
+    KeySpec{"incognito_mode", Field::incognito, Kind::boolean},
+    KeySpec{"track", Field::track, Kind::object},
+};
+
+const KeySpec* find_key(std::string_view key) {
+  for (const KeySpec& spec : kKeys) {
+    if (spec.key.size() == key.size() && spec.key == key) return &spec;
+  }
+  return nullptr;
+}
+
+const char* token_name(JsonToken token) {
+  switch (token) {
+    case JsonToken::begin_object: return "an object";
+    case JsonToken::begin_array: return "an array";
+    case JsonToken::string: return "a string";
+    case JsonToken::number: return "a number";
+    case JsonToken::boolean: return "a boolean";
+    case JsonToken::null: return "null";
+    default: return "something else";
+  }
+}
+
+const char* kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::text: return "a string";
+    case Kind::integer: return "a whole number";
+    case Kind::boolean: return "true or false";
+    case Kind::object: return "an object";
+  }
+  return "?";
+}
+
+[[noreturn]] void wrong_type(const JsonReader& json, std::size_t row, std::string_view key,
+                             const char* expected, JsonToken found) {
+  json.fail("row " + std::to_string(row) + ": '" + std::string(key) + "' should be " + expected +
+            ", found " + token_name(found));
+}
+
+// "spotify:track:<id>" -> "<id>"; anything else (local files, episodes) -> "".
+std::string track_id_from_uri(const std::string& uri) {
+  constexpr std::string_view kPrefix = "spotify:track:";
+  if (uri.size() <= kPrefix.size() || uri.compare(0, kPrefix.size(), kPrefix) != 0) return "";
+  return uri.substr(kPrefix.size());
+}
+
+// offline_timestamp comes in milliseconds in some years and seconds in others.
+std::optional<std::int64_t> normalize_epoch(std::int64_t value) {
+  if (value <= 0) return std::nullopt;
+  return value < 100'000'000'000 ? value * 1000 : value;
+}
+
+}  // namespace
+
+void RowFields::read_object(JsonReader& json, std::size_t row) {
+  present_.reset();
+  null_.reset();
+  row_ = row;
+  const bool first_row = row == 1;
+  if (first_row) seen_keys_.clear();
+  while (true) {
+    const JsonToken token = json.next();
+    if (token == JsonToken::end_object) return;
+    const std::string_view key = json.text();
+    if (first_row) {
+      if (!seen_keys_.empty()) seen_keys_ += ", ";
+      seen_keys_ += key;
+    }
+    const KeySpec* spec = find_key(key);
+    if (!spec) {
+      json.skip_value();
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(spec->field);
+    present_.set(index);
+    const JsonToken value = json.next();
+    if (value == JsonToken::null) {
+      null_.set(index);
+      continue;
+    }
+    switch (spec->kind) {
+      case Kind::text:
+        if (value != JsonToken::string) wrong_type(json, row, key, kind_name(spec->kind), value);
+        text_[index].assign(json.text());
+        break;
+      case Kind::integer:
+        if (value != JsonToken::number || !json.number_is_integer()) {
+          wrong_type(json, row, key, kind_name(spec->kind), value);
+        }
+        integer_[index] = json.integer();
+        break;
+      case Kind::boolean:
+        if (value != JsonToken::boolean) wrong_type(json, row, key, kind_name(spec->kind), value);
+        boolean_[index] = json.boolean();
+        break;
+      case Kind::object:
+        if (value != JsonToken::begin_object) wrong_type(json, row, key, kind_name(spec->kind), value);
+        read_track_object(json, row);
+        break;
+    }
+  }
+}
+
+void RowFields::read_track_object(JsonReader& json, std::size_t row) {
+  api_track_id_.clear();
+  api_track_type_.clear();
+  api_track_uri_.clear();
+  api_duration_ms_ = -1;
+  api_artists_.clear();
+  text_[static_cast<std::size_t>(Field::track_name)].clear();
+  text_[static_cast<std::size_t>(Field::album_name)].clear();
+  while (json.next() != JsonToken::end_object) {
+    const std::string key(json.text());
+    const JsonToken value = json.next();
+    if (value == JsonToken::null) continue;
+    if (key == "artists" && value == JsonToken::begin_array) {
+      read_artists(json, row);
+    } else if (key == "album" && value == JsonToken::begin_object) {
+      read_album(json, row);
+    } else if (value == JsonToken::string &&
+               (key == "id" || key == "name" || key == "type" || key == "uri")) {
+      std::string& target = key == "id"     ? api_track_id_
+                            : key == "type" ? api_track_type_
+                            : key == "uri"  ? api_track_uri_
+                                            : text_[static_cast<std::size_t>(Field::track_name)];
+      target.assign(json.text());
+    } else if (key == "duration_ms") {
+      if (value != JsonToken::number || !json.number_is_integer()) {
+        wrong_type(json, row, "track.duration_ms", "a whole number", value);
+      }
+      api_duration_ms_ = json.integer();
+    } else if (value == JsonToken::begin_object || value == JsonToken::begin_array) {
+      json.skip_value();
+    }
+  }
+}
+
+void RowFields::read_artists(JsonReader& json, std::size_t row) {
+  while (true) {
+    const JsonToken token = json.next();
+    if (token == JsonToken::end_array) return;
+    if (token != JsonToken::begin_object) wrong_type(json, row, "track.artists[]", "an object", token);
+    ArtistCredit artist;
+    while (json.next() != JsonToken::end_object) {
+      const std::string key(json.text());
+      const JsonToken value = json.next();
+      if (value == JsonToken::string && key == "id") {
+        artist.spotify_id.assign(json.text());
+      } else if (value == JsonToken::string && key == "name") {
+        artist.name.assign(json.text());
+      } else if (value == JsonToken::begin_object || value == JsonToken::begin_array) {
+        json.skip_value();
+      }
+    }
+    api_artists_.push_back(std::move(artist));
+  }
+}
+
+void RowFields::read_album(JsonReader& json, std::size_t /*row*/) {
+  while (json.next() != JsonToken::end_object) {
+    const bool is_name = json.text() == "name";
+    const JsonToken value = json.next();
+    if (is_name && value == JsonToken::string) {
+      text_[static_cast<std::size_t>(Field::album_name)].assign(json.text());
+    } else if (value == JsonToken::begin_object || value == JsonToken::begin_array) {
+      json.skip_value();
+    }
+  }
+}
+
+ExportLayout RowFields::detect_layout() const {
+  if (has(Field::ts) && has(Field::ms_played)) return ExportLayout::extended;
+  if (has(Field::end_time) && has(Field::ms_played)) {
+    if (has(Field::track_name) || has(Field::artist_name)) return ExportLayout::basic_music;
+    if (has(Field::episode_name) || has(Field::show_name)) return ExportLayout::basic_podcast;
+  }
+  if (has(Field::played_at) && has(Field::track)) return ExportLayout::api_recently_played;
+  return ExportLayout::unknown;
+}
+
+std::string RowFields::key_list() const { return seen_keys_.empty() ? "(none)" : seen_keys_; }
+
+std::string RowFields::to_record(ExportLayout layout, PlayRecord& record, std::string& skip_reason) {
+  switch (layout) {
+    case ExportLayout::extended: return extended_to_record(record, skip_reason);
+    case ExportLayout::basic_music:
+    case ExportLayout::basic_podcast: return basic_to_record(layout, record);
+    case ExportLayout::api_recently_played: return api_to_record(record, skip_reason);
+    case ExportLayout::unknown: break;
+  }
+  return "unknown layout";
+}
+
+std::string RowFields::extended_to_record(PlayRecord& record, std::string& skip_reason) const {
+  if (!non_null(Field::ts)) return "missing 'ts'";
+  if (!non_null(Field::ms_played)) return "missing 'ms_played'";
+  const auto end = parse_iso8601_utc(text(Field::ts));
+  if (!end) return "'ts' is not an ISO-8601 UTC time: '" + text(Field::ts) + "'";
+  const std::int64_t ms_played = integer_[static_cast<std::size_t>(Field::ms_played)];
+  if (ms_played < 0) return "'ms_played' is negative";
+  record.source = PlaySource::extended;
+  record.end_ms = *end;
+  record.ms_played = ms_played;
+
+  auto optional_bool = [this](Field field) -> std::optional<bool> {
+    if (!non_null(field)) return std::nullopt;
+    return boolean_[static_cast<std::size_t>(field)];
+  };
+  record.shuffle = optional_bool(Field::shuffle);
+  record.skipped = optional_bool(Field::skipped);
+  record.offline = optional_bool(Field::offline);
+  record.incognito = optional_bool(Field::incognito);
+  if (non_null(Field::offline_timestamp)) {
+    record.offline_ms = normalize_epoch(integer_[static_cast<std::size_t>(Field::offline_timestamp)]);
+  }
+  if (non_null(Field::platform)) record.platform = text(Field::platform);
+  if (non_null(Field::reason_start)) record.reason_start = text(Field::reason_start);
+  if (non_null(Field::reason_end)) record.reason_end = text(Field::reason_end);
+
+  if (non_null(Field::track_uri) || non_null(Field::track_name)) {
+    record.kind = ItemKind::track;
+    if (non_null(Field::track_uri)) record.track_id = track_id_from_uri(text(Field::track_uri));
+    if (non_null(Field::track_name)) record.track_name = text(Field::track_name);
+    if (non_null(Field::artist_name)) record.artists.push_back({"", text(Field::artist_name)});
+    if (non_null(Field::album_name)) record.album_name = text(Field::album_name);
+    if (record.track_id.empty() && record.track_name.empty()) skip_reason = "no_track_or_episode";
+  } else if (non_null(Field::episode_uri) || non_null(Field::episode_name)) {
+    record.kind = ItemKind::podcast;
+    if (non_null(Field::episode_uri)) record.episode_uri = text(Field::episode_uri);
+    if (non_null(Field::episode_name)) record.episode_name = text(Field::episode_name);
+    if (non_null(Field::show_name)) record.show_name = text(Field::show_name);
+  } else if (non_null(Field::audiobook_chapter_uri) || non_null(Field::audiobook_uri) ||
+             non_null(Field::audiobook_title)) {
+    record.kind = ItemKind::audiobook;
+    record.episode_uri = non_null(Field::audiobook_chapter_uri) ? text(Field::audiobook_chapter_uri)
+                         : non_null(Field::audiobook_uri)       ? text(Field::audiobook_uri)
+                                                                : "";
+    record.show_name = non_null(Field::audiobook_title) ? text(Field::audiobook_title) : "";
+    record.episode_name = non_null(Field::audiobook_chapter_title) ? text(Field::audiobook_chapter_title)
+                                                                   : record.show_name;
+  } else {
+    skip_reason = "no_track_or_episode";
+  }
+  return "";
+}
+
+std::string RowFields::basic_to_record(ExportLayout layout, PlayRecord& record) const {
+  if (!non_null(Field::end_time)) return "missing 'endTime'";
+  if (!non_null(Field::ms_played)) return "missing 'msPlayed'";
+  const auto end = parse_minute_utc(text(Field::end_time));
+  if (!end) return "'endTime' is not a 'YYYY-MM-DD HH:MM' time: '" + text(Field::end_time) + "'";
+  const std::int64_t ms_played = integer_[static_cast<std::size_t>(Field::ms_played)];
+  if (ms_played < 0) return "'msPlayed' is negative";
+  record.source = PlaySource::basic;
+  record.end_ms = *end;
+  record.ms_played = ms_played;
+  if (layout == ExportLayout::basic_podcast) {
+    record.kind = ItemKind::podcast;
+    if (non_null(Field::episode_name)) record.episode_name = text(Field::episode_name);
+    if (non_null(Field::show_name)) record.show_name = text(Field::show_name);
+    return record.episode_name.empty() && record.show_name.empty() ? "missing 'episodeName'" : "";
+  }
+  record.kind = ItemKind::track;
+  if (!non_null(Field::track_name)) return "missing 'trackName'";
+  record.track_name = text(Field::track_name);
+  if (non_null(Field::artist_name)) record.artists.push_back({"", text(Field::artist_name)});
+  return "";
+}
+
+std::string RowFields::api_to_record(PlayRecord& record, std::string& skip_reason) const {
+  if (!non_null(Field::played_at)) return "missing 'played_at'";
+  if (!non_null(Field::track)) return "missing 'track'";
+  const auto played_at = parse_iso8601_utc(text(Field::played_at));
+  if (!played_at) return "'played_at' is not an ISO-8601 UTC time: '" + text(Field::played_at) + "'";
+  record.source = PlaySource::api;
+  // The API gives no play length: a recently-played entry is a counted listen of the whole
+  // track, and played_at is (usually) when it started.
+  const std::int64_t duration = api_duration_ms_ > 0 ? api_duration_ms_ : 0;
+  record.ms_played = duration;
+  record.duration_ms = api_duration_ms_ > 0 ? std::optional<std::int64_t>(api_duration_ms_) : std::nullopt;
+  record.end_ms = *played_at + duration;
+  if (api_track_type_ == "episode") {
+    record.kind = ItemKind::podcast;
+    record.episode_uri = api_track_uri_;
+    record.episode_name = text(Field::track_name);
+    return "";
+  }
+  record.kind = ItemKind::track;
+  record.track_id = api_track_id_;
+  record.track_name = text(Field::track_name);
+  record.album_name = text(Field::album_name);
+  record.artists = api_artists_;
+  if (record.track_id.empty() && record.track_name.empty()) skip_reason = "no_track_or_episode";
+  return "";
+}
+
+}  // namespace sonic::sources

@@ -1,0 +1,312 @@
+#include "sonic/store/play_writer.hpp"
+
+#include <algorithm>
+
+#include "sonic/sources/name_key.hpp"
+
+namespace sonic::store {
+namespace {
+
+using sources::ItemKind;
+using sources::PlayRecord;
+using sources::PlaySource;
+
+constexpr std::int64_t kLongestApiPlayMs = 60 * 60 * 1000;
+
+template <typename T>
+std::optional<std::int64_t> as_optional_int(const std::optional<T>& value) {
+  if (!value) return std::nullopt;
+  return static_cast<std::int64_t>(*value);
+}
+
+std::optional<std::string_view> non_empty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return std::string_view(text);
+}
+
+int source_index(PlaySource source) { return static_cast<int>(source); }
+
+PlaySource source_from_text(const std::string& text) {
+  if (text == "extended") return PlaySource::extended;
+  if (text == "api") return PlaySource::api;
+  return PlaySource::basic;
+}
+
+// When the true end of a play may lie: an API play's recorded end is played_at + duration,
+// but played_at is sometimes already the end, so the true end lies within the track's length.
+struct EndInterval {
+  std::int64_t from;
+  std::int64_t to;
+};
+
+EndInterval end_interval(PlaySource source, std::int64_t end_ms, std::int64_t ms_played) {
+  if (source == PlaySource::api) return {end_ms - ms_played, end_ms};
+  return {end_ms, end_ms};
+}
+
+bool within_window(EndInterval a, EndInterval b) {
+  const std::int64_t gap = std::max<std::int64_t>({0, a.from - b.to, b.from - a.to});
+  return gap <= kSameListenWindowMs;
+}
+
+std::string episode_key(const PlayRecord& play) {
+  return sources::track_name_key(play.show_name, play.episode_name);
+}
+
+}  // namespace
+
+PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
+    : db_(db),
+      run_id_(import_run_id),
+      track_by_spotify_id_(db.prepare("SELECT id FROM tracks WHERE spotify_id = ?1")),
+      unlinked_track_by_key_(db.prepare(
+          "SELECT id FROM tracks WHERE name_key = ?1 AND spotify_id IS NULL ORDER BY id LIMIT 1")),
+      link_track_(db.prepare(
+          "UPDATE tracks SET spotify_id = ?2, album_name = coalesce(album_name, ?3), "
+          "duration_ms = coalesce(duration_ms, ?4) WHERE id = ?1")),
+      track_by_key_(db.prepare(
+          "SELECT id FROM tracks WHERE name_key = ?1 ORDER BY spotify_id IS NULL, id LIMIT 1")),
+      insert_track_(db.prepare(
+          "INSERT INTO tracks (spotify_id, name, artist_id, album_name, duration_ms, name_key) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+      insert_track_artist_(db.prepare(
+          "INSERT OR IGNORE INTO track_artists (track_id, position, artist_id) VALUES (?1, ?2, ?3)")),
+      artist_by_spotify_id_(db.prepare("SELECT id FROM artists WHERE spotify_id = ?1")),
+      artist_by_key_(db.prepare("SELECT id FROM artists WHERE name_key = ?1 ORDER BY id LIMIT 1")),
+      set_artist_spotify_id_(
+          db.prepare("UPDATE artists SET spotify_id = ?2 WHERE id = ?1 AND spotify_id IS NULL")),
+      insert_artist_(db.prepare("INSERT INTO artists (spotify_id, name, name_key) VALUES (?1, ?2, ?3)")),
+      episode_by_uri_(db.prepare("SELECT id FROM episodes WHERE uri = ?1")),
+      episode_by_key_(db.prepare("SELECT id FROM episodes WHERE name_key = ?1 ORDER BY id LIMIT 1")),
+      insert_episode_(db.prepare(
+          "INSERT INTO episodes (uri, name_key, kind, name, show_name) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      insert_play_(db.prepare(
+          "INSERT OR IGNORE INTO plays (track_id, episode_id, start_ms, end_ms, ms_played, "
+          "is_short, source, platform, shuffle, skipped, reason_start, reason_end, offline, "
+          "offline_ms, incognito, import_run_id) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
+      same_listen_(db.prepare(
+          "SELECT id, source, end_ms, ms_played FROM plays "
+          "WHERE track_id IN (SELECT id FROM tracks WHERE name_key = ?2 UNION SELECT ?1) "
+          "AND source <> ?3 AND end_ms BETWEEN ?4 AND ?5")),
+      delete_play_(db.prepare("DELETE FROM plays WHERE id = ?1")),
+      play_span_(db.prepare(
+          "SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")) {
+  auto spans = db.prepare("SELECT source, min(end_ms), max(end_ms) FROM plays GROUP BY source");
+  while (spans.step()) {
+    Span& span = source_spans_[source_index(source_from_text(spans.text(0)))];
+    span.from = spans.integer(1);
+    span.to = spans.integer(2);
+  }
+}
+
+void PlayWriter::forget_cached_ids() {
+  track_by_spotify_id_cache_.clear();
+  track_by_key_cache_.clear();
+  artist_by_key_cache_.clear();
+  episode_cache_.clear();
+}
+
+TouchedRange PlayWriter::take_touched_range() {
+  const TouchedRange range = touched_;
+  touched_ = TouchedRange{};
+  return range;
+}
+
+std::int64_t PlayWriter::artist_for(const sources::ArtistCredit& artist) {
+  const std::string key = sources::normalize_name(artist.name);
+  const std::string cache_key = artist.spotify_id.empty() ? "k:" + key : "i:" + artist.spotify_id;
+  if (auto found = artist_by_key_cache_.find(cache_key); found != artist_by_key_cache_.end()) {
+    return found->second;
+  }
+  std::int64_t id = 0;
+  if (!artist.spotify_id.empty()) {
+    artist_by_spotify_id_.bind(1, artist.spotify_id);
+    if (artist_by_spotify_id_.step()) id = artist_by_spotify_id_.integer(0);
+    artist_by_spotify_id_.reset();
+  }
+  if (id == 0) {
+    artist_by_key_.bind(1, key);
+    if (artist_by_key_.step()) id = artist_by_key_.integer(0);
+    artist_by_key_.reset();
+    if (id != 0 && !artist.spotify_id.empty()) {
+      set_artist_spotify_id_.bind(1, id).bind(2, artist.spotify_id).run();
+    }
+  }
+  if (id == 0) {
+    insert_artist_.bind(1, non_empty(artist.spotify_id)).bind(2, artist.name).bind(3, key).run();
+    id = db_.last_insert_id();
+  }
+  artist_by_key_cache_.emplace(cache_key, id);
+  return id;
+}
+
+std::int64_t PlayWriter::track_for(const PlayRecord& play, const std::string& name_key) {
+  const bool has_id = !play.track_id.empty();
+  if (has_id) {
+    if (auto found = track_by_spotify_id_cache_.find(play.track_id);
+        found != track_by_spotify_id_cache_.end()) {
+      return found->second;
+    }
+  } else if (auto found = track_by_key_cache_.find(name_key); found != track_by_key_cache_.end()) {
+    return found->second;
+  }
+
+  std::int64_t id = 0;
+  if (has_id) {
+    track_by_spotify_id_.bind(1, play.track_id);
+    if (track_by_spotify_id_.step()) id = track_by_spotify_id_.integer(0);
+    track_by_spotify_id_.reset();
+    if (id == 0) {
+      // A track first seen in a basic export, by name only: now its ID is known.
+      unlinked_track_by_key_.bind(1, name_key);
+      if (unlinked_track_by_key_.step()) id = unlinked_track_by_key_.integer(0);
+      unlinked_track_by_key_.reset();
+      if (id != 0) {
+        link_track_.bind(1, id).bind(2, play.track_id).bind(3, non_empty(play.album_name))
+            .bind(4, play.duration_ms).run();
+      }
+    }
+  } else {
+    track_by_key_.bind(1, name_key);
+    if (track_by_key_.step()) id = track_by_key_.integer(0);
+    track_by_key_.reset();
+  }
+
+  if (id == 0) {
+    const sources::ArtistCredit unknown_artist{"", ""};
+    const auto& primary = play.artists.empty() ? unknown_artist : play.artists.front();
+    const std::int64_t artist_id = artist_for(primary);
+    insert_track_.bind(1, has_id ? std::optional<std::string_view>(play.track_id) : std::nullopt)
+        .bind(2, play.track_name)
+        .bind(3, artist_id)
+        .bind(4, non_empty(play.album_name))
+        .bind(5, play.duration_ms)
+        .bind(6, name_key)
+        .run();
+    id = db_.last_insert_id();
+    insert_track_artist_.bind(1, id).bind(2, 0).bind(3, artist_id).run();
+    for (std::size_t i = 1; i < play.artists.size(); ++i) {
+      insert_track_artist_.bind(1, id).bind(2, static_cast<std::int64_t>(i))
+          .bind(3, artist_for(play.artists[i])).run();
+    }
+  }
+  if (has_id) track_by_spotify_id_cache_.emplace(play.track_id, id);
+  track_by_key_cache_.emplace(name_key, id);
+  return id;
+}
+
+std::int64_t PlayWriter::episode_for(const PlayRecord& play) {
+  const std::string key = episode_key(play);
+  const std::string cache_key = play.episode_uri.empty() ? "k:" + key : "u:" + play.episode_uri;
+  if (auto found = episode_cache_.find(cache_key); found != episode_cache_.end()) return found->second;
+  std::int64_t id = 0;
+  Statement& lookup = play.episode_uri.empty() ? episode_by_key_ : episode_by_uri_;
+  lookup.bind(1, play.episode_uri.empty() ? key : play.episode_uri);
+  if (lookup.step()) id = lookup.integer(0);
+  lookup.reset();
+  if (id == 0) {
+    insert_episode_.bind(1, non_empty(play.episode_uri))
+        .bind(2, key)
+        .bind(3, play.kind == ItemKind::audiobook ? "audiobook" : "podcast")
+        .bind(4, play.episode_name)
+        .bind(5, non_empty(play.show_name))
+        .run();
+    id = db_.last_insert_id();
+  }
+  episode_cache_.emplace(cache_key, id);
+  return id;
+}
+
+bool PlayWriter::may_have_other_sources(PlaySource source, std::int64_t end_ms) const {
+  const std::int64_t margin = kSameListenWindowMs + kLongestApiPlayMs;
+  for (int other = 0; other < 3; ++other) {
+    if (other == source_index(source)) continue;
+    const Span& span = source_spans_[other];
+    if (span.from <= span.to && end_ms >= span.from - margin && end_ms <= span.to + margin) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::pair<std::int64_t, int> PlayWriter::find_same_listen(const PlayRecord& play,
+                                                          std::int64_t track_id,
+                                                          const std::string& name_key) {
+  const EndInterval mine = end_interval(play.source, play.end_ms, play.ms_played);
+  same_listen_.bind(1, track_id)
+      .bind(2, name_key)
+      .bind(3, sources::to_string(play.source))
+      .bind(4, mine.from - kSameListenWindowMs)
+      .bind(5, mine.to + kSameListenWindowMs + kLongestApiPlayMs);
+  std::pair<std::int64_t, int> best{0, 0};
+  while (same_listen_.step()) {
+    const PlaySource other = source_from_text(same_listen_.text(1));
+    const EndInterval theirs = end_interval(other, same_listen_.integer(2), same_listen_.integer(3));
+    if (!within_window(mine, theirs)) continue;
+    const int rank = sources::precedence(other);
+    if (rank > best.second) best = {same_listen_.integer(0), rank};
+  }
+  same_listen_.reset();
+  return best;
+}
+
+void PlayWriter::note_source_range(PlaySource source, std::int64_t end_ms) {
+  Span& span = source_spans_[source_index(source)];
+  span.from = std::min(span.from, end_ms);
+  span.to = std::max(span.to, end_ms);
+}
+
+WriteOutcome PlayWriter::write(const PlayRecord& play) {
+  const bool is_track = play.kind == ItemKind::track;
+  std::int64_t track_id = 0;
+  std::int64_t episode_id = 0;
+  std::pair<std::int64_t, int> same_listen{0, 0};
+  if (is_track) {
+    const std::string name_key = sources::track_name_key(play.primary_artist(), play.track_name);
+    track_id = track_for(play, name_key);
+    if (may_have_other_sources(play.source, play.end_ms)) {
+      same_listen = find_same_listen(play, track_id, name_key);
+    }
+  } else {
+    episode_id = episode_for(play);
+  }
+  if (same_listen.first != 0 && same_listen.second >= sources::precedence(play.source)) {
+    return WriteOutcome::duplicate;
+  }
+
+  const std::int64_t start_ms = play.end_ms - play.ms_played;
+  const bool is_short = play.ms_played < sources::kShortPlayMs;
+  insert_play_.bind(1, is_track ? std::optional<std::int64_t>(track_id) : std::nullopt)
+      .bind(2, is_track ? std::nullopt : std::optional<std::int64_t>(episode_id))
+      .bind(3, start_ms)
+      .bind(4, play.end_ms)
+      .bind(5, play.ms_played)
+      .bind(6, is_short ? 1 : 0)
+      .bind(7, sources::to_string(play.source))
+      .bind(8, non_empty(play.platform))
+      .bind(9, as_optional_int(play.shuffle))
+      .bind(10, as_optional_int(play.skipped))
+      .bind(11, non_empty(play.reason_start))
+      .bind(12, non_empty(play.reason_end))
+      .bind(13, as_optional_int(play.offline))
+      .bind(14, play.offline_ms)
+      .bind(15, as_optional_int(play.incognito))
+      .bind(16, run_id_)
+      .run();
+  if (db_.changes() == 0) return WriteOutcome::duplicate;
+  note_source_range(play.source, play.end_ms);
+  if (is_track && !is_short) touched_.add(start_ms, play.end_ms);
+
+  if (same_listen.first == 0) return WriteOutcome::imported;
+  // A poorer description of this listen was stored before: this one takes its place.
+  play_span_.bind(1, same_listen.first);
+  if (play_span_.step() && play_span_.integer(2) != 0) {
+    touched_.add(play_span_.integer(0), play_span_.integer(1));
+  }
+  play_span_.reset();
+  delete_play_.bind(1, same_listen.first).run();
+  return WriteOutcome::replaced;
+}
+
+}  // namespace sonic::store
