@@ -151,35 +151,55 @@ void RowFields::read_object(JsonReader& json, std::size_t row) {
   }
 }
 
+namespace {
+
+// Reads the value of a key whose string value sonic keeps; null leaves `target` empty.
+void read_string_member(JsonReader& json, std::size_t row, std::string_view key, std::string& target) {
+  const JsonToken value = json.next();
+  if (value == JsonToken::null) return;
+  if (value != JsonToken::string) wrong_type(json, row, key, "a string", value);
+  target.assign(json.text());
+}
+
+}  // namespace
+
 void RowFields::read_track_object(JsonReader& json, std::size_t row) {
   api_track_id_.clear();
   api_track_type_.clear();
   api_track_uri_.clear();
   api_duration_ms_ = -1;
   api_artists_.clear();
-  text_[static_cast<std::size_t>(Field::track_name)].clear();
+  std::string& name = text_[static_cast<std::size_t>(Field::track_name)];
+  name.clear();
   text_[static_cast<std::size_t>(Field::album_name)].clear();
-  while (json.next() != JsonToken::end_object) {
-    const std::string key(json.text());
-    const JsonToken value = json.next();
-    if (value == JsonToken::null) continue;
-    if (key == "artists" && value == JsonToken::begin_array) {
-      read_artists(json, row);
-    } else if (key == "album" && value == JsonToken::begin_object) {
-      read_album(json, row);
-    } else if (value == JsonToken::string &&
-               (key == "id" || key == "name" || key == "type" || key == "uri")) {
-      std::string& target = key == "id"     ? api_track_id_
-                            : key == "type" ? api_track_type_
-                            : key == "uri"  ? api_track_uri_
-                                            : text_[static_cast<std::size_t>(Field::track_name)];
-      target.assign(json.text());
+  while (json.next() == JsonToken::key) {
+    const std::string_view key = json.text();
+    if (key == "id") {
+      read_string_member(json, row, "track.id", api_track_id_);
+    } else if (key == "name") {
+      read_string_member(json, row, "track.name", name);
+    } else if (key == "type") {
+      read_string_member(json, row, "track.type", api_track_type_);
+    } else if (key == "uri") {
+      read_string_member(json, row, "track.uri", api_track_uri_);
     } else if (key == "duration_ms") {
+      const JsonToken value = json.next();
+      if (value == JsonToken::null) continue;
       if (value != JsonToken::number || !json.number_is_integer()) {
         wrong_type(json, row, "track.duration_ms", "a whole number", value);
       }
       api_duration_ms_ = json.integer();
-    } else if (value == JsonToken::begin_object || value == JsonToken::begin_array) {
+    } else if (key == "artists") {
+      const JsonToken value = json.next();
+      if (value == JsonToken::null) continue;
+      if (value != JsonToken::begin_array) wrong_type(json, row, "track.artists", "an array", value);
+      read_artists(json, row);
+    } else if (key == "album") {
+      const JsonToken value = json.next();
+      if (value == JsonToken::null) continue;
+      if (value != JsonToken::begin_object) wrong_type(json, row, "track.album", "an object", value);
+      read_album(json, row);
+    } else {
       json.skip_value();
     }
   }
@@ -191,14 +211,12 @@ void RowFields::read_artists(JsonReader& json, std::size_t row) {
     if (token == JsonToken::end_array) return;
     if (token != JsonToken::begin_object) wrong_type(json, row, "track.artists[]", "an object", token);
     ArtistCredit artist;
-    while (json.next() != JsonToken::end_object) {
-      const std::string key(json.text());
-      const JsonToken value = json.next();
-      if (value == JsonToken::string && key == "id") {
-        artist.spotify_id.assign(json.text());
-      } else if (value == JsonToken::string && key == "name") {
-        artist.name.assign(json.text());
-      } else if (value == JsonToken::begin_object || value == JsonToken::begin_array) {
+    while (json.next() == JsonToken::key) {
+      if (json.text() == "id") {
+        read_string_member(json, row, "track.artists[].id", artist.spotify_id);
+      } else if (json.text() == "name") {
+        read_string_member(json, row, "track.artists[].name", artist.name);
+      } else {
         json.skip_value();
       }
     }
@@ -206,13 +224,11 @@ void RowFields::read_artists(JsonReader& json, std::size_t row) {
   }
 }
 
-void RowFields::read_album(JsonReader& json, std::size_t /*row*/) {
-  while (json.next() != JsonToken::end_object) {
-    const bool is_name = json.text() == "name";
-    const JsonToken value = json.next();
-    if (is_name && value == JsonToken::string) {
-      text_[static_cast<std::size_t>(Field::album_name)].assign(json.text());
-    } else if (value == JsonToken::begin_object || value == JsonToken::begin_array) {
+void RowFields::read_album(JsonReader& json, std::size_t row) {
+  while (json.next() == JsonToken::key) {
+    if (json.text() == "name") {
+      read_string_member(json, row, "track.album.name", text_[static_cast<std::size_t>(Field::album_name)]);
+    } else {
       json.skip_value();
     }
   }

@@ -1,0 +1,39 @@
+#pragma once
+// What every benchmark program shares: reading the reference CSVs of ../shared/bench/make_data.py
+// (feature columns, then `label`, optionally `fold`), wall-clock timing, and printing one JSON
+// line with the same keys as ../shared/bench/anchors.py.
+#include <Eigen/Dense>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace sonic::bench {
+
+struct CsvDataset {
+  std::vector<std::string> feature_names;
+  Eigen::MatrixXd features;         // rows = samples
+  Eigen::VectorXi labels;           // empty when the file has no `label` column
+  Eigen::VectorXi folds;            // empty when the file has no `fold` column
+};
+
+// Throws std::runtime_error naming the file and line on anything that is not a number.
+CsvDataset read_csv_dataset(const std::string& path);
+
+class Stopwatch {
+ public:
+  Stopwatch() : start_(std::chrono::steady_clock::now()) {}
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+};
+
+double median(std::vector<double> values);
+
+// One line on stdout, keys sorted (as anchors.py's json.dumps(sort_keys=True)).
+void emit(const nlohmann::json& line);
+
+}  // namespace sonic::bench
