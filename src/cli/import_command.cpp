@@ -19,6 +19,19 @@ struct ImportFlags {
   bool keep_going = false;
 };
 
+void remove_store_if_empty(const std::filesystem::path& database) {
+  bool empty = false;
+  {
+    store::Database db = store::Database::open(database);
+    empty = db.scalar("SELECT count(*) FROM import_runs") == 0;
+  }
+  if (!empty) return;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ignored;
+    std::filesystem::remove(database.string() + suffix, ignored);
+  }
+}
+
 void run_import(const GlobalOptions& globals, const ImportFlags& flags) {
   const Home home = start_command(globals);
   std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
@@ -35,13 +48,20 @@ void run_import(const GlobalOptions& globals, const ImportFlags& flags) {
     };
   }
 
-  // A dry run against a store that does not exist yet must not create one.
-  const bool use_memory = flags.dry_run && !std::filesystem::exists(home.database);
+  // A dry run against a store that does not exist yet must not create one; neither may an
+  // import that fails before its first file lands.
+  const bool existed = std::filesystem::exists(home.database);
+  const bool use_memory = flags.dry_run && !existed;
   if (!use_memory) ensure_home_exists(home);
-  store::Database db = use_memory ? store::Database::in_memory() : store::open_store(home.database);
-  if (use_memory) store::migrate(db);
-
-  const pipeline::ImportReport report = pipeline::import_history(db, paths, options);
+  pipeline::ImportReport report;
+  try {
+    store::Database db = use_memory ? store::Database::in_memory() : store::open_store(home.database);
+    if (use_memory) store::migrate(db);
+    report = pipeline::import_history(db, paths, options);
+  } catch (const Error&) {
+    if (!existed) remove_store_if_empty(home.database);
+    throw;
+  }
   if (!globals.quiet) std::fputs(report.to_text().c_str(), stderr);
   if (flags.json) print_json(report.to_json());
   if (!report.failures.empty()) {

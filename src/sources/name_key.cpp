@@ -43,11 +43,16 @@ std::string normalize_name(std::string_view text) {
         continue;
       }
     }
-    // U+2019 (right single quote) is an apostrophe too.
-    if (byte == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) == 0x99) {
-      i += 2;
-      continue;
+    // General punctuation (U+2000..U+206F: dashes, curly quotes, ellipsis, odd spaces) separates
+    // words like ASCII punctuation does; U+2019 is an apostrophe and joins them.
+    if (byte == 0xE2 && i + 2 < text.size()) {
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      const auto third = static_cast<unsigned char>(text[i + 2]);
+      if (second == 0x80 || (second == 0x81 && third <= 0xAF)) {
+        if (!(second == 0x80 && third == 0x99)) append_space(out);
+        i += 2;
+        continue;
+      }
     }
     out.push_back(static_cast<char>(byte));
   }

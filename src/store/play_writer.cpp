@@ -292,7 +292,7 @@ WriteOutcome PlayWriter::write(const PlayRecord& play) {
       .bind(13, as_optional_int(play.offline))
       .bind(14, play.offline_ms)
       .bind(15, as_optional_int(play.incognito))
-      .bind(16, run_id_)
+      .bind(16, run_id_ > 0 ? std::optional<std::int64_t>(run_id_) : std::nullopt)
       .run();
   if (db_.changes() == 0) return WriteOutcome::duplicate;
   note_source_range(play.source, play.end_ms);

@@ -63,7 +63,7 @@ CREATE TABLE import_runs (
   kind        TEXT NOT NULL,          -- import | ingest
   started_ms  INTEGER NOT NULL,
   finished_ms INTEGER,
-  status      TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed', 'partial')),
+  status      TEXT NOT NULL CHECK (status IN ('ok', 'partial')),  -- partial: files failed
   files       INTEGER NOT NULL DEFAULT 0,
   rows_read   INTEGER NOT NULL DEFAULT 0,
   imported    INTEGER NOT NULL DEFAULT 0,
@@ -72,7 +72,9 @@ CREATE TABLE import_runs (
   error       TEXT
 );
 
--- One row per file an import committed or refused: the audit trail of every row's fate.
+-- One row per file an import committed or passed over: the audit trail of every row's fate.
+-- Rows are written in the transaction of the file they describe, so the trail never claims
+-- more than the store holds; a file that fails an import is reported, not recorded.
 CREATE TABLE import_files (
   id          INTEGER PRIMARY KEY,
   run_id      INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,

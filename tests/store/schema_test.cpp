@@ -70,3 +70,31 @@ TEST(Transaction, RollsBackUnlessCommitted) {
 
 }  // namespace
 }  // namespace sonic::store
+
+namespace sonic::store {
+namespace {
+
+TEST(Transaction, NestedTransactionUndoesOnlyItsOwnWork) {
+  Database db = Database::in_memory();
+  migrate(db);
+  {
+    Transaction outer(db);
+    db.exec("INSERT INTO meta VALUES ('outer', '1')");
+    {
+      Transaction inner(db);
+      db.exec("INSERT INTO meta VALUES ('failed', '1')");
+    }
+    {
+      Transaction inner(db);
+      db.exec("INSERT INTO meta VALUES ('kept', '1')");
+      inner.commit();
+    }
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM meta"), 2);
+    outer.commit();
+  }
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM meta WHERE key IN ('outer', 'kept')"), 2);
+  EXPECT_FALSE(db.in_transaction());
+}
+
+}  // namespace
+}  // namespace sonic::store

@@ -70,6 +70,7 @@ class Database {
   std::int64_t last_insert_id() const;
   int changes() const;
   std::int64_t scalar(std::string_view sql);  // first column of the first row, 0 if none
+  bool in_transaction() const;
   const std::filesystem::path& path() const { return path_; }
 
  private:
@@ -80,6 +81,9 @@ class Database {
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called. A crash
 // or kill before commit() leaves the database as it was: SQLite's journal undoes the rest.
+// Inside another transaction it becomes a savepoint: commit() folds it into the outer one and
+// destruction without commit() undoes only its own work (a dry run keeps one outer
+// transaction that is never committed, and still gets per-file undo).
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -91,6 +95,7 @@ class Transaction {
  private:
   Database& db_;
   bool open_ = true;
+  bool nested_ = false;
 };
 
 }  // namespace sonic::store

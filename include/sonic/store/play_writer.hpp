@@ -31,7 +31,11 @@ inline constexpr std::int64_t kSameListenWindowMs = 90'000;
 
 class PlayWriter {
  public:
+  // import_run_id 0: plays not tied to a recorded run (a dry run, tests).
   PlayWriter(Database& db, std::int64_t import_run_id);
+
+  // The run that the next plays belong to (0: none).
+  void set_import_run(std::int64_t import_run_id) { run_id_ = import_run_id; }
 
   // Call inside a transaction.
   WriteOutcome write(const sources::PlayRecord& play);

@@ -1,0 +1,238 @@
+#include "sonic/pipeline/import_history.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sonic/core/error.hpp"
+#include "sonic/core/random.hpp"
+#include "sonic/core/utc_time.hpp"
+#include "sonic/store/schema.hpp"
+#include "sonic/store/session_store.hpp"
+#include "support/shared_data.hpp"
+#include "support/store_fingerprint.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder holding every hand-made layout: basic music and podcast, extended (current and
+// legacy), a recently-played response and a video history file.
+fs::path all_layouts(const testing::TempDir& dir) {
+  const fs::path folder = dir / "export";
+  for (const char* name : {"StreamingHistory0.json", "StreamingHistory_music_0.json",
+                           "StreamingHistory_podcast_0.json", "Streaming_History_Audio_2023-2024_0.json",
+                           "Streaming_History_Video_2023-2024.json", "endsong_0.json",
+                           "recently_played.json"}) {
+    fs::create_directories(folder);
+    fs::copy_file(testing::test_data(std::string("import/") + name), folder / name);
+  }
+  return folder;
+}
+
+class ImportHistoryTest : public ::testing::Test {
+ protected:
+  ImportHistoryTest() : path_(dir_ / "sonic.db"), db_(store::open_store(path_)) {}
+  ImportReport import(const std::vector<fs::path>& paths, ImportOptions options = {}) {
+    return import_history(db_, paths, options);
+  }
+  std::int64_t count(const char* sql) { return db_.scalar(sql); }
+
+  testing::TempDir dir_;
+  fs::path path_;
+  store::Database db_;
+};
+
+TEST_F(ImportHistoryTest, EveryLayoutEveryRowHasAFate) {
+  const auto report = import({all_layouts(dir_)});
+  const Tally& tally = report.tally;
+  EXPECT_EQ(tally.files, 6);
+  EXPECT_EQ(tally.rows, 13);
+  EXPECT_EQ(tally.imported, 10);
+  EXPECT_EQ(tally.duplicates, 2);  // one exact copy in the extended file, one API copy
+  EXPECT_EQ(tally.replaced, 1);    // the basic "Morning Light", replaced by the extended row
+  EXPECT_EQ(tally.skipped, (std::map<std::string, std::int64_t>{{"no_track_or_episode", 1}}));
+  EXPECT_EQ(tally.rows, tally.imported + tally.duplicates + tally.skipped_total());
+  EXPECT_EQ(report.skipped_files.at("video_history"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 9);
+  EXPECT_EQ(count("SELECT count(*) FROM episodes"), 3);
+  // Morning Light, Café Noir (linked from the basic export to its ID), Oh Ms Believer,
+  // Old Song and Two Voices.
+  EXPECT_EQ(count("SELECT count(*) FROM tracks"), 5);
+  EXPECT_EQ(count("SELECT count(*) FROM tracks WHERE spotify_id = '0bbbbbbbbbbbbbbbbbbbbb'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM plays WHERE is_short = 1"), 1);
+  EXPECT_EQ(count("SELECT files FROM import_runs"), 6);
+  EXPECT_EQ(count("SELECT count(*) FROM import_files WHERE status = 'skipped'"), 1);
+}
+
+TEST_F(ImportHistoryTest, ImportingAgainAddsNothing) {
+  const auto folder = all_layouts(dir_);
+  import({folder});
+  const std::string before = testing::store_fingerprint(path_);
+  const auto again = import({folder});
+  EXPECT_EQ(again.tally.imported, 0);
+  EXPECT_EQ(again.tally.duplicates, again.tally.rows - again.tally.skipped_total());
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 9);
+  EXPECT_EQ(count("SELECT count(*) FROM import_runs"), 2);  // the audit trail grows, nothing else
+}
+
+TEST_F(ImportHistoryTest, PersonalIdentifiersAreNeverStored) {
+  import({all_layouts(dir_)});
+  const std::string everything = testing::store_fingerprint(path_);
+  for (const char* personal : {"192.0.2.10", "198.51.100.7", "someone"}) {
+    EXPECT_EQ(everything.find(personal), std::string::npos) << personal;
+  }
+}
+
+TEST_F(ImportHistoryTest, BadFileLeavesTheStoreExactlyAsItWasBeforeIt) {
+  const auto good = testing::test_data("import/endsong_0.json");
+  import({good});
+  for (const char* bad : {"truncated.json", "wrong_types.json", "bad_timestamp.json",
+                          "missing_key.json", "Userdata.json"}) {
+    const std::string before = testing::store_fingerprint(path_);
+    const auto path = testing::test_data(std::string("import/bad/") + bad);
+    try {
+      import({path});
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const InputError& error) {
+      EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(testing::store_fingerprint(path_), before) << bad;
+  }
+}
+
+TEST_F(ImportHistoryTest, WithoutKeepGoingTheFilesBeforeTheBadOneStay) {
+  testing::TempDir in;
+  testing::write_file(in / "a" / "1_good.json", testing::read_file(testing::test_data("import/endsong_0.json")));
+  testing::write_file(in / "a" / "2_bad.json", testing::read_file(testing::test_data("import/bad/truncated.json")));
+  testing::write_file(in / "a" / "3_good.json", testing::read_file(testing::test_data("import/StreamingHistory_music_0.json")));
+  EXPECT_THROW(import({in / "a"}), InputError);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 1);
+
+  ImportOptions keep_going;
+  keep_going.keep_going = true;
+  const auto report = import({in / "a"}, keep_going);
+  ASSERT_EQ(report.failures.size(), 1u);
+  EXPECT_NE(report.failures[0].file.find("2_bad.json"), std::string::npos);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 2);
+  auto status = db_.prepare("SELECT status FROM import_runs ORDER BY id DESC LIMIT 1");
+  ASSERT_TRUE(status.step());
+  EXPECT_EQ(status.text(0), "partial");
+}
+
+TEST_F(ImportHistoryTest, NonHistoryJsonInAFolderIsPassedOverButNamedDirectlyFails) {
+  testing::TempDir in;
+  testing::write_file(in / "MyData" / "Userdata.json", testing::read_file(testing::test_data("import/bad/Userdata.json")));
+  testing::write_file(in / "MyData" / "StreamingHistory_music_0.json",
+                      testing::read_file(testing::test_data("import/StreamingHistory_music_0.json")));
+  const auto report = import({in / "MyData"});
+  EXPECT_EQ(report.skipped_files.at("not_listening_history"), 1);
+  EXPECT_EQ(report.tally.imported, 1);
+  EXPECT_THROW(import({in / "MyData" / "Userdata.json"}), InputError);
+}
+
+TEST_F(ImportHistoryTest, DryRunWritesNothingAndCountsTheSame) {
+  const auto folder = all_layouts(dir_);
+  const std::string before = testing::store_fingerprint(path_);
+  ImportOptions dry;
+  dry.dry_run = true;
+  const auto preview = import({folder}, dry);
+  EXPECT_EQ(testing::store_fingerprint(path_), before);
+  const auto real = import({folder});
+  EXPECT_EQ(preview.tally.imported, real.tally.imported);
+  EXPECT_EQ(preview.tally.duplicates, real.tally.duplicates);
+}
+
+// Writes an extended-history file of the given plays (end time, ms played, track number).
+fs::path write_extended(const fs::path& path, const std::vector<std::array<std::int64_t, 3>>& plays) {
+  std::string json = "[";
+  for (const auto& [end_ms, ms_played, track] : plays) {
+    if (json.size() > 1) json += ",";
+    char id[32];
+    std::snprintf(id, sizeof id, "%022lld", static_cast<long long>(track));
+    json += "{\"ts\":\"" + format_iso8601_utc(end_ms / 1000 * 1000).substr(0, 19) + "Z\",\"ms_played\":" +
+            std::to_string(ms_played) + ",\"master_metadata_track_name\":\"T" + std::to_string(track) +
+            "\",\"master_metadata_album_artist_name\":\"A\",\"spotify_track_uri\":\"spotify:track:" + id + "\"}";
+  }
+  return testing::write_file(path, json + "]");
+}
+
+TEST_F(ImportHistoryTest, SessionsKeptIncrementallyEqualAFullRegrouping) {
+  // Random listening over a month, split into files imported out of order: the sessions must
+  // equal those of grouping all listens at once.
+  SeededRandom random(5);
+  std::vector<std::vector<std::array<std::int64_t, 3>>> files(4);
+  std::int64_t t = *parse_iso8601_utc("2024-03-01T00:00:00Z");
+  for (int i = 0; i < 600; ++i) {
+    const std::int64_t ms = random.integer(5'000, 400'000);
+    t += ms;
+    files[random.below(files.size())].push_back({t, ms, random.integer(1, 40)});
+    t += random.chance(0.85) ? random.integer(0, 120'000) : random.integer(20 * 60'000, 5 * 3'600'000);
+  }
+  testing::TempDir in;
+  for (std::size_t order : {2u, 0u, 3u, 1u}) {
+    import({write_extended(in / ("f" + std::to_string(order) + ".json"), files[order])});
+  }
+  const auto listens = store::listens_starting_within(db_, {INT64_MIN / 2, INT64_MAX / 2});
+  const auto expected = features::group_into_sessions(listens, features::kDefaultSessionGapMs);
+  auto stored = db_.prepare("SELECT start_ms, end_ms, plays, ms_played FROM sessions ORDER BY start_ms");
+  std::size_t i = 0;
+  while (stored.step()) {
+    ASSERT_LT(i, expected.size());
+    EXPECT_EQ(stored.integer(0), expected[i].start_ms);
+    EXPECT_EQ(stored.integer(1), expected[i].end_ms);
+    EXPECT_EQ(stored.integer(2), expected[i].plays);
+    EXPECT_EQ(stored.integer(3), expected[i].ms_played);
+    ++i;
+  }
+  EXPECT_EQ(i, expected.size());
+  EXPECT_GT(expected.size(), 20u);
+}
+
+TEST_F(ImportHistoryTest, ChangingTheSessionGapRegroupsEverything) {
+  import({testing::test_data("import/Streaming_History_Audio_2023-2024_0.json")});
+  ImportOptions wide;
+  wide.session_gap_ms = 24 * 3'600'000;
+  import({testing::test_data("import/endsong_0.json")}, wide);
+  EXPECT_EQ(count("SELECT count(*) FROM sessions"), 2);  // 2014 and 2023, a day gap joins nothing else
+  EXPECT_EQ(count("SELECT value FROM meta WHERE key = 'session_gap_ms'"), 24 * 3'600'000);
+}
+
+TEST_F(ImportHistoryTest, RealSpotifyZipImportsEveryRowOnce) {
+  SONIC_SHARED_DATA_OR_SKIP(zip, "histories/zip/my_spotify_data.zip");
+  const auto first = import({zip});
+  EXPECT_EQ(first.tally.files, 2);
+  EXPECT_EQ(first.tally.rows, 22677);
+  EXPECT_EQ(first.tally.imported + first.tally.duplicates + first.tally.skipped_total(), 22677);
+  EXPECT_GT(first.tally.imported, 22600);
+  const auto second = import({zip});
+  EXPECT_EQ(second.tally.imported, 0);
+}
+
+TEST_F(ImportHistoryTest, BasicExportOverlappingTheExtendedOneCountsEachListenOnce) {
+  SONIC_SHARED_DATA_OR_SKIP(extended, "histories/extended/anton");
+  import({extended});
+  const auto listens = count("SELECT count(*) FROM plays");
+  // Re-derive a basic export from the stored plays (minute-truncated UTC end, names only) and
+  // import it: every row must be matched to its extended twin.
+  std::string json = "[";
+  auto rows = db_.prepare(
+      "SELECT p.end_ms, p.ms_played, t.name, a.name FROM plays p JOIN tracks t ON t.id = p.track_id "
+      "JOIN artists a ON a.id = t.artist_id ORDER BY p.id LIMIT 2000");
+  while (rows.step()) {
+    const std::string end = format_iso8601_utc(rows.integer(0));
+    if (json.size() > 1) json += ",";
+    json += nlohmann::json({{"endTime", end.substr(0, 10) + " " + end.substr(11, 5)},
+                            {"artistName", rows.text(3)},
+                            {"trackName", rows.text(2)},
+                            {"msPlayed", rows.integer(1)}}).dump();
+  }
+  const auto basic = testing::write_file(dir_ / "StreamingHistory0.json", json + "]");
+  const auto report = import({basic});
+  EXPECT_EQ(report.tally.rows, 2000);
+  EXPECT_EQ(report.tally.imported, 0);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), listens);
+}
+
+}  // namespace
+}  // namespace sonic::pipeline

@@ -1,0 +1,146 @@
+#include "sonic/store/play_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sonic/core/utc_time.hpp"
+#include "sonic/store/schema.hpp"
+
+namespace sonic::store {
+namespace {
+
+using sources::PlayRecord;
+using sources::PlaySource;
+
+const std::int64_t kNoon = *parse_iso8601_utc("2023-06-01T12:00:00Z");
+
+PlayRecord extended(const std::string& id, const std::string& artist, const std::string& title,
+                    std::int64_t end_ms, std::int64_t ms_played = 200'000) {
+  PlayRecord play;
+  play.source = PlaySource::extended;
+  play.track_id = id;
+  play.artists = {{"", artist}};
+  play.track_name = title;
+  play.end_ms = end_ms;
+  play.ms_played = ms_played;
+  return play;
+}
+
+PlayRecord basic(const std::string& artist, const std::string& title, std::int64_t end_ms,
+                 std::int64_t ms_played = 200'000) {
+  PlayRecord play = extended("", artist, title, end_ms, ms_played);
+  play.source = PlaySource::basic;
+  return play;
+}
+
+PlayRecord api(const std::string& id, const std::string& artist, const std::string& title,
+               std::int64_t played_at, std::int64_t duration = 200'000) {
+  PlayRecord play = extended(id, artist, title, played_at + duration, duration);
+  play.source = PlaySource::api;
+  play.duration_ms = duration;
+  return play;
+}
+
+class PlayWriterTest : public ::testing::Test {
+ protected:
+  PlayWriterTest() : db_(Database::in_memory()) { migrate(db_); }
+  std::int64_t count(const char* sql) { return db_.scalar(sql); }
+  Database db_;
+};
+
+TEST_F(PlayWriterTest, ExactDuplicateWithinASourceIsDropped) {
+  PlayWriter writer(db_, 0);
+  const auto play = extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon);
+  EXPECT_EQ(writer.write(play), WriteOutcome::imported);
+  EXPECT_EQ(writer.write(play), WriteOutcome::duplicate);
+  // Same track, same end, other length: a different stream (Spotify writes such rows).
+  EXPECT_EQ(writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon, 5'000)),
+            WriteOutcome::imported);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM tracks"), 1);
+  EXPECT_EQ(count("SELECT start_ms FROM plays WHERE ms_played = 200000"), kNoon - 200'000);
+}
+
+TEST_F(PlayWriterTest, BasicPlayWithinNinetySecondsOfAnExtendedPlayIsTheSameListen) {
+  PlayWriter writer(db_, 0);
+  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Beyoncé", "Halo", kNoon + 20'000));
+  // The account-data export truncates to the minute and writes names differently.
+  EXPECT_EQ(writer.write(basic("beyonce", "HALO", kNoon)), WriteOutcome::duplicate);
+  EXPECT_EQ(writer.write(basic("Beyoncé", "Halo", kNoon + 20'000 + 91'000)), WriteOutcome::imported);
+  EXPECT_EQ(writer.write(basic("Beyoncé", "Halo", kNoon + 20'000 - 91'000)), WriteOutcome::imported);
+  EXPECT_EQ(count("SELECT count(*) FROM plays WHERE source = 'basic'"), 2);
+  // The basic plays were attached to the track that has the ID.
+  EXPECT_EQ(count("SELECT count(*) FROM tracks"), 1);
+}
+
+TEST_F(PlayWriterTest, ExtendedPlayReplacesAPoorerCopyAndLinksTheTrackId) {
+  PlayWriter writer(db_, 0);
+  EXPECT_EQ(writer.write(basic("Aurora Fields", "Morning Light", kNoon)), WriteOutcome::imported);
+  EXPECT_EQ(count("SELECT count(*) FROM tracks WHERE spotify_id IS NULL"), 1);
+  EXPECT_EQ(writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon + 45'000)),
+            WriteOutcome::replaced);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM plays WHERE source = 'extended'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM tracks WHERE spotify_id = '0aaaaaaaaaaaaaaaaaaaaa'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM tracks"), 1);
+}
+
+TEST_F(PlayWriterTest, ApiPlayMatchesWhetherPlayedAtIsTheStartOrTheEnd) {
+  PlayWriter writer(db_, 0);
+  const std::string id = "0ggggggggggggggggggggg";
+  writer.write(extended(id, "First Singer", "Two Voices", kNoon, 240'000));
+  // played_at as the start: played_at + duration is the end.
+  EXPECT_EQ(writer.write(api(id, "First Singer", "Two Voices", kNoon - 240'000 + 3'000, 240'000)),
+            WriteOutcome::duplicate);
+  // played_at as the end (Spotify does this sometimes).
+  EXPECT_EQ(writer.write(api(id, "First Singer", "Two Voices", kNoon + 2'000, 240'000)),
+            WriteOutcome::duplicate);
+  // An hour later: another listen.
+  EXPECT_EQ(writer.write(api(id, "First Singer", "Two Voices", kNoon + 3'600'000, 240'000)),
+            WriteOutcome::imported);
+}
+
+TEST_F(PlayWriterTest, ApiPlayIsReplacedByTheExtendedExportLater) {
+  PlayWriter writer(db_, 0);
+  const std::string id = "0ggggggggggggggggggggg";
+  PlayRecord from_api = api(id, "First Singer", "Two Voices", kNoon - 240'000, 240'000);
+  from_api.artists.push_back({"2iiiiiiiiiiiiiiiiiiiii", "Second Singer"});
+  writer.write(from_api);
+  EXPECT_EQ(count("SELECT count(*) FROM track_artists"), 2);
+  EXPECT_EQ(writer.write(extended(id, "First Singer", "Two Voices", kNoon + 1'000, 230'000)),
+            WriteOutcome::replaced);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 1);
+  EXPECT_EQ(count("SELECT ms_played FROM plays"), 230'000);
+}
+
+TEST_F(PlayWriterTest, OtherTracksAtTheSameTimeAreNotMatched) {
+  PlayWriter writer(db_, 0);
+  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon));
+  EXPECT_EQ(writer.write(basic("Aurora Fields", "Evening Light", kNoon)), WriteOutcome::imported);
+}
+
+TEST_F(PlayWriterTest, EpisodesAreStoredApartFromTracks) {
+  PlayWriter writer(db_, 0);
+  PlayRecord episode;
+  episode.source = PlaySource::extended;
+  episode.kind = sources::ItemKind::podcast;
+  episode.episode_uri = "spotify:episode:5ccccccccccccccccccccc";
+  episode.episode_name = "Episode 12";
+  episode.show_name = "The Music Show";
+  episode.end_ms = kNoon;
+  episode.ms_played = 1'500'000;
+  EXPECT_EQ(writer.write(episode), WriteOutcome::imported);
+  EXPECT_EQ(writer.write(episode), WriteOutcome::duplicate);
+  EXPECT_EQ(count("SELECT count(*) FROM episodes"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM tracks"), 0);
+  // Episodes and short plays do not make sessions.
+  EXPECT_TRUE(writer.take_touched_range().empty());
+  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "A", "B", kNoon, 10'000));
+  EXPECT_TRUE(writer.take_touched_range().empty());
+  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "A", "B", kNoon, 100'000));
+  const TouchedRange range = writer.take_touched_range();
+  EXPECT_EQ(range.from_ms, kNoon - 100'000);
+  EXPECT_EQ(range.to_ms, kNoon);
+}
+
+}  // namespace
+}  // namespace sonic::store
