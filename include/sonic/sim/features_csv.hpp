@@ -1,0 +1,24 @@
+#pragma once
+// The simulated catalog's audio features as a CSV, the shape sonic's catalog importer reads:
+// one row per track, keyed by Spotify track ID.
+#include <filesystem>
+#include <string>
+
+#include "sonic/sim/catalog.hpp"
+#include "sonic/sim/history.hpp"
+
+namespace sonic::sim {
+
+inline constexpr const char* kFeaturesCsvHeader =
+    "id,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,"
+    "liveness,valence,tempo";
+
+// Header line, then one line per catalog track in catalog order; "\n" line ends; numbers in
+// their shortest exact form (0.512, -7.25, 120).
+std::string render_features_csv(const Catalog& catalog);
+
+// Writes render_features_csv(history.catalog) to a temporary name and renames it into place.
+// Throws sonic::Error on I/O failure.
+void write_features_csv(const History& history, const std::filesystem::path& csv_path);
+
+}  // namespace sonic::sim

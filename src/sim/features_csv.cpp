@@ -1,0 +1,56 @@
+#include "sonic/sim/features_csv.hpp"
+
+#include <charconv>
+#include <fstream>
+
+#include "replace_file.hpp"
+#include "sonic/core/error.hpp"
+
+namespace sonic::sim {
+namespace {
+
+// std::to_chars gives the shortest text that reads back as the same double, independent of the
+// locale, so the CSV is byte-for-byte the same everywhere.
+template <typename Number>
+void append_field(std::string& line, Number value) {
+  char text[64];
+  const auto result = std::to_chars(text, text + sizeof text, value);
+  line += ',';
+  line.append(text, result.ptr);
+}
+
+}  // namespace
+
+std::string render_features_csv(const Catalog& catalog) {
+  std::string csv = kFeaturesCsvHeader;
+  csv += '\n';
+  for (const CatalogTrack& track : catalog.tracks) {
+    const AudioFeatures& f = track.features;
+    csv += track.id;
+    append_field(csv, f.danceability);
+    append_field(csv, f.energy);
+    append_field(csv, f.key);
+    append_field(csv, f.loudness);
+    append_field(csv, f.mode);
+    append_field(csv, f.speechiness);
+    append_field(csv, f.acousticness);
+    append_field(csv, f.instrumentalness);
+    append_field(csv, f.liveness);
+    append_field(csv, f.valence);
+    append_field(csv, f.tempo);
+    csv += '\n';
+  }
+  return csv;
+}
+
+void write_features_csv(const History& history, const std::filesystem::path& csv_path) {
+  const std::string csv = render_features_csv(history.catalog);
+  replace_file(csv_path, [&](const std::filesystem::path& temporary) {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(csv.data(), static_cast<std::streamsize>(csv.size()));
+    out.close();
+    if (!out) throw Error(ExitCode::unexpected, "cannot write " + temporary.string());
+  });
+}
+
+}  // namespace sonic::sim
