@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "sonic/sim/catalog.hpp"
-#include "sonic/sim/random.hpp"
+#include "sonic/core/random.hpp"
 
 namespace sonic::sim {
 

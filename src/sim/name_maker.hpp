@@ -5,7 +5,7 @@
 #include <string>
 
 #include "sonic/sim/mood.hpp"
-#include "sonic/sim/random.hpp"
+#include "sonic/core/random.hpp"
 
 namespace sonic::sim {
 

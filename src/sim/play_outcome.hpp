@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "sonic/sim/random.hpp"
+#include "sonic/core/random.hpp"
 
 namespace sonic::sim {
 

@@ -6,7 +6,7 @@
 
 #include "daily_rhythm.hpp"
 #include "sonic/sim/history.hpp"
-#include "sonic/sim/random.hpp"
+#include "sonic/core/random.hpp"
 #include "track_picker.hpp"
 
 namespace sonic::sim {

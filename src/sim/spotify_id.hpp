@@ -2,7 +2,7 @@
 // Spotify IDs: 22 characters of base62, as in spotify:track:74cksX4vgcm0cHKaV7XE2L.
 #include <string>
 
-#include "sonic/sim/random.hpp"
+#include "sonic/core/random.hpp"
 
 namespace sonic::sim {
 

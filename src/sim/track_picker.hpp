@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sonic/sim/catalog.hpp"
-#include "sonic/sim/random.hpp"
+#include "sonic/core/random.hpp"
 
 namespace sonic::sim {
 

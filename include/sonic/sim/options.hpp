@@ -5,19 +5,17 @@
 #include <cstdint>
 #include <string>
 
+#include "sonic/core/utc_time.hpp"
+
 namespace sonic::sim {
 
-// A calendar date with no time zone; the listener's local days start at its midnight.
-struct CivilDate {
-  int year = 2025;
-  int month = 1;  // 1..12
-  int day = 1;    // 1..31
-};
+// The listener's local days start at the midnight of a date.
+using ::sonic::CivilDate;
 
 struct SimulationOptions {
   std::uint64_t seed = 42;
   int days = 365;                 // local days simulated, from start_date on
-  CivilDate start_date{};         // the listener's first local day
+  CivilDate start_date{2025, 1, 1};  // the listener's first local day
   int utc_offset_minutes = 60;    // fixed offset of the listener's clock from UTC (+60: CET)
   std::size_t catalog_size = 600; // tracks in the generated catalog
   std::string conn_country = "DE";  // ISO 3166-1 alpha-2, as in the export's conn_country
