@@ -1,0 +1,40 @@
+#include "sonic/pipeline/demo.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "sonic/pipeline/import_history.hpp"
+#include "sonic/sim/export_zip.hpp"
+#include "sonic/sim/features_csv.hpp"
+#include "sonic/sim/history.hpp"
+#include "sonic/store/schema.hpp"
+
+namespace sonic::pipeline {
+
+DemoResult run_demo(const DemoOptions& options) {
+  DemoResult result;
+  result.export_zip = options.folder / "my_spotify_data.zip";
+  result.features_csv = options.folder / "audio_features.csv";
+  result.home = options.folder / "home";
+  result.database = result.home / "sonic.db";
+
+  sim::SimulationOptions simulation;
+  simulation.seed = options.seed;
+  simulation.days = options.days;
+  sim::validate(simulation);
+  const sim::History history = sim::simulate_listener(simulation);
+  sim::write_extended_export_zip(history, result.export_zip);
+  sim::write_features_csv(history, result.features_csv);
+  spdlog::info("simulated {} plays of {} tracks: {}", history.rows.size(),
+               history.catalog.tracks.size(), result.export_zip.string());
+
+  // A fresh demo home each time, so the demo shows one listener's year, not several.
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(result.database.string() + suffix, ignored);
+  }
+  store::Database db = store::open_store(result.database);
+  result.import = import_history(db, {result.export_zip}, ImportOptions{});
+  return result;
+}
+
+}  // namespace sonic::pipeline
