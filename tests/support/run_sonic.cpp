@@ -1,6 +1,7 @@
 #include "support/run_sonic.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,7 +52,16 @@ RunResult run_sonic(const std::vector<std::string>& args, const RunOptions& opti
     _exit(127);
   }
   int status = 0;
+  if (options.kill_after_ms > 0) {
+    // Poll so that a run that ends early is not killed (nor its pid reused).
+    for (int waited = 0; waited < options.kill_after_ms; waited += 5) {
+      if (waitpid(pid, &status, WNOHANG) == pid) goto done;
+      usleep(5000);
+    }
+    kill(pid, SIGKILL);
+  }
   waitpid(pid, &status, 0);
+done:
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = read_file(out_path);

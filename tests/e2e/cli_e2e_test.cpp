@@ -1,0 +1,86 @@
+// The binary as cron and a person meet it: usage, version, exit codes, .env, --json.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run_sonic.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sonic::testing {
+namespace {
+
+TEST(Cli, VersionAndHelpExitZero) {
+  const auto version = run_sonic({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("sonic 0."), std::string::npos) << version.out;
+  const auto help = run_sonic({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* command : {"import", "stats", "demo"}) {
+    EXPECT_NE(help.out.find(command), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, BadUsageExitsTwoWithThatSubcommandsUsage) {
+  const auto none = run_sonic({});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("subcommand"), std::string::npos) << none.err;
+
+  const auto no_path = run_sonic({"import"});
+  EXPECT_EQ(no_path.exit_code, 2);
+  EXPECT_NE(no_path.err.find("--keep-going"), std::string::npos) << "import's own usage: " << no_path.err;
+  EXPECT_TRUE(no_path.out.empty());
+
+  EXPECT_EQ(run_sonic({"import", "--no-such-flag", "x"}).exit_code, 2);
+  EXPECT_EQ(run_sonic({"stats", "--top", "0"}).exit_code, 2);
+  const auto missing = run_sonic({"import", "/definitely/not/here.json"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/definitely/not/here.json"), std::string::npos) << missing.err;
+}
+
+TEST(Cli, SettingErrorsAreUsageErrors) {
+  TempDir home;
+  const auto level = run_sonic({"--home", home.path().string(), "--log-level", "loud", "stats"});
+  EXPECT_EQ(level.exit_code, 2);
+  EXPECT_NE(level.err.find("loud"), std::string::npos);
+  const auto zone = run_sonic({"--home", home.path().string(), "--tz", "Mars/Base", "stats"});
+  EXPECT_EQ(zone.exit_code, 2);
+  EXPECT_NE(zone.err.find("Mars/Base"), std::string::npos);
+}
+
+TEST(Cli, StatsWithoutAStoreSaysWhatToDo) {
+  TempDir home;
+  const auto result = run_sonic({"--home", home.path().string(), "stats"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("sonic import"), std::string::npos) << result.err;
+}
+
+TEST(Cli, DotEnvInTheWorkingFolderSetsTheHomeButNeverOverridesTheEnvironment) {
+  TempDir cwd, from_file, from_env;
+  write_file(cwd / ".env", "SONIC_HOME=" + from_file.path().string() + "\n");
+  const std::string fixture = SONIC_TEST_DATA_DIR "/import/StreamingHistory_music_0.json";
+  RunOptions options;
+  options.cwd = cwd.path().string();
+  EXPECT_EQ(run_sonic({"import", fixture}, options).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(from_file / "sonic.db"));
+
+  options.env["SONIC_HOME"] = from_env.path().string();
+  EXPECT_EQ(run_sonic({"import", fixture}, options).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(from_env / "sonic.db"));
+}
+
+TEST(Cli, DemoImportsTheSimulatedYearAndPrintsOneJsonObject) {
+  TempDir out;
+  const auto result = run_sonic({"demo", "--out", out.path().string(), "--days", "60", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);  // throws unless exactly one document
+  EXPECT_GT(json["import"]["imported"].get<int>(), 1000);
+  int by_hour = 0;
+  for (int count : json["stats"]["listens_by_hour"].get<std::vector<int>>()) by_hour += count;
+  EXPECT_EQ(by_hour, json["stats"]["listens"].get<int>());
+  EXPECT_GT(json["stats"]["sessions"]["count"].get<int>(), 50);
+  EXPECT_TRUE(std::filesystem::exists(out / "my_spotify_data.zip"));
+  EXPECT_TRUE(std::filesystem::exists(out / "audio_features.csv"));
+}
+
+}  // namespace
+}  // namespace sonic::testing
