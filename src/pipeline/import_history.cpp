@@ -6,6 +6,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/pipeline/export_prefetcher.hpp"
 #include "sonic/pipeline/refresh_sessions.hpp"
 #include "sonic/sources/export_file_reader.hpp"
 #include "sonic/sources/export_inputs.hpp"
@@ -97,20 +98,11 @@ class ImportRun {
   std::vector<Pending> pending_;
 };
 
-// Reads one file and writes its rows; the caller owns the transaction.
-Tally import_file(const ExportInput& input, store::PlayWriter& writer, std::string& layout) {
-  Tally tally;
-  tally.files = 1;
-  auto source = input.open();
-  sources::ExportFileReader reader(*source, input.name);
-  sources::PlayRecord record;
-  std::string skip_reason;
-  while (reader.next(record, skip_reason)) {
-    ++tally.rows;
-    if (!skip_reason.empty()) {
-      tally.skip(skip_reason);
-      continue;
-    }
+void write_batch(const RowBatch& batch, store::PlayWriter& writer, Tally& tally) {
+  tally.rows += static_cast<std::int64_t>(batch.rows);
+  for (const auto& [reason, count] : batch.skipped) tally.skip(reason, count);
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    const sources::PlayRecord& record = batch.records[i];
     switch (writer.write(record)) {
       case store::WriteOutcome::duplicate: ++tally.duplicates; continue;
       case store::WriteOutcome::replaced: ++tally.replaced; break;
@@ -120,8 +112,27 @@ Tally import_file(const ExportInput& input, store::PlayWriter& writer, std::stri
     if (record.ms_played < sources::kShortPlayMs) ++tally.short_plays;
     if (record.kind != sources::ItemKind::track) ++tally.episodes;
   }
-  layout = sources::to_string(reader.layout());
-  return tally;
+}
+
+// Writes every batch of input `index`; the caller owns the transaction. Rethrows the input's
+// read error once its earlier batches are consumed, so the queue stays in step.
+Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWriter& writer,
+                  std::string& layout) {
+  Tally tally;
+  tally.files = 1;
+  while (true) {
+    auto batch = prefetcher.next();
+    if (!batch || batch->input != index) {
+      throw Error(ExitCode::unexpected, "import: the file reader lost its place");
+    }
+    write_batch(*batch, writer, tally);
+    const bool last = batch->last;
+    const std::exception_ptr error = batch->error;
+    layout = batch->layout;
+    prefetcher.recycle(std::move(batch));
+    if (error) std::rethrow_exception(error);
+    if (last) return tally;
+  }
 }
 
 }  // namespace
@@ -138,6 +149,7 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
   std::optional<store::Transaction> dry_run_scope;
   if (options.dry_run) dry_run_scope.emplace(db);
   store::PlayWriter writer(db, 0);
+  ExportPrefetcher prefetcher(inputs);
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const ExportInput& input = inputs[i];
@@ -152,7 +164,7 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
       store::Transaction transaction(db);
       writer.set_import_run(run.id());
       std::string layout;
-      const Tally tally = import_file(input, writer, layout);
+      const Tally tally = import_file(i, prefetcher, writer, layout);
       refresh_sessions(db, writer.take_touched_range(), options.session_gap_ms);
       report.tally.add(tally);
       run.record_file(input, layout.c_str(), tally, report);

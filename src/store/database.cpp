@@ -78,6 +78,13 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_view(int index, std::string_view value) {
+  const int code = sqlite3_bind_text64(statement_, index, value.data(), value.size(),
+                                       SQLITE_STATIC, SQLITE_UTF8);
+  if (code != SQLITE_OK) fail(code);
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (int code = sqlite3_bind_null(statement_, index); code != SQLITE_OK) fail(code);
   return *this;

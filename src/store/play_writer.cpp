@@ -86,9 +86,9 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
           "offline_ms, incognito, import_run_id) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
       same_listen_(db.prepare(
-          "SELECT id, source, end_ms, ms_played FROM plays "
-          "WHERE track_id IN (SELECT id FROM tracks WHERE name_key = ?2 UNION SELECT ?1) "
-          "AND source <> ?3 AND end_ms BETWEEN ?4 AND ?5")),
+          "SELECT id, source, end_ms, ms_played FROM plays WHERE end_ms BETWEEN ?4 AND ?5 "
+          "AND track_id IN (SELECT id FROM tracks WHERE name_key = ?2 UNION SELECT ?1) "
+          "AND source <> ?3")),
       delete_play_(db.prepare("DELETE FROM plays WHERE id = ?1")),
       play_span_(db.prepare(
           "SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")) {
@@ -263,10 +263,16 @@ WriteOutcome PlayWriter::write(const PlayRecord& play) {
   std::int64_t episode_id = 0;
   std::pair<std::int64_t, int> same_listen{0, 0};
   if (is_track) {
-    const std::string name_key = sources::track_name_key(play.primary_artist(), play.track_name);
-    track_id = track_for(play, name_key);
-    if (may_have_other_sources(play.source, play.end_ms)) {
-      same_listen = find_same_listen(play, track_id, name_key);
+    // Most rows name a track already cached by ID: the name key is built only when needed.
+    const auto cached = play.track_id.empty() ? track_by_spotify_id_cache_.end()
+                                              : track_by_spotify_id_cache_.find(play.track_id);
+    const bool other_sources = may_have_other_sources(play.source, play.end_ms);
+    if (cached != track_by_spotify_id_cache_.end() && !other_sources) {
+      track_id = cached->second;
+    } else {
+      const std::string name_key = sources::track_name_key(play.primary_artist(), play.track_name);
+      track_id = track_for(play, name_key);
+      if (other_sources) same_listen = find_same_listen(play, track_id, name_key);
     }
   } else {
     episode_id = episode_for(play);
@@ -283,12 +289,12 @@ WriteOutcome PlayWriter::write(const PlayRecord& play) {
       .bind(4, play.end_ms)
       .bind(5, play.ms_played)
       .bind(6, is_short ? 1 : 0)
-      .bind(7, sources::to_string(play.source))
-      .bind(8, non_empty(play.platform))
+      .bind_view(7, std::string_view(sources::to_string(play.source)))
+      .bind_view(8, non_empty(play.platform))
       .bind(9, as_optional_int(play.shuffle))
       .bind(10, as_optional_int(play.skipped))
-      .bind(11, non_empty(play.reason_start))
-      .bind(12, non_empty(play.reason_end))
+      .bind_view(11, non_empty(play.reason_start))
+      .bind_view(12, non_empty(play.reason_end))
       .bind(13, as_optional_int(play.offline))
       .bind(14, play.offline_ms)
       .bind(15, as_optional_int(play.incognito))
