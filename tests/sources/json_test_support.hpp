@@ -5,11 +5,12 @@
 #include <cstdint>
 #include <cstring>
 #include <ostream>
-#include <random>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sonic/core/error.hpp"
+#include "sonic/core/random.hpp"
 #include "sonic/sources/byte_source.hpp"
 #include "sonic/sources/json_reader.hpp"
 
@@ -19,22 +20,18 @@ namespace sonic::sources::testing {
 // max_chunk = 1 gives one byte at a time.
 class ChunkedSource final : public ByteSource {
  public:
-  ChunkedSource(std::string text, std::size_t max_chunk, std::uint32_t seed = 1)
-      : text_(std::move(text)), max_chunk_(max_chunk), random_(seed) {}
+  ChunkedSource(std::string text, std::size_t max_chunk, std::uint64_t seed = 1)
+      : inner_(string_source(std::move(text))), max_chunk_(max_chunk), random_(seed) {}
 
   std::size_t read(char* buffer, std::size_t capacity) override {
-    std::uniform_int_distribution<std::size_t> size(1, max_chunk_);
-    const std::size_t n = std::min({capacity, size(random_), text_.size() - position_});
-    std::memcpy(buffer, text_.data() + position_, n);
-    position_ += n;
-    return n;
+    const auto chunk = static_cast<std::size_t>(random_.integer(1, static_cast<std::int64_t>(max_chunk_)));
+    return inner_->read(buffer, std::min(capacity, chunk));
   }
 
  private:
-  std::string text_;
-  std::size_t position_ = 0;
+  std::unique_ptr<ByteSource> inner_;
   std::size_t max_chunk_;
-  std::mt19937 random_;
+  SeededRandom random_;
 };
 
 struct Token {
