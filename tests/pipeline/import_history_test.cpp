@@ -236,3 +236,41 @@ TEST_F(ImportHistoryTest, BasicExportOverlappingTheExtendedOneCountsEachListenOn
 
 }  // namespace
 }  // namespace sonic::pipeline
+
+namespace sonic::pipeline {
+namespace {
+
+// Every real history in ../shared imports without a failure, and every row has a fate.
+class RealHistories : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(RealHistories, ImportCleanlyWithEveryRowAccountedFor) {
+  SONIC_SHARED_DATA_OR_SKIP(folder, std::string("histories/") + GetParam());
+  testing::TempDir dir;
+  auto db = store::open_store(dir / "sonic.db");
+  const auto report = import_history(db, {folder}, {});
+  const Tally& tally = report.tally;
+  EXPECT_TRUE(report.failures.empty());
+  EXPECT_GT(tally.rows, 1000);
+  EXPECT_EQ(tally.rows, tally.imported + tally.duplicates + tally.skipped_total());
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM plays"), tally.imported - tally.replaced);
+  EXPECT_GT(db.scalar("SELECT count(*) FROM sessions"), 10);
+  // Nothing in the future, nothing before Spotify existed.
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM plays WHERE end_ms < 1136073600000 OR end_ms > 1893456000000"), 0);
+  const auto again = import_history(db, {folder}, {});
+  EXPECT_EQ(again.tally.imported, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Shared, RealHistories,
+                         ::testing::Values("extended/anton", "extended-partial/chaos",
+                                           "extended-partial/sdjam", "basic/jill", "basic/magantoine",
+                                           "basic/nishal", "basic/tabatista", "api/agvic", "zip"),
+                         [](const ::testing::TestParamInfo<const char*>& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace sonic::pipeline
