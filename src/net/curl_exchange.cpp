@@ -1,5 +1,7 @@
 #include "curl_exchange.hpp"
 
+#include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <string_view>
 
@@ -21,6 +23,23 @@ void initialise_curl_once() {
 const std::string& user_agent() {
   static const std::string agent = std::string("sonic/") + kVersion;
   return agent;
+}
+
+// curl honours http_proxy/https_proxy/no_proxy from the environment, which suits a user behind
+// a proxy, but loopback must never go through one: a local Ollama or llama.cpp server, the
+// OAuth redirect catcher and the tests' stub servers all live there. CURLOPT_NOPROXY replaces
+// no_proxy, so the user's list is kept and loopback added to it.
+const std::string& no_proxy_hosts() {
+  static const std::string hosts = [] {
+    std::string list = "localhost,127.0.0.1,::1";
+    for (const char* name : {"no_proxy", "NO_PROXY"}) {
+      const char* user_list = std::getenv(name);
+      if (user_list == nullptr || *user_list == '\0') continue;
+      return std::string_view(user_list) == "*" ? std::string("*") : user_list + ("," + list);
+    }
+    return list;
+  }();
+  return hosts;
 }
 
 struct Reception {
@@ -150,6 +169,7 @@ ExchangeOutcome CurlExchange::perform(const HttpRequest& request) {
   if (curl_easy_setopt(handle_, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK) {
     throw Error(ExitCode::unexpected, "this libcurl cannot be limited to http and https");
   }
+  curl_easy_setopt(handle_, CURLOPT_NOPROXY, no_proxy_hosts().c_str());
   curl_easy_setopt(handle_, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: thread-safe
   curl_easy_setopt(handle_, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(handle_, CURLOPT_SSL_VERIFYHOST, 2L);

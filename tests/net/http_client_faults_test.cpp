@@ -2,6 +2,8 @@
 // Real timeouts are kept short (200 ms); waits between attempts go to the fake clock.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "fakes/fake_clock.hpp"
 #include "fakes/refusing_port.hpp"
 #include "fakes/stub_server.hpp"
@@ -86,6 +88,19 @@ TEST_F(HttpClientFaultTest, RefusedConnectionIsANetworkErrorQuickly) {
   EXPECT_NE(std::string(error->what()).find("Couldn't connect to server"), std::string::npos) << error->what();
   EXPECT_EQ(clock.sleeps().size(), 2u);  // retried, since a restarting server refuses for a moment
   EXPECT_LT(elapsed, milliseconds(1000));
+}
+
+TEST_F(HttpClientFaultTest, LoopbackNeverGoesThroughAProxy) {
+  // A proxy that refuses everything: were loopback sent to it, the request would fail.
+  testing::RefusingPort proxy;
+  const char* saved = std::getenv("http_proxy");
+  const std::string previous = saved ? saved : "";
+  setenv("http_proxy", proxy.url().c_str(), 1);
+  server.script("GET", "/local", {StubReply::text("direct")});
+  std::string body;
+  EXPECT_NO_THROW(body = client.send(HttpRequest::get(server.url("/local"))).body);
+  saved ? setenv("http_proxy", previous.c_str(), 1) : unsetenv("http_proxy");
+  EXPECT_EQ(body, "direct");
 }
 
 TEST_F(HttpClientFaultTest, UrlThatIsNotHttpIsAUsageErrorNotRetried) {
