@@ -10,7 +10,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released migration:
 // append a new one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: the foundation: history, sessions, audio features and the import audit trail.
     R"sql(
 CREATE TABLE meta (
@@ -144,6 +144,49 @@ CREATE TABLE audio_features (
   tempo            REAL,
   valence          REAL,
   updated_ms       INTEGER NOT NULL
+);
+)sql",
+    // 2: live ingestion and enrichment: what each service was asked about each track or artist,
+    // the tags they carry, and when a rate-limited service may be called again.
+    R"sql(
+CREATE TABLE track_enrichment (
+  track_id       INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+  service        TEXT NOT NULL,      -- spotify_metadata | reccobeats | lastfm
+  status         TEXT NOT NULL CHECK (status IN ('found', 'unknown', 'failed')),
+  attempted_ms   INTEGER NOT NULL,
+  next_retry_ms  INTEGER,            -- unknown/failed: not asked again before this time
+  PRIMARY KEY (track_id, service)
+) WITHOUT ROWID;
+
+CREATE TABLE artist_enrichment (
+  artist_id      INTEGER NOT NULL REFERENCES artists(id) ON DELETE CASCADE,
+  service        TEXT NOT NULL,      -- lastfm
+  status         TEXT NOT NULL CHECK (status IN ('found', 'unknown', 'failed')),
+  attempted_ms   INTEGER NOT NULL,
+  next_retry_ms  INTEGER,
+  PRIMARY KEY (artist_id, service)
+) WITHOUT ROWID;
+
+-- Last.fm top tags; count is Last.fm's relative weight, 0..100.
+CREATE TABLE track_tags (
+  track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+  tag      TEXT NOT NULL,
+  count    INTEGER NOT NULL,
+  PRIMARY KEY (track_id, tag)
+) WITHOUT ROWID;
+
+CREATE TABLE artist_tags (
+  artist_id INTEGER NOT NULL REFERENCES artists(id) ON DELETE CASCADE,
+  tag       TEXT NOT NULL,
+  count     INTEGER NOT NULL,
+  PRIMARY KEY (artist_id, tag)
+) WITHOUT ROWID;
+
+-- A service that answered 429 past the wait cap: cron runs before retry_at_ms exit 5 at once.
+CREATE TABLE service_backoff (
+  service     TEXT PRIMARY KEY,
+  retry_at_ms INTEGER NOT NULL,
+  reason      TEXT NOT NULL
 );
 )sql",
 };
