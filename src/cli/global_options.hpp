@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sonic/core/home.hpp"
+#include "sonic/core/run_lock.hpp"
 
 namespace sonic::cli {
 
@@ -28,5 +29,8 @@ void preload_environment(int argc, char** argv);
 
 // Called first by every subcommand's callback: sets up logging and resolves the home.
 Home start_command(const GlobalOptions& options);
+
+// For commands that write the store: waits (saying so) while another sonic run holds the home.
+RunLock lock_home_waiting(const Home& home);
 
 }  // namespace sonic::cli

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "commands.hpp"
 #include "output.hpp"
@@ -52,7 +53,8 @@ void run_import(const GlobalOptions& globals, const ImportFlags& flags) {
   // import that fails before its first file lands.
   const bool existed = std::filesystem::exists(home.database);
   const bool use_memory = flags.dry_run && !existed;
-  if (!use_memory) ensure_home_exists(home);
+  std::optional<RunLock> lock;
+  if (!use_memory) lock.emplace(lock_home_waiting(home));
   pipeline::ImportReport report;
   try {
     store::Database db = use_memory ? store::Database::in_memory() : store::open_store(home.database);

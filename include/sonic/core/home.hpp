@@ -14,6 +14,8 @@ struct Home {
   std::filesystem::path runs() const { return dir / "mlruns"; }
   std::filesystem::path reports() const { return dir / "reports"; }
   std::filesystem::path credentials() const { return dir / "credentials.json"; }
+  // Held by every run that writes the store (see core/run_lock.hpp).
+  std::filesystem::path lock_file() const { return dir / "sonic.lock"; }
 };
 
 // The default home from the environment alone (no flags). Throws UsageError when neither
