@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   CLI::App app{"sonic: your Spotify listening, turned into mood insight", "sonic"};
   app.set_version_flag("--version", std::string("sonic ") + sonic::kVersion);
   app.require_subcommand(1);
+  // Global options may follow the subcommand too: `sonic import x.zip --quiet`.
+  app.fallthrough();
   sonic::cli::GlobalOptions globals;
   try {
     sonic::cli::preload_environment(argc, argv);
