@@ -1,5 +1,8 @@
 #include "sonic/report/history_stats.hpp"
 
+#include <unordered_map>
+#include <unordered_set>
+
 namespace sonic::report {
 namespace {
 
@@ -54,8 +57,8 @@ void count_local_time(store::Database& db, const TimeZone& zone, HistoryStats& s
   struct YearAccumulator {
     std::int64_t listens = 0;
     std::int64_t ms = 0;
-    std::map<std::int64_t, std::int64_t> artist_listens;
-    std::map<std::int64_t, bool> tracks;
+    std::unordered_map<std::int64_t, std::int64_t> artist_listens;
+    std::unordered_set<std::int64_t> tracks;
   };
   std::map<int, YearAccumulator> years;
   auto listens = db.prepare(
@@ -68,7 +71,7 @@ void count_local_time(store::Database& db, const TimeZone& zone, HistoryStats& s
     YearAccumulator& year = years[local.year];
     year.listens += 1;
     year.ms += listens.integer(1);
-    year.tracks[listens.integer(2)] = true;
+    year.tracks.insert(listens.integer(2));
     year.artist_listens[listens.integer(3)] += 1;
   }
   auto artist_name = db.prepare("SELECT name FROM artists WHERE id = ?1");
@@ -76,7 +79,8 @@ void count_local_time(store::Database& db, const TimeZone& zone, HistoryStats& s
     std::int64_t best_artist = 0;
     std::int64_t best_count = -1;
     for (const auto& [artist, count] : year.artist_listens) {
-      if (count > best_count) {
+      // Ties go to the lower id, so the answer does not depend on hash order.
+      if (count > best_count || (count == best_count && artist < best_artist)) {
         best_artist = artist;
         best_count = count;
       }
