@@ -72,13 +72,15 @@ FeatureWriteOutcome AudioFeatureWriter::write(std::string_view spotify_id,
 }
 
 FeatureCoverage feature_coverage(Database& db) {
-  FeatureCoverage coverage;
-  coverage.tracks = db.scalar(
-      "SELECT count(DISTINCT track_id) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
-  coverage.tracks_with_features = db.scalar(
-      "SELECT count(*) FROM audio_features f WHERE EXISTS "
-      "(SELECT 1 FROM plays p WHERE p.track_id = f.track_id AND p.is_short = 0)");
-  return coverage;
+  // From the listened tracks to their features, one scan of plays: the other way round (an
+  // EXISTS over plays per feature row) has no plays(track_id) index to use and costs
+  // features x plays, seconds on a real history.
+  auto query = db.prepare(
+      "SELECT count(*), count(f.track_id) FROM "
+      "(SELECT DISTINCT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0) listened "
+      "LEFT JOIN audio_features f ON f.track_id = listened.track_id");
+  query.step();
+  return {query.integer(0), query.integer(1)};
 }
 
 }  // namespace sonic::store
