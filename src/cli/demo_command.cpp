@@ -46,10 +46,14 @@ void run_demo(const GlobalOptions& globals, const DemoFlags& flags) {
                 {"features_csv", result.features_csv.string()},
                 {"home", result.home.string()},
                 {"import", result.import.to_json()},
+                {"features", result.features.to_json()},
                 {"stats", report::to_json(stats)}});
     return;
   }
-  if (!globals.quiet) std::fputs(result.import.to_text().c_str(), stderr);
+  if (!globals.quiet) {
+    std::fputs(result.import.to_text().c_str(), stderr);
+    std::fputs(result.features.to_text().c_str(), stderr);
+  }
   print_text(report::to_text(stats));
   print_text("\nThe simulated export is " + result.export_zip.string() + "\nand its audio features " +
              result.features_csv.string() + ".\nExplore the demo store with: sonic --home " +

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/import_history.hpp"
 #include "sonic/sim/export_zip.hpp"
 #include "sonic/sim/features_csv.hpp"
@@ -34,6 +35,7 @@ DemoResult run_demo(const DemoOptions& options) {
   }
   store::Database db = store::open_store(result.database);
   result.import = import_history(db, {result.export_zip}, ImportOptions{});
+  result.features = import_features(db, {result.features_csv}, FeatureImportOptions{});
   return result;
 }
 

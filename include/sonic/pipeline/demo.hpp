@@ -1,9 +1,11 @@
 #pragma once
-// `sonic demo`: a simulated listener's year, written as Spotify would deliver it and imported
-// through the same path as real data, into a home of its own (never the person's real store).
+// `sonic demo`: a simulated listener's year, written as Spotify would deliver it (the export zip)
+// and as a public catalog would (the audio features CSV), both imported through the same paths
+// as real data, into a home of its own (never the person's real store).
 #include <cstdint>
 #include <filesystem>
 
+#include "sonic/pipeline/feature_import_report.hpp"
 #include "sonic/pipeline/import_tally.hpp"
 
 namespace sonic::pipeline {
@@ -20,6 +22,7 @@ struct DemoResult {
   std::filesystem::path home;
   std::filesystem::path database;
   ImportReport import;
+  FeatureImportReport features;  // every simulated track has features: coverage is complete
 };
 
 // The zone the simulated listener lives in (a fixed UTC+1, like the simulator's clock).

@@ -1,0 +1,25 @@
+#pragma once
+// `sonic import-features`: audio-feature catalogs (CSV keyed by Spotify track ID) into the store,
+// for the tracks of the person's history. One transaction per file, so a malformed file leaves
+// the store exactly as it was before that file.
+#include <filesystem>
+#include <vector>
+
+#include "sonic/pipeline/feature_import_report.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::pipeline {
+
+struct FeatureImportOptions {
+  bool replace_service_values = false;  // --overwrite: a service's features yield to catalogs too
+  bool keep_going = false;              // a bad file is reported and the others still imported
+};
+
+// Each file's rows are stored under the source "catalog:<file name>". Throws InputError for the
+// first bad file unless keep_going; with keep_going the failures are in the report and the
+// caller decides the exit status.
+FeatureImportReport import_features(store::Database& db,
+                                    const std::vector<std::filesystem::path>& catalogs,
+                                    const FeatureImportOptions& options);
+
+}  // namespace sonic::pipeline

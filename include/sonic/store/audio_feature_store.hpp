@@ -1,0 +1,61 @@
+#pragma once
+// The audio_features table: one row per track, every value in it from the one source the row
+// names. Which source may replace which:
+//  - a service measured the track itself (ReccoBeats): a catalog does not replace its values
+//    unless asked to;
+//  - a catalog replaces an older catalog's values, imputed values and the demo's;
+//  - a row is replaced whole, never merged, so `source` is true of every value in it.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "sonic/sources/audio_features.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::store {
+
+inline constexpr const char* kReccobeatsSource = "reccobeats";
+
+// Sources that measured the track itself, as opposed to a catalog's copy or an estimate.
+bool is_service_source(std::string_view source);
+
+enum class FeatureWriteOutcome {
+  stored,               // written (new, or replacing another source's row)
+  duplicate,            // the track came earlier from this writer: the later row replaced it
+  not_in_history,       // no track in the store has this Spotify ID
+  kept_service_values,  // a service's values are there and replacing them was not asked for
+};
+
+// Writes the rows of one source (one catalog file), for tracks the store already knows.
+class AudioFeatureWriter {
+ public:
+  // `source` labels every row written, e.g. "catalog:dataset-of-10s.csv"; `updated_ms` dates
+  // them. With `replace_service_values`, a service's values are replaced too.
+  AudioFeatureWriter(Database& db, std::string source, std::int64_t updated_ms,
+                     bool replace_service_values);
+
+  // Call inside a transaction. `spotify_id` is the bare 22-character ID.
+  FeatureWriteOutcome write(std::string_view spotify_id, const sources::AudioFeatures& features);
+
+ private:
+  Statement find_track_;
+  Statement upsert_;
+  std::string source_;
+  std::int64_t updated_ms_;
+  bool replace_service_values_;
+  std::unordered_set<std::int64_t> written_;  // tracks seen by this writer: at most the store's
+};
+
+struct FeatureCoverage {
+  std::int64_t tracks = 0;                // distinct tracks with a listen (music, 30 s or more)
+  std::int64_t tracks_with_features = 0;  // of those, the ones with audio features
+  double percent() const {
+    return tracks ? 100.0 * static_cast<double>(tracks_with_features) / static_cast<double>(tracks)
+                  : 0.0;
+  }
+};
+
+FeatureCoverage feature_coverage(Database& db);
+
+}  // namespace sonic::store

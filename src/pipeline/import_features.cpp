@@ -1,0 +1,70 @@
+#include "sonic/pipeline/import_features.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "sonic/core/error.hpp"
+#include "sonic/core/utc_time.hpp"
+#include "sonic/sources/feature_catalog.hpp"
+#include "sonic/store/audio_feature_store.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+// Reads and writes one catalog; the caller owns the transaction.
+FeatureTally import_catalog(store::Database& db, const std::filesystem::path& path,
+                            const FeatureImportOptions& options) {
+  const auto bytes = sources::open_file_source(path);
+  sources::FeatureCatalogReader reader(*bytes, path.string());
+  store::AudioFeatureWriter writer(db, "catalog:" + path.filename().string(), now_utc_ms(),
+                                   options.replace_service_values);
+  FeatureTally tally;
+  tally.files = 1;
+  sources::CatalogRow row;
+  while (reader.next(row)) {
+    ++tally.rows;
+    if (!row.skip_reason) {
+      tally.count(writer.write(row.track_id, row.features));
+      continue;
+    }
+    const auto skipped = ++tally.skipped[row.skip_reason];
+    if (!row.problem.empty()) {
+      // The first bad value of a file says what is wrong with it; the rest only at debug.
+      spdlog::log(skipped == 1 ? spdlog::level::info : spdlog::level::debug,
+                  "{}: line {}: {}: row skipped", path.string(), reader.line(), row.problem);
+    }
+  }
+  return tally;
+}
+
+}  // namespace
+
+FeatureImportReport import_features(store::Database& db,
+                                    const std::vector<std::filesystem::path>& catalogs,
+                                    const FeatureImportOptions& options) {
+  FeatureImportReport report;
+  for (std::size_t i = 0; i < catalogs.size(); ++i) {
+    const std::filesystem::path& path = catalogs[i];
+    try {
+      store::Transaction transaction(db);
+      const FeatureTally tally = import_catalog(db, path, options);
+      transaction.commit();
+      report.tally.add(tally);
+      spdlog::debug("{}: {} rows, {} of your tracks, {} stored", path.string(), tally.rows,
+                    tally.matched, tally.stored);
+      continue;
+    } catch (const InputError& bad_file) {
+      report.failures.push_back({path.string(), bad_file.what()});
+    }
+    // Only failures reach this point; the transaction has left the store as it was.
+    if (!options.keep_going) {
+      throw InputError(report.failures.back().message +
+                       (i > 0 ? " (the files before it were imported; --keep-going imports the "
+                                "others too)"
+                              : ""));
+    }
+  }
+  report.coverage = store::feature_coverage(db);
+  return report;
+}
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,212 @@
+#include "sonic/sources/csv_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "byte_text.hpp"
+#include "sonic/core/error.hpp"
+
+namespace sonic::sources {
+
+// Where the reader is inside the current record. A record always ends within one call to
+// next(), so only after_cr_ (an LF may follow in the next call) outlives it.
+enum class CsvReader::State : std::uint8_t {
+  record_start,     // before a record: blank lines are passed over here
+  field_start,      // after a comma, or at a record's first byte
+  unquoted,         // inside a field that did not start with a quote
+  quoted,           // inside a quoted field
+  quote_in_quoted,  // just after a quote inside a quoted field: a doubled quote or the close
+};
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// The first comma, CR or LF in [begin, end), or end.
+const char* find_field_end(const char* begin, const char* end) {
+  while (begin != end && *begin != ',' && *begin != '\n' && *begin != '\r') ++begin;
+  return begin;
+}
+
+std::string size_text(std::size_t bytes) {
+  return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB"
+                                    : std::to_string(bytes) + " bytes";
+}
+
+}  // namespace
+
+CsvReader::CsvReader(ByteSource& source, std::string name, std::size_t buffer_size,
+                     std::size_t max_record_bytes)
+    : source_(source),
+      name_(std::move(name)),
+      capacity_(std::max<std::size_t>(buffer_size, kUtf8Bom.size())),
+      max_record_bytes_(max_record_bytes),
+      buffer_(new char[capacity_]) {}
+
+CsvReader::~CsvReader() = default;
+
+void CsvReader::fail(const std::string& what) const { fail_at_line(record_line_, what); }
+
+void CsvReader::fail_at_line(std::uint64_t line, const std::string& what) const {
+  throw InputError(name_ + ": line " + std::to_string(line) + ": " + what);
+}
+
+// Fills the buffer until it holds a BOM's length (a source may hand out one byte at a time),
+// then drops the BOM if there is one.
+void CsvReader::start() {
+  started_ = true;
+  std::size_t have = 0;
+  while (have < kUtf8Bom.size()) {
+    const std::size_t got = source_.read(buffer_.get() + have, capacity_ - have);
+    if (got == 0) {
+      exhausted_ = true;
+      break;
+    }
+    have += got;
+  }
+  pos_ = buffer_.get();
+  end_ = pos_ + have;
+  if (std::string_view(pos_, have).starts_with(kUtf8Bom)) pos_ += kUtf8Bom.size();
+}
+
+bool CsvReader::refill() {
+  if (exhausted_) return false;
+  const std::size_t got = source_.read(buffer_.get(), capacity_);
+  if (got == 0) {
+    exhausted_ = true;
+    return false;
+  }
+  pos_ = buffer_.get();
+  end_ = pos_ + got;
+  return true;
+}
+
+void CsvReader::append(const char* begin, const char* end, State state) {
+  row_.append(begin, end);
+  if (row_.size() <= max_record_bytes_) return;
+  if (state == State::quoted) {
+    fail_at_line(quote_line_, "a quoted field that starts here runs past " +
+                                  size_text(max_record_bytes_) + ": is its closing quote missing?");
+  }
+  fail("a record longer than " + size_text(max_record_bytes_));
+}
+
+// Consumes one line-end byte. CRLF counts as one line end: its LF is recognised by after_cr_.
+void CsvReader::consume_line_end() {
+  const char c = *pos_++;
+  if (c == '\n' && after_cr_) {
+    after_cr_ = false;
+    return;
+  }
+  ++line_;
+  after_cr_ = c == '\r';
+}
+
+bool CsvReader::finish_record() {
+  fields_.clear();
+  std::size_t begin = 0;
+  for (const std::size_t end : field_ends_) {
+    fields_.emplace_back(row_.data() + begin, end - begin);
+    begin = end;
+  }
+  ++records_;
+  if (records_ == 1) {
+    width_ = fields_.size();
+  } else if (fields_.size() != width_) {
+    fail(std::to_string(fields_.size()) + (fields_.size() == 1 ? " field" : " fields") +
+         ", but the header has " + std::to_string(width_));
+  }
+  return true;
+}
+
+bool CsvReader::end_of_input(State state) {
+  switch (state) {
+    case State::record_start: return false;
+    case State::quoted:
+      fail_at_line(quote_line_, "a quoted field that starts here is never closed");
+    case State::field_start:  // "a,b," ends with an empty field
+    case State::unquoted:
+    case State::quote_in_quoted:
+      end_field();
+      return finish_record();
+  }
+  return false;
+}
+
+bool CsvReader::next() {
+  if (!started_) start();
+  row_.clear();
+  field_ends_.clear();
+  State state = State::record_start;
+  for (;;) {
+    if (pos_ == end_ && !refill()) return end_of_input(state);
+    switch (state) {
+      case State::record_start:
+        if (*pos_ == '\n' || *pos_ == '\r') {
+          consume_line_end();  // a blank line, or the LF of the last record's CRLF
+          continue;
+        }
+        after_cr_ = false;
+        record_line_ = line_;
+        state = State::field_start;
+        [[fallthrough]];
+      case State::field_start:
+        if (*pos_ == '"') {
+          ++pos_;
+          quote_line_ = line_;
+          state = State::quoted;
+          continue;
+        }
+        state = State::unquoted;
+        [[fallthrough]];
+      case State::unquoted: {
+        const char* stop = find_field_end(pos_, end_);
+        append(pos_, stop, state);
+        pos_ = stop;
+        if (pos_ == end_) continue;
+        end_field();
+        if (*pos_ == ',') {
+          ++pos_;
+          state = State::field_start;
+          continue;
+        }
+        consume_line_end();
+        return finish_record();
+      }
+      case State::quoted: {
+        const auto* quote = static_cast<const char*>(std::memchr(pos_, '"', static_cast<std::size_t>(end_ - pos_)));
+        if (!quote) quote = end_;
+        line_ += static_cast<std::uint64_t>(std::count(pos_, quote, '\n'));
+        append(pos_, quote, state);
+        pos_ = quote;
+        if (pos_ == end_) continue;
+        ++pos_;
+        state = State::quote_in_quoted;
+        continue;
+      }
+      case State::quote_in_quoted: {
+        const char c = *pos_;
+        if (c == '"') {  // a doubled quote is one quote of text
+          append(pos_, pos_ + 1, State::quoted);
+          ++pos_;
+          state = State::quoted;
+          continue;
+        }
+        if (c != ',' && c != '\n' && c != '\r') {
+          fail_at_line(line_, "expected a comma or a line end after the closing quote, found " +
+                                  describe_byte(c));
+        }
+        end_field();
+        if (c == ',') {
+          ++pos_;
+          state = State::field_start;
+          continue;
+        }
+        consume_line_end();
+        return finish_record();
+      }
+    }
+  }
+}
+
+}  // namespace sonic::sources
