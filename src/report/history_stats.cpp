@@ -1,5 +1,7 @@
 #include "sonic/report/history_stats.hpp"
 
+#include "sonic/store/audio_feature_store.hpp"
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -95,17 +97,17 @@ void count_local_time(store::Database& db, const TimeZone& zone, HistoryStats& s
 
 void count_feature_coverage(store::Database& db, HistoryStats& stats) {
   FeatureCoverage& coverage = stats.features;
-  coverage.tracks = stats.tracks;
-  coverage.tracks_with_features = db.scalar(
-      "SELECT count(*) FROM audio_features f WHERE EXISTS "
-      "(SELECT 1 FROM plays p WHERE p.track_id = f.track_id AND p.is_short = 0)");
+  const store::FeatureCoverage tracks = store::feature_coverage(db);
+  coverage.tracks = tracks.tracks;
+  coverage.tracks_with_features = tracks.tracks_with_features;
   coverage.listens_with_features = db.scalar(
       "SELECT count(*) FROM plays p JOIN audio_features f ON f.track_id = p.track_id "
       "WHERE p.is_short = 0");
+  // From the listened tracks to their features (audio_features is keyed by track): one scan.
   auto by_source = db.prepare(
-      "SELECT f.source, count(*) FROM audio_features f WHERE EXISTS "
-      "(SELECT 1 FROM plays p WHERE p.track_id = f.track_id AND p.is_short = 0) "
-      "GROUP BY f.source ORDER BY f.source");
+      "SELECT f.source, count(*) FROM "
+      "(SELECT DISTINCT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0) listened "
+      "JOIN audio_features f ON f.track_id = listened.track_id GROUP BY f.source ORDER BY f.source");
   while (by_source.step()) coverage.tracks_by_source[by_source.text(0)] = by_source.integer(1);
 }
 
