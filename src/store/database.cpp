@@ -30,7 +30,18 @@ void check(sqlite3* db, int code, std::string_view context) {
   if (code != SQLITE_OK) throw_sqlite(db, code, context);
 }
 
+// Once per process, before the first connection: no global memory statistics (they take a
+// mutex on every allocation, several per inserted row).
+void configure_sqlite_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 sqlite3* open_connection(const std::filesystem::path& path, int flags) {
+  configure_sqlite_once();
   sqlite3* db = nullptr;
   const std::string name = path.empty() ? std::string(":memory:") : path.string();
   const int code = sqlite3_open_v2(name.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
