@@ -33,7 +33,7 @@ ServiceGate::ServiceGate(std::string service, std::string display_name, bool wan
 void ServiceGate::close(ServiceStop stop) {
   if (!open_) return;
   open_ = false;
-  spdlog::warn("{}: {}", display_name_, stop.message);
+  spdlog::debug("{}: {}", display_name_, stop.message);  // the report tells the person
   report_.stopped.emplace(service_, std::move(stop));
 }
 
