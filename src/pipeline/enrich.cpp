@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_set>
 #include <vector>
 
@@ -124,27 +125,28 @@ class EnrichRun {
       if (!features_.judge(error)) return;  // nothing learnt: the batch stays due
       refused = true;
     }
+    std::int64_t found_count = 0, unknown_count = 0, failed_count = 0;
     store::Transaction transaction(db_);
-    EnrichReport counts;
     for (const auto& track : batch) {
       if (!track.needs_features) continue;
       const auto features = found.find(track.spotify_id);
+      EnrichmentStatus status = EnrichmentStatus::found;
       if (refused) {
-        writer_.record_track(track.track_id, store::kReccoBeatsService, outcome(EnrichmentStatus::failed));
-        ++counts.features_failed;
+        status = EnrichmentStatus::failed;
+        ++failed_count;
       } else if (features == found.end()) {
-        writer_.record_track(track.track_id, store::kReccoBeatsService, outcome(EnrichmentStatus::unknown));
-        ++counts.features_unknown;
+        status = EnrichmentStatus::unknown;
+        ++unknown_count;
       } else {
         writer_.store_reccobeats_features(track.track_id, features->second, clock_.now_utc_ms());
-        writer_.record_track(track.track_id, store::kReccoBeatsService, outcome(EnrichmentStatus::found));
-        ++counts.features_found;
+        ++found_count;
       }
+      writer_.record_track(track.track_id, store::kReccoBeatsService, outcome(status));
     }
     transaction.commit();
-    report_.features_found += counts.features_found;
-    report_.features_unknown += counts.features_unknown;
-    report_.features_failed += counts.features_failed;
+    report_.features_found += found_count;
+    report_.features_unknown += unknown_count;
+    report_.features_failed += failed_count;
   }
 
   // One Last.fm question; nullopt when the gate closed on it (nothing to record).
@@ -168,26 +170,32 @@ class EnrichRun {
 
   void enrich_tags(const EnrichmentCandidate& track) {
     if (track.needs_track_tags) {
-      const auto answer =
-          ask_lastfm([&] { return lastfm_->track_top_tags(track.artist_name, track.title); });
-      if (answer) {
-        store::Transaction transaction(db_);
-        writer_.record_track(track.track_id, store::kLastfmService, answer->outcome);
-        writer_.replace_track_tags(track.track_id, answer->tags);
-        transaction.commit();
-        report_.track_tags += static_cast<std::int64_t>(answer->tags.size());
-      }
+      tag([&] { return lastfm_->track_top_tags(track.artist_name, track.title); },
+          [&](const TagAnswer& answer) {
+            writer_.record_track(track.track_id, store::kLastfmService, answer.outcome);
+            writer_.replace_track_tags(track.track_id, answer.tags);
+          },
+          report_.track_tags);
     }
     if (track.needs_artist_tags && tags_.open()) {
-      const auto answer = ask_lastfm([&] { return lastfm_->artist_top_tags(track.artist_name); });
-      if (answer) {
-        store::Transaction transaction(db_);
-        writer_.record_artist(track.artist_id, store::kLastfmService, answer->outcome);
-        writer_.replace_artist_tags(track.artist_id, answer->tags);
-        transaction.commit();
-        report_.artist_tags += static_cast<std::int64_t>(answer->tags.size());
-      }
+      tag([&] { return lastfm_->artist_top_tags(track.artist_name); },
+          [&](const TagAnswer& answer) {
+            writer_.record_artist(track.artist_id, store::kLastfmService, answer.outcome);
+            writer_.replace_artist_tags(track.artist_id, answer.tags);
+          },
+          report_.artist_tags);
     }
+  }
+
+  // Asks, then records the answer in its own transaction and counts the tags it brought.
+  template <typename Question, typename Record>
+  void tag(Question question, Record record, std::int64_t& tags_stored) {
+    const auto answer = ask_lastfm(question);
+    if (!answer) return;
+    store::Transaction transaction(db_);
+    record(*answer);
+    transaction.commit();
+    tags_stored += static_cast<std::int64_t>(answer->tags.size());
   }
 
   store::Database& db_;
