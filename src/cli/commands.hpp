@@ -10,12 +10,14 @@ void set_import_command(CLI::App& app, GlobalOptions& globals);
 void set_import_features_command(CLI::App& app, GlobalOptions& globals);
 void set_stats_command(CLI::App& app, GlobalOptions& globals);
 void set_demo_command(CLI::App& app, GlobalOptions& globals);
+void set_enrich_command(CLI::App& app, GlobalOptions& globals);
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
   set_import_features_command(app, globals);
   set_stats_command(app, globals);
   set_demo_command(app, globals);
+  set_enrich_command(app, globals);
 }
 
 }  // namespace sonic::cli

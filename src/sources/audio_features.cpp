@@ -56,4 +56,10 @@ FeatureCell read_audio_feature(AudioFeature feature, std::string_view text) {
   return {value, {}};
 }
 
+int AudioFeatures::present_count() const {
+  int count = 0;
+  for (const auto& value : values) count += value.has_value() ? 1 : 0;
+  return count;
+}
+
 }  // namespace sonic::sources

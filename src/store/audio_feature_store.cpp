@@ -3,15 +3,12 @@
 #include <cstddef>
 
 namespace sonic::store {
-namespace {
-
 using sources::AudioFeatureSpec;
 using sources::kAudioFeatures;
 
 // INSERT ... ON CONFLICT DO UPDATE over every feature column, named from kAudioFeatures so the
-// statement and the binding order cannot drift apart: ?1 track, ?2 source, ?3 updated_ms, then
-// the features in kAudioFeatures order.
-std::string upsert_sql() {
+// statement and the binding order cannot drift apart.
+std::string upsert_features_sql(std::string_view only_replacing) {
   std::string columns = "track_id, source, updated_ms";
   std::string values = "?1, ?2, ?3";
   std::string updates = "source = excluded.source, updated_ms = excluded.updated_ms";
@@ -22,11 +19,25 @@ std::string upsert_sql() {
     values += ", ?" + std::to_string(parameter++);
     updates += ", " + name + " = excluded." + name;
   }
-  return "INSERT INTO audio_features (" + columns + ") VALUES (" + values +
-         ") ON CONFLICT(track_id) DO UPDATE SET " + updates;
+  std::string sql = "INSERT INTO audio_features (" + columns + ") VALUES (" + values +
+                    ") ON CONFLICT(track_id) DO UPDATE SET " + updates;
+  if (!only_replacing.empty()) sql += " WHERE " + std::string(only_replacing);
+  return sql;
 }
 
-}  // namespace
+void bind_features(Statement& upsert, const sources::AudioFeatures& features) {
+  int parameter = 4;
+  for (const AudioFeatureSpec& spec : kAudioFeatures) {
+    const auto& value = features[spec.feature];
+    if (!value) {
+      upsert.bind_null(parameter++);
+    } else if (spec.whole) {
+      upsert.bind(parameter++, static_cast<std::int64_t>(*value));
+    } else {
+      upsert.bind(parameter++, *value);
+    }
+  }
+}
 
 bool is_service_source(std::string_view source) { return source == kReccobeatsSource; }
 
@@ -35,7 +46,7 @@ AudioFeatureWriter::AudioFeatureWriter(Database& db, std::string source, std::in
     : find_track_(db.prepare(
           "SELECT t.id, f.source FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id "
           "WHERE t.spotify_id = ?1")),
-      upsert_(db.prepare(upsert_sql())),
+      upsert_(db.prepare(upsert_features_sql())),
       source_(std::move(source)),
       updated_ms_(updated_ms),
       replace_service_values_(replace_service_values) {}
@@ -56,17 +67,7 @@ FeatureWriteOutcome AudioFeatureWriter::write(std::string_view spotify_id,
     return first_time ? FeatureWriteOutcome::kept_service_values : FeatureWriteOutcome::duplicate;
   }
   upsert_.bind(1, track_id).bind(2, source_).bind(3, updated_ms_);
-  int parameter = 4;
-  for (const AudioFeatureSpec& spec : kAudioFeatures) {
-    const auto& value = features[spec.feature];
-    if (!value) {
-      upsert_.bind_null(parameter++);
-    } else if (spec.whole) {
-      upsert_.bind(parameter++, static_cast<std::int64_t>(*value));
-    } else {
-      upsert_.bind(parameter++, *value);
-    }
-  }
+  bind_features(upsert_, features);
   upsert_.run();
   return first_time ? FeatureWriteOutcome::stored : FeatureWriteOutcome::duplicate;
 }

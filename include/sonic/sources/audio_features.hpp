@@ -63,6 +63,7 @@ struct AudioFeatures {
     return values[static_cast<std::size_t>(f)];
   }
   bool empty() const;  // not one feature given
+  int present_count() const;  // how many are given: the more complete record says more
   bool operator==(const AudioFeatures&) const = default;
 };
 

@@ -27,6 +27,13 @@ enum class FeatureWriteOutcome {
   kept_service_values,  // a service's values are there and replacing them was not asked for
 };
 
+// The one statement that writes a row of audio_features: ?1 track id, ?2 source, ?3 updated_ms,
+// then the features in kAudioFeatures order (bind them with bind_features). `only_replacing`
+// is an SQL condition on the existing row (e.g. "audio_features.source = 'reccobeats'"); empty
+// means a row is always replaced.
+std::string upsert_features_sql(std::string_view only_replacing = {});
+void bind_features(Statement& upsert, const sources::AudioFeatures& features);
+
 // Writes the rows of one source (one catalog file), for tracks the store already knows.
 class AudioFeatureWriter {
  public:
