@@ -101,17 +101,15 @@ class ImportRun {
 void write_batch(const RowBatch& batch, store::PlayWriter& writer, Tally& tally) {
   tally.rows += static_cast<std::int64_t>(batch.rows);
   for (const auto& [reason, count] : batch.skipped) tally.skip(reason, count);
-  for (std::size_t i = 0; i < batch.size; ++i) {
-    const sources::PlayRecord& record = batch.records[i];
-    switch (writer.write(record)) {
-      case store::WriteOutcome::duplicate: ++tally.duplicates; continue;
-      case store::WriteOutcome::replaced: ++tally.replaced; break;
-      case store::WriteOutcome::imported: break;
-    }
-    ++tally.imported;
-    if (record.ms_played < sources::kShortPlayMs) ++tally.short_plays;
-    if (record.kind != sources::ItemKind::track) ++tally.episodes;
-  }
+  for (std::size_t i = 0; i < batch.size; ++i) writer.write(batch.records[i]);
+}
+
+void add_counts(const store::WriteCounts& counts, Tally& tally) {
+  tally.imported += counts.imported;
+  tally.duplicates += counts.duplicates;
+  tally.replaced += counts.replaced;
+  tally.short_plays += counts.short_plays;
+  tally.episodes += counts.episodes;
 }
 
 // Writes every batch of input `index`; the caller owns the transaction. Rethrows the input's
@@ -131,7 +129,10 @@ Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWr
     layout = batch->layout;
     prefetcher.recycle(std::move(batch));
     if (error) std::rethrow_exception(error);
-    if (last) return tally;
+    if (last) {
+      add_counts(writer.take_counts(), tally);
+      return tally;
+    }
   }
 }
 

@@ -80,18 +80,20 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
       episode_by_key_(db.prepare("SELECT id FROM episodes WHERE name_key = ?1 ORDER BY id LIMIT 1")),
       insert_episode_(db.prepare(
           "INSERT INTO episodes (uri, name_key, kind, name, show_name) VALUES (?1, ?2, ?3, ?4, ?5)")),
-      insert_play_(db.prepare(
-          "INSERT OR IGNORE INTO plays (track_id, episode_id, start_ms, end_ms, ms_played, "
-          "is_short, source, platform, shuffle, skipped, reason_start, reason_end, offline, "
-          "offline_ms, incognito, import_run_id) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
       same_listen_(db.prepare(
           "SELECT id, source, end_ms, ms_played FROM plays WHERE end_ms BETWEEN ?4 AND ?5 "
           "AND track_id IN (SELECT id FROM tracks WHERE name_key = ?2 UNION SELECT ?1) "
           "AND source <> ?3")),
       delete_play_(db.prepare("DELETE FROM plays WHERE id = ?1")),
       play_span_(db.prepare(
-          "SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")) {
+          "SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")),
+      queue_(db) {
+  queue_.on_inserted([this](const InsertedPlay& play) {
+    ++counts_.imported;
+    if (play.is_short) ++counts_.short_plays;
+    if (!play.is_track) ++counts_.episodes;
+    if (play.is_track && !play.is_short) touched_.add(play.start_ms, play.end_ms);
+  });
   auto spans = db.prepare("SELECT source, min(end_ms), max(end_ms) FROM plays GROUP BY source");
   while (spans.step()) {
     Span& span = source_spans_[source_index(source_from_text(spans.text(0)))];
@@ -101,13 +103,27 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
 }
 
 void PlayWriter::forget_cached_ids() {
+  queue_.discard();
+  counts_ = WriteCounts{};
+  queued_ = 0;
+  touched_ = TouchedRange{};
   track_by_spotify_id_cache_.clear();
   track_by_key_cache_.clear();
   artist_by_key_cache_.clear();
   episode_cache_.clear();
 }
 
+WriteCounts PlayWriter::take_counts() {
+  queue_.flush();
+  WriteCounts counts = counts_;
+  counts.duplicates += queued_ - counts.imported;
+  counts_ = WriteCounts{};
+  queued_ = 0;
+  return counts;
+}
+
 TouchedRange PlayWriter::take_touched_range() {
+  queue_.flush();
   const TouchedRange range = touched_;
   touched_ = TouchedRange{};
   return range;
@@ -257,7 +273,7 @@ void PlayWriter::note_source_range(PlaySource source, std::int64_t end_ms) {
   span.to = std::max(span.to, end_ms);
 }
 
-WriteOutcome PlayWriter::write(const PlayRecord& play) {
+void PlayWriter::write(const PlayRecord& play) {
   const bool is_track = play.kind == ItemKind::track;
   std::int64_t track_id = 0;
   std::int64_t episode_id = 0;
@@ -272,47 +288,53 @@ WriteOutcome PlayWriter::write(const PlayRecord& play) {
     } else {
       const std::string name_key = sources::track_name_key(play.primary_artist(), play.track_name);
       track_id = track_for(play, name_key);
-      if (other_sources) same_listen = find_same_listen(play, track_id, name_key);
+      if (other_sources) {
+        queue_.flush();  // the search must see every play written so far
+        same_listen = find_same_listen(play, track_id, name_key);
+      }
     }
   } else {
     episode_id = episode_for(play);
   }
   if (same_listen.first != 0 && same_listen.second >= sources::precedence(play.source)) {
-    return WriteOutcome::duplicate;
+    ++counts_.duplicates;
+    return;
   }
 
-  const std::int64_t start_ms = play.end_ms - play.ms_played;
-  const bool is_short = play.ms_played < sources::kShortPlayMs;
-  insert_play_.bind(1, is_track ? std::optional<std::int64_t>(track_id) : std::nullopt)
-      .bind(2, is_track ? std::nullopt : std::optional<std::int64_t>(episode_id))
-      .bind(3, start_ms)
-      .bind(4, play.end_ms)
-      .bind(5, play.ms_played)
-      .bind(6, is_short ? 1 : 0)
-      .bind_view(7, std::string_view(sources::to_string(play.source)))
-      .bind_view(8, non_empty(play.platform))
-      .bind(9, as_optional_int(play.shuffle))
-      .bind(10, as_optional_int(play.skipped))
-      .bind_view(11, non_empty(play.reason_start))
-      .bind_view(12, non_empty(play.reason_end))
-      .bind(13, as_optional_int(play.offline))
-      .bind(14, play.offline_ms)
-      .bind(15, as_optional_int(play.incognito))
-      .bind(16, run_id_ > 0 ? std::optional<std::int64_t>(run_id_) : std::nullopt)
-      .run();
-  if (db_.changes() == 0) return WriteOutcome::duplicate;
+  QueuedPlay& row = queue_.add();
+  row.track_id = track_id;
+  row.episode_id = episode_id;
+  row.start_ms = play.end_ms - play.ms_played;
+  row.end_ms = play.end_ms;
+  row.ms_played = play.ms_played;
+  row.source = play.source;
+  row.platform = play.platform;
+  row.reason_start = play.reason_start;
+  row.reason_end = play.reason_end;
+  row.shuffle = as_optional_int(play.shuffle);
+  row.skipped = as_optional_int(play.skipped);
+  row.offline = as_optional_int(play.offline);
+  row.offline_ms = play.offline_ms;
+  row.incognito = as_optional_int(play.incognito);
+  row.import_run_id = run_id_;
+  ++queued_;
+  // Noted when queued rather than when inserted: at worst a later row searches other sources
+  // for nothing, never the other way round.
   note_source_range(play.source, play.end_ms);
-  if (is_track && !is_short) touched_.add(start_ms, play.end_ms);
+  if (same_listen.first == 0) return;
 
-  if (same_listen.first == 0) return WriteOutcome::imported;
-  // A poorer description of this listen was stored before: this one takes its place.
+  // A poorer description of this listen was stored before: this one takes its place, if it
+  // went in (it could still be an exact duplicate of a play of its own source).
+  const std::int64_t imported_before = counts_.imported;
+  queue_.flush();
+  if (counts_.imported == imported_before) return;
   play_span_.bind(1, same_listen.first);
   if (play_span_.step() && play_span_.integer(2) != 0) {
     touched_.add(play_span_.integer(0), play_span_.integer(1));
   }
   play_span_.reset();
   delete_play_.bind(1, same_listen.first).run();
-  return WriteOutcome::replaced;
+  ++counts_.replaced;
 }
 
 }  // namespace sonic::store

@@ -40,6 +40,16 @@ PlayRecord api(const std::string& id, const std::string& artist, const std::stri
   return play;
 }
 
+enum class WriteOutcome { imported, duplicate, replaced };
+
+// Writes one play and says what became of it.
+WriteOutcome write_one(PlayWriter& writer, const PlayRecord& play) {
+  writer.write(play);
+  const WriteCounts counts = writer.take_counts();
+  if (counts.replaced) return WriteOutcome::replaced;
+  return counts.imported ? WriteOutcome::imported : WriteOutcome::duplicate;
+}
+
 class PlayWriterTest : public ::testing::Test {
  protected:
   PlayWriterTest() : db_(Database::in_memory()) { migrate(db_); }
@@ -50,10 +60,10 @@ class PlayWriterTest : public ::testing::Test {
 TEST_F(PlayWriterTest, ExactDuplicateWithinASourceIsDropped) {
   PlayWriter writer(db_, 0);
   const auto play = extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon);
-  EXPECT_EQ(writer.write(play), WriteOutcome::imported);
-  EXPECT_EQ(writer.write(play), WriteOutcome::duplicate);
+  EXPECT_EQ(write_one(writer, play), WriteOutcome::imported);
+  EXPECT_EQ(write_one(writer, play), WriteOutcome::duplicate);
   // Same track, same end, other length: a different stream (Spotify writes such rows).
-  EXPECT_EQ(writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon, 5'000)),
+  EXPECT_EQ(write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon, 5'000)),
             WriteOutcome::imported);
   EXPECT_EQ(count("SELECT count(*) FROM plays"), 2);
   EXPECT_EQ(count("SELECT count(*) FROM tracks"), 1);
@@ -62,11 +72,11 @@ TEST_F(PlayWriterTest, ExactDuplicateWithinASourceIsDropped) {
 
 TEST_F(PlayWriterTest, BasicPlayWithinNinetySecondsOfAnExtendedPlayIsTheSameListen) {
   PlayWriter writer(db_, 0);
-  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Beyoncé", "Halo", kNoon + 20'000));
+  write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "Beyoncé", "Halo", kNoon + 20'000));
   // The account-data export truncates to the minute and writes names differently.
-  EXPECT_EQ(writer.write(basic("beyonce", "HALO", kNoon)), WriteOutcome::duplicate);
-  EXPECT_EQ(writer.write(basic("Beyoncé", "Halo", kNoon + 20'000 + 91'000)), WriteOutcome::imported);
-  EXPECT_EQ(writer.write(basic("Beyoncé", "Halo", kNoon + 20'000 - 91'000)), WriteOutcome::imported);
+  EXPECT_EQ(write_one(writer, basic("beyonce", "HALO", kNoon)), WriteOutcome::duplicate);
+  EXPECT_EQ(write_one(writer, basic("Beyoncé", "Halo", kNoon + 20'000 + 91'000)), WriteOutcome::imported);
+  EXPECT_EQ(write_one(writer, basic("Beyoncé", "Halo", kNoon + 20'000 - 91'000)), WriteOutcome::imported);
   EXPECT_EQ(count("SELECT count(*) FROM plays WHERE source = 'basic'"), 2);
   // The basic plays were attached to the track that has the ID.
   EXPECT_EQ(count("SELECT count(*) FROM tracks"), 1);
@@ -74,9 +84,9 @@ TEST_F(PlayWriterTest, BasicPlayWithinNinetySecondsOfAnExtendedPlayIsTheSameList
 
 TEST_F(PlayWriterTest, ExtendedPlayReplacesAPoorerCopyAndLinksTheTrackId) {
   PlayWriter writer(db_, 0);
-  EXPECT_EQ(writer.write(basic("Aurora Fields", "Morning Light", kNoon)), WriteOutcome::imported);
+  EXPECT_EQ(write_one(writer, basic("Aurora Fields", "Morning Light", kNoon)), WriteOutcome::imported);
   EXPECT_EQ(count("SELECT count(*) FROM tracks WHERE spotify_id IS NULL"), 1);
-  EXPECT_EQ(writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon + 45'000)),
+  EXPECT_EQ(write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon + 45'000)),
             WriteOutcome::replaced);
   EXPECT_EQ(count("SELECT count(*) FROM plays"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM plays WHERE source = 'extended'"), 1);
@@ -87,15 +97,15 @@ TEST_F(PlayWriterTest, ExtendedPlayReplacesAPoorerCopyAndLinksTheTrackId) {
 TEST_F(PlayWriterTest, ApiPlayMatchesWhetherPlayedAtIsTheStartOrTheEnd) {
   PlayWriter writer(db_, 0);
   const std::string id = "0ggggggggggggggggggggg";
-  writer.write(extended(id, "First Singer", "Two Voices", kNoon, 240'000));
+  write_one(writer, extended(id, "First Singer", "Two Voices", kNoon, 240'000));
   // played_at as the start: played_at + duration is the end.
-  EXPECT_EQ(writer.write(api(id, "First Singer", "Two Voices", kNoon - 240'000 + 3'000, 240'000)),
+  EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon - 240'000 + 3'000, 240'000)),
             WriteOutcome::duplicate);
   // played_at as the end (Spotify does this sometimes).
-  EXPECT_EQ(writer.write(api(id, "First Singer", "Two Voices", kNoon + 2'000, 240'000)),
+  EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon + 2'000, 240'000)),
             WriteOutcome::duplicate);
   // An hour later: another listen.
-  EXPECT_EQ(writer.write(api(id, "First Singer", "Two Voices", kNoon + 3'600'000, 240'000)),
+  EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon + 3'600'000, 240'000)),
             WriteOutcome::imported);
 }
 
@@ -104,9 +114,9 @@ TEST_F(PlayWriterTest, ApiPlayIsReplacedByTheExtendedExportLater) {
   const std::string id = "0ggggggggggggggggggggg";
   PlayRecord from_api = api(id, "First Singer", "Two Voices", kNoon - 240'000, 240'000);
   from_api.artists.push_back({"2iiiiiiiiiiiiiiiiiiiii", "Second Singer"});
-  writer.write(from_api);
+  write_one(writer, from_api);
   EXPECT_EQ(count("SELECT count(*) FROM track_artists"), 2);
-  EXPECT_EQ(writer.write(extended(id, "First Singer", "Two Voices", kNoon + 1'000, 230'000)),
+  EXPECT_EQ(write_one(writer, extended(id, "First Singer", "Two Voices", kNoon + 1'000, 230'000)),
             WriteOutcome::replaced);
   EXPECT_EQ(count("SELECT count(*) FROM plays"), 1);
   EXPECT_EQ(count("SELECT ms_played FROM plays"), 230'000);
@@ -114,8 +124,8 @@ TEST_F(PlayWriterTest, ApiPlayIsReplacedByTheExtendedExportLater) {
 
 TEST_F(PlayWriterTest, OtherTracksAtTheSameTimeAreNotMatched) {
   PlayWriter writer(db_, 0);
-  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon));
-  EXPECT_EQ(writer.write(basic("Aurora Fields", "Evening Light", kNoon)), WriteOutcome::imported);
+  write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon));
+  EXPECT_EQ(write_one(writer, basic("Aurora Fields", "Evening Light", kNoon)), WriteOutcome::imported);
 }
 
 TEST_F(PlayWriterTest, EpisodesAreStoredApartFromTracks) {
@@ -128,15 +138,15 @@ TEST_F(PlayWriterTest, EpisodesAreStoredApartFromTracks) {
   episode.show_name = "The Music Show";
   episode.end_ms = kNoon;
   episode.ms_played = 1'500'000;
-  EXPECT_EQ(writer.write(episode), WriteOutcome::imported);
-  EXPECT_EQ(writer.write(episode), WriteOutcome::duplicate);
+  EXPECT_EQ(write_one(writer, episode), WriteOutcome::imported);
+  EXPECT_EQ(write_one(writer, episode), WriteOutcome::duplicate);
   EXPECT_EQ(count("SELECT count(*) FROM episodes"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM tracks"), 0);
   // Episodes and short plays do not make sessions.
   EXPECT_TRUE(writer.take_touched_range().empty());
-  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "A", "B", kNoon, 10'000));
+  write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "A", "B", kNoon, 10'000));
   EXPECT_TRUE(writer.take_touched_range().empty());
-  writer.write(extended("0aaaaaaaaaaaaaaaaaaaaa", "A", "B", kNoon, 100'000));
+  write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "A", "B", kNoon, 100'000));
   const TouchedRange range = writer.take_touched_range();
   EXPECT_EQ(range.from_ms, kNoon - 100'000);
   EXPECT_EQ(range.to_ms, kNoon);

@@ -11,10 +11,18 @@
 
 #include "sonic/sources/play_record.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/store/play_insert_queue.hpp"
 
 namespace sonic::store {
 
-enum class WriteOutcome { imported, duplicate, replaced };
+// The fate of the rows written since the last take_counts().
+struct WriteCounts {
+  std::int64_t imported = 0;
+  std::int64_t duplicates = 0;
+  std::int64_t replaced = 0;     // imported rows that took the place of a poorer source's play
+  std::int64_t short_plays = 0;  // imported, under 30 s
+  std::int64_t episodes = 0;     // imported podcast / audiobook plays
+};
 
 // The span of time whose sessions must be recomputed after a batch of writes.
 struct TouchedRange {
@@ -37,13 +45,17 @@ class PlayWriter {
   // The run that the next plays belong to (0: none).
   void set_import_run(std::int64_t import_run_id) { run_id_ = import_run_id; }
 
-  // Call inside a transaction.
-  WriteOutcome write(const sources::PlayRecord& play);
+  // Call inside a transaction. Rows may wait in a queue until flush(), take_counts() or
+  // take_touched_range(); commit only after one of those.
+  void write(const sources::PlayRecord& play);
+  void flush() { queue_.flush(); }
 
-  // Music listens added or removed since the last call, then reset.
+  // Flushes, then hands over the counts since the last call.
+  WriteCounts take_counts();
+  // Flushes, then hands over the music listens added or removed since the last call.
   TouchedRange take_touched_range();
 
-  // After a rollback the caches may name rows that no longer exist.
+  // After a rollback: queued rows, counts and cached row ids may all name what no longer exists.
   void forget_cached_ids();
 
  private:
@@ -71,7 +83,6 @@ class PlayWriter {
   Statement episode_by_uri_;
   Statement episode_by_key_;
   Statement insert_episode_;
-  Statement insert_play_;
   Statement same_listen_;
   Statement delete_play_;
   Statement play_span_;
@@ -89,6 +100,9 @@ class PlayWriter {
   };
   Span source_spans_[3];
   TouchedRange touched_;
+  PlayInsertQueue queue_;
+  WriteCounts counts_;
+  std::int64_t queued_ = 0;  // rows handed to the queue; those not inserted were duplicates
 };
 
 }  // namespace sonic::store
