@@ -34,8 +34,9 @@ class WebApiClient {
   // outlive this object.
   WebApiClient(std::string api_url, AccessTokens& tokens, net::HttpClient& http);
 
-  // GET /v1/me/player/recently-played?limit=50[&after=<ms>]: plays that ended after `after_ms`
-  // (exclusive, in milliseconds exactly), newest first. Without `after_ms`, the last 50.
+  // GET /v1/me/player/recently-played?limit=50[&after=<ms>]: plays whose `played_at` is after
+  // `after_ms` (exclusive, in milliseconds exactly: pass a stored played_at or a page's
+  // newest_played_ms, not an end time), newest first. Without `after_ms`, the last 50.
   RecentlyPlayedPage recently_played(std::optional<std::int64_t> after_ms);
 
   // Metadata of each ID, in order; nullopt where Spotify does not know it or the ID is not a
