@@ -1,0 +1,44 @@
+#include "sonic/sources/spotify/spotify_session.hpp"
+
+namespace sonic::sources::spotify {
+namespace {
+
+SpotifyCredentials load_or_throw(const CredentialsStore& store) {
+  auto credentials = store.load();
+  if (!credentials) throw not_logged_in_error(store);
+  return std::move(*credentials);
+}
+
+}  // namespace
+
+net::HttpSettings spotify_http_settings() {
+  net::HttpSettings settings;
+  settings.min_interval = std::chrono::milliseconds(100);
+  settings.retry.max_wait = std::chrono::minutes(2);
+  return settings;
+}
+
+Error not_logged_in_error(const CredentialsStore& store) {
+  return Error(ExitCode::login_needed,
+               "not logged in to Spotify (no " + store.file().string() +
+                   " and no SPOTIFY_REFRESH_TOKEN): run `sonic auth spotify`");
+}
+
+SpotifySession::SpotifySession(const Home& home, SpotifySessionSettings settings, net::Clock& clock)
+    : SpotifySession(CredentialsStore(home.credentials(), settings.environment), settings, clock) {}
+
+SpotifySession::SpotifySession(const CredentialsStore& store,
+                               const SpotifySessionSettings& settings, net::Clock& clock)
+    : SpotifySession(store, load_or_throw(store), settings, clock) {}
+
+SpotifySession::SpotifySession(const CredentialsStore& store, SpotifyCredentials credentials,
+                               const SpotifySessionSettings& settings, net::Clock& clock)
+    : store_(store),
+      http_(settings.http, clock),
+      accounts_(settings.endpoints.spotify_accounts,
+                SpotifyApp{credentials.client_id, settings.environment.client_secret}, http_,
+                clock),
+      tokens_(accounts_, store_, std::move(credentials), clock),
+      web_api_(settings.endpoints.spotify_api, tokens_, http_) {}
+
+}  // namespace sonic::sources::spotify
