@@ -12,6 +12,7 @@ void set_stats_command(CLI::App& app, GlobalOptions& globals);
 void set_demo_command(CLI::App& app, GlobalOptions& globals);
 void set_enrich_command(CLI::App& app, GlobalOptions& globals);
 void set_auth_command(CLI::App& app, GlobalOptions& globals);
+void set_ingest_command(CLI::App& app, GlobalOptions& globals);
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
@@ -20,6 +21,7 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_demo_command(app, globals);
   set_enrich_command(app, globals);
   set_auth_command(app, globals);
+  set_ingest_command(app, globals);
 }
 
 }  // namespace sonic::cli

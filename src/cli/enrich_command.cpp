@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "commands.hpp"
+#include "enrich_options.hpp"
 #include "output.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/logging.hpp"
@@ -15,61 +16,20 @@
 namespace sonic::cli {
 namespace {
 
-struct EnrichFlags {
+struct EnrichCommandFlags {
   std::size_t limit = 0;  // 0: no limit
   bool json = false;
-  std::vector<std::string> services = {"reccobeats", "lastfm"};
-  int reccobeats_interval_ms = 250;
-  int lastfm_interval_ms = 250;
-  int unknown_retry_days = 30;
+  EnrichFlags enrich;
 };
 
-// "enriching [#########-----------]  120/500 tracks", redrawn in place on stderr.
-class ProgressBar {
- public:
-  void draw(const pipeline::EnrichProgress& progress) {
-    constexpr std::size_t kWidth = 24;
-    const std::size_t filled = progress.total ? kWidth * progress.done / progress.total : kWidth;
-    std::fprintf(stderr, "\r\033[Kenriching [%s%s] %zu/%zu tracks", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, '-').c_str(), progress.done, progress.total);
-    open_line_ = progress.done < progress.total;
-    if (!open_line_) std::fputc('\n', stderr);
-    std::fflush(stderr);
-  }
-  // A run that stopped early leaves the bar's line open.
-  void finish() {
-    if (open_line_) std::fputc('\n', stderr);
-    open_line_ = false;
-  }
-
- private:
-  bool open_line_ = false;
-};
-
-std::string environment(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
-}
-
-void run_enrich(const GlobalOptions& globals, const EnrichFlags& flags) {
+void run_enrich(const GlobalOptions& globals, const EnrichCommandFlags& flags) {
   const Home home = start_command(globals);
   if (!std::filesystem::exists(home.database)) {
     throw UsageError("no sonic store at " + home.database.string() +
                      ": import your Spotify data first (sonic import my_spotify_data.zip)");
   }
-  const auto wants = [&](const char* service) {
-    return std::find(flags.services.begin(), flags.services.end(), service) != flags.services.end();
-  };
-  pipeline::EnrichOptions options;
-  options.features = wants("reccobeats");
-  options.tags = wants("lastfm");
+  pipeline::EnrichOptions options = to_enrich_options(flags.enrich);
   if (flags.limit > 0) options.limit = flags.limit;
-  options.endpoints = ServiceEndpoints::from_environment();
-  options.lastfm_api_key = environment("LASTFM_API_KEY");
-  register_secret(options.lastfm_api_key);
-  options.reccobeats_interval = std::chrono::milliseconds(flags.reccobeats_interval_ms);
-  options.lastfm_interval = std::chrono::milliseconds(flags.lastfm_interval_ms);
-  options.unknown_retry_ms = flags.unknown_retry_days * kMsPerDay;
   ProgressBar bar;
   if (isatty(STDERR_FILENO) && !globals.quiet) {
     options.on_progress = [&bar](const pipeline::EnrichProgress& progress) { bar.draw(progress); };
@@ -86,32 +46,14 @@ void run_enrich(const GlobalOptions& globals, const EnrichFlags& flags) {
 }  // namespace
 
 void set_enrich_command(CLI::App& app, GlobalOptions& globals) {
-  auto flags = std::make_shared<EnrichFlags>();
+  auto flags = std::make_shared<EnrichCommandFlags>();
   CLI::App* command = app.add_subcommand(
       "enrich", "Audio features (ReccoBeats) and tags (Last.fm, with LASTFM_API_KEY) for the "
                 "stored history, most recent listening first; resumable");
   command->add_option("--limit", flags->limit, "Enrich at most N tracks in this run")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   command->add_flag("--json", flags->json, "Print the tally as one JSON object on stdout");
-  command->add_option("--services", flags->services, "Which services to ask, comma-separated")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"reccobeats", "lastfm"}))
-      ->capture_default_str();
-  command->add_option("--reccobeats-interval", flags->reccobeats_interval_ms,
-                      "Milliseconds between the starts of two ReccoBeats calls")
-      ->envname("SONIC_RECCOBEATS_INTERVAL_MS")
-      ->check(CLI::Range(0, 60'000))
-      ->capture_default_str();
-  command->add_option("--lastfm-interval", flags->lastfm_interval_ms,
-                      "Milliseconds between the starts of two Last.fm calls (250: 4 a second)")
-      ->envname("SONIC_LASTFM_INTERVAL_MS")
-      ->check(CLI::Range(0, 60'000))
-      ->capture_default_str();
-  command->add_option("--retry-unknown-days", flags->unknown_retry_days,
-                      "Days before a track or artist a service did not know is asked again")
-      ->envname("SONIC_ENRICH_RETRY_DAYS")
-      ->check(CLI::Range(1, 3650))
-      ->capture_default_str();
+  add_enrich_options(*command, flags->enrich);
   command->callback([&globals, flags] { run_enrich(globals, *flags); });
 }
 
