@@ -6,15 +6,30 @@
 
 namespace sonic::ml {
 
-MlpParameters<float> he_initialized_parameters(const MlpArchitecture& architecture, std::uint64_t seed) {
+std::string_view mlp_initialization_name(MlpInitialization initialization) {
+  switch (initialization) {
+    case MlpInitialization::torch_default: return "torch_default";
+    case MlpInitialization::he_normal: return "he_normal";
+  }
+  return "unknown";
+}
+
+MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture, MlpInitialization initialization,
+                                            std::uint64_t seed) {
   MlpParameters<float> parameters(architecture);
   for (int layer = 0; layer < architecture.layer_count(); ++layer) {
     // One stream per layer: resizing one layer leaves the others' initial weights alone.
     auto random = SeededRandom::for_stream(seed, static_cast<std::uint64_t>(layer));
-    const double spread = std::sqrt(2.0 / static_cast<double>(architecture.fan_in(layer)));
-    auto weights = parameters.weights(layer);
-    for (Eigen::Index i = 0; i < weights.size(); ++i) {
-      weights.data()[i] = static_cast<float>(random.normal() * spread);
+    const auto fan_in = static_cast<double>(architecture.fan_in(layer));
+    auto weights = parameters.weights(layer).reshaped();
+    auto bias = parameters.bias(layer);
+    if (initialization == MlpInitialization::he_normal) {
+      const double deviation = std::sqrt(2.0 / fan_in);
+      for (auto& weight : weights) weight = static_cast<float>(random.normal() * deviation);
+    } else {
+      const double bound = 1.0 / std::sqrt(fan_in);
+      for (auto& weight : weights) weight = static_cast<float>(random.uniform(-bound, bound));
+      for (auto& b : bias) b = static_cast<float>(random.uniform(-bound, bound));
     }
   }
   return parameters;

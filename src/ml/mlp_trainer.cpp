@@ -134,6 +134,7 @@ nlohmann::json describe_training(const MlpOptions& options, const MlpLoopResult&
       {"beta1", options.adam.beta1},
       {"beta2", options.adam.beta2},
       {"epsilon", options.adam.epsilon},
+      {"initialization", mlp_initialization_name(options.initialization)},
       {"l2", options.l2},
       {"dropout", options.dropout},
       {"validation_fraction", options.validation_fraction},

@@ -47,7 +47,8 @@ class TrainingLoop {
         max_blocks_(block_count(std::min(options.batch_size, training_samples), kBlockSamples)),
         block_gradients_(static_cast<std::size_t>(max_blocks_), MlpParameters<float>(architecture)),
         block_losses_(static_cast<std::size_t>(max_blocks_)),
-        parameters_(he_initialized_parameters(architecture, stream_seed(options.seed, Stream::initialization))),
+        parameters_(initialized_parameters(architecture, options.initialization,
+                                           stream_seed(options.seed, Stream::initialization))),
         optimizer_(architecture.parameter_count(), options.adam),
         shuffle_seed_(stream_seed(options.seed, Stream::shuffling)),
         dropout_seed_(stream_seed(options.seed, Stream::dropout)) {

@@ -24,7 +24,7 @@ struct Problem {
 // Random weights and biases (non-zero biases, so ReLUs switch on and off across samples).
 Problem make_problem(MlpOutput output, Eigen::Index outputs) {
   const MlpArchitecture architecture({3, 5, 4, outputs}, output);
-  Problem problem{he_initialized_parameters(architecture, 7).cast<double>(), Matrix(3, 6), Matrix::Zero(outputs, 6)};
+  Problem problem{initialized_parameters(architecture, MlpInitialization::he_normal, 7).cast<double>(), Matrix(3, 6), Matrix::Zero(outputs, 6)};
   SeededRandom random(11);
   for (int layer = 0; layer < architecture.layer_count(); ++layer) {
     for (auto& b : problem.parameters.bias(layer)) b = random.uniform(-0.5, 0.5);

