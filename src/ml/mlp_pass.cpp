@@ -3,9 +3,24 @@
 #include "sonic/core/random.hpp"
 
 #include <cassert>
+#include <cmath>
 #include <stdexcept>
 
 namespace sonic::ml {
+namespace {
+
+// delta ← delta · scale where the unit's output was positive, 0 elsewhere. Written so the
+// compiler emits masked vector multiplies: std::isgreater is the quiet comparison, which it may
+// vectorise (`>` may trap on NaN, so it keeps a branch), and Eigen 3.4's select() stays scalar.
+// Branching on every coefficient mispredicts half the time for ReLUs and cost a quarter of the
+// training time.
+template <typename Scalar>
+void pass_back_through_relu(const Scalar* __restrict output, Scalar* __restrict delta, Eigen::Index count,
+                            Scalar scale) {
+  for (Eigen::Index i = 0; i < count; ++i) delta[i] *= std::isgreater(output[i], Scalar(0)) ? scale : Scalar(0);
+}
+
+}  // namespace
 
 template <typename Scalar>
 MlpPass<Scalar>::MlpPass(const MlpArchitecture& architecture, Eigen::Index max_samples)
@@ -93,8 +108,8 @@ void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters, const Ei
     // its input on times keep_scale; a zeroed or dropped one passed nothing.
     auto below = deltas_[static_cast<std::size_t>(layer) - 1].leftCols(samples_);
     below.noalias() = parameters.weights(layer).transpose() * delta;
-    const auto below_output = layer_outputs_[static_cast<std::size_t>(layer) - 1].leftCols(samples_);
-    below = (below_output.array() > Scalar(0)).select(below.array() * keep_scale_, Scalar(0)).matrix();
+    pass_back_through_relu(layer_outputs_[static_cast<std::size_t>(layer) - 1].data(), below.data(), below.size(),
+                           keep_scale_);
   }
 }
 

@@ -5,7 +5,7 @@
 #include "sonic/ml/adam.hpp"
 #include "sonic/ml/mlp_loss.hpp"
 #include "sonic/ml/mlp_pass.hpp"
-#include "task_pool.hpp"
+#include "sonic/ml/task_pool.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "task_pool.hpp"
+#include "sonic/ml/task_pool.hpp"
 
 #include <algorithm>
 #include <utility>
