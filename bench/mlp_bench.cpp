@@ -1,7 +1,7 @@
 // sonic's MLP on the protocol of `anchors.py mlp` (PyTorch): standardised inputs, 128-64 ReLU,
 // softmax, Adam 1e-3, batch 256, 10 epochs, 2 threads; time = fit; accuracy on the test file.
 //
-//   mlp_bench [--runs N] [--threads T] TRAIN.csv TEST.csv
+//   mlp_bench [--runs N] [--threads T] [--init torch_default|he_normal] TRAIN.csv TEST.csv
 //
 // Prints one JSON line with anchors.py's keys; `seconds` is the median fit time over the runs
 // (every run gives the same model: training is deterministic).
@@ -20,7 +20,8 @@ namespace {
 
 using namespace sonic;
 
-int run(int runs, int threads, const std::string& train_path, const std::string& test_path) {
+int run(int runs, int threads, ml::MlpInitialization initialization, const std::string& train_path,
+        const std::string& test_path) {
   const auto train = bench::read_csv_dataset(train_path);
   const auto test = bench::read_csv_dataset(test_path);
   const Eigen::MatrixXf train_features = train.features.cast<float>();
@@ -34,6 +35,7 @@ int run(int runs, int threads, const std::string& train_path, const std::string&
   options.batch_size = 256;
   options.adam.learning_rate = 1e-3;
   options.threads = threads;
+  options.initialization = initialization;
   options.seed = 42;
 
   std::vector<double> seconds;
@@ -51,6 +53,7 @@ int run(int runs, int threads, const std::string& train_path, const std::string&
                {"seconds", bench::median(seconds)},
                {"runs", runs},
                {"threads", threads},
+               {"initialization", ml::mlp_initialization_name(initialization)},
                {"epochs", options.epochs},
                {"accuracy", accuracy}});
   return 0;
@@ -61,21 +64,25 @@ int run(int runs, int threads, const std::string& train_path, const std::string&
 int main(int argc, char** argv) {
   int runs = 1;
   int threads = 2;
+  auto initialization = ml::MlpInitialization::torch_default;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
     if ((argument == "--runs" || argument == "--threads") && i + 1 < argc) {
       (argument == "--runs" ? runs : threads) = std::atoi(argv[++i]);
+    } else if (argument == "--init" && i + 1 < argc) {
+      initialization = std::string(argv[++i]) == "he_normal" ? ml::MlpInitialization::he_normal
+                                                             : ml::MlpInitialization::torch_default;
     } else {
       paths.push_back(argument);
     }
   }
   if (paths.size() != 2 || runs < 1 || threads < 1) {
-    std::fprintf(stderr, "usage: mlp_bench [--runs N] [--threads T] TRAIN.csv TEST.csv\n");
+    std::fprintf(stderr, "usage: mlp_bench [--runs N] [--threads T] [--init torch_default|he_normal] TRAIN.csv TEST.csv\n");
     return 2;
   }
   try {
-    return run(runs, threads, paths[0], paths[1]);
+    return run(runs, threads, initialization, paths[0], paths[1]);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "mlp_bench: %s\n", error.what());
     return 1;
