@@ -2,9 +2,10 @@
 // Training a feedforward network: ReLU hidden layers, then a softmax over classes
 // (cross-entropy) or linear outputs (mean squared error). Adam on shuffled mini-batches, L2
 // weight decay, dropout, early stopping on held-out rows, inputs standardised with statistics
-// of the training rows. Initialised from the He family (see MlpInitialization) and seeded: the same data, options and seed give
-// bit-identical weights whatever `threads` is (work is cut into fixed blocks of samples whose
-// gradients are summed in a fixed order; threads only decide who computes which block).
+// of the training rows, weights initialised from the He family (see MlpInitialization).
+// Seeded and deterministic: the same data, options and seed give bit-identical weights whatever
+// `threads` is (work is cut into fixed blocks of samples whose gradients are summed in a fixed
+// order; threads only decide who computes which block).
 #include "sonic/ml/adam.hpp"
 #include "sonic/ml/mlp_model.hpp"
 
