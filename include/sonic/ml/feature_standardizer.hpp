@@ -12,15 +12,17 @@ namespace sonic::ml {
 
 class FeatureStandardizer {
  public:
+  using Features = Eigen::Ref<const Eigen::MatrixXf>;  // one row per sample
+
   // Sizes must agree and every scale be positive and finite (std::invalid_argument otherwise).
   FeatureStandardizer(Eigen::VectorXf mean, Eigen::VectorXf scale);
 
   // Mean 0, scale 1: inputs pass through unchanged.
   static FeatureStandardizer identity(Eigen::Index features);
 
-  // Fitted on `rows` of `features` (rows = samples), or on every row.
-  static FeatureStandardizer fit(const Eigen::Ref<const Eigen::MatrixXf>& features, std::span<const Eigen::Index> rows);
-  static FeatureStandardizer fit(const Eigen::Ref<const Eigen::MatrixXf>& features);
+  // Fitted on `rows` of `features`, or on every row.
+  static FeatureStandardizer fit(const Features& features, std::span<const Eigen::Index> rows);
+  static FeatureStandardizer fit(const Features& features);
 
   Eigen::Index features() const { return mean_.size(); }
   const Eigen::VectorXf& mean() const { return mean_; }
@@ -28,8 +30,8 @@ class FeatureStandardizer {
 
   // (x − mean) / scale for `rows` of `features` (or all of them), transposed to one column per
   // sample: the layout the network runs on.
-  Eigen::MatrixXf to_columns(const Eigen::Ref<const Eigen::MatrixXf>& features, std::span<const Eigen::Index> rows) const;
-  Eigen::MatrixXf to_columns(const Eigen::Ref<const Eigen::MatrixXf>& features) const;
+  Eigen::MatrixXf to_columns(const Features& features, std::span<const Eigen::Index> rows) const;
+  Eigen::MatrixXf to_columns(const Features& features) const;
 
  private:
   Eigen::VectorXf mean_;

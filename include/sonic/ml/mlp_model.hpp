@@ -35,12 +35,13 @@ class MlpModel {
   // Each takes raw (unstandardised) features, one row per sample, in feature_names() order; a
   // wrong width or a NaN/infinite value is an InputError naming the row and feature. Asking a
   // classifier for values or a regressor for classes is an InputError too.
-  Eigen::MatrixXf predict_proba(const Eigen::Ref<const Eigen::MatrixXf>& features) const;   // samples × classes
-  Eigen::VectorXi predict(const Eigen::Ref<const Eigen::MatrixXf>& features) const;         // most probable class
-  Eigen::MatrixXf predict_values(const Eigen::Ref<const Eigen::MatrixXf>& features) const;  // samples × outputs
+  using Features = Eigen::Ref<const Eigen::MatrixXf>;
+  Eigen::MatrixXf predict_proba(const Features& features) const;   // samples × classes
+  Eigen::VectorXi predict(const Features& features) const;         // most probable class
+  Eigen::MatrixXf predict_values(const Features& features) const;  // samples × outputs
 
  private:
-  Eigen::MatrixXf outputs(const Eigen::Ref<const Eigen::MatrixXf>& features) const;
+  Eigen::MatrixXf outputs(const Features& features) const;
   void require_output(MlpOutput expected, const char* method) const;
 
   MlpParameters<float> parameters_;
