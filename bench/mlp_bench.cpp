@@ -42,7 +42,8 @@ int run(int runs, int threads, ml::MlpInitialization initialization, const std::
   double accuracy = 0;
   for (int i = 0; i < runs; ++i) {
     bench::Stopwatch clock;
-    const auto result = ml::train_mlp_classifier({train_features, train.labels}, {train.feature_names, classes}, options);
+    const auto result =
+        ml::train_mlp_classifier({train_features, train.labels}, {train.feature_names, classes}, options);
     seconds.push_back(clock.seconds());
     accuracy = (result.model.predict(test_features).array() == test.labels.array()).cast<double>().mean();
   }
@@ -78,7 +79,9 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.size() != 2 || runs < 1 || threads < 1) {
-    std::fprintf(stderr, "usage: mlp_bench [--runs N] [--threads T] [--init torch_default|he_normal] TRAIN.csv TEST.csv\n");
+    std::fprintf(
+        stderr,
+        "usage: mlp_bench [--runs N] [--threads T] [--init torch_default|he_normal] TRAIN.csv TEST.csv\n");
     return 2;
   }
   try {

@@ -18,6 +18,8 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <numeric>
 #include <sstream>
 #include <string>
@@ -83,7 +85,8 @@ Data load(const std::string& path) {
   auto csv = bench::read_csv_dataset(path);
   if (csv.folds.size() == 0) throw std::runtime_error(path + ": no `fold` column");
   Data data{csv.features.cast<float>(), csv.labels, csv.folds, {csv.feature_names, {}}};
-  for (int label = 0; label <= data.labels.maxCoeff(); ++label) data.names.outputs.push_back(std::to_string(label));
+  for (int label = 0; label <= data.labels.maxCoeff(); ++label)
+    data.names.outputs.push_back(std::to_string(label));
   return data;
 }
 
@@ -114,7 +117,8 @@ std::vector<int> stratified_folds(const Data& data, const Rows& rows, int folds,
       if (data.labels(rows[i]) == label) members.push_back(i);
     }
     SeededRandom::for_stream(seed, static_cast<std::uint64_t>(label)).shuffle(std::span(members));
-    for (std::size_t j = 0; j < members.size(); ++j) fold_of[members[j]] = static_cast<int>(j % static_cast<std::size_t>(folds));
+    for (std::size_t j = 0; j < members.size(); ++j)
+      fold_of[members[j]] = static_cast<int>(j % static_cast<std::size_t>(folds));
   }
   return fold_of;
 }
@@ -135,7 +139,8 @@ std::vector<double> cross_validate(const Data& data, TrainAndScore train_and_sco
   const std::vector<int> fold_of(data.folds.begin(), data.folds.end());
   std::vector<double> accuracies;
   for (int fold = 0; fold <= data.folds.maxCoeff(); ++fold) {
-    accuracies.push_back(train_and_score(fold, select(all, fold_of, fold, false), select(all, fold_of, fold, true)));
+    accuracies.push_back(
+        train_and_score(fold, select(all, fold_of, fold, false), select(all, fold_of, fold, true)));
   }
   return accuracies;
 }
@@ -185,13 +190,13 @@ int run(const ml::MlpOptions& options, bool nested, const std::string& path) {
         for (int inner = 0; inner < 5; ++inner) {
           auto inner_options = candidate.options;
           inner_options.seed = options.seed + static_cast<std::uint64_t>(100 * fold + inner);
-          total += score(data, select(train, inner_fold_of, inner, false), select(train, inner_fold_of, inner, true),
-                         inner_options);
+          total += score(data, select(train, inner_fold_of, inner, false),
+                         select(train, inner_fold_of, inner, true), inner_options);
         }
         inner_scores.push_back(total / 5);
       }
-      const auto best = static_cast<std::size_t>(
-          std::max_element(inner_scores.begin(), inner_scores.end()) - inner_scores.begin());
+      const auto best = static_cast<std::size_t>(std::max_element(inner_scores.begin(), inner_scores.end()) -
+                                                 inner_scores.begin());
       chosen.push_back(grid[best].name);
       auto fold_options = grid[best].options;
       fold_options.seed = options.seed + static_cast<std::uint64_t>(fold);
@@ -210,47 +215,54 @@ int run(const ml::MlpOptions& options, bool nested, const std::string& path) {
 
 int main(int argc, char** argv) {
   auto options = mood_defaults();
+  using Setter = std::function<void(const std::string&)>;
+  const std::map<std::string, Setter> setters = {
+      {"--hidden",
+       [&](const std::string& value) {
+         options.hidden_layers.clear();
+         std::stringstream widths(value);
+         for (std::string width; std::getline(widths, width, ',');) {
+           options.hidden_layers.push_back(std::atol(width.c_str()));
+         }
+       }},
+      {"--epochs", [&](const std::string& value) { options.epochs = std::atoi(value.c_str()); }},
+      {"--batch", [&](const std::string& value) { options.batch_size = std::atol(value.c_str()); }},
+      {"--lr", [&](const std::string& value) { options.adam.learning_rate = std::atof(value.c_str()); }},
+      {"--l2", [&](const std::string& value) { options.l2 = std::atof(value.c_str()); }},
+      {"--dropout", [&](const std::string& value) { options.dropout = std::atof(value.c_str()); }},
+      {"--validation",
+       [&](const std::string& value) { options.validation_fraction = std::atof(value.c_str()); }},
+      {"--patience", [&](const std::string& value) { options.patience = std::atoi(value.c_str()); }},
+      {"--seed", [&](const std::string& value) { options.seed = std::strtoull(value.c_str(), nullptr, 10); }},
+      {"--threads", [&](const std::string& value) { options.threads = std::atoi(value.c_str()); }},
+      {"--init",
+       [&](const std::string& value) {
+         options.initialization =
+             value == "he_normal" ? ml::MlpInitialization::he_normal : ml::MlpInitialization::torch_default;
+       }},
+  };
   bool nested = false;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
-    const std::string flag = argv[i];
-    if (flag == "--nested") {
+    const std::string argument = argv[i];
+    const auto setter = setters.find(argument);
+    if (argument == "--nested") {
       nested = true;
-      continue;
-    }
-    if (flag.rfind("--", 0) != 0) {
-      paths.push_back(flag);
-      continue;
-    }
-    if (i + 1 >= argc) {
-      std::fprintf(stderr, "mlp_cv_bench: %s needs a value\n", flag.c_str());
-      return 2;
-    }
-    const std::string value = argv[++i];
-    if (flag == "--hidden") {
-      options.hidden_layers.clear();
-      std::stringstream widths(value);
-      for (std::string width; std::getline(widths, width, ',');) options.hidden_layers.push_back(std::atol(width.c_str()));
-    } else if (flag == "--epochs") options.epochs = std::atoi(value.c_str());
-    else if (flag == "--batch") options.batch_size = std::atol(value.c_str());
-    else if (flag == "--lr") options.adam.learning_rate = std::atof(value.c_str());
-    else if (flag == "--l2") options.l2 = std::atof(value.c_str());
-    else if (flag == "--dropout") options.dropout = std::atof(value.c_str());
-    else if (flag == "--validation") options.validation_fraction = std::atof(value.c_str());
-    else if (flag == "--patience") options.patience = std::atoi(value.c_str());
-    else if (flag == "--seed") options.seed = std::strtoull(value.c_str(), nullptr, 10);
-    else if (flag == "--threads") options.threads = std::atoi(value.c_str());
-    else if (flag == "--init" && (value == "torch_default" || value == "he_normal")) {
-      options.initialization = value == "he_normal" ? ml::MlpInitialization::he_normal : ml::MlpInitialization::torch_default;
+    } else if (setter != setters.end() && i + 1 < argc) {
+      setter->second(argv[++i]);
+    } else if (argument.rfind("--", 0) != 0) {
+      paths.push_back(argument);
     } else {
-      std::fprintf(stderr, "mlp_cv_bench: unknown option %s %s\n", flag.c_str(), value.c_str());
+      std::fprintf(stderr, "mlp_cv_bench: unknown option or missing value: %s\n", argument.c_str());
       return 2;
     }
   }
   if (paths.size() != 1) {
-    std::fprintf(stderr, "usage: mlp_cv_bench [--hidden 128] [--epochs N] [--batch N] [--lr X] [--l2 X] "
-                         "[--dropout X] [--validation X] [--patience N] [--init NAME] [--seed N] [--threads N] "
-                         "[--nested] MOODS.csv\n");
+    std::fprintf(
+        stderr,
+        "usage: mlp_cv_bench [--hidden 128] [--epochs N] [--batch N] [--lr X] [--l2 X] [--dropout X]\n"
+        "                    [--validation X] [--patience N] [--init torch_default|he_normal]\n"
+        "                    [--seed N] [--threads N] [--nested] MOODS.csv\n");
     return 2;
   }
   try {

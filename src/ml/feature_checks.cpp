@@ -6,8 +6,8 @@
 
 namespace sonic::ml {
 
-void require_finite_features(const Eigen::Ref<const Eigen::MatrixXf>& features, std::span<const std::string> feature_names,
-                             std::string_view what) {
+void require_finite_features(const Eigen::Ref<const Eigen::MatrixXf>& features,
+                             std::span<const std::string> feature_names, std::string_view what) {
   if (features.cols() != static_cast<Eigen::Index>(feature_names.size())) {
     throw InputError(std::string(what) + " have " + std::to_string(features.cols()) + " columns, expected " +
                      std::to_string(feature_names.size()) + " (one per feature)");

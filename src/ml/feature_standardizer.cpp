@@ -19,7 +19,8 @@ std::vector<Eigen::Index> all_rows(const Eigen::Ref<const Eigen::MatrixXf>& feat
 
 FeatureStandardizer::FeatureStandardizer(Eigen::VectorXf mean, Eigen::VectorXf scale)
     : mean_(std::move(mean)), scale_(std::move(scale)) {
-  if (mean_.size() != scale_.size()) throw std::invalid_argument("standardizer mean and scale differ in size");
+  if (mean_.size() != scale_.size())
+    throw std::invalid_argument("standardizer mean and scale differ in size");
   if (!mean_.allFinite() || !scale_.allFinite() || (scale_.array() <= 0).any()) {
     throw std::invalid_argument("standardizer needs finite means and positive finite scales");
   }
@@ -29,7 +30,8 @@ FeatureStandardizer FeatureStandardizer::identity(Eigen::Index features) {
   return FeatureStandardizer(Eigen::VectorXf::Zero(features), Eigen::VectorXf::Ones(features));
 }
 
-FeatureStandardizer FeatureStandardizer::fit(const Eigen::Ref<const Eigen::MatrixXf>& features, std::span<const Eigen::Index> rows) {
+FeatureStandardizer FeatureStandardizer::fit(const Eigen::Ref<const Eigen::MatrixXf>& features,
+                                             std::span<const Eigen::Index> rows) {
   if (rows.empty()) throw std::invalid_argument("cannot fit a standardizer on no rows");
   const auto count = static_cast<double>(rows.size());
   Eigen::VectorXf mean(features.cols());

@@ -8,8 +8,10 @@ namespace sonic::ml {
 
 std::string_view mlp_output_name(MlpOutput output) {
   switch (output) {
-    case MlpOutput::softmax: return "softmax";
-    case MlpOutput::linear: return "linear";
+    case MlpOutput::softmax:
+      return "softmax";
+    case MlpOutput::linear:
+      return "linear";
   }
   return "unknown";
 }
@@ -21,7 +23,8 @@ MlpArchitecture::MlpArchitecture(std::vector<Eigen::Index> layer_sizes, MlpOutpu
     if (size <= 0) throw std::invalid_argument("MLP layer sizes must be positive");
   }
   if (output_ == MlpOutput::softmax && outputs() < 2) {
-    throw std::invalid_argument("a softmax output needs at least two classes, not " + std::to_string(outputs()));
+    throw std::invalid_argument("a softmax output needs at least two classes, not " +
+                                std::to_string(outputs()));
   }
   Eigen::Index offset = 0;
   for (int layer = 0; layer < layer_count(); ++layer) {

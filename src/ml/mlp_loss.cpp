@@ -50,13 +50,13 @@ void add_weight_decay_gradient(const MlpParameters<Scalar>& parameters, double l
       static_cast<Scalar>(l2) * parameters.values().segment(begin, end - begin);
 }
 
-#define SONIC_INSTANTIATE_MLP_LOSS(Scalar)                                                        \
-  template double output_loss<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,     \
-                                      const Eigen::Ref<const MlpMatrix<Scalar>>&);               \
-  template void output_loss_gradient<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&, \
-                                             const Eigen::Ref<const MlpMatrix<Scalar>>&, Scalar,  \
-                                             Eigen::Ref<MlpMatrix<Scalar>>);                      \
-  template double weight_decay_penalty<Scalar>(const MlpParameters<Scalar>&, double);            \
+#define SONIC_INSTANTIATE_MLP_LOSS(Scalar)                                                            \
+  template double output_loss<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,          \
+                                      const Eigen::Ref<const MlpMatrix<Scalar>>&);                    \
+  template void output_loss_gradient<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,   \
+                                             const Eigen::Ref<const MlpMatrix<Scalar>>&, Scalar,      \
+                                             Eigen::Ref<MlpMatrix<Scalar>>);                          \
+  template double weight_decay_penalty<Scalar>(const MlpParameters<Scalar>&, double);                 \
   template void add_weight_decay_gradient<Scalar>(const MlpParameters<Scalar>&, double, Eigen::Index, \
                                                   Eigen::Index, MlpParameters<Scalar>&);
 SONIC_INSTANTIATE_MLP_LOSS(float)

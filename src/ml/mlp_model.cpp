@@ -27,13 +27,15 @@ MlpModel::MlpModel(MlpParameters<float> parameters, FeatureStandardizer standard
       output_names_(std::move(output_names)),
       training_info_(std::move(training_info)) {
   const auto& shape = architecture();
-  if (standardizer_.features() != shape.inputs() || static_cast<Eigen::Index>(feature_names_.size()) != shape.inputs()) {
+  if (standardizer_.features() != shape.inputs() ||
+      static_cast<Eigen::Index>(feature_names_.size()) != shape.inputs()) {
     throw std::invalid_argument("MLP model: standardizer and feature names must match the input width");
   }
   if (static_cast<Eigen::Index>(output_names_.size()) != shape.outputs()) {
     throw std::invalid_argument("MLP model: one output name per output unit");
   }
-  if (!training_info_.is_object()) throw std::invalid_argument("MLP model: training info must be a JSON object");
+  if (!training_info_.is_object())
+    throw std::invalid_argument("MLP model: training info must be a JSON object");
 }
 
 Eigen::MatrixXf MlpModel::outputs(const Eigen::Ref<const Eigen::MatrixXf>& features) const {

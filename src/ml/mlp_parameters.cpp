@@ -8,14 +8,16 @@ namespace sonic::ml {
 
 std::string_view mlp_initialization_name(MlpInitialization initialization) {
   switch (initialization) {
-    case MlpInitialization::torch_default: return "torch_default";
-    case MlpInitialization::he_normal: return "he_normal";
+    case MlpInitialization::torch_default:
+      return "torch_default";
+    case MlpInitialization::he_normal:
+      return "he_normal";
   }
   return "unknown";
 }
 
-MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture, MlpInitialization initialization,
-                                            std::uint64_t seed) {
+MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture,
+                                            MlpInitialization initialization, std::uint64_t seed) {
   MlpParameters<float> parameters(architecture);
   for (int layer = 0; layer < architecture.layer_count(); ++layer) {
     // One stream per layer: resizing one layer leaves the others' initial weights alone.

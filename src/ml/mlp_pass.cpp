@@ -17,7 +17,8 @@ namespace {
 template <typename Scalar>
 void pass_back_through_relu(const Scalar* __restrict output, Scalar* __restrict delta, Eigen::Index count,
                             Scalar scale) {
-  for (Eigen::Index i = 0; i < count; ++i) delta[i] *= std::isgreater(output[i], Scalar(0)) ? scale : Scalar(0);
+  for (Eigen::Index i = 0; i < count; ++i)
+    delta[i] *= std::isgreater(output[i], Scalar(0)) ? scale : Scalar(0);
 }
 
 }  // namespace
@@ -97,8 +98,8 @@ double MlpPass<Scalar>::loss_and_gradient(const MlpParameters<Scalar>& parameter
 }
 
 template <typename Scalar>
-void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters, const Eigen::Ref<const Matrix>& inputs,
-                               MlpParameters<Scalar>& gradient) {
+void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters,
+                               const Eigen::Ref<const Matrix>& inputs, MlpParameters<Scalar>& gradient) {
   for (int layer = architecture_.layer_count() - 1; layer >= 0; --layer) {
     const auto delta = deltas_[static_cast<std::size_t>(layer)].leftCols(samples_);
     gradient.weights(layer).noalias() = delta * layer_input(layer, inputs).transpose();
@@ -108,8 +109,8 @@ void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters, const Ei
     // its input on times keep_scale; a zeroed or dropped one passed nothing.
     auto below = deltas_[static_cast<std::size_t>(layer) - 1].leftCols(samples_);
     below.noalias() = parameters.weights(layer).transpose() * delta;
-    pass_back_through_relu(layer_outputs_[static_cast<std::size_t>(layer) - 1].data(), below.data(), below.size(),
-                           keep_scale_);
+    pass_back_through_relu(layer_outputs_[static_cast<std::size_t>(layer) - 1].data(), below.data(),
+                           below.size(), keep_scale_);
   }
 }
 

@@ -32,7 +32,7 @@ class AdamOptimizer {
   Eigen::VectorXf first_moment_;
   Eigen::VectorXf second_moment_;
   int step_ = 0;
-  float step_size_ = 0;         // lr / (1 − β1^t)
+  float step_size_ = 0;          // lr / (1 − β1^t)
   float second_correction_ = 0;  // 1 / √(1 − β2^t)
 };
 

@@ -11,7 +11,7 @@ namespace sonic::ml {
 
 // The matrix has one column per name and every value is finite. `what` names the data in the
 // message ("training features").
-void require_finite_features(const Eigen::Ref<const Eigen::MatrixXf>& features, std::span<const std::string> feature_names,
-                             std::string_view what);
+void require_finite_features(const Eigen::Ref<const Eigen::MatrixXf>& features,
+                             std::span<const std::string> feature_names, std::string_view what);
 
 }  // namespace sonic::ml

@@ -59,10 +59,10 @@ class MlpPass {
   MlpArchitecture architecture_;
   Eigen::Index max_samples_;
   Eigen::Index samples_ = 0;
-  Scalar keep_scale_ = 1;                // 1 / (1 − dropout rate) of the last forward pass
-  std::vector<Matrix> layer_outputs_;    // per layer: ReLU (and dropout) output; logits for the last
-  Matrix probabilities_;                 // softmax of the logits (softmax networks only)
-  std::vector<Matrix> deltas_;           // per layer: d(loss)/d(pre-activation)
+  Scalar keep_scale_ = 1;              // 1 / (1 − dropout rate) of the last forward pass
+  std::vector<Matrix> layer_outputs_;  // per layer: ReLU (and dropout) output; logits for the last
+  Matrix probabilities_;               // softmax of the logits (softmax networks only)
+  std::vector<Matrix> deltas_;         // per layer: d(loss)/d(pre-activation)
   Eigen::Matrix<Scalar, 1, Eigen::Dynamic> per_sample_;  // the softmax's column maxima, then sums
 };
 
