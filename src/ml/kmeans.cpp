@@ -5,6 +5,7 @@
 #include "kmeans_fit.hpp"
 #include "kmeans_plus_plus.hpp"
 #include "lloyd.hpp"
+#include "locality_order.hpp"
 #include "matrix_checks.hpp"
 #include "parallel_chunks.hpp"
 #include "sonic/core/error.hpp"
@@ -35,7 +36,9 @@ void check_options(const KMeansOptions& options, Eigen::Index rows) {
 
 PreparedSamples prepare_samples(const Eigen::MatrixXd& samples, const char* what) {
   require_finite_samples(samples, what);
-  PreparedSamples prepared{samples, 0.0};
+  PreparedSamples prepared;
+  prepared.input_row = locality_order(samples);
+  prepared.rows = samples(prepared.input_row, Eigen::all);
   const Eigen::RowVectorXd mean = samples.colwise().mean();
   const auto n = static_cast<double>(samples.rows());
   prepared.mean_variance =
@@ -51,11 +54,16 @@ KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& o
   for (int restart = 0; restart < options.n_init; ++restart) {
     // One stream per restart: restart r starts the same whatever n_init is.
     auto random = SeededRandom::for_stream(options.seed, static_cast<std::uint64_t>(restart));
-    RowMatrix seeds = greedy_kmeans_plus_plus(samples.rows, options.k, random, settings.threads);
-    LloydOutcome outcome = run_lloyd(samples.rows, std::move(seeds), settings);
+    LloydOutcome outcome = run_lloyd(
+        samples.rows, greedy_kmeans_plus_plus(samples.rows, options.k, random, settings.threads),
+        settings);
     if (restart == 0 || outcome.inertia < best.inertia) best = std::move(outcome);
   }
-  return {best.centroids, best.labels, best.inertia, best.iterations};
+  Eigen::VectorXi labels(best.labels.size());
+  for (Eigen::Index row = 0; row < labels.size(); ++row) {
+    labels[samples.input_row[static_cast<std::size_t>(row)]] = best.labels[row];
+  }
+  return {best.centroids, std::move(labels), best.inertia, best.iterations};
 }
 
 }  // namespace detail
@@ -75,10 +83,12 @@ Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids,
   const detail::RowChunks chunks(rows.rows(), 4096);
   detail::run_chunks(chunks.count(), detail::resolve_thread_count(num_threads),
                      [&](std::size_t chunk) {
-                       for (auto i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
-                         labels[i] = detail::nearest_two(rows.data() + i * rows.cols(), centres)
-                                         .nearest;
-                       }
+                       detail::with_feature_count(rows.cols(), [&](auto features) {
+                         for (auto i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
+                           labels[i] = detail::nearest_centroid(rows.data() + i * features,
+                                                                centres, features);
+                         }
+                       });
                      });
   return labels;
 }

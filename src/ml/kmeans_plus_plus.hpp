@@ -4,13 +4,21 @@
 // to their squared distance from the nearest centroid so far, "best" meaning the one that
 // leaves the smallest potential (sum of those squared distances). Plain k-means++ draws one
 // candidate; trying a few and keeping the best gives markedly better starts for little cost.
+#include <vector>
+
 #include "row_distances.hpp"
 #include "sonic/core/random.hpp"
 
 namespace sonic::ml::detail {
 
-// `samples` has at least `k` rows. Rows of the result are copies of sample rows.
-RowMatrix greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random,
-                                  int threads);
+struct Seeding {
+  RowMatrix seeds;                   // k × features, copies of sample rows
+  std::vector<int> nearest;          // per sample, its nearest seed (the lowest index on ties)
+  std::vector<double> squared;       // and the squared distance to it
+};
+
+// `samples` has at least `k` rows.
+Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random,
+                                int threads);
 
 }  // namespace sonic::ml::detail

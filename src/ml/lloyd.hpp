@@ -4,16 +4,11 @@
 // stop when no label changed or when the squared centroid shifts sum to at most `tolerance`,
 // then assign once more so that labels and centroids agree.
 //
-// The assignment uses Hamerly's bounds (Hamerly 2010, "Making k-means even faster"): per sample,
-// an upper bound on the distance to its centroid and a lower bound on the distance to any other,
-// carried across iterations by how far the centroids moved. A sample whose upper bound is below
-// both its lower bound and half the gap from its centroid to the nearest other one cannot have
-// changed cluster, so its distances are not computed at all. The labels are those of plain Lloyd
-// (up to exact ties in floating point); most of the distance work disappears after the first
-// few iterations.
+// The assignment skips most distance work with Hamerly's bounds (bounded_assignment.hpp), and
+// the centroid sums follow only the samples that change cluster; the result is plain Lloyd's.
 #include <Eigen/Core>
 
-#include "row_distances.hpp"
+#include "kmeans_plus_plus.hpp"
 
 namespace sonic::ml::detail {
 
@@ -30,7 +25,7 @@ struct LloydOutcome {
   int iterations = 0;
 };
 
-LloydOutcome run_lloyd(const RowMatrix& samples, RowMatrix centroids,
-                       const LloydSettings& settings);
+// Starts from the seeds, and from the seeding's record of each sample's nearest seed.
+LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSettings& settings);
 
 }  // namespace sonic::ml::detail
