@@ -16,7 +16,9 @@ namespace detail {
 namespace {
 
 void check_options(const KMeansOptions& options, Eigen::Index rows) {
-  if (options.k < 1) throw UsageError("k-means: k must be at least 1, got " + std::to_string(options.k));
+  if (options.k < 1) {
+    throw UsageError("k-means: k must be at least 1, got " + std::to_string(options.k));
+  }
   if (options.n_init < 1) {
     throw UsageError("k-means: n_init must be at least 1, got " + std::to_string(options.n_init));
   }

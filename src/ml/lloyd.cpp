@@ -85,7 +85,7 @@ LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSet
     double squared_shift = 0;
     for (Eigen::Index c = 0; c < k; ++c) {
       const auto count = totals.counts[static_cast<std::size_t>(c)];
-      if (count == 0) continue;  // still empty (only with duplicate samples): stays put
+      if (count == 0) continue;  // only if no cluster could spare a sample: stays put
       const Eigen::RowVectorXd mean = totals.sums.row(c) / static_cast<double>(count);
       const double d2 = (mean - centroids.row(c)).squaredNorm();
       centroids.row(c) = mean;

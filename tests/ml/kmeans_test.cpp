@@ -125,6 +125,19 @@ TEST(KMeans, StopsEarlierWithALooserTolerance) {
   EXPECT_EQ(loose.labels, assign_to_nearest(loose.centroids, x));
 }
 
+TEST(KMeans, ToleranceIsRelativeToTheSpreadOfTheData) {
+  // Scaling by 4 scales every distance exactly (a power of two), so with tol measured against
+  // the data's variance the fit is the same fit, stopped at the same iteration.
+  const Eigen::MatrixXd x = overlapping_blobs(400);
+  const KMeansOptions options{.k = 6, .n_init = 1, .tol = 1e-2};
+  const KMeansResult plain = fit_kmeans(x, options);
+  const KMeansResult scaled = fit_kmeans(4 * x, options);
+  ASSERT_LT(plain.iterations, fit_kmeans(x, {.k = 6, .n_init = 1, .tol = 0}).iterations);
+  EXPECT_EQ(scaled.iterations, plain.iterations);
+  EXPECT_EQ(scaled.labels, plain.labels);
+  EXPECT_DOUBLE_EQ(scaled.inertia, 16 * plain.inertia);
+}
+
 TEST(KMeans, SameSeedSameModelWhateverTheThreadCount) {
   // 20,000 rows: several chunks of work, so that two threads really split them.
   const Eigen::MatrixXd x = overlapping_blobs(4000);
