@@ -1,7 +1,13 @@
 #pragma once
 // K-Means clustering of the rows of a matrix (Lloyd's algorithm with greedy k-means++ seeding),
 // following scikit-learn's KMeans(init="k-means++", algorithm="lloyd") so that its results can be
-// checked against it: same seeding rule, same stopping rule, same meaning of `tol`.
+// checked against it: same seeding rule, same stopping rule, same meaning of `tol`, same
+// empty-cluster remedy. (Not the same random draws: sonic's seeds go through SeededRandom.)
+//
+// Speed comes from skipping work that cannot change the result, not from approximating it:
+// Hamerly's distance bounds and the triangle inequality spare most distance computations in both
+// seeding and iterations, and rows are visited in a space-filling-curve order so that the rows a
+// pass does work on lie together in memory. The labels are those of plain Lloyd.
 //
 // Threads: the passes over the samples (seeding, assignment, inertia) are split into fixed-size
 // chunks run on up to `num_threads` std::threads, each chunk summing into its own slot, the slots

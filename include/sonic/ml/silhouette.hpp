@@ -6,7 +6,8 @@
 //
 // It costs O(n² · features), so large data is scored on a seeded sample of rows (like
 // silhouette_score(sample_size=…, random_state=…)): the rows are drawn first, then the silhouette
-// is computed among them alone. Distances come from ‖a‖² + ‖b‖² − 2a·b in tiles (an Eigen matrix
+// is computed among them alone (the rows drawn are not scikit-learn's for the same seed: other
+// generator). Distances come from ‖a‖² + ‖b‖² − 2a·b in tiles (an Eigen matrix
 // product per tile), so the cost is mostly in adding each distance to its cluster's sum.
 #include <Eigen/Core>
 #include <cstdint>
