@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <stdexcept>
 
@@ -81,6 +82,33 @@ double median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
   const std::size_t mid = values.size() / 2;
   return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+double median_seconds(int runs, const std::function<void()>& work) {
+  std::vector<double> seconds;
+  for (int i = 0; i < runs; ++i) {
+    const Stopwatch watch;
+    work();
+    seconds.push_back(watch.seconds());
+  }
+  return median(seconds);
+}
+
+RunsAndFiles parse_runs_and_files(int argc, char** argv, const char* program, int default_runs) {
+  RunsAndFiles parsed{default_runs, {}};
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--runs" && i + 1 < argc) {
+      parsed.runs = std::max(1, std::atoi(argv[++i]));
+    } else {
+      parsed.files.push_back(arg);
+    }
+  }
+  if (parsed.files.empty()) {
+    std::fprintf(stderr, "usage: %s [--runs N] FILE...\n", program);
+    std::exit(2);
+  }
+  return parsed;
 }
 
 void emit(const nlohmann::json& line) {

@@ -4,6 +4,7 @@
 // line with the same keys as ../shared/bench/anchors.py.
 #include <Eigen/Dense>
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -32,6 +33,16 @@ class Stopwatch {
 };
 
 double median(std::vector<double> values);
+
+// The median wall time of `runs` calls of `work` (the machines are shared and noisy).
+double median_seconds(int runs, const std::function<void()>& work);
+
+// "[--runs N] FILE...": the files and the run count; exits 2 with the usage when no file.
+struct RunsAndFiles {
+  int runs;
+  std::vector<std::string> files;
+};
+RunsAndFiles parse_runs_and_files(int argc, char** argv, const char* program, int default_runs);
 
 // One line on stdout, keys sorted (as anchors.py's json.dumps(sort_keys=True)).
 void emit(const nlohmann::json& line);

@@ -49,34 +49,12 @@ std::size_t catalog_rows(const std::vector<std::string>& files) {
   return keyed;
 }
 
-double median_seconds(int runs, const std::function<void()>& work) {
-  std::vector<double> seconds;
-  for (int i = 0; i < runs; ++i) {
-    const sonic::bench::Stopwatch watch;
-    work();
-    seconds.push_back(watch.seconds());
-  }
-  return sonic::bench::median(seconds);
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    int runs = 7;
-    std::vector<std::string> files;
-    for (int i = 1; i < argc; ++i) {
-      const std::string arg = argv[i];
-      if (arg == "--runs" && i + 1 < argc) {
-        runs = std::max(1, std::atoi(argv[++i]));
-      } else {
-        files.push_back(arg);
-      }
-    }
-    if (files.empty()) {
-      std::fprintf(stderr, "usage: csv_reader_bench [--runs N] FILE...\n");
-      return 2;
-    }
+    const auto [runs, files] = sonic::bench::parse_runs_and_files(argc, argv, "csv_reader_bench", 7);
     std::size_t file_bytes = 0;
     for (const auto& file : files) {  // also warms the page cache
       auto source = open_file_source(file);
@@ -86,8 +64,8 @@ int main(int argc, char** argv) {
     std::size_t fields = 0;
     std::size_t field_bytes = 0;
     std::size_t rows = 0;
-    const double seconds = median_seconds(runs, [&] { field_bytes = 0; fields = csv_fields(files, field_bytes); });
-    const double catalog_seconds = median_seconds(runs, [&] { rows = catalog_rows(files); });
+    const double seconds = sonic::bench::median_seconds(runs, [&] { field_bytes = 0; fields = csv_fields(files, field_bytes); });
+    const double catalog_seconds = sonic::bench::median_seconds(runs, [&] { rows = catalog_rows(files); });
     const double mb = static_cast<double>(file_bytes) / 1e6;
     sonic::bench::emit({{"task", "csv-read"},
                         {"tool", "sonic"},

@@ -25,15 +25,6 @@ using sonic::store::EnrichmentStatus;
 
 constexpr std::int64_t kNow = 1'777'636'800'000;
 
-double median_seconds(int runs, const std::function<void()>& work) {
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    sonic::bench::Stopwatch watch;
-    work();
-    times.push_back(watch.seconds());
-  }
-  return sonic::bench::median(times);
-}
 
 }  // namespace
 
@@ -50,12 +41,12 @@ int main(int argc, char** argv) {
   sonic::pipeline::import_history(db, {folder}, {});
 
   std::vector<sonic::store::EnrichmentCandidate> due;
-  const double all_seconds = median_seconds(5, [&] {
+  const double all_seconds = sonic::bench::median_seconds(5, [&] {
     due = sonic::store::enrichment_candidates(db, CandidateFilter{kNow, true, true, std::nullopt});
   });
   std::vector<std::int64_t> newest;
   for (std::size_t i = 0; i < due.size() && i < 50; ++i) newest.push_back(due[i].track_id);
-  const double newest_seconds = median_seconds(5, [&] {
+  const double newest_seconds = sonic::bench::median_seconds(5, [&] {
     sonic::store::enrichment_candidates(db, CandidateFilter{kNow, true, true, newest});
   });
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "sonic/sources/byte_source.hpp"
 #include "sonic/sources/json_reader.hpp"
 
@@ -93,20 +94,7 @@ std::string read_whole(const std::string& path) {
 
 int main(int argc, char** argv) {
   try {
-    int runs = 5;
-    std::vector<std::string> files;
-    for (int i = 1; i < argc; ++i) {
-      const std::string arg = argv[i];
-      if (arg == "--runs" && i + 1 < argc) {
-        runs = std::max(1, std::atoi(argv[++i]));
-      } else {
-        files.push_back(arg);
-      }
-    }
-    if (files.empty()) {
-      std::fprintf(stderr, "usage: json_reader_bench [--runs N] FILE...\n");
-      return 2;
-    }
+    const auto [runs, files] = sonic::bench::parse_runs_and_files(argc, argv, "json_reader_bench", 5);
     std::vector<std::string> contents;
     std::size_t bytes = 0;
     for (const auto& file : files) {
