@@ -1,0 +1,57 @@
+#pragma once
+// Which training rows sit in which node: one array of row indices in which every node owns a
+// contiguous segment, and beside it each row's gradient pair. Splitting a node reorders its
+// segment in place, stably, so each child's rows stay ascending (reading their bin codes walks
+// memory forwards) and each child's gradients are contiguous: histogram building never gathers
+// gradients from scattered rows, which at deep levels would cost a cache miss per row.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "sonic/ml/gbdt/gradient_pair.hpp"
+
+namespace sonic::ml::gbdt {
+
+class WorkerPool;
+
+struct RowSegment {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+};
+
+// For each bin code (missing included), whether a split sends it left.
+using CodeDirections = std::array<std::uint8_t, 256>;
+
+class RowPartition {
+ public:
+  // Starts over with `rows` (ascending) all in one segment, the root's, each with its pair
+  // from `gradients` (indexed by row).
+  RowSegment reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients,
+                   WorkerPool& pool);
+
+  std::span<const std::uint32_t> rows(RowSegment segment) const {
+    return {rows_.data() + segment.begin, segment.size()};
+  }
+  std::span<const GradientPair> gradients(RowSegment segment) const {
+    return {gradients_.data() + segment.begin, segment.size()};
+  }
+
+  // Moves the rows whose code (codes[row]) goes left to the front of the segment and the others
+  // behind them, each group in its old order; returns the two segments. Segments of different
+  // nodes may be split at the same time on different threads.
+  std::pair<RowSegment, RowSegment> split(RowSegment segment, const std::uint8_t* codes,
+                                          const CodeDirections& goes_left);
+
+ private:
+  std::vector<std::uint32_t> rows_;
+  std::vector<GradientPair> gradients_;
+  std::vector<std::uint32_t> scratch_rows_;  // where each segment parks its right rows
+  std::vector<GradientPair> scratch_gradients_;
+};
+
+}  // namespace sonic::ml::gbdt

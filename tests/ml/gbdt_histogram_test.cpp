@@ -1,0 +1,133 @@
+// Histograms and the row partition against brute force.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "sonic/core/random.hpp"
+#include "sonic/ml/gbdt/histogram.hpp"
+#include "sonic/ml/gbdt/row_partition.hpp"
+#include "sonic/ml/gbdt/worker_pool.hpp"
+
+namespace sonic::ml::gbdt {
+namespace {
+
+struct Column {
+  std::vector<std::uint8_t> codes;
+  std::vector<GradientPair> gradients;
+};
+
+Column random_column(std::size_t rows, int slots, std::uint64_t seed) {
+  SeededRandom random(seed);
+  Column column;
+  for (std::size_t r = 0; r < rows; ++r) {
+    column.codes.push_back(static_cast<std::uint8_t>(random.below(static_cast<std::size_t>(slots))));
+    column.gradients.push_back({static_cast<float>(random.uniform(-1, 1)),
+                                static_cast<float>(random.uniform(0, 0.25))});
+  }
+  return column;
+}
+
+std::vector<GradientSum> brute_force(const Column& column, const std::vector<std::uint32_t>& rows, int slots) {
+  std::vector<GradientSum> sums(static_cast<std::size_t>(slots));
+  for (std::uint32_t row : rows) {
+    sums[column.codes[row]].grad += column.gradients[row].grad;
+    sums[column.codes[row]].hess += column.gradients[row].hess;
+  }
+  return sums;
+}
+
+TEST(GbdtHistogram, EqualsBruteForceSumsOverTheListedRows) {
+  const Column column = random_column(5000, 37, 1);
+  SeededRandom random(2);
+  std::vector<std::uint32_t> rows;
+  std::vector<GradientPair> ordered;
+  for (std::uint32_t r = 0; r < 5000; ++r) {
+    if (random.chance(0.3)) {
+      rows.push_back(r);
+      ordered.push_back(column.gradients[r]);
+    }
+  }
+  std::vector<GradientSum> slots(37, GradientSum{99, 99});  // stale values must be cleared
+  build_histogram(column.codes.data(), rows, ordered, slots);
+  const std::vector<GradientSum> expected = brute_force(column, rows, 37);
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    // Same additions in the same order: exactly equal.
+    EXPECT_EQ(slots[s].grad, expected[s].grad) << s;
+    EXPECT_EQ(slots[s].hess, expected[s].hess) << s;
+  }
+}
+
+TEST(GbdtHistogram, AllRowsVersionMatchesTheListedOne) {
+  const Column column = random_column(3000, 256, 3);
+  std::vector<std::uint32_t> rows(3000);
+  for (std::uint32_t r = 0; r < 3000; ++r) rows[r] = r;
+  std::vector<GradientSum> listed(256), all(256);
+  build_histogram(column.codes.data(), rows, column.gradients, listed);
+  build_histogram_all_rows(column.codes.data(), column.gradients, all);
+  for (std::size_t s = 0; s < 256; ++s) {
+    EXPECT_EQ(listed[s].grad, all[s].grad);
+    EXPECT_EQ(listed[s].hess, all[s].hess);
+  }
+}
+
+TEST(GbdtHistogram, ParentMinusChildIsTheSibling) {
+  const Column column = random_column(4000, 20, 4);
+  std::vector<std::uint32_t> all_rows, child_rows, sibling_rows;
+  std::vector<GradientPair> child_gradients;
+  for (std::uint32_t r = 0; r < 4000; ++r) {
+    all_rows.push_back(r);
+    if (r % 3 == 0) {
+      child_rows.push_back(r);
+      child_gradients.push_back(column.gradients[r]);
+    } else {
+      sibling_rows.push_back(r);
+    }
+  }
+  std::vector<GradientSum> parent(20), child(20);
+  build_histogram_all_rows(column.codes.data(), column.gradients, parent);
+  build_histogram(column.codes.data(), child_rows, child_gradients, child);
+  subtract_histogram(parent, child);
+  const std::vector<GradientSum> expected = brute_force(column, sibling_rows, 20);
+  for (std::size_t s = 0; s < 20; ++s) {
+    EXPECT_NEAR(parent[s].grad, expected[s].grad, 1e-9);
+    EXPECT_NEAR(parent[s].hess, expected[s].hess, 1e-9);
+  }
+}
+
+TEST(GbdtRowPartition, SplitsStablyAndCarriesEachRowsGradient) {
+  const Column column = random_column(1000, 8, 5);
+  std::vector<std::uint32_t> rows;
+  for (std::uint32_t r = 0; r < 1000; r += 2) rows.push_back(r);  // a subsample
+  WorkerPool pool(2);
+  RowPartition partition;
+  const RowSegment root = partition.reset(rows, column.gradients, pool);
+  CodeDirections goes_left{};
+  goes_left[1] = goes_left[4] = goes_left[6] = 1;
+  const auto [left, right] = partition.split(root, column.codes.data(), goes_left);
+  EXPECT_EQ(left.size() + right.size(), rows.size());
+
+  std::vector<std::uint32_t> expected_left, expected_right;
+  for (std::uint32_t row : rows) (goes_left[column.codes[row]] ? expected_left : expected_right).push_back(row);
+  const auto left_rows = partition.rows(left);
+  const auto right_rows = partition.rows(right);
+  EXPECT_EQ(std::vector<std::uint32_t>(left_rows.begin(), left_rows.end()), expected_left);
+  EXPECT_EQ(std::vector<std::uint32_t>(right_rows.begin(), right_rows.end()), expected_right);
+  for (const RowSegment segment : {left, right}) {
+    for (std::size_t i = 0; i < segment.size(); ++i) {
+      const std::uint32_t row = partition.rows(segment)[i];
+      EXPECT_EQ(partition.gradients(segment)[i].grad, column.gradients[row].grad);
+    }
+  }
+  // Splitting a child again works within its segment only.
+  CodeDirections low{};
+  low[1] = 1;
+  const auto [low_left, low_right] = partition.split(left, column.codes.data(), low);
+  EXPECT_EQ(low_left.begin, left.begin);
+  EXPECT_EQ(low_right.end, left.end);
+  for (std::uint32_t row : partition.rows(low_left)) EXPECT_EQ(column.codes[row], 1);
+  const auto still_right = partition.rows(right);
+  EXPECT_EQ(std::vector<std::uint32_t>(still_right.begin(), still_right.end()), expected_right);
+}
+
+}  // namespace
+}  // namespace sonic::ml::gbdt
