@@ -1,0 +1,233 @@
+#include "sonic/ml/gbdt/tree_grower.hpp"
+
+#include <algorithm>
+
+#include "sonic/ml/gbdt/histogram.hpp"
+#include "sonic/ml/gbdt/worker_pool.hpp"
+
+namespace sonic::ml::gbdt {
+namespace {
+
+constexpr std::size_t kNoHistogram = static_cast<std::size_t>(-1);
+
+}  // namespace
+
+// A node of the current depth, not yet known to be a leaf.
+struct TreeGrower::OpenNode {
+  std::size_t node = 0;  // index in the tree's nodes
+  RowSegment segment;
+  GradientSum sum;
+  std::size_t histogram = kNoHistogram;
+  SplitCandidate best;
+};
+
+// A node being split and its two children.
+struct TreeGrower::SplitPair {
+  OpenNode parent;
+  OpenNode left;
+  OpenNode right;
+  bool children_need_histograms = false;
+
+  OpenNode& smaller() { return left.segment.size() <= right.segment.size() ? left : right; }
+  OpenNode& larger() { return left.segment.size() <= right.segment.size() ? right : left; }
+};
+
+TreeGrower::TreeGrower(const BinnedMatrix& binned, WorkerPool& pool, GrowthSettings settings)
+    : binned_(binned), pool_(pool), settings_(settings) {}
+
+namespace {
+
+// A node can only be split if both children could reach min_child_weight.
+bool may_split(const GradientSum& sum, RowSegment segment, const SplitConstraints& constraints) {
+  return segment.size() >= 2 && sum.hess > 0 && sum.hess >= 2 * constraints.min_child_weight;
+}
+
+}  // namespace
+
+GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
+                          std::span<const std::uint32_t> rows,
+                          std::span<const std::uint32_t> features) {
+  features_ = features;
+  leaf_rows_.clear();
+  GbdtTree tree;
+  tree.nodes.emplace_back();
+
+  std::vector<OpenNode> depth_nodes(1);
+  OpenNode& root = depth_nodes[0];
+  root.segment = partition_.reset(rows, gradients, pool_);
+  root.histogram = acquire_histogram();
+  build_root_histogram(root);
+  tree.nodes[0].cover = root.sum.hess;
+  if (may_split(root.sum, root.segment, settings_.constraints)) find_best_splits({&root});
+
+  for (int depth = 0; !depth_nodes.empty(); ++depth) {
+    std::vector<SplitPair> pairs;
+    for (const OpenNode& node : depth_nodes) {
+      if (!node.best.found()) {
+        make_leaf(tree, node);
+        continue;
+      }
+      const SplitCandidate& best = node.best;
+      const auto feature = static_cast<std::size_t>(best.feature);
+      const auto left_index = static_cast<std::int32_t>(tree.nodes.size());
+      GbdtNode& split = tree.nodes[node.node];
+      split.feature = best.feature;
+      split.threshold = binned_.upper_edge(feature, best.bin);
+      split.default_left = best.default_left;
+      split.gain = best.gain;
+      split.left = left_index;
+      split.right = left_index + 1;
+      SplitPair pair{node, {}, {}, false};
+      pair.left.node = tree.nodes.size();
+      pair.left.sum = best.left;
+      pair.right.node = tree.nodes.size() + 1;
+      pair.right.sum = best.right;
+      tree.nodes.push_back(GbdtNode{.cover = best.left.hess});
+      tree.nodes.push_back(GbdtNode{.cover = best.right.hess});
+      pairs.push_back(pair);
+    }
+    if (pairs.empty()) break;
+
+    const bool children_may_split = depth + 1 < settings_.max_depth;
+    split_rows(pairs);
+    if (children_may_split) {
+      build_children_histograms(pairs);
+    } else {
+      for (SplitPair& pair : pairs) release_histogram(pair.parent.histogram);
+    }
+    depth_nodes.clear();
+    for (const SplitPair& pair : pairs) {
+      depth_nodes.push_back(pair.left);
+      depth_nodes.push_back(pair.right);
+    }
+  }
+  return tree;
+}
+
+void TreeGrower::build_root_histogram(OpenNode& root) {
+  const std::span<const std::uint32_t> rows = partition_.rows(root.segment);
+  const std::span<const GradientPair> gradients = partition_.gradients(root.segment);
+  const bool every_row = rows.size() == binned_.row_count();
+  pool_.run(features_.size(), [&](std::size_t j) {
+    const std::size_t feature = features_[j];
+    const std::span<GradientSum> slots = histogram(root.histogram, feature);
+    if (every_row) {
+      build_histogram_all_rows(binned_.column(feature), gradients, slots);
+    } else {
+      build_histogram(binned_.column(feature), rows, gradients, slots);
+    }
+  });
+  // Every feature's histogram sums to the node's total; the first one's is taken, always.
+  for (const GradientSum& slot : histogram(root.histogram, features_[0])) root.sum += slot;
+}
+
+void TreeGrower::split_rows(std::vector<SplitPair>& pairs) {
+  pool_.run(pairs.size(), [&](std::size_t p) {
+    SplitPair& pair = pairs[p];
+    const SplitCandidate& best = pair.parent.best;
+    const auto feature = static_cast<std::size_t>(best.feature);
+    const std::size_t missing_code = binned_.bin_count(feature);
+    CodeDirections goes_left{};
+    for (std::size_t code = 0; code < goes_left.size(); ++code) {
+      goes_left[code] = code <= best.bin || (code == missing_code && best.default_left);
+    }
+    std::tie(pair.left.segment, pair.right.segment) =
+        partition_.split(pair.parent.segment, binned_.column(feature), goes_left);
+    const SplitConstraints& constraints = settings_.constraints;
+    pair.children_need_histograms = may_split(pair.left.sum, pair.left.segment, constraints) ||
+                                    may_split(pair.right.sum, pair.right.segment, constraints);
+  });
+}
+
+void TreeGrower::build_children_histograms(std::vector<SplitPair>& pairs) {
+  std::vector<SplitPair*> active;
+  for (SplitPair& pair : pairs) {
+    if (!pair.children_need_histograms) {
+      release_histogram(pair.parent.histogram);
+      continue;
+    }
+    pair.smaller().histogram = acquire_histogram();
+    pair.larger().histogram = pair.parent.histogram;  // becomes the larger child's in place
+    active.push_back(&pair);
+  }
+  const std::size_t feature_count = features_.size();
+  candidates_.assign(2 * active.size() * feature_count, SplitCandidate{});
+  pool_.run(active.size() * feature_count, [&](std::size_t task) {
+    SplitPair& pair = *active[task / feature_count];
+    const std::size_t j = task % feature_count;
+    const std::size_t feature = features_[j];
+    const OpenNode& small = pair.smaller();
+    const std::span<GradientSum> small_slots = histogram(small.histogram, feature);
+    build_histogram(binned_.column(feature), partition_.rows(small.segment),
+                    partition_.gradients(small.segment), small_slots);
+    subtract_histogram(histogram(pair.larger().histogram, feature), small_slots);
+    const std::size_t base = 2 * (task / feature_count) * feature_count;
+    const SplitConstraints& constraints = settings_.constraints;
+    if (may_split(pair.left.sum, pair.left.segment, constraints)) {
+      candidates_[base + j] = best_split(pair.left, j);
+    }
+    if (may_split(pair.right.sum, pair.right.segment, constraints)) {
+      candidates_[base + feature_count + j] = best_split(pair.right, j);
+    }
+  });
+  for (std::size_t a = 0; a < active.size(); ++a) {
+    OpenNode* children[] = {&active[a]->left, &active[a]->right};
+    for (std::size_t c = 0; c < 2; ++c) {
+      const std::size_t base = (2 * a + c) * feature_count;
+      for (std::size_t j = 0; j < feature_count; ++j) {
+        const SplitCandidate& candidate = candidates_[base + j];
+        if (candidate.found() && candidate.better_than(children[c]->best)) {
+          children[c]->best = candidate;
+        }
+      }
+    }
+  }
+}
+
+void TreeGrower::find_best_splits(std::vector<OpenNode*> nodes) {
+  const std::size_t feature_count = features_.size();
+  candidates_.assign(nodes.size() * feature_count, SplitCandidate{});
+  pool_.run(nodes.size() * feature_count, [&](std::size_t task) {
+    candidates_[task] = best_split(*nodes[task / feature_count], task % feature_count);
+  });
+  for (std::size_t n = 0; n < nodes.size(); ++n) {
+    for (std::size_t j = 0; j < feature_count; ++j) {
+      const SplitCandidate& candidate = candidates_[n * feature_count + j];
+      if (candidate.found() && candidate.better_than(nodes[n]->best)) nodes[n]->best = candidate;
+    }
+  }
+}
+
+SplitCandidate TreeGrower::best_split(const OpenNode& node, std::size_t feature_index) const {
+  const std::size_t feature = features_[feature_index];
+  const std::span<const GradientSum> slots{
+      histograms_[node.histogram].data() + binned_.slot_offset(feature),
+      binned_.slot_count(feature)};
+  return best_split_for_feature(static_cast<std::int32_t>(feature), slots,
+                                binned_.bin_count(feature), node.sum, settings_.constraints);
+}
+
+void TreeGrower::make_leaf(GbdtTree& tree, const OpenNode& node) {
+  tree.nodes[node.node].value =
+      settings_.learning_rate * leaf_weight(node.sum, settings_.constraints);
+  leaf_rows_.push_back({node.node, partition_.rows(node.segment)});
+  if (node.histogram != kNoHistogram) release_histogram(node.histogram);
+}
+
+std::span<GradientSum> TreeGrower::histogram(std::size_t buffer, std::size_t feature) {
+  return {histograms_[buffer].data() + binned_.slot_offset(feature), binned_.slot_count(feature)};
+}
+
+std::size_t TreeGrower::acquire_histogram() {
+  if (!free_histograms_.empty()) {
+    const std::size_t buffer = free_histograms_.back();
+    free_histograms_.pop_back();
+    return buffer;
+  }
+  histograms_.emplace_back(binned_.total_slots());
+  return histograms_.size() - 1;
+}
+
+void TreeGrower::release_histogram(std::size_t buffer) { free_histograms_.push_back(buffer); }
+
+}  // namespace sonic::ml::gbdt
