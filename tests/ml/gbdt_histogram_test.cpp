@@ -36,24 +36,38 @@ std::vector<GradientSum> brute_force(const Column& column, const std::vector<std
   return sums;
 }
 
+// One pass over the rows for up to four features, each with its own codes and slot count.
 TEST(GbdtHistogram, EqualsBruteForceSumsOverTheListedRows) {
-  const Column column = random_column(5000, 37, 1);
+  const int slot_counts[] = {37, 256, 2, 11};
+  std::vector<Column> columns;
+  for (int f = 0; f < 4; ++f) columns.push_back(random_column(5000, slot_counts[f], 10 + static_cast<std::uint64_t>(f)));
   SeededRandom random(2);
   std::vector<std::uint32_t> rows;
   std::vector<GradientPair> ordered;
   for (std::uint32_t r = 0; r < 5000; ++r) {
     if (random.chance(0.3)) {
       rows.push_back(r);
-      ordered.push_back(column.gradients[r]);
+      ordered.push_back(columns[0].gradients[r]);
     }
   }
-  std::vector<GradientSum> slots(37, GradientSum{99, 99});  // stale values must be cleared
-  build_histogram(column.codes.data(), rows, ordered, slots);
-  const std::vector<GradientSum> expected = brute_force(column, rows, 37);
-  for (std::size_t s = 0; s < slots.size(); ++s) {
-    // Same additions in the same order: exactly equal.
-    EXPECT_EQ(slots[s].grad, expected[s].grad) << s;
-    EXPECT_EQ(slots[s].hess, expected[s].hess) << s;
+  for (std::size_t features = 1; features <= kMaxFeaturesPerPass; ++features) {
+    std::vector<std::vector<GradientSum>> slots;
+    std::vector<FeatureHistogram> pass;
+    for (std::size_t f = 0; f < features; ++f) {
+      slots.emplace_back(static_cast<std::size_t>(slot_counts[f]), GradientSum{99, 99});  // stale
+    }
+    for (std::size_t f = 0; f < features; ++f) pass.push_back({columns[f].codes.data(), slots[f]});
+    build_histograms(pass, rows, ordered);
+    for (std::size_t f = 0; f < features; ++f) {
+      Column column = columns[f];
+      column.gradients = columns[0].gradients;  // all features of a node share its gradients
+      const std::vector<GradientSum> expected = brute_force(column, rows, slot_counts[f]);
+      for (std::size_t s = 0; s < slots[f].size(); ++s) {
+        // Same additions in the same order: exactly equal.
+        EXPECT_EQ(slots[f][s].grad, expected[s].grad) << features << " features, feature " << f << " slot " << s;
+        EXPECT_EQ(slots[f][s].hess, expected[s].hess) << features << " features, feature " << f << " slot " << s;
+      }
+    }
   }
 }
 
@@ -62,8 +76,10 @@ TEST(GbdtHistogram, AllRowsVersionMatchesTheListedOne) {
   std::vector<std::uint32_t> rows(3000);
   for (std::uint32_t r = 0; r < 3000; ++r) rows[r] = r;
   std::vector<GradientSum> listed(256), all(256);
-  build_histogram(column.codes.data(), rows, column.gradients, listed);
-  build_histogram_all_rows(column.codes.data(), column.gradients, all);
+  const FeatureHistogram listed_pass[] = {{column.codes.data(), listed}};
+  const FeatureHistogram all_pass[] = {{column.codes.data(), all}};
+  build_histograms(listed_pass, rows, column.gradients);
+  build_histograms_all_rows(all_pass, column.gradients);
   for (std::size_t s = 0; s < 256; ++s) {
     EXPECT_EQ(listed[s].grad, all[s].grad);
     EXPECT_EQ(listed[s].hess, all[s].hess);
@@ -72,10 +88,9 @@ TEST(GbdtHistogram, AllRowsVersionMatchesTheListedOne) {
 
 TEST(GbdtHistogram, ParentMinusChildIsTheSibling) {
   const Column column = random_column(4000, 20, 4);
-  std::vector<std::uint32_t> all_rows, child_rows, sibling_rows;
+  std::vector<std::uint32_t> child_rows, sibling_rows;
   std::vector<GradientPair> child_gradients;
   for (std::uint32_t r = 0; r < 4000; ++r) {
-    all_rows.push_back(r);
     if (r % 3 == 0) {
       child_rows.push_back(r);
       child_gradients.push_back(column.gradients[r]);
@@ -84,8 +99,10 @@ TEST(GbdtHistogram, ParentMinusChildIsTheSibling) {
     }
   }
   std::vector<GradientSum> parent(20), child(20);
-  build_histogram_all_rows(column.codes.data(), column.gradients, parent);
-  build_histogram(column.codes.data(), child_rows, child_gradients, child);
+  const FeatureHistogram parent_pass[] = {{column.codes.data(), parent}};
+  const FeatureHistogram child_pass[] = {{column.codes.data(), child}};
+  build_histograms_all_rows(parent_pass, column.gradients);
+  build_histograms(child_pass, child_rows, child_gradients);
   subtract_histogram(parent, child);
   const std::vector<GradientSum> expected = brute_force(column, sibling_rows, 20);
   for (std::size_t s = 0; s < 20; ++s) {

@@ -48,6 +48,7 @@ GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
                           std::span<const std::uint32_t> rows,
                           std::span<const std::uint32_t> features) {
   features_ = features;
+  plan_feature_groups();
   leaf_rows_.clear();
   GbdtTree tree;
   tree.nodes.emplace_back();
@@ -104,18 +105,38 @@ GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
   return tree;
 }
 
+// Features are histogrammed a group per pass (see histogram.hpp), groups of at most
+// kMaxFeaturesPerPass as even as possible, and at least one per thread so that the root, a
+// single node, still keeps every thread busy.
+void TreeGrower::plan_feature_groups() {
+  const std::size_t count = features_.size();
+  const std::size_t threads = pool_.thread_count();
+  std::size_t groups = (count + kMaxFeaturesPerPass - 1) / kMaxFeaturesPerPass;
+  groups = std::min(count, (groups + threads - 1) / threads * threads);
+  feature_groups_.clear();
+  for (std::size_t g = 0; g < groups; ++g) {
+    feature_groups_.emplace_back(g * count / groups, (g + 1) * count / groups);
+  }
+}
+
+void TreeGrower::build_histograms_of_group(std::size_t group, std::size_t histogram_buffer,
+                                           RowSegment segment) {
+  const auto [begin, end] = feature_groups_[group];
+  FeatureHistogram passes[kMaxFeaturesPerPass];
+  for (std::size_t j = begin; j < end; ++j) {
+    passes[j - begin] = {binned_.column(features_[j]), histogram(histogram_buffer, features_[j])};
+  }
+  const std::span<const FeatureHistogram> pass(passes, end - begin);
+  if (segment.size() == binned_.row_count()) {
+    build_histograms_all_rows(pass, partition_.gradients(segment));
+  } else {
+    build_histograms(pass, partition_.rows(segment), partition_.gradients(segment));
+  }
+}
+
 void TreeGrower::build_root_histogram(OpenNode& root) {
-  const std::span<const std::uint32_t> rows = partition_.rows(root.segment);
-  const std::span<const GradientPair> gradients = partition_.gradients(root.segment);
-  const bool every_row = rows.size() == binned_.row_count();
-  pool_.run(features_.size(), [&](std::size_t j) {
-    const std::size_t feature = features_[j];
-    const std::span<GradientSum> slots = histogram(root.histogram, feature);
-    if (every_row) {
-      build_histogram_all_rows(binned_.column(feature), gradients, slots);
-    } else {
-      build_histogram(binned_.column(feature), rows, gradients, slots);
-    }
+  pool_.run(feature_groups_.size(), [&](std::size_t group) {
+    build_histograms_of_group(group, root.histogram, root.segment);
   });
   // Every feature's histogram sums to the node's total; the first one's is taken, always.
   for (const GradientSum& slot : histogram(root.histogram, features_[0])) root.sum += slot;
@@ -151,23 +172,26 @@ void TreeGrower::build_children_histograms(std::vector<SplitPair>& pairs) {
     active.push_back(&pair);
   }
   const std::size_t feature_count = features_.size();
+  const std::size_t group_count = feature_groups_.size();
   candidates_.assign(2 * active.size() * feature_count, SplitCandidate{});
-  pool_.run(active.size() * feature_count, [&](std::size_t task) {
-    SplitPair& pair = *active[task / feature_count];
-    const std::size_t j = task % feature_count;
-    const std::size_t feature = features_[j];
+  pool_.run(active.size() * group_count, [&](std::size_t task) {
+    const std::size_t a = task / group_count;
+    SplitPair& pair = *active[a];
     const OpenNode& small = pair.smaller();
-    const std::span<GradientSum> small_slots = histogram(small.histogram, feature);
-    build_histogram(binned_.column(feature), partition_.rows(small.segment),
-                    partition_.gradients(small.segment), small_slots);
-    subtract_histogram(histogram(pair.larger().histogram, feature), small_slots);
-    const std::size_t base = 2 * (task / feature_count) * feature_count;
+    build_histograms_of_group(task % group_count, small.histogram, small.segment);
+    const auto [begin, end] = feature_groups_[task % group_count];
     const SplitConstraints& constraints = settings_.constraints;
-    if (may_split(pair.left.sum, pair.left.segment, constraints)) {
-      candidates_[base + j] = best_split(pair.left, j);
-    }
-    if (may_split(pair.right.sum, pair.right.segment, constraints)) {
-      candidates_[base + feature_count + j] = best_split(pair.right, j);
+    for (std::size_t j = begin; j < end; ++j) {
+      const std::size_t feature = features_[j];
+      subtract_histogram(histogram(pair.larger().histogram, feature),
+                         histogram(small.histogram, feature));
+      const std::size_t base = 2 * a * feature_count;
+      if (may_split(pair.left.sum, pair.left.segment, constraints)) {
+        candidates_[base + j] = best_split(pair.left, j);
+      }
+      if (may_split(pair.right.sum, pair.right.segment, constraints)) {
+        candidates_[base + feature_count + j] = best_split(pair.right, j);
+      }
     }
   });
   for (std::size_t a = 0; a < active.size(); ++a) {

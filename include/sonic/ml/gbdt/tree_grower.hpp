@@ -3,7 +3,7 @@
 // handled together, so every parallel step has enough tasks for the threads:
 //   1. split each node's rows (and their gradients) into its two children (one task per node);
 //   2. build the histogram of each smaller child, derive its sibling's by subtraction, and find
-//      both children's best split (one task per node and feature).
+//      both children's best split (one task per node and group of up to four features).
 // Each task owns its output and the results are combined in feature order, so the tree is the
 // same whatever the number of threads.
 #include <cstdint>
@@ -47,6 +47,8 @@ class TreeGrower {
   struct OpenNode;
   struct SplitPair;
 
+  void plan_feature_groups();
+  void build_histograms_of_group(std::size_t group, std::size_t histogram, RowSegment segment);
   void build_root_histogram(OpenNode& root);
   void split_rows(std::vector<SplitPair>& pairs);
   void build_children_histograms(std::vector<SplitPair>& pairs);
@@ -62,6 +64,7 @@ class TreeGrower {
   WorkerPool& pool_;
   GrowthSettings settings_;
   std::span<const std::uint32_t> features_;
+  std::vector<std::pair<std::size_t, std::size_t>> feature_groups_;  // [begin, end) in features_
   RowPartition partition_;
   std::vector<std::vector<GradientSum>> histograms_;
   std::vector<std::size_t> free_histograms_;
