@@ -76,17 +76,32 @@ TEST(GbdtBinnedMatrix, CodesEveryValueAndKeepsASlotForMissing) {
   WorkerPool pool(2);
   const BinnedMatrix binned(x, compute_feature_cuts(x, 16, 1, pool), pool);
   EXPECT_EQ(binned.bin_count(0), 16u);
-  EXPECT_EQ(binned.bin_count(1), 15u);  // one of the 16 codes is for missing values
+  EXPECT_EQ(binned.bin_count(1), 16u);  // and a code for missing values after them
   EXPECT_EQ(binned.bin_count(2), 4u);
   EXPECT_EQ(binned.slot_count(0), 16u);
-  EXPECT_EQ(binned.slot_count(1), 16u);
-  EXPECT_EQ(binned.slot_offset(2), 32u);
-  EXPECT_EQ(binned.total_slots(), 36u);
+  EXPECT_EQ(binned.slot_count(1), 17u);
+  EXPECT_EQ(binned.slot_offset(2), 33u);
+  EXPECT_EQ(binned.total_slots(), 37u);
   for (std::size_t f = 0; f < 3; ++f) {
     for (Eigen::Index r = 0; r < x.rows(); ++r) {
       EXPECT_EQ(binned.column(f)[r], bin_code(binned.cuts().upper_edges[f], x(r, static_cast<Eigen::Index>(f))));
     }
   }
+}
+
+TEST(GbdtBinnedMatrix, AtTheFullByteMissingValuesTakeTheLastCode) {
+  // 256 bins and a missing code would be 257 codes, one more than a byte holds.
+  Eigen::MatrixXd x(2000, 2);
+  for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    x(r, 0) = static_cast<double>(r);
+    x(r, 1) = r % 10 == 0 ? kNaN : static_cast<double>(r);
+  }
+  WorkerPool pool(1);
+  const BinnedMatrix binned(x, compute_feature_cuts(x, 256, 1, pool), pool);
+  EXPECT_EQ(binned.bin_count(0), 256u);
+  EXPECT_EQ(binned.bin_count(1), 255u);
+  EXPECT_EQ(binned.column(1)[0], 255);
+  EXPECT_EQ(binned.column(1)[1999], 254);
 }
 
 }  // namespace

@@ -83,21 +83,22 @@ TEST(GbdtAgainstXgboost, TreeShapMatchesXgboostsContributions) {
   }
 }
 
-// With continuous features and 32 bins the cuts differ: XGBoost places them with its weighted
-// quantile sketch (approximate ranks, then pruned), sonic at exact quantiles, so thresholds land
-// a value or two apart and some rows change leaves. Agreement is then statistical. Measured on
-// the 200 test rows: probabilities 0.014 apart on average, 0.10 at most, 198 of 200 predicted
-// classes the same. The bounds (0.02, 0.15, 97%) leave a little room for that and no more:
-// growing one level deeper or shallower than XGBoost already gives 0.025 to 0.03 on average,
-// and the untrained model (the base rate) is 0.21 away. The exact-bin cases above are the ones
-// that pin gains, leaf values and directions down.
+// With continuous features and 32 bins the cuts can differ: sonic picks them from the exact
+// sorted values by XGBoost's summary-pruning rule, XGBoost from its (float32, possibly
+// approximate) sketch, and here most cuts coincide but some land one value apart, so a few rows
+// change leaves. Agreement is then statistical. Measured on the 200 test rows: probabilities
+// 0.011 apart on average, 0.076 at most, 199 of 200 predicted classes the same. The bounds
+// (0.015, 0.10, 97%) leave a little room for that and no more: growing one level deeper or
+// shallower than XGBoost gives 0.027 on average, 30 rounds instead of 40 gives 0.018, 16 or 256
+// bins instead of 32 give 0.022 or more, and the untrained model is 0.21 away. The exact-bin
+// cases above are the ones that pin gains, leaf values and directions down.
 TEST(GbdtAgainstXgboost, BinaryWithQuantileBinsGivesClosePredictions) {
   const Trained t = train_case("binary_quantile_bins");
   const Eigen::MatrixXd ours = t.model.predict_proba(t.test_x);
   const Eigen::MatrixXd theirs = testing::matrix_from_json(t.expected.at("proba"));
   const Eigen::ArrayXd difference = (ours.col(1) - theirs.col(1)).array().abs();
-  EXPECT_LT(difference.mean(), 0.02);
-  EXPECT_LT(difference.maxCoeff(), 0.15);
+  EXPECT_LT(difference.mean(), 0.015);
+  EXPECT_LT(difference.maxCoeff(), 0.10);
   const Eigen::Index same_class =
       ((ours.col(1).array() > 0.5) == (theirs.col(1).array() > 0.5)).count();
   EXPECT_GE(same_class, ours.rows() * 97 / 100);

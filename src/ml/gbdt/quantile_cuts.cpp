@@ -55,21 +55,39 @@ std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
     edges.push_back(kInfinity);
     return edges;
   }
-  double rows_left = static_cast<double>(sorted_values.size());
-  std::size_t bins_left = max_bins;
-  double in_bin = 0;
-  for (std::size_t j = 0; j + 1 < distinct.size() && bins_left > 1; ++j) {
-    in_bin += static_cast<double>(distinct[j].count);
-    const double target = rows_left / static_cast<double>(bins_left);
-    const double next = static_cast<double>(distinct[j + 1].count);
-    // Close the bin when taking the next value would overshoot the target by more than
-    // stopping short of it does.
-    if (in_bin + next / 2 >= target) {
-      edges.push_back(distinct[j + 1].value);
-      rows_left -= in_bin;
-      in_bin = 0;
-      bins_left -= 1;
+  // Value j covers the ranks [before_j, before_j + count_j). A summary of max_bins + 1 values is
+  // picked: the lowest, the highest, and for each of max_bins - 1 target ranks spread evenly
+  // between them the value whose rank interval has its middle nearest the target. Its values
+  // after the lowest become the edges (a value taken as an edge is the lowest of its bin). This
+  // is XGBoost's rule for pruning a quantile summary, so that where its sketch is exact both
+  // tools cut at the same values; a value heavier than a bin is taken once and keeps a bin of
+  // its own. Except the lowest value: the rule lumps it with the next targets' values, so a
+  // lowest value heavier than a bin (the zeros of a count) gets its bin here explicitly.
+  const std::size_t last = distinct.size() - 1;
+  std::vector<double> before(distinct.size(), 0.0);
+  for (std::size_t j = 1; j <= last; ++j) {
+    before[j] = before[j - 1] + static_cast<double>(distinct[j - 1].count);
+  }
+  const double first_rank = static_cast<double>(distinct.front().count);
+  const double range = before[last] - first_rank;
+  std::vector<std::size_t> summary = {0};
+  if (first_rank * static_cast<double>(max_bins) >= before[last] + static_cast<double>(distinct[last].count)) {
+    summary.push_back(1);
+  }
+  std::size_t j = 1;
+  for (std::size_t k = 1; k < max_bins; ++k) {
+    const double twice_target =
+        2 * (static_cast<double>(k) * range / static_cast<double>(max_bins) + first_rank);
+    while (j < last && twice_target >= 2 * before[j + 1] + static_cast<double>(distinct[j + 1].count)) {
+      ++j;
     }
+    if (j == last) break;
+    const std::size_t taken = twice_target < 2 * before[j + 1] ? j : j + 1;
+    if (taken != summary.back()) summary.push_back(taken);
+  }
+  if (summary.back() != last) summary.push_back(last);
+  for (std::size_t s = 1; s < std::min(summary.size(), max_bins); ++s) {
+    edges.push_back(distinct[summary[s]].value);
   }
   edges.push_back(kInfinity);
   return edges;
@@ -92,7 +110,9 @@ FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin,
       if (!std::isnan(column[row])) values.push_back(column[row]);
     }
     std::sort(values.begin(), values.end());
-    const auto max_bins = static_cast<std::size_t>(max_bin) - static_cast<std::size_t>(has_missing[feature]);
+    // Codes are bytes: with a code taken by missing values, 255 are left for bins.
+    const std::size_t max_bins =
+        std::min(static_cast<std::size_t>(max_bin), std::size_t{256} - static_cast<std::size_t>(has_missing[feature]));
     cuts.upper_edges[feature] = quantile_upper_edges(values, max_bins);
   });
   cuts.has_missing.assign(has_missing.begin(), has_missing.end());

@@ -12,8 +12,9 @@ Cases:
                          the trees should be the same, up to float rounding.
   multiclass_exact_bins  the same for 3 classes (softprob, one tree per class per round).
   binary_quantile_bins   continuous features and max_bin 32: the cuts come from XGBoost's
-                         weighted quantile sketch on one side and sonic's exact quantiles on the
-                         other, so the trees differ a little and only the predictions are close.
+                         quantile sketch (float32, approximate) on one side and from the exact
+                         sorted values on the other, so some cuts differ by a value, the trees
+                         differ a little and only the predictions are close.
 XGBoost 1.7 starts from base_score 0.5; sonic starts from the log-odds of the label mean (binary)
 and the log class shares (softmax). The script passes the same starting margins to XGBoost
 (base_score = label mean; base_margin = log shares) so that only the trees are compared.

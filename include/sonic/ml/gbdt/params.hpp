@@ -22,7 +22,8 @@ struct GbdtParams {
   int num_rounds = 100;
   double learning_rate = 0.1;     // eta: every leaf value is scaled by it
   int max_depth = 6;
-  int max_bin = 256;              // codes per feature, the missing-value code included (≤ 256)
+  int max_bin = 256;              // quantile bins per feature (≤ 256; missing values get a code
+                                  // of their own, so 255 bins when a feature has them at 256)
   double min_child_weight = 1.0;  // least hessian sum either side of a split
   double lambda = 1.0;            // L2 penalty on leaf values
   double gamma = 0.0;             // least gain to split, on XGBoost's scale (twice the loss drop)

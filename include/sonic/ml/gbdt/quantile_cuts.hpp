@@ -21,8 +21,9 @@ struct FeatureCuts {
 
 // Upper edges for one feature's present values, sorted ascending, in at most `max_bins` bins.
 // With no more distinct values than bins every distinct value gets its own bin (the edges are
-// the values themselves, as XGBoost's); otherwise bins are closed greedily at about equal row
-// counts, and a value heavier than a bin keeps a bin of its own.
+// the values themselves, as XGBoost's); otherwise the edges are values at evenly spaced ranks,
+// chosen by XGBoost's rule for pruning a quantile summary (so both tools cut alike), and a
+// value heavier than a bin keeps a bin of its own.
 std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
                                          std::size_t max_bins);
 
@@ -31,8 +32,9 @@ std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
 // a bin of the exact ones, and sorting a million values per feature would cost more than a tree.
 inline constexpr std::size_t kCutSampleRows = 200'000;
 
-// Cuts for every column of `features` (rows = samples, NaN = missing). A feature with missing
-// values keeps one of its `max_bin` codes for them.
+// Cuts for every column of `features` (rows = samples, NaN = missing): at most `max_bin` bins of
+// present values, and a code of their own for missing values (so at 256 bins, the most a byte
+// can number, a feature with missing values gets 255).
 FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin,
                                  std::uint64_t seed, WorkerPool& pool);
 
