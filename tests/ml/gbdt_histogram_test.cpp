@@ -1,6 +1,7 @@
 // Histograms and the row partition against brute force.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "sonic/core/random.hpp"
@@ -111,39 +112,60 @@ TEST(GbdtHistogram, ParentMinusChildIsTheSibling) {
   }
 }
 
-TEST(GbdtRowPartition, SplitsStablyAndCarriesEachRowsGradient) {
-  const Column column = random_column(1000, 8, 5);
-  std::vector<std::uint32_t> rows;
-  for (std::uint32_t r = 0; r < 1000; r += 2) rows.push_back(r);  // a subsample
-  WorkerPool pool(2);
-  RowPartition partition;
-  const RowSegment root = partition.reset(rows, column.gradients, pool);
-  CodeDirections goes_left{};
-  goes_left[1] = goes_left[4] = goes_left[6] = 1;
-  const auto [left, right] = partition.split(root, column.codes.data(), goes_left);
-  EXPECT_EQ(left.size() + right.size(), rows.size());
+std::vector<std::uint32_t> as_vector(std::span<const std::uint32_t> rows) {
+  return {rows.begin(), rows.end()};
+}
 
-  std::vector<std::uint32_t> expected_left, expected_right;
-  for (std::uint32_t row : rows) (goes_left[column.codes[row]] ? expected_left : expected_right).push_back(row);
-  const auto left_rows = partition.rows(left);
-  const auto right_rows = partition.rows(right);
-  EXPECT_EQ(std::vector<std::uint32_t>(left_rows.begin(), left_rows.end()), expected_left);
-  EXPECT_EQ(std::vector<std::uint32_t>(right_rows.begin(), right_rows.end()), expected_right);
-  for (const RowSegment segment : {left, right}) {
-    for (std::size_t i = 0; i < segment.size(); ++i) {
-      const std::uint32_t row = partition.rows(segment)[i];
-      EXPECT_EQ(partition.gradients(segment)[i].grad, column.gradients[row].grad);
+// Enough rows for several blocks per segment, so the blocks' shares must be stitched together.
+TEST(GbdtRowPartition, SplitsStablyAndCarriesEachRowsGradient) {
+  constexpr std::uint32_t kRows = 100'000;
+  const Column column = random_column(kRows, 8, 5);
+  std::vector<std::uint32_t> rows;
+  for (std::uint32_t r = 0; r < kRows; r += 2) rows.push_back(r);  // a subsample
+  for (std::size_t threads : {1u, 3u}) {
+    WorkerPool pool(threads);
+    RowPartition partition;
+    const RowSegment root = partition.reset(rows, column.gradients, pool);
+    SegmentSplit first[1];
+    first[0].segment = root;
+    first[0].codes = column.codes.data();
+    first[0].goes_left[1] = first[0].goes_left[4] = first[0].goes_left[6] = 1;
+    partition.split(first, pool);
+    const RowSegment left = first[0].left, right = first[0].right;
+    EXPECT_EQ(left.begin, root.begin);
+    EXPECT_EQ(left.end, right.begin);
+    EXPECT_EQ(right.end, root.end);
+
+    std::vector<std::uint32_t> expected_left, expected_right;
+    for (std::uint32_t row : rows) {
+      (first[0].goes_left[column.codes[row]] ? expected_left : expected_right).push_back(row);
     }
+    EXPECT_EQ(as_vector(partition.rows(left)), expected_left);
+    EXPECT_EQ(as_vector(partition.rows(right)), expected_right);
+    for (const RowSegment segment : {left, right}) {
+      for (std::size_t i = 0; i < segment.size(); ++i) {
+        EXPECT_EQ(partition.gradients(segment)[i].grad, column.gradients[partition.rows(segment)[i]].grad);
+      }
+    }
+
+    // Both children at once, each within its own segment.
+    SegmentSplit second[2];
+    second[0].segment = left;
+    second[1].segment = right;
+    for (SegmentSplit& split : second) {
+      split.codes = column.codes.data();
+      split.goes_left[1] = split.goes_left[2] = 1;
+    }
+    partition.split(second, pool);
+    EXPECT_EQ(second[0].left.begin, left.begin);
+    EXPECT_EQ(second[0].right.end, left.end);
+    EXPECT_EQ(second[1].left.begin, right.begin);
+    for (std::uint32_t row : partition.rows(second[0].left)) EXPECT_EQ(column.codes[row], 1);
+    for (std::uint32_t row : partition.rows(second[1].left)) EXPECT_EQ(column.codes[row], 2);
+    const auto right_rest = as_vector(partition.rows(second[1].right));
+    EXPECT_TRUE(std::is_sorted(right_rest.begin(), right_rest.end()));
+    EXPECT_EQ(right_rest.size() + second[1].left.size(), expected_right.size());
   }
-  // Splitting a child again works within its segment only.
-  CodeDirections low{};
-  low[1] = 1;
-  const auto [low_left, low_right] = partition.split(left, column.codes.data(), low);
-  EXPECT_EQ(low_left.begin, left.begin);
-  EXPECT_EQ(low_right.end, left.end);
-  for (std::uint32_t row : partition.rows(low_left)) EXPECT_EQ(column.codes[row], 1);
-  const auto still_right = partition.rows(right);
-  EXPECT_EQ(std::vector<std::uint32_t>(still_right.begin(), still_right.end()), expected_right);
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs,
   return margin;
 }
 
-void compute_gradients(GbdtObjective objective, std::span<const double> margins,
+void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins,
                        const Eigen::VectorXi& labels,
                        std::vector<std::vector<GradientPair>>& gradients, WorkerPool& pool) {
   const auto rows = static_cast<std::size_t>(labels.size());
@@ -55,15 +55,18 @@ void compute_gradients(GbdtObjective objective, std::span<const double> margins,
   const std::size_t blocks = (rows + kBlockRows - 1) / kBlockRows;
   pool.run(blocks, [&](std::size_t block) {
     const std::size_t end = std::min(rows, (block + 1) * kBlockRows);
+    std::vector<double> m(outputs);
     std::vector<double> p(outputs);
     for (std::size_t r = block * kBlockRows; r < end; ++r) {
-      const int label = labels[static_cast<Eigen::Index>(r)];
+      const auto row = static_cast<Eigen::Index>(r);
+      const int label = labels[row];
       if (objective == GbdtObjective::binary_logistic) {
-        const double q = sigmoid(margins[r]);
+        const double q = sigmoid(margins(row, 0));
         gradients[0][r] = pair(q - label, q * (1 - q));
         continue;
       }
-      softmax(margins.data() + r * outputs, outputs, p.data());
+      for (std::size_t k = 0; k < outputs; ++k) m[k] = margins(row, static_cast<Eigen::Index>(k));
+      softmax(m.data(), outputs, p.data());
       for (std::size_t k = 0; k < outputs; ++k) {
         const double target = static_cast<int>(k) == label ? 1.0 : 0.0;
         gradients[k][r] = pair(p[k] - target, 2 * p[k] * (1 - p[k]));
@@ -72,20 +75,22 @@ void compute_gradients(GbdtObjective objective, std::span<const double> margins,
   });
 }
 
-double mean_loss(GbdtObjective objective, std::size_t outputs, std::span<const double> margins,
+double mean_loss(GbdtObjective objective, const Eigen::MatrixXd& margins,
                  const Eigen::VectorXi& labels) {
-  const auto rows = static_cast<std::size_t>(labels.size());
+  const Eigen::Index rows = labels.size();
   if (rows == 0) return 0;
+  const auto outputs = static_cast<std::size_t>(margins.cols());
   double total = 0;
+  std::vector<double> m(outputs);
   std::vector<double> p(outputs);
-  for (std::size_t r = 0; r < rows; ++r) {
-    const int label = labels[static_cast<Eigen::Index>(r)];
+  for (Eigen::Index r = 0; r < rows; ++r) {
+    const int label = labels[r];
     if (objective == GbdtObjective::binary_logistic) {
       // -log p(y) = softplus(m) - y m
-      total += softplus(margins[r]) - label * margins[r];
+      total += softplus(margins(r, 0)) - label * margins(r, 0);
     } else {
-      const double* m = margins.data() + r * outputs;
-      total += softmax(m, outputs, p.data()) - m[label];
+      for (std::size_t k = 0; k < outputs; ++k) m[k] = margins(r, static_cast<Eigen::Index>(k));
+      total += softmax(m.data(), outputs, p.data()) - m[static_cast<std::size_t>(label)];
     }
   }
   return total / static_cast<double>(rows);

@@ -40,9 +40,12 @@ SplitCandidate best_split_for_feature(std::int32_t feature, std::span<const Grad
     }
   };
 
+  // An empty bin splits the rows exactly as its neighbour does, so its gain only ties with
+  // one met before it and it is skipped (deep nodes have mostly empty bins).
   // Missing values right: the left side grows from the lowest bin up.
   GradientSum left;
   for (std::size_t bin = 0; bin < bin_count; ++bin) {
+    if (slots[bin].hess == 0) continue;
     left += slots[bin];
     consider(left, node_sum - left, bin, false);
   }
@@ -52,6 +55,7 @@ SplitCandidate best_split_for_feature(std::int32_t feature, std::span<const Grad
   if (try_missing_left) {
     GradientSum right;
     for (std::size_t bin = bin_count; bin-- > 1;) {
+      if (slots[bin].hess == 0) continue;
       right += slots[bin];
       consider(node_sum - right, right, bin - 1, true);
     }

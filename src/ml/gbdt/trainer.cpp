@@ -53,17 +53,16 @@ std::vector<std::uint32_t> sample_features(SeededRandom& random, std::size_t fea
   return features;
 }
 
-// Adds a tree's value for each of `rows` (walked on raw values) to output `output` of margins.
+// Adds a tree's value for each of `rows` (walked on raw values) to their margins of one output.
 void add_tree_to_margins(const GbdtTree& tree, const Eigen::MatrixXd& features,
-                         std::span<const std::uint32_t> rows, std::size_t output,
-                         std::size_t outputs, std::vector<double>& margins, WorkerPool& pool) {
+                         std::span<const std::uint32_t> rows, double* margins, WorkerPool& pool) {
   const std::size_t blocks = (rows.size() + kBlockRows - 1) / kBlockRows;
   pool.run(blocks, [&](std::size_t block) {
     const std::size_t end = std::min(rows.size(), (block + 1) * kBlockRows);
     for (std::size_t i = block * kBlockRows; i < end; ++i) {
       const auto r = static_cast<Eigen::Index>(rows[i]);
       const std::size_t leaf = tree.leaf_index([&](std::int32_t f) { return features(r, f); });
-      margins[rows[i] * outputs + output] += tree.nodes[leaf].value;
+      margins[rows[i]] += tree.nodes[leaf].value;
     }
   });
 }
@@ -105,15 +104,13 @@ GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& lab
 
   const std::size_t outputs = output_count(params);
   const std::vector<double> base = gbdt::base_margin(params.objective, outputs, labels);
-  std::vector<double> margins(row_count * outputs);
-  for (std::size_t i = 0; i < margins.size(); ++i) margins[i] = base[i % outputs];
-  std::vector<double> validation_margins;
+  const Eigen::RowVectorXd base_row = Eigen::Map<const Eigen::RowVectorXd>(base.data(), static_cast<Eigen::Index>(outputs));
+  Eigen::MatrixXd margins = base_row.replicate(features.rows(), 1);
+  Eigen::MatrixXd validation_margins;
   std::vector<std::uint32_t> validation_rows;
   if (validation != nullptr) {
-    const auto rows = static_cast<std::size_t>(validation->features.rows());
-    validation_margins.resize(rows * outputs);
-    for (std::size_t i = 0; i < validation_margins.size(); ++i) validation_margins[i] = base[i % outputs];
-    validation_rows = all_indices(rows);
+    validation_margins = base_row.replicate(validation->features.rows(), 1);
+    validation_rows = all_indices(static_cast<std::size_t>(validation->features.rows()));
   }
 
   std::vector<std::vector<GradientPair>> gradients(outputs, std::vector<GradientPair>(row_count));
@@ -138,20 +135,21 @@ GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& lab
       GbdtTree tree = grower.grow(gradients[k], sample.rows, tree_features);
 
       // The rows the tree was grown on are already sorted into its leaves.
+      double* output_margins = margins.col(static_cast<Eigen::Index>(k)).data();
       const std::vector<gbdt::LeafRows>& leaves = grower.leaf_rows();
       pool.run(leaves.size(), [&](std::size_t l) {
         const double value = tree.nodes[leaves[l].node].value;
-        for (std::uint32_t row : leaves[l].rows) margins[row * outputs + k] += value;
+        for (std::uint32_t row : leaves[l].rows) output_margins[row] += value;
       });
-      add_tree_to_margins(tree, features, sample.skipped, k, outputs, margins, pool);
+      add_tree_to_margins(tree, features, sample.skipped, output_margins, pool);
       if (validation != nullptr) {
-        add_tree_to_margins(tree, validation->features, validation_rows, k, outputs,
-                            validation_margins, pool);
+        add_tree_to_margins(tree, validation->features, validation_rows,
+                            validation_margins.col(static_cast<Eigen::Index>(k)).data(), pool);
       }
       trees.push_back(std::move(tree));
     }
     if (validation == nullptr) continue;
-    const double loss = gbdt::mean_loss(params.objective, outputs, validation_margins, validation->labels);
+    const double loss = gbdt::mean_loss(params.objective, validation_margins, validation->labels);
     validation_losses.push_back(loss);
     if (loss < best_loss) {
       best_loss = loss;

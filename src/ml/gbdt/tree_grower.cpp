@@ -143,21 +143,27 @@ void TreeGrower::build_root_histogram(OpenNode& root) {
 }
 
 void TreeGrower::split_rows(std::vector<SplitPair>& pairs) {
-  pool_.run(pairs.size(), [&](std::size_t p) {
-    SplitPair& pair = pairs[p];
-    const SplitCandidate& best = pair.parent.best;
+  std::vector<SegmentSplit> splits(pairs.size());
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    const SplitCandidate& best = pairs[p].parent.best;
     const auto feature = static_cast<std::size_t>(best.feature);
     const std::size_t missing_code = binned_.bin_count(feature);
-    CodeDirections goes_left{};
-    for (std::size_t code = 0; code < goes_left.size(); ++code) {
-      goes_left[code] = code <= best.bin || (code == missing_code && best.default_left);
+    SegmentSplit& split = splits[p];
+    split.segment = pairs[p].parent.segment;
+    split.codes = binned_.column(feature);
+    for (std::size_t code = 0; code < split.goes_left.size(); ++code) {
+      split.goes_left[code] = code <= best.bin || (code == missing_code && best.default_left);
     }
-    std::tie(pair.left.segment, pair.right.segment) =
-        partition_.split(pair.parent.segment, binned_.column(feature), goes_left);
-    const SplitConstraints& constraints = settings_.constraints;
+  }
+  partition_.split(splits, pool_);
+  const SplitConstraints& constraints = settings_.constraints;
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    SplitPair& pair = pairs[p];
+    pair.left.segment = splits[p].left;
+    pair.right.segment = splits[p].right;
     pair.children_need_histograms = may_split(pair.left.sum, pair.left.segment, constraints) ||
                                     may_split(pair.right.sum, pair.right.segment, constraints);
-  });
+  }
 }
 
 void TreeGrower::build_children_histograms(std::vector<SplitPair>& pairs) {

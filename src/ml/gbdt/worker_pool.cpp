@@ -31,15 +31,17 @@ void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& 
     count_ = count;
     next_index_.store(0, std::memory_order_relaxed);
     failure_ = nullptr;
-    workers_busy_ = workers_.size();
+    job_open_ = true;
     ++job_number_;
   }
   job_posted_.notify_all();
   claim_and_run();
   std::exception_ptr failure;
   {
+    // Every index is claimed now; wait for the workers still running one.
     std::unique_lock lock(mutex_);
-    job_finished_.wait(lock, [this] { return workers_busy_ == 0; });
+    job_open_ = false;
+    job_left_.wait(lock, [this] { return workers_inside_ == 0; });
     task_ = nullptr;
     failure = failure_;
   }
@@ -54,10 +56,12 @@ void WorkerPool::serve() {
       job_posted_.wait(lock, [&] { return stopping_ || job_number_ != last_job; });
       if (stopping_) return;
       last_job = job_number_;
+      if (!job_open_) continue;  // woke too late: the caller has finished it
+      ++workers_inside_;
     }
     claim_and_run();
     std::lock_guard lock(mutex_);
-    if (--workers_busy_ == 0) job_finished_.notify_one();
+    if (--workers_inside_ == 0) job_left_.notify_one();
   }
 }
 

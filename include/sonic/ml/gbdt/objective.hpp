@@ -3,9 +3,9 @@
 // their mean value (what early stopping watches), the starting margin, and the link from
 // margins to probabilities.
 //
-// Margins are row-major: row r's margin for output k is margins[r * outputs + k].
+// Margins are rows x outputs matrices (column-major, so one output's margins are contiguous: a
+// tree adds to one output, row by row).
 #include <Eigen/Dense>
-#include <span>
 #include <vector>
 
 #include "sonic/ml/gbdt/gradient_pair.hpp"
@@ -29,15 +29,15 @@ std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs,
 //   softmax: p = softmax(m),  g_k = p_k - [y = k],  h_k = 2 p_k (1 - p_k)
 // (the factor 2 is XGBoost's: the diagonal bound of the softmax Hessian that keeps Newton steps
 // from overshooting when the K trees of a round are fitted independently).
-void compute_gradients(GbdtObjective objective, std::span<const double> margins,
-                       const Eigen::VectorXi& labels, std::vector<std::vector<GradientPair>>& gradients,
-                       WorkerPool& pool);
+void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins,
+                       const Eigen::VectorXi& labels,
+                       std::vector<std::vector<GradientPair>>& gradients, WorkerPool& pool);
 
 // Mean negative log-likelihood (log-loss) of the labels under the margins.
-double mean_loss(GbdtObjective objective, std::size_t outputs, std::span<const double> margins,
+double mean_loss(GbdtObjective objective, const Eigen::MatrixXd& margins,
                  const Eigen::VectorXi& labels);
 
-// Class probabilities, rows x classes (binary: P(0), P(1)), from row-major margins.
+// Class probabilities, rows x classes (binary: P(0), P(1)).
 Eigen::MatrixXd probabilities(GbdtObjective objective, const Eigen::MatrixXd& margins);
 
 }  // namespace sonic::ml::gbdt

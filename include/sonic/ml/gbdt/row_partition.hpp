@@ -4,12 +4,10 @@
 // segment in place, stably, so each child's rows stay ascending (reading their bin codes walks
 // memory forwards) and each child's gradients are contiguous: histogram building never gathers
 // gradients from scattered rows, which at deep levels would cost a cache miss per row.
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "sonic/ml/gbdt/gradient_pair.hpp"
@@ -27,6 +25,16 @@ struct RowSegment {
 // For each bin code (missing included), whether a split sends it left.
 using CodeDirections = std::array<std::uint8_t, 256>;
 
+// One node to split: its rows go left when goes_left[codes[row]]; `left` and `right` receive
+// the children's segments.
+struct SegmentSplit {
+  RowSegment segment;
+  const std::uint8_t* codes = nullptr;
+  CodeDirections goes_left{};
+  RowSegment left;
+  RowSegment right;
+};
+
 class RowPartition {
  public:
   // Starts over with `rows` (ascending) all in one segment, the root's, each with its pair
@@ -41,16 +49,18 @@ class RowPartition {
     return {gradients_.data() + segment.begin, segment.size()};
   }
 
-  // Moves the rows whose code (codes[row]) goes left to the front of the segment and the others
-  // behind them, each group in its old order; returns the two segments. Segments of different
-  // nodes may be split at the same time on different threads.
-  std::pair<RowSegment, RowSegment> split(RowSegment segment, const std::uint8_t* codes,
-                                          const CodeDirections& goes_left);
+  // Splits each segment into the rows that go left, then the rest, each group in its old
+  // order. The work is cut into blocks of rows across all the segments, so that one big node
+  // (the root) keeps every thread busy as well as many small ones do.
+  void split(std::span<SegmentSplit> splits, WorkerPool& pool);
 
  private:
+  // Copies the right rows parked in scratch[scratch_begin, scratch_end) to `to` onwards.
+  void move_rights(std::size_t scratch_begin, std::size_t scratch_end, std::size_t to);
+
   std::vector<std::uint32_t> rows_;
   std::vector<GradientPair> gradients_;
-  std::vector<std::uint32_t> scratch_rows_;  // where each segment parks its right rows
+  std::vector<std::uint32_t> scratch_rows_;
   std::vector<GradientPair> scratch_gradients_;
 };
 

@@ -36,11 +36,15 @@ class WorkerPool {
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable job_posted_;
-  std::condition_variable job_finished_;
+  std::condition_variable job_left_;
   const std::function<void(std::size_t)>* task_ = nullptr;
   std::size_t count_ = 0;
   std::atomic<std::size_t> next_index_{0};
-  std::size_t workers_busy_ = 0;
+  // Workers join a job only while it is open, and the caller waits for those that joined, not
+  // for all: on a busy machine a sleeping worker may be scheduled late, and the caller must
+  // not wait for it to find nothing left to do.
+  bool job_open_ = false;
+  std::size_t workers_inside_ = 0;
   std::uint64_t job_number_ = 0;
   bool stopping_ = false;
   std::exception_ptr failure_;
