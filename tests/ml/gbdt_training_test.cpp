@@ -155,8 +155,10 @@ TEST(GbdtTraining, EarlyStoppingKeepsTheBestRound) {
   EXPECT_EQ(losses.size(), best + 1 + 5);  // five rounds without improvement, then stop
   EXPECT_EQ(model.round_count(), best + 1);
   EXPECT_EQ(*std::min_element(losses.begin(), losses.end()), losses[best]);
-  // The kept model's validation loss is the best one recorded.
+  // The kept model's validation loss is the best one recorded, its training loss its own.
   EXPECT_NEAR(testing::log_loss(model.predict_proba(validation.x), validation.y), losses[best], 1e-12);
+  EXPECT_NEAR(model.metadata().at("train_loss").get<double>(),
+              testing::log_loss(model.predict_proba(train.x), train.y), 1e-12);
 }
 
 TEST(GbdtTraining, WithoutEarlyStoppingAllRoundsAreKept) {
@@ -168,6 +170,8 @@ TEST(GbdtTraining, WithoutEarlyStoppingAllRoundsAreKept) {
   const GbdtModel model = train_gbdt(train.x, train.y, params, {}, &held_out);
   EXPECT_EQ(model.round_count(), 20u);
   EXPECT_EQ(model.metadata().at("validation_loss").size(), 20u);
+  EXPECT_NEAR(model.metadata().at("train_loss").get<double>(),
+              testing::log_loss(model.predict_proba(train.x), train.y), 1e-12);
 }
 
 TEST(GbdtTraining, MulticlassProbabilitiesSumToOneAndBeatThePrior) {

@@ -41,6 +41,22 @@ void check_labels(const Eigen::VectorXi& labels, Eigen::Index rows, int classes,
   }
 }
 
+void check_training_inputs(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels,
+                           const GbdtParams& params, const Eigen::MatrixXd* validation_features,
+                           const Eigen::VectorXi* validation_labels) {
+  validate(params);
+  const int classes = params.objective == GbdtObjective::binary_logistic ? 2 : params.num_classes;
+  check_features(features, "training");
+  check_labels(labels, features.rows(), classes, "training data");
+  if (validation_features == nullptr) return;
+  check_features(*validation_features, "validation");
+  if (validation_features->cols() != features.cols()) {
+    throw InputError("gbdt validation features have " + std::to_string(validation_features->cols()) +
+                     " columns, training features " + std::to_string(features.cols()));
+  }
+  check_labels(*validation_labels, validation_features->rows(), classes, "validation data");
+}
+
 std::vector<std::string> names_or_default(const std::vector<std::string>& names,
                                           std::size_t count, const std::string& prefix,
                                           const std::string& what) {

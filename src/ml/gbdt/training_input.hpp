@@ -8,6 +8,11 @@
 
 namespace sonic::ml::gbdt {
 
+// Everything train_gbdt is given, settings included (those throw UsageError).
+void check_training_inputs(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels,
+                           const GbdtParams& params, const Eigen::MatrixXd* validation_features,
+                           const Eigen::VectorXi* validation_labels);
+
 // `what` names the matrix in messages ("training", "validation").
 void check_features(const Eigen::MatrixXd& features, const std::string& what);
 void check_labels(const Eigen::VectorXi& labels, Eigen::Index rows, int classes,

@@ -64,34 +64,15 @@ GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
   for (int depth = 0; !depth_nodes.empty(); ++depth) {
     std::vector<SplitPair> pairs;
     for (const OpenNode& node : depth_nodes) {
-      if (!node.best.found()) {
+      if (node.best.found()) {
+        pairs.push_back(record_split(tree, node));
+      } else {
         make_leaf(tree, node);
-        continue;
       }
-      const SplitCandidate& best = node.best;
-      const auto feature = static_cast<std::size_t>(best.feature);
-      const auto left_index = static_cast<std::int32_t>(tree.nodes.size());
-      GbdtNode& split = tree.nodes[node.node];
-      split.feature = best.feature;
-      split.threshold = binned_.upper_edge(feature, best.bin);
-      split.default_left = best.default_left;
-      split.gain = best.gain;
-      split.left = left_index;
-      split.right = left_index + 1;
-      SplitPair pair{node, {}, {}, false};
-      pair.left.node = tree.nodes.size();
-      pair.left.sum = best.left;
-      pair.right.node = tree.nodes.size() + 1;
-      pair.right.sum = best.right;
-      tree.nodes.push_back(GbdtNode{.cover = best.left.hess});
-      tree.nodes.push_back(GbdtNode{.cover = best.right.hess});
-      pairs.push_back(pair);
     }
     if (pairs.empty()) break;
-
-    const bool children_may_split = depth + 1 < settings_.max_depth;
     split_rows(pairs);
-    if (children_may_split) {
+    if (depth + 1 < settings_.max_depth) {
       build_children_histograms(pairs);
     } else {
       for (SplitPair& pair : pairs) release_histogram(pair.parent.histogram);
@@ -103,6 +84,27 @@ GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
     }
   }
   return tree;
+}
+
+// Writes the node's best split into the tree and appends its two children.
+TreeGrower::SplitPair TreeGrower::record_split(GbdtTree& tree, const OpenNode& node) const {
+  const SplitCandidate& best = node.best;
+  const auto left_index = static_cast<std::int32_t>(tree.nodes.size());
+  GbdtNode& split = tree.nodes[node.node];
+  split.feature = best.feature;
+  split.threshold = binned_.upper_edge(static_cast<std::size_t>(best.feature), best.bin);
+  split.default_left = best.default_left;
+  split.gain = best.gain;
+  split.left = left_index;
+  split.right = left_index + 1;
+  SplitPair pair{node, {}, {}, false};
+  pair.left.node = tree.nodes.size();
+  pair.left.sum = best.left;
+  pair.right.node = tree.nodes.size() + 1;
+  pair.right.sum = best.right;
+  tree.nodes.push_back(GbdtNode{.cover = best.left.hess});
+  tree.nodes.push_back(GbdtNode{.cover = best.right.hess});
+  return pair;
 }
 
 // Features are histogrammed a group per pass (see histogram.hpp), groups of at most

@@ -47,6 +47,7 @@ class TreeGrower {
   struct OpenNode;
   struct SplitPair;
 
+  SplitPair record_split(GbdtTree& tree, const OpenNode& node) const;
   void plan_feature_groups();
   void build_histograms_of_group(std::size_t group, std::size_t histogram, RowSegment segment);
   void build_root_histogram(OpenNode& root);
