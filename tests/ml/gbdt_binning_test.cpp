@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -48,6 +49,33 @@ TEST(GbdtQuantileCuts, AHeavyValueKeepsABinOfItsOwn) {
   EXPECT_LE(edges.size(), 10u);
   EXPECT_EQ(edges.front(), 1.0);  // the first bin holds the zeros and nothing else
   EXPECT_GE(edges.size(), 8u);    // the other values still get most of the bins
+}
+
+TEST(GbdtQuantileCuts, ColumnCutsAreTheCutsOfItsSortedValues) {
+  // Negative and positive values of every magnitude, both zeros, and missing values: the
+  // column is sorted inside compute_feature_cuts by its own sort.
+  SeededRandom random(17);
+  Eigen::MatrixXd x(5000, 1);
+  std::vector<double> present;
+  for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    double v = random.normal() * std::pow(10.0, static_cast<double>(random.integer(-30, 30)));
+    if (r % 97 == 0) v = r % 2 ? 0.0 : -0.0;
+    if (r % 50 == 0) v = static_cast<double>(random.integer(-3, 3));
+    if (r % 31 == 0) {
+      x(r, 0) = kNaN;
+      continue;
+    }
+    x(r, 0) = v;
+    present.push_back(v);
+  }
+  std::sort(present.begin(), present.end());
+  WorkerPool pool(1);
+  for (int max_bin : {8, 64, 256}) {
+    const FeatureCuts cuts = compute_feature_cuts(x, max_bin, 1, pool);
+    EXPECT_TRUE(cuts.has_missing[0]);
+    EXPECT_EQ(cuts.upper_edges[0], quantile_upper_edges(present, static_cast<std::size_t>(std::min(max_bin, 255))))
+        << max_bin;
+  }
 }
 
 TEST(GbdtBinCode, CountsTheEdgesAtOrBelowTheValue) {

@@ -1,9 +1,11 @@
 #include "sonic/ml/gbdt/quantile_cuts.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include "sonic/core/random.hpp"
 #include "sonic/ml/gbdt/worker_pool.hpp"
@@ -27,6 +29,35 @@ std::vector<DistinctValue> distinct_values(std::span<const double> sorted) {
     distinct.back().count += 1;
   }
   return distinct;
+}
+
+// Sorts values (no NaN) ascending: an LSD radix sort, 11 bits a pass, on 64-bit keys that order
+// as the doubles do. Every feature's cut sample (up to 200k values) is sorted once per fit, and
+// this is several times faster than a comparison sort there.
+void sort_values(std::vector<double>& values) {
+  constexpr int kDigitBits = 11;
+  constexpr std::uint64_t kDigitMask = (1u << kDigitBits) - 1;
+  constexpr std::uint64_t kSignBit = std::uint64_t{1} << 63;
+  std::vector<std::uint64_t> keys(values.size());
+  std::vector<std::uint64_t> sorted(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    // Positive doubles order as their bits; negative ones in reverse, and below the positives.
+    const auto bits = std::bit_cast<std::uint64_t>(values[i]);
+    keys[i] = bits & kSignBit ? ~bits : bits | kSignBit;
+  }
+  std::vector<std::size_t> starts(kDigitMask + 1);
+  for (int shift = 0; shift < 64; shift += kDigitBits) {
+    std::fill(starts.begin(), starts.end(), 0);
+    for (std::uint64_t key : keys) ++starts[(key >> shift) & kDigitMask];
+    if (std::count(starts.begin(), starts.end(), keys.size()) == 1) continue;  // one digit: in order
+    std::size_t start = 0;
+    for (std::size_t& slot : starts) start += std::exchange(slot, start);
+    for (std::uint64_t key : keys) sorted[starts[(key >> shift) & kDigitMask]++] = key;
+    keys.swap(sorted);
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = std::bit_cast<double>(keys[i] & kSignBit ? keys[i] & ~kSignBit : ~keys[i]);
+  }
 }
 
 // The rows whose values place the cuts: all, or a seeded sample of kCutSampleRows in row order.
@@ -109,7 +140,7 @@ FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin,
     for (Eigen::Index row : sample) {
       if (!std::isnan(column[row])) values.push_back(column[row]);
     }
-    std::sort(values.begin(), values.end());
+    sort_values(values);
     // Codes are bytes: with a code taken by missing values, 255 are left for bins.
     const std::size_t max_bins =
         std::min(static_cast<std::size_t>(max_bin), std::size_t{256} - static_cast<std::size_t>(has_missing[feature]));

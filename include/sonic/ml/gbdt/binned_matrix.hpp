@@ -12,8 +12,11 @@ namespace sonic::ml::gbdt {
 
 class WorkerPool;
 
-// Code of one value: the bin it falls in, or `missing_code` (= the bin count) for NaN.
+// Code of one value: the bin it falls in, or the bin count (the missing-value code) for NaN.
 std::uint8_t bin_code(const std::vector<double>& upper_edges, double value);
+// The same for `count` values at once, faster per value.
+void bin_codes(const std::vector<double>& upper_edges, const double* values, std::size_t count,
+               std::uint8_t* codes);
 
 class BinnedMatrix {
  public:
