@@ -73,7 +73,7 @@ GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
     if (pairs.empty()) break;
     split_rows(pairs);
     if (depth + 1 < settings_.max_depth) {
-      build_children_histograms(pairs);
+      find_children_splits(pairs);
     } else {
       for (SplitPair& pair : pairs) release_histogram(pair.parent.histogram);
     }
@@ -168,7 +168,9 @@ void TreeGrower::split_rows(std::vector<SplitPair>& pairs) {
   }
 }
 
-void TreeGrower::build_children_histograms(std::vector<SplitPair>& pairs) {
+// Builds the smaller child's histograms, derives the larger's, and finds both children's best
+// splits, one task per pair and feature group.
+void TreeGrower::find_children_splits(std::vector<SplitPair>& pairs) {
   std::vector<SplitPair*> active;
   for (SplitPair& pair : pairs) {
     if (!pair.children_need_histograms) {
@@ -203,16 +205,8 @@ void TreeGrower::build_children_histograms(std::vector<SplitPair>& pairs) {
     }
   });
   for (std::size_t a = 0; a < active.size(); ++a) {
-    OpenNode* children[] = {&active[a]->left, &active[a]->right};
-    for (std::size_t c = 0; c < 2; ++c) {
-      const std::size_t base = (2 * a + c) * feature_count;
-      for (std::size_t j = 0; j < feature_count; ++j) {
-        const SplitCandidate& candidate = candidates_[base + j];
-        if (candidate.found() && candidate.better_than(children[c]->best)) {
-          children[c]->best = candidate;
-        }
-      }
-    }
+    keep_best_candidate(active[a]->left, 2 * a);
+    keep_best_candidate(active[a]->right, 2 * a + 1);
   }
 }
 
@@ -222,11 +216,15 @@ void TreeGrower::find_best_splits(std::vector<OpenNode*> nodes) {
   pool_.run(nodes.size() * feature_count, [&](std::size_t task) {
     candidates_[task] = best_split(*nodes[task / feature_count], task % feature_count);
   });
-  for (std::size_t n = 0; n < nodes.size(); ++n) {
-    for (std::size_t j = 0; j < feature_count; ++j) {
-      const SplitCandidate& candidate = candidates_[n * feature_count + j];
-      if (candidate.found() && candidate.better_than(nodes[n]->best)) nodes[n]->best = candidate;
-    }
+  for (std::size_t n = 0; n < nodes.size(); ++n) keep_best_candidate(*nodes[n], n);
+}
+
+// Candidates are combined in feature order, whichever thread found them first.
+void TreeGrower::keep_best_candidate(OpenNode& node, std::size_t candidate_row) const {
+  const std::size_t feature_count = features_.size();
+  for (std::size_t j = 0; j < feature_count; ++j) {
+    const SplitCandidate& candidate = candidates_[candidate_row * feature_count + j];
+    if (candidate.found() && candidate.better_than(node.best)) node.best = candidate;
   }
 }
 

@@ -52,8 +52,9 @@ class TreeGrower {
   void build_histograms_of_group(std::size_t group, std::size_t histogram, RowSegment segment);
   void build_root_histogram(OpenNode& root);
   void split_rows(std::vector<SplitPair>& pairs);
-  void build_children_histograms(std::vector<SplitPair>& pairs);
+  void find_children_splits(std::vector<SplitPair>& pairs);
   void find_best_splits(std::vector<OpenNode*> nodes);
+  void keep_best_candidate(OpenNode& node, std::size_t candidate_row) const;
   SplitCandidate best_split(const OpenNode& node, std::size_t feature_index) const;
   void make_leaf(GbdtTree& tree, const OpenNode& node);
 
@@ -69,7 +70,7 @@ class TreeGrower {
   RowPartition partition_;
   std::vector<std::vector<GradientSum>> histograms_;
   std::vector<std::size_t> free_histograms_;
-  std::vector<SplitCandidate> candidates_;       // per node and feature, for one depth
+  std::vector<SplitCandidate> candidates_;       // a row of features per node, for one depth
   std::vector<LeafRows> leaf_rows_;
 };
 
