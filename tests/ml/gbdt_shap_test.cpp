@@ -21,19 +21,24 @@ GbdtNode split(std::int32_t feature, double threshold, std::int32_t left, std::i
 
 GbdtNode leaf(double value, double cover) { return {-1, 0, -1, -1, false, value, cover, 0}; }
 
-// Three features; feature 0 is split on twice along one path, feature 1 sends missing values
-// left, feature 0 right. Covers add up from the leaves.
+// Three features. Feature 0 is split on again below splits on features 1 and 2, which is what
+// TreeSHAP's path unwinding is for; feature 1 sends missing values left, the others right.
+// Covers add up from the leaves.
 GbdtTree tiny_tree() {
   GbdtTree tree;
   tree.nodes = {split(0, 0.5, 1, 2, false, 10),  // 0
                 split(1, 1.0, 3, 4, true, 6),    // 1
-                split(0, 2.0, 5, 6, false, 4),   // 2: feature 0 again
-                leaf(1.0, 2),                    // 3
-                split(2, 0.0, 7, 8, false, 4),   // 4
+                split(2, 0.0, 5, 6, false, 4),   // 2
+                split(0, 0.2, 7, 8, false, 2),   // 3: feature 0 again, below feature 1
+                split(2, 0.0, 9, 10, false, 4),  // 4
                 leaf(-2.0, 3),                   // 5
-                leaf(0.5, 1),                    // 6
-                leaf(3.0, 1),                    // 7
-                leaf(-1.0, 3)};                  // 8
+                split(0, 2.0, 11, 12, false, 1), // 6: feature 0 again, below feature 2
+                leaf(1.0, 1),                    // 7
+                leaf(4.0, 1),                    // 8
+                leaf(3.0, 1),                    // 9
+                leaf(-1.0, 3),                   // 10
+                leaf(0.5, 0.4),                  // 11
+                leaf(2.0, 0.6)};                 // 12
   return tree;
 }
 
@@ -71,8 +76,8 @@ std::vector<double> brute_force_shapley(const GbdtTree& tree, const std::vector<
 TEST(GbdtTreeShap, MatchesBruteForceShapleyValuesOnATinyTree) {
   const GbdtTree tree = tiny_tree();
   const std::vector<std::vector<double>> rows = {
-      {0.0, 0.0, 0.0}, {0.0, 2.0, -1.0}, {0.0, 2.0, 1.0}, {1.0, 0.0, 0.0},
-      {3.0, 5.0, 5.0}, {kNaN, 2.0, 1.0}, {0.0, kNaN, 1.0}, {kNaN, kNaN, kNaN}};
+      {0.0, 0.0, 0.0},  {0.3, 0.0, -1.0}, {0.0, 2.0, -1.0}, {0.0, 2.0, 1.0},  {1.0, 0.0, 0.0},
+      {1.0, 0.0, -1.0}, {3.0, 5.0, 5.0},  {kNaN, 2.0, 1.0}, {0.0, kNaN, 1.0}, {kNaN, kNaN, kNaN}};
   for (const auto& x : rows) {
     std::vector<double> phi(3, 0.0);
     add_tree_shap(tree, x, phi);
@@ -87,8 +92,8 @@ TEST(GbdtTreeShap, MatchesBruteForceShapleyValuesOnATinyTree) {
 }
 
 TEST(GbdtTreeShap, ExpectedValueIsTheCoverWeightedMeanLeaf) {
-  // (2*1 + 1*3 + 3*-1 + 3*-2 + 1*0.5) / 10
-  EXPECT_DOUBLE_EQ(tiny_tree().expected_value(), (2.0 + 3.0 - 3.0 - 6.0 + 0.5) / 10.0);
+  // (1*1 + 1*4 + 1*3 + 3*-1 + 3*-2 + 0.4*0.5 + 0.6*2) / 10
+  EXPECT_NEAR(tiny_tree().expected_value(), (1.0 + 4.0 + 3.0 - 3.0 - 6.0 + 0.2 + 1.2) / 10.0, 1e-15);
 }
 
 TEST(GbdtTreeShap, ContributionsAddUpToEveryRowsMargin) {
