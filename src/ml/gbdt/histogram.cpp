@@ -31,22 +31,8 @@ void accumulate(const FeatureHistogram* features, Rows rows, const GradientPair*
     slots[f] = features[f].slots.data();
     std::fill(features[f].slots.begin(), features[f].slots.end(), GradientSum{});
   }
-  std::size_t i = 0;
-  if constexpr (Rows::scattered) {
-    for (; i + kPrefetchDistance < count; ++i) {
-      const std::uint32_t ahead = rows[i + kPrefetchDistance];
-      for (std::size_t f = 0; f < Features; ++f) __builtin_prefetch(codes[f] + ahead);
-      const std::uint32_t row = rows[i];
-      const double grad = gradients[i].grad;
-      const double hess = gradients[i].hess;
-      for (std::size_t f = 0; f < Features; ++f) {
-        GradientSum& sum = slots[f][codes[f][row]];
-        sum.grad += grad;
-        sum.hess += hess;
-      }
-    }
-  }
-  for (; i < count; ++i) {
+  // One row's gradient pair into the bin of each feature.
+  const auto add_row = [&](std::size_t i) {
     const std::uint32_t row = rows[i];
     const double grad = gradients[i].grad;
     const double hess = gradients[i].hess;
@@ -55,7 +41,16 @@ void accumulate(const FeatureHistogram* features, Rows rows, const GradientPair*
       sum.grad += grad;
       sum.hess += hess;
     }
+  };
+  std::size_t i = 0;
+  if constexpr (Rows::scattered) {
+    for (; i + kPrefetchDistance < count; ++i) {
+      const std::uint32_t ahead = rows[i + kPrefetchDistance];
+      for (std::size_t f = 0; f < Features; ++f) __builtin_prefetch(codes[f] + ahead);
+      add_row(i);
+    }
   }
+  for (; i < count; ++i) add_row(i);
 }
 
 template <typename Rows>
