@@ -1,6 +1,6 @@
 #include "sonic/ml/mlp_model_json.hpp"
 
-#include "model_json_reader.hpp"
+#include "sonic/ml/model_json_reader.hpp"
 #include "sonic/core/error.hpp"
 
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "model_json_reader.hpp"
+#include "sonic/ml/model_json_reader.hpp"
 
 #include "sonic/core/error.hpp"
 

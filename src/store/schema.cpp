@@ -10,7 +10,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released migration:
 // append a new one.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: the foundation: history, sessions, audio features and the import audit trail.
     R"sql(
 CREATE TABLE meta (
@@ -187,6 +187,51 @@ CREATE TABLE service_backoff (
   service     TEXT PRIMARY KEY,
   retry_at_ms INTEGER NOT NULL,
   reason      TEXT NOT NULL
+);
+)sql",
+    // 3: moods and insight: the current mood clusters and each track's cluster, the mood
+    // classifier's label for each track, cached narratives and the drift of each run.
+    R"sql(
+-- The current clustering only: `sonic cluster` replaces every row in one transaction.
+CREATE TABLE mood_clusters (
+  cluster     INTEGER PRIMARY KEY,   -- 0..k-1
+  label       TEXT NOT NULL,         -- readable, e.g. "high energy, positive, electronic"
+  size        INTEGER NOT NULL,      -- tracks assigned when the model was fitted
+  centroid    TEXT NOT NULL,         -- JSON object: feature name -> value (clustering scale)
+  model_id    TEXT NOT NULL          -- the model file's id (its run), shared by all rows
+);
+
+-- Each track's nearest centroid; new tracks are assigned without re-clustering.
+CREATE TABLE track_clusters (
+  track_id    INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+  cluster     INTEGER NOT NULL,
+  distance    REAL NOT NULL,         -- Euclidean, clustering scale
+  model_id    TEXT NOT NULL
+);
+
+-- The mood classifier's answer for each track (sonic predict mood).
+CREATE TABLE track_moods (
+  track_id    INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+  mood        TEXT NOT NULL,
+  confidence  REAL NOT NULL,         -- the winning class's probability
+  model_id    TEXT NOT NULL,
+  predicted_ms INTEGER NOT NULL
+);
+
+-- Narratives by a hash of everything that went into them, so a re-run does not pay twice.
+CREATE TABLE narratives (
+  input_hash  TEXT PRIMARY KEY,      -- SHA-256 hex of prompt version, model and statistics
+  narrator    TEXT NOT NULL,         -- "openai:<model>" or "offline"
+  text        TEXT NOT NULL,
+  created_ms  INTEGER NOT NULL
+);
+
+-- The drift computed by each run (sonic retrain, sonic report), kept as its JSON.
+CREATE TABLE drift_runs (
+  id          INTEGER PRIMARY KEY,
+  computed_ms INTEGER NOT NULL,
+  window_end_ms INTEGER NOT NULL,    -- the end of the recent 7 days
+  report      TEXT NOT NULL          -- JSON
 );
 )sql",
 };
