@@ -1,0 +1,12 @@
+#pragma once
+// `sonic train <model>` and `sonic predict <model>`: each model's subcommands live in their own
+// file and attach themselves to the parents made in train_command.cpp / predict_command.cpp.
+#include <CLI/CLI.hpp>
+
+#include "global_options.hpp"
+
+namespace sonic::cli {
+
+// Add one declaration per model here and one call in train_command.cpp / predict_command.cpp.
+
+}  // namespace sonic::cli

@@ -1,0 +1,13 @@
+// sonic train <model>: the parent of every model's training subcommand.
+#include "commands.hpp"
+#include "model_commands.hpp"
+
+namespace sonic::cli {
+
+void set_train_command(CLI::App& app, GlobalOptions& globals) {
+  CLI::App* train = app.add_subcommand("train", "Train a model and record the run in the home's mlruns/");
+  train->require_subcommand(1);
+  (void)globals;
+}
+
+}  // namespace sonic::cli
