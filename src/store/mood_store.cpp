@@ -130,6 +130,33 @@ std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db) {
   return read_all(query);
 }
 
+std::vector<ClusteredListen> clustered_listens(Database& db) {
+  // Sessions and listens are walked side by side, both in time order: a listen belongs to the
+  // last session that started at or before it.
+  auto sessions = db.prepare("SELECT start_ms FROM sessions ORDER BY start_ms");
+  std::vector<std::int64_t> starts;
+  while (sessions.step()) starts.push_back(sessions.integer(0));
+  auto listens = db.prepare("SELECT p.start_ms, p.track_id, c.cluster, " + feature_columns("f.") +
+                            " FROM plays p JOIN track_clusters c ON c.track_id = p.track_id "
+                            "JOIN audio_features f ON f.track_id = p.track_id "
+                            "WHERE p.track_id IS NOT NULL AND p.is_short = 0 ORDER BY p.start_ms, p.id");
+  std::vector<ClusteredListen> result;
+  std::size_t session = 0;
+  while (listens.step()) {
+    ClusteredListen listen;
+    listen.start_ms = listens.integer(0);
+    while (session + 1 < starts.size() && starts[session + 1] <= listen.start_ms) ++session;
+    if (starts.empty() || starts[session] > listen.start_ms) continue;  // before any session
+    listen.session_start_ms = starts[session];
+    listen.track_id = listens.integer(1);
+    listen.cluster = static_cast<int>(listens.integer(2));
+    int column = 3;
+    for (const AudioFeatureSpec& spec : kAudioFeatures) listen.features[spec.feature] = listens.optional_real(column++);
+    result.push_back(listen);
+  }
+  return result;
+}
+
 void store_track_moods(Database& db, const std::string& model_id, std::int64_t now_ms,
                        const std::vector<TrackMood>& moods) {
   auto upsert = db.prepare(
