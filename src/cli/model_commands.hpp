@@ -12,5 +12,6 @@ void add_train_mood_command(CLI::App& train, GlobalOptions& globals);
 void add_predict_mood_command(CLI::App& predict, GlobalOptions& globals);
 void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals);
 void add_predict_next_mood_command(CLI::App& predict, GlobalOptions& globals);
+void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals);
 
 }  // namespace sonic::cli

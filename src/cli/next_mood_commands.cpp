@@ -52,6 +52,24 @@ void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
   command->callback([&globals, flags] { run_train(globals, *flags); });
 }
 
+void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals) {
+  auto flags = std::make_shared<NextMoodFlags>();
+  flags->options.learner = pipeline::NextMoodLearner::gbdt;
+  auto& gbdt = flags->options.gbdt;
+  CLI::App* command = train.add_subcommand(
+      "mood-gbdt", "Train boosted trees on the next-track mood data, to compare with the mood net");
+  command->add_option("--rounds", gbdt.num_rounds, "Most boosting rounds")->check(CLI::Range(1, 100000))->capture_default_str();
+  command->add_option("--max-depth", gbdt.max_depth, "Tree depth")->check(CLI::Range(1, 16))->capture_default_str();
+  command->add_option("--eta", gbdt.learning_rate, "Learning rate")->check(CLI::Range(1e-4, 1.0))->capture_default_str();
+  command->add_option("--early-stopping", gbdt.early_stopping_rounds, "Stop after this many rounds without a better validation loss")
+      ->check(CLI::Range(0, 100000))->capture_default_str();
+  command->add_option("--seed", gbdt.seed, "Seed of every random choice")->capture_default_str();
+  command->add_option("--threads", gbdt.num_threads, "Threads (0: all cores; the result is the same)")
+      ->check(CLI::Range(0, 256))->capture_default_str();
+  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
+  command->callback([&globals, flags] { run_train(globals, *flags); });
+}
+
 void add_predict_next_mood_command(CLI::App& predict, GlobalOptions& globals) {
   auto json = std::make_shared<bool>(false);
   CLI::App* command = predict.add_subcommand("next-mood", "The next track's mood in your latest session");

@@ -9,6 +9,7 @@ void set_train_command(CLI::App& app, GlobalOptions& globals) {
   train->require_subcommand(1);
   add_train_mood_command(*train, globals);
   add_train_next_mood_command(*train, globals);
+  add_train_mood_gbdt_command(*train, globals);
 }
 
 }  // namespace sonic::cli

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 
 namespace sonic::pipeline {
 namespace {
@@ -32,11 +33,41 @@ std::vector<std::string> current_cluster_labels(store::Database& db) {
   return labels;
 }
 
+namespace {
+
+const char* model_file_of(NextMoodLearner learner) {
+  return learner == NextMoodLearner::net ? kModelFile : "next_mood_gbdt.json";
+}
+
+const char* experiment_of(NextMoodLearner learner) {
+  return learner == NextMoodLearner::net ? "next-mood" : "mood-gbdt";
+}
+
+// The other learner's test figures, if its model was trained on this clustering.
+std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLearner learner,
+                                                    const std::string& clustering_id) {
+  const auto other = learner == NextMoodLearner::net ? NextMoodLearner::gbdt : NextMoodLearner::net;
+  try {
+    const auto file = tracking::load_model_file(home.models() / model_file_of(other),
+                                                other == NextMoodLearner::net ? mood::kNextMoodNetFormat : mood::kNextMoodGbdtFormat,
+                                                1, "");
+    if (file.info.metrics.value("cluster_model_id", "") != clustering_id) return std::nullopt;
+    auto metrics = file.info.metrics;
+    metrics["learner"] = other == NextMoodLearner::net ? "mood net" : "boosted trees";
+    return metrics;
+  } catch (const InputError&) {
+    return std::nullopt;  // not trained yet, or unreadable: nothing to compare with
+  }
+}
+
+}  // namespace
+
 TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto clustering_id = clustering_id_or_fail(db);
   TrainNextMoodReport report;
+  report.learner = options.learner;
   report.cluster_labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(report.cluster_labels.size());
   const auto listens = store::clustered_listens(db);
@@ -45,40 +76,61 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
     report.data_from_ms = data.time_ms.front();
     report.data_to_ms = data.time_ms.back();
   }
-  auto run = tracking::TrackedRun::start(home.runs(), "next-mood",
-                                         {.seed = options.mlp.seed, .window_from_ms = report.data_from_ms,
+  const bool net = options.learner == NextMoodLearner::net;
+  const std::uint64_t seed = net ? options.mlp.seed : options.gbdt.seed;
+  auto run = tracking::TrackedRun::start(home.runs(), experiment_of(options.learner),
+                                         {.seed = seed, .window_from_ms = report.data_from_ms,
                                           .window_to_ms = report.data_to_ms});
-  const auto training = mood::train_next_mood_net(data, clusters, options.mlp);
-  report.evaluation = training.evaluation;
-  report.epochs = static_cast<int>(training.trained.history.size());
-  report.best_epoch = training.trained.best_epoch;
   report.run_id = run.run_id();
-  report.model_path = home.models() / kModelFile;
+  report.model_path = home.models() / model_file_of(options.learner);
+  run.log_params({{"clusters", std::to_string(clusters)}, {"cluster_model", clustering_id}, {"split", "time 80/20"}});
 
-  run.log_params({{"clusters", std::to_string(clusters)}, {"cluster_model", clustering_id},
-                  {"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
-                  {"epochs", std::to_string(options.mlp.epochs)}, {"patience", std::to_string(options.mlp.patience)},
-                  {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}, {"split", "time 80/20"}});
-  for (const auto& epoch : training.trained.history) {
-    run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
-    if (epoch.validation_loss) run.log_metric("validation_loss", *epoch.validation_loss, epoch.epoch);
+  tracking::ModelFileInfo info;
+  info.model_id = run.run_id();
+  info.seed = seed;
+  info.window_from_ms = report.data_from_ms;
+  info.window_to_ms = report.data_to_ms;
+  std::function<void()> save;
+  if (net) {
+    auto training = mood::train_next_mood_net(data, clusters, options.mlp);
+    report.evaluation = training.evaluation;
+    report.epochs = static_cast<int>(training.trained.history.size());
+    report.best_epoch = training.trained.best_epoch;
+    run.log_params({{"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
+                    {"epochs", std::to_string(options.mlp.epochs)}, {"patience", std::to_string(options.mlp.patience)},
+                    {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}});
+    for (const auto& epoch : training.trained.history) {
+      run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
+      if (epoch.validation_loss) run.log_metric("validation_loss", *epoch.validation_loss, epoch.epoch);
+    }
+    save = [&, model = std::move(training.trained.model)] { mood::save_next_mood_net(report.model_path, model, info); };
+  } else {
+    auto training = mood::train_next_mood_gbdt(data, clusters, options.gbdt);
+    report.evaluation = training.evaluation;
+    const auto& metadata = training.model.metadata();
+    report.epochs = static_cast<int>(training.model.round_count());
+    report.best_epoch = metadata.value("best_round", report.epochs - 1) + 1;
+    run.log_params({{"max_depth", std::to_string(options.gbdt.max_depth)},
+                    {"learning_rate", std::to_string(options.gbdt.learning_rate)},
+                    {"num_rounds", std::to_string(options.gbdt.num_rounds)},
+                    {"early_stopping_rounds", std::to_string(options.gbdt.early_stopping_rounds)}});
+    if (metadata.contains("validation_loss")) {
+      std::int64_t round = 0;
+      for (const auto& loss : metadata["validation_loss"]) run.log_metric("validation_loss", loss.get<double>(), ++round);
+    }
+    save = [&, model = std::move(training.model)] { mood::save_next_mood_gbdt(report.model_path, model, info); };
   }
   const auto& evaluation = report.evaluation;
   log_scores(run, "test_", evaluation.model);
   log_scores(run, "baseline_most_frequent_", evaluation.most_frequent);
   log_scores(run, "baseline_same_as_current_", evaluation.same_as_current);
-
-  tracking::ModelFileInfo info;
-  info.model_id = run.run_id();
-  info.seed = options.mlp.seed;
-  info.window_from_ms = report.data_from_ms;
-  info.window_to_ms = report.data_to_ms;
   info.metrics = {{"test_accuracy", evaluation.model.accuracy}, {"test_macro_f1", evaluation.model.macro_f1},
                   {"test_roc_auc", evaluation.model.roc_auc ? nlohmann::json(*evaluation.model.roc_auc) : nlohmann::json()},
                   {"cluster_model_id", clustering_id}};
-  mood::save_next_mood_net(report.model_path, training.trained.model, info);
+  save();
   run.log_artifact(report.model_path);
   run.finish();
+  report.other_learner = other_learner_metrics(home, options.learner, clustering_id);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

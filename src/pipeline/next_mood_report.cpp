@@ -28,15 +28,17 @@ std::string local_text(std::int64_t ms, const TimeZone& zone) {
 
 nlohmann::json to_json(const TrainNextMoodReport& report) {
   const auto& evaluation = report.evaluation;
-  return {{"clusters", report.cluster_labels},
+  return {{"learner", report.learner == NextMoodLearner::net ? "mood net" : "boosted trees"},
+          {"clusters", report.cluster_labels},
           {"rows", {{"train", evaluation.train_rows}, {"validation", evaluation.validation_rows}, {"test", evaluation.test_rows}}},
           {"test_from", format_iso8601_utc(evaluation.test_from_ms)},
           {"data", {{"from", format_iso8601_utc(report.data_from_ms)}, {"to", format_iso8601_utc(report.data_to_ms)}}},
           {"metrics", scores_json(evaluation.model)},
           {"baselines", {{"most_frequent", scores_json(evaluation.most_frequent)},
                          {"same_as_current", scores_json(evaluation.same_as_current)}}},
-          {"epochs", report.epochs},
-          {"best_epoch", report.best_epoch},
+          {report.learner == NextMoodLearner::net ? "epochs" : "rounds", report.epochs},
+          {report.learner == NextMoodLearner::net ? "best_epoch" : "best_round", report.best_epoch},
+          {"compared_with", report.other_learner ? *report.other_learner : nlohmann::json()},
           {"run_id", report.run_id},
           {"model", report.model_path.string()},
           {"seconds", report.seconds}};
@@ -49,11 +51,19 @@ std::string to_text(const TrainNextMoodReport& report) {
       report.cluster_labels.size(), evaluation.train_rows, evaluation.validation_rows, evaluation.test_rows,
       format_iso8601_utc(evaluation.test_from_ms).substr(0, 10));
   text += "                             accuracy  macro-F1  ROC-AUC\n";
-  text += scores_line("mood net", evaluation.model);
+  const bool net = report.learner == NextMoodLearner::net;
+  text += scores_line(net ? "mood net" : "boosted trees", evaluation.model);
   text += scores_line("most frequent cluster", evaluation.most_frequent);
   text += scores_line("same as the current track", evaluation.same_as_current);
-  text += fmt::format("\nBest epoch {} of {}. Model: {} (run {})\n", report.best_epoch, report.epochs,
-                      report.model_path.string(), report.run_id);
+  if (report.other_learner) {
+    const auto& other = *report.other_learner;
+    const auto auc = other.value("test_roc_auc", nlohmann::json());
+    text += fmt::format("  {:<26} {:>8.3f} {:>9.3f} {:>8}  (its last training)\n", other.value("learner", "other"),
+                        other.value("test_accuracy", 0.0), other.value("test_macro_f1", 0.0),
+                        auc.is_number() ? fmt::format("{:.3f}", auc.get<double>()) : "-");
+  }
+  text += fmt::format("\nBest {} {} of {}. Model: {} (run {})\n", net ? "epoch" : "round", report.best_epoch,
+                      report.epochs, report.model_path.string(), report.run_id);
   return text;
 }
 

@@ -93,9 +93,18 @@ TEST_F(MoodsRealHistory, ClusterTrainAndPredictEndToEnd) {
   EXPECT_NEAR(total, 1.0, 1e-5);
   EXPECT_EQ(forecast["next"].size(), static_cast<std::size_t>(imputed["k"].get<int>()));
 
+  // Boosted trees on the same rows, compared with the net trained just before.
+  const auto trees = json_of(sonic({"train", "mood-gbdt", "--json"}));
+  EXPECT_EQ(trees["learner"], "boosted trees");
+  EXPECT_EQ(trees["rows"], next["rows"]);
+  EXPECT_EQ(trees["baselines"], next["baselines"]);  // the same split, so the same baselines
+  EXPECT_EQ(trees["compared_with"]["learner"], "mood net");
+  EXPECT_EQ(trees["compared_with"]["test_accuracy"], next["metrics"]["accuracy"]);
+
   const auto runs = json_of(sonic({"runs", "--json"}));
-  ASSERT_GE(runs["runs"].size(), 4u);
-  EXPECT_EQ(runs["runs"][0]["experiment"], "next-mood");
+  ASSERT_GE(runs["runs"].size(), 5u);
+  EXPECT_EQ(runs["runs"][0]["experiment"], "mood-gbdt");
+  EXPECT_EQ(runs["runs"][1]["experiment"], "next-mood");
   EXPECT_EQ(runs["runs"][0]["status"], "FINISHED");
   const auto text = sonic({"runs"});
   EXPECT_NE(text.out.find("mood-clusters"), std::string::npos);

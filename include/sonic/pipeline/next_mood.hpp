@@ -4,33 +4,47 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
+#include "sonic/ml/gbdt/params.hpp"
 #include "sonic/mood/next_mood.hpp"
+#include "sonic/mood/next_mood_gbdt.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
 
+// The mood net (`train next-mood`, experiment "next-mood") or boosted trees (`train mood-gbdt`,
+// experiment "mood-gbdt"), on the same dataset, split and evaluation.
+enum class NextMoodLearner { net, gbdt };
+
 struct TrainNextMoodOptions {
+  NextMoodLearner learner = NextMoodLearner::net;
   ml::MlpOptions mlp = mood::next_mood_net_defaults();
+  ml::GbdtParams gbdt = mood::next_mood_gbdt_defaults(2);  // num_classes is set from the clusters
 };
 
 struct TrainNextMoodReport {
+  NextMoodLearner learner = NextMoodLearner::net;
   std::vector<std::string> cluster_labels;
   mood::NextMoodEvaluation evaluation;
-  int epochs = 0;
+  int epochs = 0;      // boosting rounds for the trees
   int best_epoch = 0;
+  // The other learner's test metrics, from its model file, when it was trained on the same
+  // clustering: the comparison of the mood net with boosted trees.
+  std::optional<nlohmann::json> other_learner;
   std::int64_t data_from_ms = 0, data_to_ms = 0;
   std::string run_id;
   std::filesystem::path model_path;
   double seconds = 0;
 };
 
-// Needs `sonic cluster` first. Saves home.models()/next_mood.json and records the run ("next-mood").
+// Needs `sonic cluster` first. Saves home.models()/next_mood.json (next_mood_gbdt.json) and
+// records the run in mlruns.
 TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options);
 

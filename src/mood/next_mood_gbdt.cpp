@@ -1,0 +1,56 @@
+#include "sonic/mood/next_mood_gbdt.hpp"
+
+#include "sonic/ml/gbdt/model_json.hpp"
+#include "sonic/ml/gbdt/trainer.hpp"
+
+namespace sonic::mood {
+
+ml::GbdtParams next_mood_gbdt_defaults(int clusters) {
+  ml::GbdtParams params;
+  params.objective = ml::GbdtObjective::multiclass_softmax;
+  params.num_classes = clusters;
+  params.num_rounds = 300;
+  params.max_depth = 4;
+  params.learning_rate = 0.1;
+  params.early_stopping_rounds = 20;
+  return params;
+}
+
+NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data, int clusters, ml::GbdtParams params) {
+  params.objective = ml::GbdtObjective::multiclass_softmax;
+  params.num_classes = clusters;
+  const auto split = session_aligned_split(data.session_start_ms);
+  const Eigen::MatrixXd all = data.features.cast<double>();
+  const Eigen::MatrixXd train = all.topRows(split.validation_begin);
+  const Eigen::VectorXi train_labels = data.next_cluster.head(split.validation_begin);
+  const Eigen::MatrixXd validation = all.middleRows(split.validation_begin, split.test_begin - split.validation_begin);
+  const Eigen::VectorXi validation_labels = data.next_cluster.segment(split.validation_begin, split.test_begin - split.validation_begin);
+  const ml::GbdtValidation held_out{validation, validation_labels};
+  std::vector<std::string> classes;
+  for (int c = 0; c < clusters; ++c) classes.push_back("cluster_" + std::to_string(c));
+  auto model = ml::train_gbdt(train, train_labels, params, {data.feature_names, classes}, &held_out);
+  const Eigen::MatrixXd probabilities = model.predict_proba(all.bottomRows(split.rows - split.test_begin));
+  auto evaluation = evaluate_next_mood(data, split, probabilities, clusters);
+  return {std::move(model), evaluation};
+}
+
+void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model, const tracking::ModelFileInfo& info) {
+  auto envelope = info;
+  envelope.format = kNextMoodGbdtFormat;
+  envelope.version = kNextMoodGbdtVersion;
+  envelope.feature_names = model.feature_names();
+  tracking::save_model_file(path, envelope, ml::gbdt_to_json(model));
+}
+
+ml::GbdtModel load_next_mood_gbdt(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
+  const auto file = tracking::load_model_file(path, kNextMoodGbdtFormat, kNextMoodGbdtVersion, "run `sonic train mood-gbdt`");
+  const auto expected = features::next_mood_feature_names(clusters);
+  return tracking::reading_model_file(path, [&] {
+    file.reader().require_feature_names(file.info.feature_names, expected);
+    auto model = ml::gbdt_from_json(file.model(), expected);
+    if (info) *info = file.info;
+    return model;
+  });
+}
+
+}  // namespace sonic::mood
