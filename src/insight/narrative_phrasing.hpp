@@ -1,0 +1,43 @@
+#pragma once
+// Helpers of the offline narrator: numbers printed exactly as the statistics hold them, and a
+// phrasing picker driven by a hash of the statistics rather than by chance.
+#include <cstddef>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sonic/core/sha256.hpp"
+
+namespace sonic::insight {
+
+// "12.5" for 12.5, "3" for 3.0: a JSON number as a person writes it.
+std::string number_text(const nlohmann::json& value);
+// A share (0.254) as a whole percentage ("25"); a difference keeps its size only ("7" for -0.07).
+std::string percent_text(const nlohmann::json& share);
+// "1 play", "12 plays".
+std::string count_text(const nlohmann::json& count, std::string_view noun);
+// "weekday mornings" → "Weekday mornings".
+std::string capitalised(std::string text);
+// "a", "a and b", "a, b and c".
+std::string joined(const std::vector<std::string>& items);
+
+// The non-empty sentences, separated by spaces.
+std::string paragraph(const std::vector<std::string>& sentences);
+
+class PhrasePicker {
+ public:
+  explicit PhrasePicker(const nlohmann::json& statistics);
+  // One of `choices`, the same one for the same statistics and the same call order.
+  std::string_view pick(std::initializer_list<std::string_view> choices);
+
+ private:
+  Sha256::Digest digest_;
+  std::size_t next_ = 0;
+};
+
+// Fills {0}, {1}, … in `pattern` with `values`.
+std::string fill(std::string_view pattern, std::initializer_list<std::string> values);
+
+}  // namespace sonic::insight
