@@ -5,6 +5,22 @@
 
 namespace sonic::insight {
 
+const nlohmann::json& member(const nlohmann::json& object, std::string_view key) {
+  static const nlohmann::json null;
+  if (!object.is_object()) return null;
+  const auto found = object.find(key);
+  return found == object.end() ? null : *found;
+}
+
+double number_or(const nlohmann::json& object, std::string_view key, double fallback) {
+  const auto& value = member(object, key);
+  return value.is_number() ? value.get<double>() : fallback;
+}
+
+std::string text_of(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : std::string();
+}
+
 std::string number_text(const nlohmann::json& value) {
   if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
   if (!value.is_number()) return "?";

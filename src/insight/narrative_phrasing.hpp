@@ -12,6 +12,14 @@
 
 namespace sonic::insight {
 
+// object[key], or null when `object` is not an object or lacks the key: the narrator reads
+// whatever statistics it is given without undefined behaviour.
+const nlohmann::json& member(const nlohmann::json& object, std::string_view key);
+// object[key] when it is a number, else `fallback`.
+double number_or(const nlohmann::json& object, std::string_view key, double fallback);
+// The string, or "" for anything else.
+std::string text_of(const nlohmann::json& value);
+
 // "12.5" for 12.5, "3" for 3.0: a JSON number as a person writes it.
 std::string number_text(const nlohmann::json& value);
 // A share (0.254) as a whole percentage ("25"); a difference keeps its size only ("7" for -0.07).

@@ -18,17 +18,12 @@ constexpr double kMinimumShare = 0.05;    // … provided it holds at least this
 constexpr std::size_t kMaxSegments = 4;
 constexpr double kClearDifference = 0.05;
 
-double number_or(const json& object, const char* key, double fallback) {
-  const auto found = object.find(key);
-  return found != object.end() && found->is_number() ? found->get<double>() : fallback;
-}
-
 // The label with the largest share, by name on ties; empty for an empty mix.
 std::string leading(const json& mix) {
   std::string best;
   double best_share = -1;
   for (const auto& [label, share] : mix.items()) {
-    if (share.get<double>() > best_share) best = label, best_share = share.get<double>();
+    if (share.is_number() && share.get<double>() > best_share) best = label, best_share = share.get<double>();
   }
   return best;
 }
@@ -37,7 +32,7 @@ std::vector<json> notable_segments(const json& segments) {
   std::vector<json> notable;
   for (const auto& segment : segments) {
     const double share = number_or(segment, "share", 0);
-    const json& versus = segment["vs_overall"];
+    const json& versus = member(segment, "vs_overall");
     const double shift = std::max(std::abs(number_or(versus, "valence", 0)),
                                   std::abs(number_or(versus, "energy", 0)));
     if (share >= kNotableShare || (share >= kMinimumShare && shift >= kNotableShift)) {
@@ -57,19 +52,19 @@ std::vector<json> notable_segments(const json& segments) {
 }
 
 std::string share_sentence(const json& segment, PhrasePicker& picker) {
-  const std::string name = segment["name"].get<std::string>() + "s";
+  const std::string name = text_of(member(segment, "name")) + "s";
   return fill(picker.pick({"{0} hold {1}% of your listening: {2} hours over {3}.",
                            "{0} account for {1}% of your listening time ({2} hours, {3}).",
                            "With {2} hours across {3}, {4} make up {1}% of everything you played."}),
-              {capitalised(name), percent_text(segment["share"]), number_text(segment["hours"]),
-               count_text(segment["plays"], "play"), name});
+              {capitalised(name), percent_text(member(segment, "share")), number_text(member(segment, "hours")),
+               count_text(member(segment, "plays"), "play"), name});
 }
 
 std::string mood_sentence(const json& segment, PhrasePicker& picker) {
-  const std::string mood = leading(segment["mood_mix"]);
+  const std::string mood = leading(member(segment, "mood_mix"));
   if (mood.empty()) return "";
-  const json& share = segment["mood_mix"][mood];
-  const json difference = segment["vs_overall"]["mood_mix"].value(mood, json(0.0));
+  const json& share = member(member(segment, "mood_mix"), mood);
+  const json difference = number_or(member(member(segment, "vs_overall"), "mood_mix"), mood, 0);
   if (std::abs(difference.get<double>()) < kClearDifference) {
     return fill(picker.pick({"The mood is mostly {0} ({1}% of plays), close to your usual mix.",
                              "{2} leads at {1}% of plays, much as it does overall."}),
@@ -83,11 +78,11 @@ std::string mood_sentence(const json& segment, PhrasePicker& picker) {
 }
 
 std::string cluster_sentence(const json& segment, PhrasePicker& picker) {
-  const std::string cluster = leading(segment["cluster_mix"]);
+  const std::string cluster = leading(member(segment, "cluster_mix"));
   if (cluster.empty()) return "";
   return fill(picker.pick({"The largest sound cluster is \"{0}\", with {1}% of plays.",
                            "Most plays ({1}%) fall in the \"{0}\" cluster."}),
-              {cluster, percent_text(segment["cluster_mix"][cluster])});
+              {cluster, percent_text(member(member(segment, "cluster_mix"), cluster))});
 }
 
 std::string feature_sentence(const json& segment, const json& overall, PhrasePicker& picker) {
@@ -102,28 +97,28 @@ std::string feature_sentence(const json& segment, const json& overall, PhrasePic
   const Feature* biggest = nullptr;
   double biggest_size = 0;
   for (const Feature& feature : kFeatures) {
-    const double size = std::abs(number_or(segment["vs_overall"], feature.name, 0));
+    const double size = std::abs(number_or(member(segment, "vs_overall"), feature.name, 0));
     if (size > biggest_size) biggest = &feature, biggest_size = size;
   }
   if (!biggest || biggest_size < kClearDifference) return "";
   const std::string mean = std::string("mean_") + biggest->name;
-  const bool higher = segment["vs_overall"][biggest->name].get<double>() > 0;
+  const bool higher = member(member(segment, "vs_overall"), biggest->name).get<double>() > 0;
   return fill(picker.pick({"The music here is {0} than your average, with a mean {1} of {2} against {3} overall.",
                            "Songs in {4} run {0}: mean {1} {2}, where your overall mean is {3}."}),
               {higher ? biggest->higher : biggest->lower, biggest->name,
                number_text(segment[mean]), number_text(overall[mean]),
-               segment["name"].get<std::string>() + "s"});
+               text_of(member(segment, "name")) + "s"});
 }
 
 std::string favourite_sentence(const json& segment, PhrasePicker& picker) {
-  const json& artists = segment["top_artists"];
-  const json& tracks = segment["top_tracks"];
-  if (artists.empty() || tracks.empty()) return "";
+  const json& artists = member(segment, "top_artists");
+  const json& tracks = member(segment, "top_tracks");
+  if (!artists.is_array() || artists.empty() || !tracks.is_array() || tracks.empty()) return "";
   return fill(picker.pick({"{0} leads with {1}, and the most played track is \"{2}\" by {3}.",
                            "Your go-to artist is {0} ({1}); \"{2}\" by {3} is the track you return to.",
                            "\"{2}\" by {3} tops the tracks, while {0} tops the artists with {1}."}),
-              {artists[0]["name"].get<std::string>(), count_text(artists[0]["plays"], "play"),
-               tracks[0]["name"].get<std::string>(), tracks[0]["artist"].get<std::string>()});
+              {text_of(member(artists[0], "name")), count_text(member(artists[0], "plays"), "play"),
+               text_of(member(tracks[0], "name")), text_of(member(tracks[0], "artist"))});
 }
 
 }  // namespace
@@ -132,11 +127,11 @@ std::string offline_narrative(const json& statistics) {
   PhrasePicker picker(statistics);
   std::string text = "Written by sonic's offline narrator, from templates over your listening "
                      "statistics (no language model was asked).\n";
-  const json overall = statistics.value("overall", json::object());
+  const json& overall = member(statistics, "overall");
   if (number_or(overall, "plays", 0) <= 0) {
     return text + "\nThere is no listening in this period yet, so there is nothing to describe.\n";
   }
-  for (const json& segment : notable_segments(statistics.value("segments", json::array()))) {
+  for (const json& segment : notable_segments(member(statistics, "segments"))) {
     // Appended piece by piece: g++ 12 misreads "\n" + std::string as an overlapping copy.
     text += '\n';
     text += paragraph({share_sentence(segment, picker), mood_sentence(segment, picker),

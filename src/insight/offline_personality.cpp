@@ -15,9 +15,9 @@ std::string word_for(const json& mean, const char* low, const char* middle, cons
 }
 
 std::string character_sentence(const json& overall, PhrasePicker& picker) {
-  const json& valence = overall["mean_valence"];
-  const json& energy = overall["mean_energy"];
-  const json& dance = overall["mean_danceability"];
+  const json& valence = member(overall, "mean_valence");
+  const json& energy = member(overall, "mean_energy");
+  const json& dance = member(overall, "mean_danceability");
   if (!valence.is_number() || !energy.is_number() || !dance.is_number()) return "";
   return fill(picker.pick({"Taken together, your music is {0} and {1}: mean valence {2}, energy {3} "
                            "and danceability {4}.",
@@ -33,22 +33,22 @@ std::string character_sentence(const json& overall, PhrasePicker& picker) {
 std::string mood_sentence(const json& overall, PhrasePicker& picker) {
   std::string mood;
   double best = -1;
-  for (const auto& [label, share] : overall["mood_mix"].items()) {
-    if (share.get<double>() > best) mood = label, best = share.get<double>();
+  for (const auto& [label, share] : member(overall, "mood_mix").items()) {
+    if (share.is_number() && share.get<double>() > best) mood = label, best = share.get<double>();
   }
   if (mood.empty()) return "";
   return fill(picker.pick({"Your most common mood is {0}, at {1}% of plays.",
                            "{2} is the mood you come back to most: {1}% of plays."}),
-              {mood, percent_text(overall["mood_mix"][mood]), capitalised(mood)});
+              {mood, percent_text(member(member(overall, "mood_mix"), mood)), capitalised(mood)});
 }
 
 std::string artists_sentence(const json& overall, PhrasePicker& picker) {
   std::vector<std::string> names;
   std::vector<std::string> plays;
-  for (const auto& artist : overall["top_artists"]) {
+  for (const auto& artist : member(overall, "top_artists")) {
     if (names.size() == 3) break;
-    names.push_back(artist["name"].get<std::string>());
-    plays.push_back(number_text(artist["plays"]));
+    names.push_back(text_of(member(artist, "name")));
+    plays.push_back(number_text(member(artist, "plays")));
   }
   if (names.empty()) return "";
   return fill(picker.pick({"The artists you return to most are {0} ({1} plays).",
@@ -71,26 +71,26 @@ constexpr DriftWords kDriftWords[] = {
 };
 
 std::string drift_sentence(const json& drift, PhrasePicker& picker) {
-  if (!drift.is_object() || !drift.contains("metrics")) return "";
-  const json& metrics = drift["metrics"];
-  const json& window = drift["window"];
+  if (!member(drift, "metrics").is_object()) return "";
+  const json& metrics = member(drift, "metrics");
+  const json& window = member(drift, "window");
   std::vector<std::string> changes;
   for (const DriftWords& words : kDriftWords) {
     const json& metric = metrics[words.metric];
-    if (!metric.value("flagged", false)) continue;
-    const bool rose = metric["change"].get<double>() > 0;
+    if (member(metric, "flagged") != true) continue;
+    const bool rose = number_or(metric, "change", 0) > 0;
     changes.push_back(std::string(rose ? words.rose : words.fell) + " (" + (rose ? "up " : "down ") +
-                      percent_text(metric["change"]) + "%)");
+                      percent_text(member(metric, "change")) + "%)");
   }
   for (const auto& [metric, what] : {std::pair{"start_hours", "the hours you start listening"},
                                      std::pair{"mood_mix", "your mood mix"}}) {
-    if (metrics[metric].value("flagged", false)) {
-      changes.push_back(std::string(what) + " shifted by " + percent_text(metrics[metric]["change"]) +
+    if (member(member(metrics, metric), "flagged") == true) {
+      changes.push_back(std::string(what) + " shifted by " + percent_text(member(member(metrics, metric), "change")) +
                         "%");
     }
   }
-  const std::string recent = number_text(window["recent_days"]);
-  const std::string baseline = number_text(window["baseline_days"]);
+  const std::string recent = number_text(member(window, "recent_days"));
+  const std::string baseline = number_text(member(window, "baseline_days"));
   if (changes.empty()) {
     return fill(picker.pick({"Your last {0} days look much like the {1} before them.",
                              "Nothing moved by much between the last {0} days and the {1} before."}),
@@ -104,10 +104,10 @@ std::string drift_sentence(const json& drift, PhrasePicker& picker) {
 }  // namespace
 
 std::string personality_paragraph(const json& statistics, PhrasePicker& picker) {
-  const json overall = statistics.value("overall", json::object());
+  const json& overall = member(statistics, "overall");
   return paragraph({character_sentence(overall, picker), mood_sentence(overall, picker),
                     artists_sentence(overall, picker),
-                    drift_sentence(statistics.value("drift", json()), picker)});
+                    drift_sentence(member(statistics, "drift"), picker)});
 }
 
 }  // namespace sonic::insight
