@@ -28,6 +28,8 @@ std::string percent_text(const nlohmann::json& share);
 std::string count_text(const nlohmann::json& count, std::string_view noun);
 // "weekday mornings" → "Weekday mornings".
 std::string capitalised(std::string text);
+// "Calm" → "calm", for a label in the middle of a sentence (ASCII letters only).
+std::string lowered(std::string text);
 // "a", "a and b", "a, b and c".
 std::string joined(const std::vector<std::string>& items);
 

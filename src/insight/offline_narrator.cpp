@@ -68,12 +68,12 @@ std::string mood_sentence(const json& segment, PhrasePicker& picker) {
   if (std::abs(difference.get<double>()) < kClearDifference) {
     return fill(picker.pick({"The mood is mostly {0} ({1}% of plays), close to your usual mix.",
                              "{2} leads at {1}% of plays, much as it does overall."}),
-                {mood, percent_text(share), capitalised(mood)});
+                {lowered(mood), percent_text(share), capitalised(mood)});
   }
   const bool more = difference.get<double>() > 0;
   return fill(picker.pick({"The mood leans {0}: {1}% of plays, {2} points {3} your overall share.",
                            "{4} takes {1}% of plays here, {2} points {3} your usual share."}),
-              {mood, percent_text(share), percent_text(difference), more ? "above" : "below",
+              {lowered(mood), percent_text(share), percent_text(difference), more ? "above" : "below",
                capitalised(mood)});
 }
 

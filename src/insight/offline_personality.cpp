@@ -39,7 +39,7 @@ std::string mood_sentence(const json& overall, PhrasePicker& picker) {
   if (mood.empty()) return "";
   return fill(picker.pick({"Your most common mood is {0}, at {1}% of plays.",
                            "{2} is the mood you come back to most: {1}% of plays."}),
-              {mood, percent_text(member(member(overall, "mood_mix"), mood)), capitalised(mood)});
+              {lowered(mood), percent_text(member(member(overall, "mood_mix"), mood)), capitalised(mood)});
 }
 
 std::string artists_sentence(const json& overall, PhrasePicker& picker) {

@@ -22,6 +22,7 @@ Profile compute_profile(store::Database& db, const TimeZone& zone, const Period&
                         const SegmentBoundaries& boundaries) {
   boundaries.check();
   Profile profile;
+  profile.period = period.describe();
   profile.span = resolve_period(db, zone, period);
   profile.time_zone = zone.name();
   profile.boundaries = boundaries;

@@ -76,7 +76,8 @@ json Profile::to_json() const {
     segments_json.push_back(std::move(entry));
   }
   return {{"period",
-           {{"from", format_iso8601_utc(span.from_ms)},
+           {{"description", period},
+            {"from", format_iso8601_utc(span.from_ms)},
             {"to", format_iso8601_utc(span.to_ms)},
             {"from_ms", span.from_ms},
             {"to_ms", span.to_ms},

@@ -57,6 +57,7 @@ struct Segment {
 };
 
 struct Profile {
+  std::string period;  // Period::describe(): "last 30 days", "2024", "all time"
   PeriodSpan span;
   std::string time_zone;
   SegmentBoundaries boundaries;
