@@ -51,9 +51,10 @@ std::string artists_sentence(const json& overall, PhrasePicker& picker) {
     plays.push_back(number_text(member(artist, "plays")));
   }
   if (names.empty()) return "";
-  return fill(picker.pick({"The artists you return to most are {0} ({1} plays).",
-                           "{0} ({1} plays) are the core of your listening."}),
-              {joined(names), joined(plays)});
+  const bool one = names.size() == 1;
+  return fill(picker.pick({"The {2} you return to most {3} {0} ({1} plays).",
+                           "{0} ({1} plays) {3} the core of your listening."}),
+              {joined(names), joined(plays), one ? "artist" : "artists", one ? "is" : "are"});
 }
 
 struct DriftWords {

@@ -3,27 +3,12 @@
 #include <charconv>
 
 #include "sonic/core/error.hpp"
+#include "sonic/store/listen_details.hpp"
 
 namespace sonic::insight {
 namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
-
-struct ListenRange {
-  std::int64_t first_start_ms = 0;
-  std::int64_t last_start_ms = 0;
-  bool empty = true;
-};
-
-ListenRange listen_range(store::Database& db) {
-  auto query = db.prepare(
-      "SELECT min(start_ms), max(start_ms) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
-  ListenRange range;
-  if (query.step() && !query.is_null(0)) {
-    range = {query.integer(0), query.integer(1), false};
-  }
-  return range;
-}
 
 }  // namespace
 
@@ -64,10 +49,10 @@ PeriodSpan resolve_period(store::Database& db, const TimeZone& zone, const Perio
   if (period.kind == Period::Kind::year) {
     return {zone.utc_ms(period.year, 1, 1, 0), zone.utc_ms(period.year + 1, 1, 1, 0)};
   }
-  const ListenRange range = listen_range(db);
-  if (range.empty) return {};
-  const std::int64_t to_ms = range.last_start_ms + 1;
-  if (period.kind == Period::Kind::all) return {range.first_start_ms, to_ms};
+  const auto starts = store::listen_start_range(db);
+  if (!starts) return {};
+  const std::int64_t to_ms = starts->last_ms + 1;
+  if (period.kind == Period::Kind::all) return {starts->first_ms, to_ms};
   return {to_ms - period.days * kDayMs, to_ms};
 }
 

@@ -2,6 +2,13 @@
 
 namespace sonic::store {
 
+std::optional<ListenStarts> listen_start_range(Database& db) {
+  auto query = db.prepare(
+      "SELECT min(start_ms), max(start_ms) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
+  if (!query.step() || query.is_null(0)) return std::nullopt;
+  return ListenStarts{query.integer(0), query.integer(1)};
+}
+
 std::vector<ListenDetail> listen_details(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
   auto query = db.prepare(R"sql(
 SELECT p.start_ms, p.ms_played, t.id, a.id, t.name, a.name, m.mood, c.label,

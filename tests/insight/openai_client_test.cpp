@@ -5,6 +5,8 @@
 #include "fakes/fake_clock.hpp"
 #include "fakes/openai_fake.hpp"
 #include "fakes/refusing_port.hpp"
+#include "fakes/stub_server.hpp"
+#include "support/log_capture.hpp"
 
 namespace sonic::insight {
 namespace {
@@ -111,6 +113,28 @@ TEST_F(OpenAiClientTest, ARefusedKeyIsNamedButNeverShown) {
   EXPECT_NE(message.find("check OPENAI_API_KEY"), std::string::npos) << message;
   EXPECT_NE(message.find("invalid_request_error/invalid_api_key"), std::string::npos) << message;
   EXPECT_EQ(message.find(OpenAiFake::kApiKey), std::string::npos) << message;
+}
+
+TEST_F(OpenAiClientTest, TheKeyNeverReachesTheLogEvenAtTrace) {
+  testing::LogCapture log(spdlog::level::trace);
+  openai_.add_fault(OpenAiFault::invalid_api_key);
+  auto chat = client();
+  failure_of<OpenAiError>(chat);
+  chat.chat({{"user", "hello"}});
+  EXPECT_NE(log.text().find("chat/completions"), std::string::npos);
+  EXPECT_EQ(log.text().find(OpenAiFake::kApiKey), std::string::npos) << log.text();
+}
+
+TEST_F(OpenAiClientTest, XShouldRetryFalseIsFinal) {
+  testing::StubServer server;
+  server.script("POST", "/v1/chat/completions",
+                {testing::StubReply::json({{"error", {{"message", "busy"}, {"type", "server_error"}}}}, 503)
+                     .header("x-should-retry", "false")});
+  OpenAiSettings settings;
+  settings.base_url = server.url("/v1");
+  OpenAiClient stub_client(settings, clock_);
+  EXPECT_THROW(stub_client.chat({{"user", "hello"}}), OpenAiError);
+  EXPECT_EQ(server.request_count(), 1u);
 }
 
 TEST_F(OpenAiClientTest, ServerErrorsAreRetriedThenReported) {

@@ -25,6 +25,13 @@ struct ListenDetail {
   std::optional<double> danceability;
 };
 
+struct ListenStarts {
+  std::int64_t first_ms = 0;
+  std::int64_t last_ms = 0;
+};
+// The first and last start of a music listen; nullopt for a store without listens.
+std::optional<ListenStarts> listen_start_range(Database& db);
+
 // Listens starting in [from_ms, to_ms), by start time.
 std::vector<ListenDetail> listen_details(Database& db, std::int64_t from_ms, std::int64_t to_ms);
 
