@@ -72,8 +72,13 @@ PhrasePicker::PhrasePicker(const nlohmann::json& statistics)
     : digest_(sha256(statistics.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))) {}
 
 std::string_view PhrasePicker::pick(std::initializer_list<std::string_view> choices) {
-  const std::size_t byte = digest_[next_++ % digest_.size()];
-  return *(choices.begin() + static_cast<std::ptrdiff_t>(byte % choices.size()));
+  const std::size_t choice = digest_[sentence_++ % digest_.size()] + paragraph_;
+  return *(choices.begin() + static_cast<std::ptrdiff_t>(choice % choices.size()));
+}
+
+void PhrasePicker::next_paragraph() {
+  sentence_ = 0;
+  ++paragraph_;
 }
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string> values) {

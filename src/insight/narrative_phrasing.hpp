@@ -36,15 +36,20 @@ std::string joined(const std::vector<std::string>& items);
 // The non-empty sentences, separated by spaces.
 std::string paragraph(const std::vector<std::string>& sentences);
 
+// The k-th sentence of every paragraph starts from a phrasing chosen by byte k of the
+// statistics' SHA-256, and each new paragraph moves one phrasing on, so paragraphs next to each
+// other do not repeat a sentence frame.
 class PhrasePicker {
  public:
   explicit PhrasePicker(const nlohmann::json& statistics);
-  // One of `choices`, the same one for the same statistics and the same call order.
+  // One of `choices`: the same one for the same statistics, paragraph and sentence.
   std::string_view pick(std::initializer_list<std::string_view> choices);
+  void next_paragraph();
 
  private:
   Sha256::Digest digest_;
-  std::size_t next_ = 0;
+  std::size_t sentence_ = 0;
+  std::size_t paragraph_ = 0;
 };
 
 // Fills {0}, {1}, … in `pattern` with `values`.

@@ -67,12 +67,14 @@ std::string mood_sentence(const json& segment, PhrasePicker& picker) {
   const json difference = number_or(member(member(segment, "vs_overall"), "mood_mix"), mood, 0);
   if (std::abs(difference.get<double>()) < kClearDifference) {
     return fill(picker.pick({"The mood is mostly {0} ({1}% of plays), close to your usual mix.",
-                             "{2} leads at {1}% of plays, much as it does overall."}),
+                             "{2} leads at {1}% of plays, much as it does overall.",
+                             "As elsewhere, {0} is the leading mood, at {1}% of plays."}),
                 {lowered(mood), percent_text(share), capitalised(mood)});
   }
   const bool more = difference.get<double>() > 0;
   return fill(picker.pick({"The mood leans {0}: {1}% of plays, {2} points {3} your overall share.",
-                           "{4} takes {1}% of plays here, {2} points {3} your usual share."}),
+                           "{4} takes {1}% of plays here, {2} points {3} your usual share.",
+                           "Here {0} is the leading mood with {1}% of plays, {2} points {3} what it holds overall."}),
               {lowered(mood), percent_text(share), percent_text(difference), more ? "above" : "below",
                capitalised(mood)});
 }
@@ -81,7 +83,8 @@ std::string cluster_sentence(const json& segment, PhrasePicker& picker) {
   const std::string cluster = leading(member(segment, "cluster_mix"));
   if (cluster.empty()) return "";
   return fill(picker.pick({"The largest sound cluster is \"{0}\", with {1}% of plays.",
-                           "Most plays ({1}%) fall in the \"{0}\" cluster."}),
+                           "The biggest group of plays ({1}%) falls in the \"{0}\" cluster.",
+                           "Its sound is mostly \"{0}\" ({1}% of plays)."}),
               {cluster, percent_text(member(member(segment, "cluster_mix"), cluster))});
 }
 
@@ -104,7 +107,8 @@ std::string feature_sentence(const json& segment, const json& overall, PhrasePic
   const std::string mean = std::string("mean_") + biggest->name;
   const bool higher = member(member(segment, "vs_overall"), biggest->name).get<double>() > 0;
   return fill(picker.pick({"The music here is {0} than your average, with a mean {1} of {2} against {3} overall.",
-                           "Songs in {4} run {0}: mean {1} {2}, where your overall mean is {3}."}),
+                           "Songs in {4} run {0}: mean {1} {2}, where your overall mean is {3}.",
+                           "Mean {1} is {2} here against {3} overall: these songs are {0}."}),
               {higher ? biggest->higher : biggest->lower, biggest->name,
                number_text(segment[mean]), number_text(overall[mean]),
                text_of(member(segment, "name")) + "s"});
@@ -134,12 +138,14 @@ std::string offline_narrative(const json& statistics) {
   for (const json& segment : notable_segments(member(statistics, "segments"))) {
     // Appended piece by piece: g++ 12 misreads "\n" + std::string as an overlapping copy.
     text += '\n';
+    picker.next_paragraph();
     text += paragraph({share_sentence(segment, picker), mood_sentence(segment, picker),
                        cluster_sentence(segment, picker), feature_sentence(segment, overall, picker),
                        favourite_sentence(segment, picker)});
     text += '\n';
   }
   text += '\n';
+  picker.next_paragraph();
   text += personality_paragraph(statistics, picker);
   text += '\n';
   return text;
