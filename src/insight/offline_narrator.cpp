@@ -84,7 +84,7 @@ std::string cluster_sentence(const json& segment, PhrasePicker& picker) {
   if (cluster.empty()) return "";
   return fill(picker.pick({"The largest sound cluster is \"{0}\", with {1}% of plays.",
                            "The biggest group of plays ({1}%) falls in the \"{0}\" cluster.",
-                           "Its sound is mostly \"{0}\" ({1}% of plays)."}),
+                           "The sound here is mostly \"{0}\" ({1}% of plays)."}),
               {cluster, percent_text(member(member(segment, "cluster_mix"), cluster))});
 }
 
