@@ -41,4 +41,16 @@ void insert_sessions(Database& db, const std::vector<features::Session>& session
   }
 }
 
+std::vector<features::Session> sessions_starting_within(Database& db, TimeSpan span) {
+  auto query = db.prepare(
+      "SELECT start_ms, end_ms, plays, ms_played FROM sessions "
+      "WHERE start_ms >= ?1 AND start_ms < ?2 ORDER BY start_ms, id");
+  query.bind(1, span.from_ms).bind(2, span.to_ms);
+  std::vector<features::Session> sessions;
+  while (query.step()) {
+    sessions.push_back({query.integer(0), query.integer(1), query.integer(2), query.integer(3)});
+  }
+  return sessions;
+}
+
 }  // namespace sonic::store

@@ -24,4 +24,7 @@ std::vector<features::Listen> listens_starting_within(Database& db, TimeSpan spa
 
 void insert_sessions(Database& db, const std::vector<features::Session>& sessions);
 
+// Stored sessions starting in [from_ms, to_ms), by start time.
+std::vector<features::Session> sessions_starting_within(Database& db, TimeSpan span);
+
 }  // namespace sonic::store

@@ -1,0 +1,67 @@
+#pragma once
+// Chat completions from OpenAI or a server that speaks its API (Ollama, llama.cpp):
+//
+//   insight::OpenAiClient client(insight::OpenAiSettings::from_environment());
+//   const auto reply = client.chat({{"system", "…"}, {"user", "…"}});
+//
+// POST {base}/chat/completions with a Bearer key (registered as a secret, so it is masked in
+// every log line and message). 429 rate limits, 408 and 5xx are retried with backoff, waiting
+// what retry-after-ms / Retry-After ask when that is at most a minute (the official SDK's rule);
+// a 429 "insufficient_quota" is final, as is a reply carrying x-should-retry: false.
+// Failures: net::NetworkError (unreachable, timed out), net::RateLimitedError (still limited,
+// or asked to wait longer than a minute), OpenAiError (a refusal, read from any of the error
+// shapes in openai_error.hpp), InputError (a reply that is not a chat completion).
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "sonic/insight/openai_error.hpp"
+#include "sonic/net/http_client.hpp"
+
+namespace sonic::insight {
+
+inline constexpr const char* kDefaultOpenAiBaseUrl = "https://api.openai.com/v1";
+inline constexpr const char* kDefaultOpenAiModel = "gpt-4o-mini";
+
+// Local models can take a while to write a few paragraphs; a stalled server should not hang cron.
+net::HttpSettings openai_http_settings(std::chrono::milliseconds total_timeout = std::chrono::seconds(120));
+
+struct OpenAiSettings {
+  std::string base_url = kDefaultOpenAiBaseUrl;  // up to and including /v1
+  std::string api_key;                           // empty: no Authorization header
+  std::string model = kDefaultOpenAiModel;
+  net::HttpSettings http = openai_http_settings();
+
+  // OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL and OPENAI_TIMEOUT (seconds per attempt);
+  // unset or empty variables keep the defaults. A UsageError names a bad OPENAI_TIMEOUT.
+  static OpenAiSettings from_environment();
+  // True when the base URL is OpenAI's own (which takes max_completion_tokens, not max_tokens).
+  bool is_openai() const;
+};
+
+struct ChatMessage {
+  std::string role;  // system | user | assistant
+  std::string content;
+};
+
+struct ChatReply {
+  std::string text;
+  std::string model;          // as the server names it
+  std::string finish_reason;  // stop | length | content_filter | …
+};
+
+class OpenAiClient {
+ public:
+  explicit OpenAiClient(OpenAiSettings settings, net::Clock& clock = net::system_clock());
+
+  ChatReply chat(const std::vector<ChatMessage>& messages, double temperature = 0.2,
+                 int max_tokens = 900);
+
+  const OpenAiSettings& settings() const { return settings_; }
+
+ private:
+  OpenAiSettings settings_;
+  net::HttpClient http_;
+};
+
+}  // namespace sonic::insight
