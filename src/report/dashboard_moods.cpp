@@ -42,6 +42,12 @@ nlohmann::json names_by_count(const std::map<std::string, std::int64_t>& counts)
   return names;
 }
 
+nlohmann::json labels_in_order(const std::map<std::int64_t, std::string>& by_number) {
+  nlohmann::json labels = nlohmann::json::array();
+  for (const auto& entry : by_number) labels.push_back(entry.second);
+  return labels;
+}
+
 std::string date_text(std::int64_t day) {
   const CivilDate date = civil_from_days(day);
   char buffer[32];
@@ -76,7 +82,7 @@ nlohmann::json bucket_json(std::int64_t start, Bucket bucket, const Tally& tally
 nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
                                       const Period& period, Bucket bucket) {
   auto listens = db.prepare(
-      std::string("SELECT p.start_ms, m.mood, mc.label FROM plays p "
+      std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
                   "LEFT JOIN track_moods m ON m.track_id = p.track_id "
                   "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
                   "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
@@ -84,9 +90,11 @@ nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
   bind_period(listens, period);
   std::map<std::int64_t, Tally> buckets;
   Tally total;
+  std::map<std::int64_t, std::string> cluster_labels;  // by number: the clusters section's order
   while (listens.step()) {
     const auto mood = listens.optional_text(1);
     const auto cluster = listens.optional_text(2);
+    if (cluster) cluster_labels.emplace(listens.integer(3), *cluster);
     buckets[bucket_start(zone.local(listens.integer(0)), bucket)].add(mood, cluster);
     total.add(mood, cluster);
   }
@@ -101,7 +109,7 @@ nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
   }
   return {{"bucket", bucket == Bucket::week ? "week" : "month"},
           {"moods", names_by_count(total.moods)},
-          {"clusters", names_by_count(total.clusters)},
+          {"clusters", labels_in_order(cluster_labels)},
           {"buckets", list},
           {"total", {{"listens", total.listens},
                      {"listens_with_mood", total.with_mood},

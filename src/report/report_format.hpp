@@ -8,6 +8,15 @@
 
 namespace sonic::report::detail {
 
+// Appends the parts in order. Used instead of `"literal" + string_returning_call()`, which
+// GCC 12 flags with a false -Wrestrict (its operator+ inserts the literal at the front).
+template <typename... Parts>
+std::string concat(const Parts&... parts) {
+  std::string out;
+  (out.append(std::string_view(parts)), ...);
+  return out;
+}
+
 // "12,345"
 std::string grouped(std::int64_t value);
 // "07"

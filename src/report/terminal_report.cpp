@@ -80,6 +80,7 @@ void top_artists(const nlohmann::json& dashboard, TerminalText& out) {
   const auto& artists = field(dashboard, "top_artists");
   if (!has_items(artists, "")) return out.missing("overview");
   const double most = std::max(1.0, number_or(artists[0], "listens", 1));
+  out.line(cell("", 38) + cell("listens", 7, true) + cell("hours", 9, true), "2");
   for (std::size_t i = 0; i < artists.size() && i < 10; ++i) {
     const double listens = number_or(artists[i], "listens", 0);
     const auto bar_width = static_cast<std::size_t>(12 * listens / most + 0.5);
@@ -151,8 +152,8 @@ void narrative(const nlohmann::json& dashboard, TerminalText& out) {
 
 std::string render_terminal(const nlohmann::json& dashboard, const TerminalOptions& options) {
   TerminalText out(options.colour);
-  out.raw(cell("sonic report · " + period_title(dashboard) + " · " +
-                   text_or(dashboard, "time_zone", ""), kWidth) + "\n");
+  out.raw(terminal_safe("sonic report · " + period_title(dashboard) + " · " +
+                        text_or(dashboard, "time_zone", "")) + "\n");
   std::string rule;
   for (int i = 0; i < kWidth; ++i) rule += "─";
   out.raw(rule + "\n");

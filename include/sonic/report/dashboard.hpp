@@ -9,7 +9,8 @@
 //   "overview": {"listens", "plays", "hours", "tracks", "artists", "days_with_listens",
 //                "from", "to" (ISO UTC of the first start / last end, or null), "time_zone"}
 //   "heatmap": {"unit": "minutes", "weekdays", "minutes": [7][24], "max"}  (report/heatmap.hpp)
-//   "mood_over_time": {"bucket": "week" | "month", "moods": [names], "clusters": [labels],
+//   "mood_over_time": {"bucket": "week" | "month", "moods": [names, most listened first],
+//                      "clusters": [labels, by cluster number as in "clusters"],
 //                      "buckets": [{"start": "YYYY-MM-DD", "label", "listens",
 //                                   "moods": {name: share}, "clusters": {label: share}}],
 //                      "total": {"listens", "moods": {…}, "clusters": {…}}}
