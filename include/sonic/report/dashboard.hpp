@@ -46,10 +46,10 @@ namespace sonic::report {
 inline constexpr const char* kDashboardFormat = "sonic.dashboard/1";
 
 struct DashboardInputs {
-  std::optional<nlohmann::json> segments;
-  std::optional<nlohmann::json> drift;
-  std::optional<nlohmann::json> forecast;
-  std::optional<nlohmann::json> narrative;
+  std::optional<nlohmann::json> segments = std::nullopt;
+  std::optional<nlohmann::json> drift = std::nullopt;
+  std::optional<nlohmann::json> forecast = std::nullopt;
+  std::optional<nlohmann::json> narrative = std::nullopt;
   nlohmann::json models = nlohmann::json::array();  // models_section(list_runs(home.runs()))
   std::int64_t now_ms = 0;                          // "generated"; tests pass a fixed time
   int top = 10;                                     // top artists and tracks
