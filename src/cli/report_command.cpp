@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "commands.hpp"
+#include "existing_store.hpp"
 #include "output.hpp"
 #include "sonic/core/time_zone.hpp"
 #include "sonic/pipeline/report.hpp"
@@ -31,7 +32,8 @@ void run_report(const GlobalOptions& globals, const ReportFlags& flags) {
   request.year = flags.year;
   request.top = flags.top;
   request.colour = report::colour_wanted(isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
-  print_text(pipeline::make_report(home, zone, request).stdout_text);
+  store::Database db = open_existing_store(home);
+  print_text(pipeline::make_report(db, home, zone, request).stdout_text);
 }
 
 }  // namespace

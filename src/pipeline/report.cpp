@@ -9,7 +9,6 @@
 #include "sonic/report/html_report.hpp"
 #include "sonic/report/markdown_report.hpp"
 #include "sonic/report/terminal_report.hpp"
-#include "sonic/store/schema.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 namespace sonic::pipeline {
@@ -67,13 +66,9 @@ std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const
   return "report-" + std::string(date) + "-" + period_slug + "." + extension(format);
 }
 
-ReportResult make_report(const Home& home, const TimeZone& zone, const ReportRequest& request) {
-  if (!std::filesystem::exists(home.database)) {
-    throw UsageError("no sonic store at " + home.database.string() +
-                     ": import your Spotify data first (sonic import my_spotify_data.zip)");
-  }
+ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
+                         const ReportRequest& request) {
   const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
-  store::Database db = store::open_store(home.database);
   const report::Period period =
       report::resolve_period(request.period, request.year, report::newest_listen_start(db), zone);
 

@@ -145,10 +145,7 @@ std::string models(const nlohmann::json& list) {
   if (!has_items(list, "")) return missing("models");
   std::vector<std::vector<std::string>> rows;
   for (const auto& model : list) {
-    std::string metrics;
-    for (const auto& [key, value] : field(model, "metrics").items()) {
-      if (value.is_number()) metrics += concat(metrics.empty() ? "" : ", ", key, " ", fixed(value.get<double>(), 3));
-    }
+    const std::string metrics = joined(metric_items(field(model, "metrics")), ", ");
     rows.push_back({html_escape(text_or(model, "experiment", "?")), html_escape(text_or(model, "status", "")),
                     html_escape(date_part(field(model, "start"))), html_escape(metrics)});
   }

@@ -43,10 +43,10 @@ std::string moods(const nlohmann::json& dashboard) {
   const std::string cluster_mix = share_list(field(total, "clusters"), 5);
   if (mood_mix.empty() && cluster_mix.empty()) return missing("moods");
   std::string text;
-  if (!mood_mix.empty()) text += "- moods: " + markdown_escape(mood_mix) + "\n";
-  if (!cluster_mix.empty()) text += "- clusters: " + markdown_escape(cluster_mix) + "\n";
+  if (!mood_mix.empty()) text += concat("- moods: ", markdown_escape(mood_mix), "\n");
+  if (!cluster_mix.empty()) text += concat("- clusters: ", markdown_escape(cluster_mix), "\n");
   if (has_items(field(dashboard, "segments"), "segments")) {
-    text += "\n" + row({"segment", "minutes", "mood mix"}) + "|---|---:|---|\n";
+    text += concat("\n", row({"segment", "minutes", "mood mix"}), "|---|---:|---|\n");
     for (const auto& segment : field(field(dashboard, "segments"), "segments")) {
       text += row({markdown_escape(text_or(segment, "name", "?")),
                    fixed(number_or(segment, "minutes", 0), 0),
@@ -54,8 +54,8 @@ std::string moods(const nlohmann::json& dashboard) {
     }
   }
   if (has_items(over_time, "buckets")) {
-    text += "\n" + row({text_or(over_time, "bucket", "week"), "listens", "moods", "clusters"}) +
-            "|---|---:|---|---|\n";
+    text += concat("\n", row({text_or(over_time, "bucket", "week"), "listens", "moods", "clusters"}),
+                   "|---|---:|---|---|\n");
     for (const auto& bucket : field(over_time, "buckets")) {
       text += row({markdown_escape(text_or(bucket, "start", "")),
                    grouped(integer_or(bucket, "listens", 0)),
@@ -113,10 +113,7 @@ std::string models(const nlohmann::json& list) {
   if (!has_items(list, "")) return missing("models");
   std::string text = row({"model", "status", "trained", "metrics"}) + "|---|---|---|---|\n";
   for (const auto& model : list) {
-    std::string metrics;
-    for (const auto& [key, value] : field(model, "metrics").items()) {
-      if (value.is_number()) metrics += (metrics.empty() ? "" : ", ") + key + " " + fixed(value.get<double>(), 3);
-    }
+    const std::string metrics = joined(metric_items(field(model, "metrics")), ", ");
     text += row({markdown_escape(text_or(model, "experiment", "?")),
                  markdown_escape(text_or(model, "status", "")), date_part(field(model, "start")),
                  markdown_escape(metrics)});
@@ -141,23 +138,23 @@ std::string narrative(const nlohmann::json& section) {
 }  // namespace
 
 std::string render_markdown(const nlohmann::json& dashboard) {
-  std::string md = "# sonic report: " + markdown_escape(period_title(dashboard)) + "\n\n";
-  md += "Time zone " + markdown_escape(text_or(dashboard, "time_zone", "")) + ", generated " +
-        markdown_escape(text_or(dashboard, "generated", "")) + ".\n";
-  md += "\n## Overview\n\n" + overview(field(dashboard, "overview"));
+  std::string md = concat("# sonic report: ", markdown_escape(period_title(dashboard)), "\n\n");
+  md += concat("Time zone ", markdown_escape(text_or(dashboard, "time_zone", "")), ", generated ",
+               markdown_escape(text_or(dashboard, "generated", "")), ".\n");
+  md += concat("\n## Overview\n\n", overview(field(dashboard, "overview")));
   const auto heatmap = heatmap_lines(field(dashboard, "heatmap"));
-  md += "\n## When you listen\n\nMinutes by local weekday and hour.\n\n" +
-        (heatmap.empty() ? missing("overview") : code_block(heatmap));
-  md += "\n## Mood mix\n\n" + moods(dashboard);
-  md += "\n## Clusters\n\n" + clusters(field(dashboard, "clusters"));
-  md += "\n## Top artists\n\n" + top_list(field(dashboard, "top_artists"), false);
-  md += "\n## Top tracks\n\n" + top_list(field(dashboard, "top_tracks"), true);
-  md += "\n## Drift: the last 7 days against the 30 before\n\n" + drift(field(dashboard, "drift"));
-  md += "\n## Models\n\n" + models(field(dashboard, "models"));
+  md += concat("\n## When you listen\n\nMinutes by local weekday and hour.\n\n",
+               heatmap.empty() ? missing("overview") : code_block(heatmap));
+  md += concat("\n## Mood mix\n\n", moods(dashboard));
+  md += concat("\n## Clusters\n\n", clusters(field(dashboard, "clusters")));
+  md += concat("\n## Top artists\n\n", top_list(field(dashboard, "top_artists"), false));
+  md += concat("\n## Top tracks\n\n", top_list(field(dashboard, "top_tracks"), true));
+  md += concat("\n## Drift: the last 7 days against the 30 before\n\n", drift(field(dashboard, "drift")));
+  md += concat("\n## Models\n\n", models(field(dashboard, "models")));
   const auto forecast = forecast_lines(field(dashboard, "forecast"));
-  md += "\n## The next 24 hours\n\nThe chance of a listening session in each hour.\n\n" +
-        (forecast.empty() ? missing("forecast") : code_block(forecast));
-  md += "\n## In words\n\n" + narrative(field(dashboard, "narrative"));
+  md += concat("\n## The next 24 hours\n\nThe chance of a listening session in each hour.\n\n",
+               forecast.empty() ? missing("forecast") : code_block(forecast));
+  md += concat("\n## In words\n\n", narrative(field(dashboard, "narrative")));
   return md;
 }
 

@@ -81,11 +81,35 @@ std::vector<std::pair<std::string, double>> largest_shares(const nlohmann::json&
   return entries;
 }
 
+std::vector<std::string> share_items(const nlohmann::json& shares, std::size_t limit) {
+  std::vector<std::string> items;
+  for (const auto& [name, share] : largest_shares(shares, limit)) items.push_back(name + " " + percent(share));
+  return items;
+}
+
 std::string share_list(const nlohmann::json& shares, std::size_t limit) {
+  return joined(share_items(shares, limit), " · ");
+}
+
+std::string metric_value(double value) {
+  if (std::abs(value) < 1e15 && value == std::floor(value)) return grouped(static_cast<std::int64_t>(value));
+  return fixed(value, 3);
+}
+
+std::vector<std::string> metric_items(const nlohmann::json& metrics) {
+  std::vector<std::string> items;
+  if (!metrics.is_object()) return items;
+  for (const auto& [key, value] : metrics.items()) {
+    if (value.is_number()) items.push_back(key + " " + metric_value(value.get<double>()));
+  }
+  return items;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
   std::string text;
-  for (const auto& [name, share] : largest_shares(shares, limit)) {
-    if (!text.empty()) text += " · ";
-    text += name + " " + percent(share);
+  for (const auto& item : items) {
+    if (!text.empty()) text += separator;
+    text += item;
   }
   return text;
 }
@@ -100,8 +124,8 @@ bool has_items(const nlohmann::json& section, std::string_view list_key) {
 std::string unavailable(std::string_view section) {
   static const std::map<std::string_view, std::string_view> kHow = {
       {"overview", "import your history: sonic import my_spotify_data.zip"},
-      {"moods", "run sonic train mood, then sonic predict mood"},
-      {"clusters", "run sonic train clusters"},
+      {"moods", "run sonic cluster; sonic train mood --labels FILE.csv, then sonic predict mood"},
+      {"clusters", "run sonic cluster"},
       {"segments", "run sonic retrain"},
       {"drift", "run sonic retrain; drift needs 37 days of listening"},
       {"models", "run sonic train …"},

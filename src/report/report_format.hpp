@@ -23,6 +23,8 @@ std::string grouped(std::int64_t value);
 std::string two_digits(int value);
 // "8.2"
 std::string fixed(double value, int decimals);
+// A model metric: counts as integers ("686"), the rest with three decimals ("0.813").
+std::string metric_value(double value);
 // "40%"
 std::string percent(double share);
 // "+25%" / "-10%"
@@ -39,8 +41,13 @@ std::string text_or(const nlohmann::json& object, std::string_view key, std::str
 // The entries of {name: share}, largest first (ties by name), at most `limit`.
 std::vector<std::pair<std::string, double>> largest_shares(const nlohmann::json& shares,
                                                            std::size_t limit);
-// "calm 40% · happy 30% · sad 20%" (unescaped: the caller escapes for its format)
+// ["calm 40%", "happy 30%", …] and joined: "calm 40% · happy 30% · sad 20%" (unescaped: the
+// caller escapes for its format)
+std::vector<std::string> share_items(const nlohmann::json& shares, std::size_t limit);
 std::string share_list(const nlohmann::json& shares, std::size_t limit);
+// ["accuracy 0.813", "rows 686", …] in key order, numbers only.
+std::vector<std::string> metric_items(const nlohmann::json& metrics);
+std::string joined(const std::vector<std::string>& items, std::string_view separator);
 
 // A section is shown when present and non-empty.
 bool has_items(const nlohmann::json& section, std::string_view list_key);

@@ -76,7 +76,8 @@ std::string mood_over_time_svg(const nlohmann::json& mood_over_time, const std::
   for (const int tick : {0, 50, 100}) {
     svg += text_at(kLeft - 4, kTop + kHeight * (1 - tick / 100.0) + 4, std::to_string(tick) + "%", "end");
   }
-  const std::size_t label_every = std::max<std::size_t>(1, buckets.size() / 8);
+  const std::size_t label_every = std::max<std::size_t>(1, (buckets.size() + 7) / 8);
+  const bool weekly = text_or(mood_over_time, "bucket", "") == "week";
   for (std::size_t b = 0; b < buckets.size(); ++b) {
     const double x = kLeft + static_cast<double>(b) * slot;
     const auto& shares = field(buckets[b], key);
@@ -91,7 +92,9 @@ std::string mood_over_time_svg(const nlohmann::json& mood_over_time, const std::
                   concat(bucket_label, ": ", name, " ", percent(share)));
     }
     if (b % label_every == 0) {
-      svg += text_at(x + slot / 2, kTop + kHeight + 16, text_or(buckets[b], "start", "").substr(0, 7), "middle");
+      // A week by its Monday, a month by its name.
+      const std::string start = text_or(buckets[b], "start", "");
+      svg += text_at(x + slot / 2, kTop + kHeight + 16, weekly ? start : start.substr(0, 7), "middle");
     }
   }
   return svg + "</svg>";

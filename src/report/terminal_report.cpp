@@ -41,6 +41,24 @@ class TerminalText {
   std::string out_;
 };
 
+// Items joined by " · " in lines of at most `width` columns: a new line rather than a split item.
+std::vector<std::string> packed(const std::vector<std::string>& items, int width) {
+  std::vector<std::string> lines(1);
+  int used = 0;
+  for (const auto& raw : items) {
+    const std::string item = terminal_safe(raw);
+    const int item_width = display_width(item);
+    if (used > 0 && used + 3 + item_width > width) {
+      lines.emplace_back();
+      used = 0;
+    }
+    if (used > 0) lines.back() += " · ", used += 3;
+    lines.back() += item;
+    used += item_width;
+  }
+  return lines;
+}
+
 void overview(const nlohmann::json& dashboard, TerminalText& out) {
   const auto& o = field(dashboard, "overview");
   out.heading("Overview");
@@ -63,15 +81,19 @@ void heatmap(const nlohmann::json& dashboard, TerminalText& out) {
 void moods(const nlohmann::json& dashboard, TerminalText& out) {
   out.heading("Mood mix");
   const auto& total = field(field(dashboard, "mood_over_time"), "total");
-  const std::string moods = share_list(field(total, "moods"), 4);
-  const std::string clusters = share_list(field(total, "clusters"), 3);
+  const auto moods = share_items(field(total, "moods"), 5);
+  const auto clusters = share_items(field(total, "clusters"), 5);
   if (moods.empty() && clusters.empty()) out.missing("moods");
-  if (!moods.empty()) out.line(cell("moods", 10) + terminal_safe(moods));
-  if (!clusters.empty()) out.line(cell("clusters", 10) + terminal_safe(clusters));
+  const auto mix = [&](const std::string& title, const std::vector<std::string>& items, int width) {
+    if (items.empty()) return;
+    const auto lines = packed(items, kWidth - 2 - width);
+    for (std::size_t i = 0; i < lines.size(); ++i) out.line(cell(i ? "" : title, width) + lines[i]);
+  };
+  mix("moods", moods, 10);
+  mix("clusters", clusters, 10);
   if (!has_items(field(dashboard, "segments"), "segments")) return;
   for (const auto& segment : field(field(dashboard, "segments"), "segments")) {
-    out.line(cell(text_or(segment, "name", "?"), 22) + " " +
-             terminal_safe(share_list(field(segment, "moods"), 3)));
+    mix(text_or(segment, "name", "?"), share_items(field(segment, "moods"), 4), 23);
   }
 }
 
@@ -113,15 +135,11 @@ void models(const nlohmann::json& dashboard, TerminalText& out) {
   const auto& list = field(dashboard, "models");
   if (!has_items(list, "")) return out.missing("models");
   for (const auto& model : list) {
-    std::string metrics;
-    for (const auto& [key, value] : field(model, "metrics").items()) {
-      if (!value.is_number()) continue;
-      metrics += (metrics.empty() ? "" : " · ") + key + " " + fixed(value.get<double>(), 3);
-    }
-    out.line(cell(text_or(model, "experiment", "?"), 10) + " " +
+    out.line(cell(text_or(model, "experiment", "?"), 20) + " " +
              cell(text_or(model, "status", ""), 9) + " " + date_part(field(model, "start")));
+    const auto metrics = metric_items(field(model, "metrics"));
     if (!metrics.empty()) {
-      for (const auto& text : wrap(metrics, kWidth - 6)) out.line("  " + text);
+      for (const auto& text : packed(metrics, kWidth - 4)) out.line("  " + text);
     }
   }
 }

@@ -24,6 +24,12 @@ std::string last_line(const std::string& text) {
   return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t found = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
 // Every format a person can ask for, checked for what each promises.
 void expect_every_format_works(const std::function<RunResult(std::vector<std::string>)>& sonic,
                                const std::filesystem::path& reports_dir, const TempDir& scratch) {
@@ -76,16 +82,33 @@ TEST(ReportE2e, EveryFormatOnARealHistoryLeavesTheStoreAlone) {
   EXPECT_EQ(store_fingerprint(home / "sonic.db"), before);
 }
 
-TEST(ReportE2e, EveryFormatOnTheDemo) {
+TEST(ReportE2e, EveryFormatOnTheDemoWithItsMoods) {
   TempDir folder, scratch;
   ASSERT_EQ(run_sonic({"demo", "--out", folder.path().string(), "--days", "60"}).exit_code, 0);
   const auto demo_home = folder / "home";
-  expect_every_format_works(
-      [&](std::vector<std::string> args) {
-        args.insert(args.begin(), {"--home", demo_home.string(), "--tz", "Etc/GMT-1"});
-        return run_sonic(args);
-      },
-      demo_home / "reports", scratch);
+  const auto sonic = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--home", demo_home.string(), "--tz", "Etc/GMT-1"});
+    return run_sonic(args);
+  };
+  ASSERT_EQ(sonic({"cluster"}).exit_code, 0);
+  const auto labels = shared_dir() / "data" / "moods" / "data_moods.csv";
+  const bool with_classifier = !shared_dir().empty() && std::filesystem::exists(labels);
+  if (with_classifier) {
+    ASSERT_EQ(sonic({"train", "mood", "--labels", labels.string(), "--folds", "0"}).exit_code, 0);
+    ASSERT_EQ(sonic({"predict", "mood"}).exit_code, 0);
+  }
+  expect_every_format_works(sonic, demo_home / "reports", scratch);
+
+  const auto dashboard = nlohmann::json::parse(sonic({"report", "--json"}).out);
+  EXPECT_FALSE(dashboard["clusters"]["items"].empty());
+  EXPECT_FALSE(dashboard["mood_over_time"]["clusters"].empty());
+  EXPECT_EQ(dashboard["models"][0]["experiment"], with_classifier ? "mood" : "mood-clusters");
+  if (with_classifier) {
+    EXPECT_FALSE(dashboard["mood_over_time"]["moods"].empty());
+  }
+  const auto page = read_file(last_line(sonic({"report", "--format", "html"}).out));
+  // heatmap, moods and clusters over time, the scatter (no session forecast yet)
+  EXPECT_EQ(count_of(page, "<svg class=\"chart\""), with_classifier ? 4u : 3u);
 }
 
 TEST(ReportE2e, BadFlagsAreUsageErrors) {

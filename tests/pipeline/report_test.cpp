@@ -29,12 +29,10 @@ TEST(ReportName, LocalDateAndPeriod) {
 
 class MakeReportTest : public ::testing::Test {
  protected:
-  MakeReportTest() {
-    home_ = {.dir = dir_.path(), .database = dir_ / "sonic.db"};
-    store::open_store(home_.database);
-  }
+  MakeReportTest() : home_{.dir = dir_.path(), .database = dir_ / "sonic.db"}, db_(store::open_store(home_.database)) {}
   testing::TempDir dir_;
   Home home_;
+  store::Database db_;
   TimeZone utc_ = TimeZone::named("UTC");
 };
 
@@ -42,7 +40,7 @@ TEST_F(MakeReportTest, HtmlGoesToTheReportsFolderAndStdoutGetsThePath) {
   ReportRequest request;
   request.format = ReportFormat::html;
   request.now_ms = *parse_iso8601_utc("2024-06-01T10:00:00Z");
-  const auto result = make_report(home_, utc_, request);
+  const auto result = make_report(db_, home_, utc_, request);
   const auto expected = home_.reports() / "report-2024-06-01-all.html";
   ASSERT_TRUE(result.written);
   EXPECT_EQ(*result.written, expected);
@@ -53,23 +51,17 @@ TEST_F(MakeReportTest, HtmlGoesToTheReportsFolderAndStdoutGetsThePath) {
 TEST_F(MakeReportTest, TerminalAndJsonGoToStdoutUnlessOutIsGiven) {
   ReportRequest request;
   request.format = ReportFormat::json;
-  auto result = make_report(home_, utc_, request);
+  auto result = make_report(db_, home_, utc_, request);
   EXPECT_FALSE(result.written);
   EXPECT_EQ(nlohmann::json::parse(result.stdout_text)["overview"]["listens"], 0);
   request.out = dir_ / "nested" / "dashboard.json";
-  result = make_report(home_, utc_, request);
+  result = make_report(db_, home_, utc_, request);
   EXPECT_EQ(nlohmann::json::parse(testing::read_file(request.out)), result.dashboard);
   request.format = ReportFormat::terminal;
   request.colour = true;
   request.out = dir_ / "report.txt";
-  make_report(home_, utc_, request);
+  make_report(db_, home_, utc_, request);
   EXPECT_EQ(testing::read_file(request.out).find('\x1b'), std::string::npos) << "no colour in files";
-}
-
-TEST_F(MakeReportTest, NoStoreIsAUsageError) {
-  home_.database = dir_ / "missing.db";
-  EXPECT_THROW(make_report(home_, utc_, {}), UsageError);
-  EXPECT_FALSE(std::filesystem::exists(home_.database));
 }
 
 }  // namespace

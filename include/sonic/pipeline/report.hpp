@@ -14,6 +14,7 @@
 
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
+#include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
 
@@ -38,7 +39,9 @@ struct ReportResult {
   std::optional<std::filesystem::path> written;
 };
 
-ReportResult make_report(const Home& home, const TimeZone& zone, const ReportRequest& request);
+// `db` is the home's store (only read); models come from the home's mlruns, files go under it.
+ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
+                         const ReportRequest& request);
 
 // report-2026-11-21-last30.html
 std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const std::string& period_slug,
