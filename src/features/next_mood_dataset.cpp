@@ -63,9 +63,12 @@ Eigen::RowVectorXf next_mood_row(std::span<const store::ClusteredListen> session
   row(column++) = static_cast<float>(std::sin(kTau * local.weekday / 7));
   row(column++) = static_cast<float>(std::cos(kTau * local.weekday / 7));
   row(column++) = local.weekend() ? 1.0f : 0.0f;
-  row(column++) = static_cast<float>(count - 1);
-  row(column++) = static_cast<float>(count);
-  row(column++) = static_cast<float>(static_cast<double>(now.start_ms - now.session_start_ms) / 60000.0);
+  // Counts and minutes on a log scale, so every column lies within a few units of zero without
+  // standardising: the one-hot columns of a rare cluster must stay 0/1, not be blown up by a
+  // tiny training variance (the model trains with standardize off).
+  row(column++) = static_cast<float>(std::log1p(count - 1));
+  row(column++) = static_cast<float>(std::log1p(count));
+  row(column++) = static_cast<float>(std::log1p(static_cast<double>(now.start_ms - now.session_start_ms) / 60000.0));
   return row;
 }
 

@@ -75,6 +75,7 @@ ml::MlpOptions next_mood_net_defaults() {
   options.adam.learning_rate = 1e-3;
   options.l2 = 1e-4;
   options.patience = 8;
+  options.standardize = false;  // see next_mood_dataset.hpp
   return options;
 }
 

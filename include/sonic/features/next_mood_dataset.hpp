@@ -8,8 +8,11 @@
 //   recent_mean_*, recent_std_*                       over the last three tracks' six features
 //   now_*                                             the current track's six features
 //   hour_sin, hour_cos, weekday_sin, weekday_cos, weekend   local time of the current listen
-//   position, session_tracks, session_minutes         index in the session (from 0), tracks so
-//                                                     far, minutes since the session started
+//   position, session_tracks, session_minutes         log(1 + x) of the index in the session
+//                                                     (from 0), of the tracks so far, and of the
+//                                                     minutes since the session started
+// Every column is already on a scale of a few units (one-hot, 0..1, ±1, logs), so models use
+// them as they are: standardising would blow a rare cluster's one-hot column up.
 // The six features are the cluster features (mood/cluster_features.hpp). Listens of tracks
 // without a cluster are not in the sequence at all.
 #include <Eigen/Core>
