@@ -1,9 +1,8 @@
 // The dashboard's "models": what each kind of model scored when it was last trained.
-#include <cmath>
 #include <map>
 
-#include "sonic/core/utc_time.hpp"
 #include "sonic/report/dashboard.hpp"
+#include "sonic/report/runs_table.hpp"
 
 namespace sonic::report {
 
@@ -19,22 +18,9 @@ nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newe
       found->second = &run;
     }
   }
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& [experiment, run] : chosen) {
-    nlohmann::json metrics = nlohmann::json::object();
-    for (const auto& [key, value] : run->metrics) {
-      metrics[key] = std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
-    }
-    list.push_back({{"experiment", experiment},
-                    {"run_id", run->run_id},
-                    {"run_name", run->run_name},
-                    {"status", tracking::run_status_name(run->status)},
-                    {"start", format_iso8601_utc(run->start_ms)},
-                    {"end", run->end_ms ? nlohmann::json(format_iso8601_utc(*run->end_ms))
-                                        : nlohmann::json(nullptr)},
-                    {"metrics", metrics}});
-  }
-  return list;
+  std::vector<tracking::RunSummary> latest;
+  for (const auto& entry : chosen) latest.push_back(*entry.second);
+  return runs_json(latest)["runs"];  // the entries of `sonic runs --json`
 }
 
 }  // namespace sonic::report

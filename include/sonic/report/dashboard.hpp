@@ -20,7 +20,8 @@
 //                "points": [[valence, energy], …] (members heard in the period, ≤ 80)}]}
 //   "top_artists": [{"name", "listens", "hours"}], "top_tracks": [{"name", "artist", "listens",
 //                "hours"}]
-//   "models": [{"experiment", "run_id", "run_name", "status", "start", "end", "metrics": {…}}]
+//   "models": [{"experiment", "experiment_id", "run_id", "run_name", "status", "start", "end",
+//               "metrics": {…}, "params": {…}}]  (entries of `sonic runs --json`, by experiment)
 //
 // Sections the caller computes (insight/, session/) and passes in, shown as given:
 //   "segments": {"segments": [{"name": "Weekday morning", "minutes": number,
