@@ -13,6 +13,7 @@ void set_demo_command(CLI::App& app, GlobalOptions& globals);
 void set_enrich_command(CLI::App& app, GlobalOptions& globals);
 void set_auth_command(CLI::App& app, GlobalOptions& globals);
 void set_ingest_command(CLI::App& app, GlobalOptions& globals);
+void set_report_command(CLI::App& app, GlobalOptions& globals);
 void set_cluster_command(CLI::App& app, GlobalOptions& globals);
 void set_runs_command(CLI::App& app, GlobalOptions& globals);
 void set_retrain_command(CLI::App& app, GlobalOptions& globals);
@@ -28,6 +29,7 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_enrich_command(app, globals);
   set_auth_command(app, globals);
   set_ingest_command(app, globals);
+  set_report_command(app, globals);
   set_cluster_command(app, globals);
   set_runs_command(app, globals);
   set_retrain_command(app, globals);

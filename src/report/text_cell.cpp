@@ -105,4 +105,34 @@ std::string cell(std::string_view text, int width, bool align_right) {
   return align_right ? padding + out : out + padding;
 }
 
+std::vector<std::string> wrap(std::string_view text, int width) {
+  std::vector<std::string> lines;
+  std::string line;
+  int line_width = 0;
+  const std::string safe = terminal_safe(text);
+  std::size_t at = 0;
+  while (at < safe.size()) {
+    const std::size_t space = safe.find(' ', at);
+    const std::size_t end = space == std::string::npos ? safe.size() : space;
+    std::string word = safe.substr(at, end - at);
+    at = end + 1;
+    if (word.empty()) continue;
+    int word_width = display_width(word);
+    if (word_width > width) {
+      word = cell(word, width);
+      word_width = width;
+    }
+    if (line_width > 0 && line_width + 1 + word_width > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_width = 0;
+    }
+    if (line_width > 0) line += ' ', ++line_width;
+    line += word;
+    line_width += word_width;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
 }  // namespace sonic::report

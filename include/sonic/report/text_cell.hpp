@@ -4,6 +4,7 @@
 // padded by display width, counting East Asian wide characters as two columns.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sonic::report {
 
@@ -16,5 +17,8 @@ int display_width(std::string_view text);
 // Safe text cut to at most `width` columns (ending in "…" when cut), padded with spaces on the
 // right (or left, for numbers) to exactly `width`.
 std::string cell(std::string_view text, int width, bool align_right = false);
+
+// Safe text broken into lines of at most `width` columns at spaces (a longer word is cut).
+std::vector<std::string> wrap(std::string_view text, int width);
 
 }  // namespace sonic::report

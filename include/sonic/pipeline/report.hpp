@@ -1,0 +1,50 @@
+#pragma once
+// `sonic report`: gathers the dashboard (report/dashboard.hpp) for a period, renders it in the
+// format asked, and writes it where asked. Read-only on the store.
+//
+// Where the report goes: terminal and JSON go to stdout unless --out is given; HTML and Markdown
+// always go to a file — --out, else <home>/reports/report-<local date>-<period>.<html|md>. When
+// a file is written, its path is the one line the command prints on stdout (so
+// `xdg-open "$(sonic report --format html)"` works); everything else goes to stderr.
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "sonic/core/home.hpp"
+#include "sonic/core/time_zone.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::pipeline {
+
+enum class ReportFormat { terminal, json, html, markdown };
+
+// "terminal", "json", "html", "md" (UsageError naming the value otherwise).
+ReportFormat parse_report_format(const std::string& text);
+
+struct ReportRequest {
+  ReportFormat format = ReportFormat::terminal;
+  std::filesystem::path out;           // empty: stdout, or the reports folder for html/md
+  std::string period = "all";          // 7, 30, 365, all
+  std::optional<int> year;             // wins over period
+  int top = 10;
+  bool colour = false;                 // terminal on stdout only
+  std::int64_t now_ms = 0;             // 0: the clock
+};
+
+struct ReportResult {
+  nlohmann::json dashboard;
+  std::string stdout_text;             // the report itself, or the written file's path + "\n"
+  std::optional<std::filesystem::path> written;
+};
+
+// `db` is the home's store (only read); models come from the home's mlruns, files go under it.
+ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
+                         const ReportRequest& request);
+
+// report-2026-11-21-last30.html
+std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const std::string& period_slug,
+                                ReportFormat format);
+
+}  // namespace sonic::pipeline

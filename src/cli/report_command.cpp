@@ -1,0 +1,64 @@
+// sonic report: the dashboard for a period, in the terminal, as JSON, HTML or Markdown.
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "commands.hpp"
+#include "existing_store.hpp"
+#include "output.hpp"
+#include "sonic/core/time_zone.hpp"
+#include "sonic/pipeline/report.hpp"
+#include "sonic/report/terminal_report.hpp"
+
+namespace sonic::cli {
+namespace {
+
+struct ReportFlags {
+  std::string format = "terminal";
+  bool json = false;
+  std::string out;
+  std::string period = "all";
+  std::optional<int> year;
+  int top = 10;
+};
+
+void run_report(const GlobalOptions& globals, const ReportFlags& flags) {
+  const Home home = start_command(globals);
+  const TimeZone zone = TimeZone::from_setting(globals.timezone);
+  pipeline::ReportRequest request;
+  request.format = flags.json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags.format);
+  request.out = flags.out;
+  request.period = flags.period;
+  request.year = flags.year;
+  request.top = flags.top;
+  request.colour = report::colour_wanted(isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
+  store::Database db = open_existing_store(home);
+  print_text(pipeline::make_report(db, home, zone, request).stdout_text);
+}
+
+}  // namespace
+
+void set_report_command(CLI::App& app, GlobalOptions& globals) {
+  auto flags = std::make_shared<ReportFlags>();
+  CLI::App* command = app.add_subcommand(
+      "report", "Your listening as a report: terminal, JSON (the dashboard), HTML or Markdown");
+  command->add_option("--format", flags->format,
+                      "terminal, json, html or md. html and md are written to a file (--out, else "
+                      "<home>/reports/report-<date>-<period>.<ext>) whose path is printed on stdout")
+      ->check(CLI::IsMember({"terminal", "json", "html", "md"}))
+      ->capture_default_str();
+  command->add_flag("--json", flags->json, "The same as --format json: one JSON object on stdout");
+  command->add_option("--out", flags->out, "Write the report to this file (atomically) and print its path");
+  auto* period = command->add_option("--period", flags->period, "The last 7, 30 or 365 days before the newest listen, or all")
+      ->check(CLI::IsMember({"7", "30", "365", "all"}))
+      ->capture_default_str();
+  command->add_option("--year", flags->year, "A year in review: that local calendar year")
+      ->check(CLI::Range(1970, 9999))
+      ->excludes(period);
+  command->add_option("--top", flags->top, "How many top artists and tracks")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  command->callback([&globals, flags] { run_report(globals, *flags); });
+}
+
+}  // namespace sonic::cli

@@ -1,0 +1,26 @@
+// The dashboard's "models": what each kind of model scored when it was last trained.
+#include <map>
+
+#include "sonic/report/dashboard.hpp"
+#include "sonic/report/runs_table.hpp"
+
+namespace sonic::report {
+
+nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newest_first) {
+  // A failed run has no final metrics worth showing; it is shown only when nothing finished.
+  std::map<std::string, const tracking::RunSummary*> chosen;
+  for (const auto& run : runs_newest_first) {
+    const auto found = chosen.find(run.experiment);
+    if (found == chosen.end()) {
+      chosen[run.experiment] = &run;
+    } else if (found->second->status != tracking::RunStatus::finished &&
+               run.status == tracking::RunStatus::finished) {
+      found->second = &run;
+    }
+  }
+  std::vector<tracking::RunSummary> latest;
+  for (const auto& entry : chosen) latest.push_back(*entry.second);
+  return runs_json(latest)["runs"];  // the entries of `sonic runs --json`
+}
+
+}  // namespace sonic::report

@@ -1,0 +1,29 @@
+#pragma once
+// The dashboard's sections computed from the store, one file each (dashboard_*.cpp). Private to
+// report/: build_dashboard (dashboard.cpp) assembles them.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "sonic/core/time_zone.hpp"
+#include "sonic/report/period.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::report::detail {
+
+// A music listen (a track, 30 s or more) of alias `p` inside the period, whose bounds are bound
+// as ?1 and ?2 by bind_period.
+inline constexpr const char* kListenInPeriod =
+    "p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2";
+void bind_period(store::Statement& statement, const Period& period);
+
+enum class Bucket { week, month };
+
+nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
+                                      const Period& period, Bucket bucket);
+nlohmann::json clusters_section(store::Database& db, const Period& period);
+
+// Rounded for the JSON: charts need no more, and the output stays stable and small.
+double rounded(double value, int decimals);
+
+}  // namespace sonic::report::detail

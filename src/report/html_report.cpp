@@ -1,0 +1,204 @@
+#include "sonic/report/html_report.hpp"
+
+#include "report_format.hpp"
+#include "sonic/report/svg_charts.hpp"
+#include "sonic/report/text_charts.hpp"
+#include "sonic/report/text_escape.hpp"
+
+namespace sonic::report {
+namespace {
+
+using namespace detail;
+
+constexpr const char* kStyle = R"css(
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2329;background:#f6f7f8;margin:0}
+main{max-width:980px;margin:0 auto;padding:24px}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:0 0 12px}
+.sub{color:#5b6670;margin:0 0 20px}
+section{background:#fff;border-radius:10px;padding:18px 20px;margin:0 0 18px;box-shadow:0 1px 3px #0001}
+.tiles{display:flex;flex-wrap:wrap;gap:12px}.tile{background:#f0f7f2;border-radius:8px;padding:10px 14px;min-width:110px}
+.tile b{display:block;font-size:22px}.missing{color:#7a848c;font-style:italic}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eceef0}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.chart{max-width:100%;height:auto;font-size:11px;fill:#4a545d}
+.legend{list-style:none;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:6px 16px}
+.swatch{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:6px;vertical-align:-1px}
+.up{color:#b45309}.down{color:#1d4ed8}
+)css";
+
+std::string missing(std::string_view section) {
+  return concat("<p class=\"missing\">", html_escape(unavailable(section)), "</p>");
+}
+
+std::string section(const std::string& id, const std::string& title, const std::string& body) {
+  return concat("<section id=\"", id, "\"><h2>", html_escape(title), "</h2>", body, "</section>\n");
+}
+
+// Cells are escaped by the caller; a header starting with '#' marks a numeric column.
+std::string table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+  std::string html = "<table><tr>";
+  std::vector<bool> numeric;
+  for (const auto& header : headers) {
+    numeric.push_back(!header.empty() && header[0] == '#');
+    html += concat(numeric.back() ? "<th class=\"n\">" : "<th>",
+                   html_escape(numeric.back() ? header.substr(1) : header), "</th>");
+  }
+  html += "</tr>";
+  for (const auto& cells : rows) {
+    html += "<tr>";
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      html += concat(i < numeric.size() && numeric[i] ? "<td class=\"n\">" : "<td>", cells[i], "</td>");
+    }
+    html += "</tr>";
+  }
+  return html + "</table>";
+}
+
+std::string legend(const nlohmann::json& names) {
+  std::string html = "<ul class=\"legend\">";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    html += concat("<li><span class=\"swatch\" style=\"background:", series_colour(i), "\"></span>",
+                   html_escape(names[i].is_string() ? names[i].get<std::string>() : ""), "</li>");
+  }
+  return html + "</ul>";
+}
+
+std::string overview(const nlohmann::json& o) {
+  if (integer_or(o, "listens", 0) <= 0) return missing("overview");
+  const auto tile = [](const std::string& value, const std::string& label) {
+    return concat("<div class=\"tile\"><b>", html_escape(value), "</b>", html_escape(label), "</div>");
+  };
+  return concat("<div class=\"tiles\">", tile(grouped(integer_or(o, "listens", 0)), "listens"),
+                tile(fixed(number_or(o, "hours", 0), 1), "hours"),
+                tile(grouped(integer_or(o, "tracks", 0)), "tracks"),
+                tile(grouped(integer_or(o, "artists", 0)), "artists"),
+                tile(grouped(integer_or(o, "days_with_listens", 0)), "days with music"), "</div>",
+                "<p>", html_escape(date_part(field(o, "from"))), " to ",
+                html_escape(date_part(field(o, "to"))), "</p>");
+}
+
+std::string mood_over_time(const nlohmann::json& dashboard) {
+  const auto& section_json = field(dashboard, "mood_over_time");
+  std::string html;
+  for (const std::string key : {"moods", "clusters"}) {
+    const std::string svg = mood_over_time_svg(section_json, key);
+    if (svg.empty()) continue;
+    html += concat("<h3>", html_escape(key == "moods" ? "Moods" : "Clusters"), " by ",
+                   html_escape(text_or(section_json, "bucket", "week")), "</h3>", svg,
+                   legend(field(section_json, key)));
+  }
+  const auto& segments = field(field(dashboard, "segments"), "segments");
+  if (has_items(segments, "")) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& segment : segments) {
+      rows.push_back({html_escape(text_or(segment, "name", "?")),
+                      fixed(number_or(segment, "minutes", 0), 0),
+                      html_escape(share_list(field(segment, "moods"), 4))});
+    }
+    html += concat("<h3>Mood mix by time of day</h3>", table({"segment", "#minutes", "mood mix"}, rows));
+  }
+  return html.empty() ? missing("moods") : html;
+}
+
+std::string clusters(const nlohmann::json& section_json) {
+  const std::string svg = cluster_scatter_svg(section_json);
+  if (svg.empty()) return missing("clusters");
+  std::vector<std::vector<std::string>> rows;
+  nlohmann::json labels = nlohmann::json::array();
+  for (const auto& item : field(section_json, "items")) {
+    labels.push_back(text_or(item, "label", ""));
+    rows.push_back({html_escape(text_or(item, "label", "")), grouped(integer_or(item, "size", 0)),
+                    grouped(integer_or(item, "listens", 0))});
+  }
+  return concat(svg, legend(labels), table({"cluster", "#tracks", "#listens"}, rows));
+}
+
+std::string top_list(const nlohmann::json& list, bool tracks) {
+  if (!has_items(list, "")) return missing("overview");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& item : list) {
+    std::vector<std::string> cells = {html_escape(text_or(item, "name", ""))};
+    if (tracks) cells.push_back(html_escape(text_or(item, "artist", "")));
+    cells.push_back(grouped(integer_or(item, "listens", 0)));
+    cells.push_back(fixed(number_or(item, "hours", 0), 1));
+    rows.push_back(cells);
+  }
+  return tracks ? table({"track", "artist", "#listens", "#hours"}, rows)
+                : table({"artist", "#listens", "#hours"}, rows);
+}
+
+std::string drift(const nlohmann::json& section_json) {
+  if (!section_json.is_object()) return missing("drift");
+  if (!has_items(section_json, "flags")) return "<p>No change over 20%: listening as usual.</p>";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& flag : field(section_json, "flags")) {
+    const double change = number_or(flag, "change", 0);
+    rows.push_back({html_escape(text_or(flag, "label", text_or(flag, "metric", "?"))),
+                    fixed(number_or(flag, "baseline", 0), 2), fixed(number_or(flag, "recent", 0), 2),
+                    concat(change >= 0 ? "<span class=\"up\">" : "<span class=\"down\">",
+                           signed_percent(change), "</span>")});
+  }
+  return table({"", "#the 30 days before", "#the last 7 days", "#change"}, rows);
+}
+
+std::string models(const nlohmann::json& list) {
+  if (!has_items(list, "")) return missing("models");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& model : list) {
+    const std::string metrics = joined(metric_items(field(model, "metrics")), ", ");
+    rows.push_back({html_escape(text_or(model, "experiment", "?")), html_escape(text_or(model, "status", "")),
+                    html_escape(date_part(field(model, "start"))), html_escape(metrics)});
+  }
+  return table({"model", "status", "trained", "metrics"}, rows);
+}
+
+std::string forecast(const nlohmann::json& section_json) {
+  const std::string svg = forecast_svg(section_json);
+  if (svg.empty()) return missing("forecast");
+  const auto lines = forecast_lines(section_json);
+  return concat(svg, "<p>", html_escape(lines.empty() ? "" : lines.back()), "</p>");
+}
+
+std::string narrative(const nlohmann::json& section_json) {
+  const std::string text = text_or(section_json, "text", "");
+  if (text.empty()) return missing("narrative");
+  std::string html;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find("\n\n", at), text.size());
+    if (end > at) html += concat("<p>", html_escape(text.substr(at, end - at)), "</p>");
+    at = end + 2;
+  }
+  return concat(html, "<p class=\"missing\">Written by the ",
+                html_escape(text_or(section_json, "narrator", "?")), " narrator.</p>");
+}
+
+}  // namespace
+
+std::string render_html(const nlohmann::json& dashboard) {
+  const std::string title = concat("sonic report: ", period_title(dashboard));
+  std::string html = concat(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+      html_escape(title), "</title>\n<style>", kStyle, "</style></head>\n<body><main>\n<h1>",
+      html_escape(title), "</h1><p class=\"sub\">Time zone ",
+      html_escape(text_or(dashboard, "time_zone", "")), " · generated ",
+      html_escape(text_or(dashboard, "generated", "")), "</p>\n");
+  html += section("overview", "Overview", overview(field(dashboard, "overview")));
+  const std::string heatmap = heatmap_svg(field(dashboard, "heatmap"));
+  html += section("heatmap", "When you listen (minutes by local weekday and hour)",
+                  heatmap.empty() ? missing("overview") : heatmap);
+  html += section("moods", "Mood over time", mood_over_time(dashboard));
+  html += section("clusters", "Clusters: valence × energy", clusters(field(dashboard, "clusters")));
+  html += section("top-artists", "Top artists", top_list(field(dashboard, "top_artists"), false));
+  html += section("top-tracks", "Top tracks", top_list(field(dashboard, "top_tracks"), true));
+  html += section("drift", "Drift: the last 7 days against the 30 before", drift(field(dashboard, "drift")));
+  html += section("models", "Models", models(field(dashboard, "models")));
+  html += section("forecast", "The next 24 hours", forecast(field(dashboard, "forecast")));
+  html += section("narrative", "In words", narrative(field(dashboard, "narrative")));
+  return html + "</main></body></html>\n";
+}
+
+}  // namespace sonic::report

@@ -1,0 +1,72 @@
+#include "sonic/report/html_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "report/sample_dashboard.hpp"
+#include "sonic/report/svg_charts.hpp"
+#include "sonic/report/text_escape.hpp"
+
+namespace sonic::report {
+namespace {
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t found = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
+  return found;
+}
+
+TEST(HtmlEscape, EscapesMarkupQuotesAndControlCharacters) {
+  EXPECT_EQ(html_escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(html_escape("a&b \"c\" 'd'"), "a&amp;b &quot;c&quot; &#39;d&#39;");
+  EXPECT_EQ(html_escape("x\x1b" "y"), "x\xEF\xBF\xBDy");
+}
+
+TEST(HtmlReport, DataStringsAreText) {
+  const auto html = render_html(testing::sample_dashboard());
+  EXPECT_EQ(count(html, "<script"), 0u);
+  EXPECT_EQ(count(html, "<b>loud"), 0u);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;loud&lt;/b&gt;"), std::string::npos);  // in the scatter and legend
+  EXPECT_EQ(html.find('\x1b'), std::string::npos);
+}
+
+TEST(HtmlReport, SelfContainedWithoutAnyRequest) {
+  const auto html = render_html(testing::sample_dashboard());
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(\s(src|href|xlink:href)\s*=)", std::regex::icase)));
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_NE(html.find("content=\"default-src 'none'; style-src 'unsafe-inline'\""), std::string::npos);
+}
+
+TEST(HtmlReport, DrawsTheFourChartsAsInlineSvg) {
+  const auto html = render_html(testing::sample_dashboard());
+  // heatmap, moods over time, clusters over time, scatter, forecast
+  EXPECT_EQ(count(html, "<svg class=\"chart\""), 5u);
+  EXPECT_EQ(count(html, "<rect") - count(html, "fill=\"none\""), 7u * 24 + 3 + 2 + 24);
+  EXPECT_NE(html.find("aria-label=\"Clusters by valence and energy\""), std::string::npos);
+  EXPECT_NE(html.find("<title>19:00, 72%</title>"), std::string::npos);
+  EXPECT_NE(html.find("<title>Fri 21:00, 120 minutes</title>"), std::string::npos);
+  EXPECT_EQ(html.find("not available yet"), std::string::npos);
+}
+
+TEST(HtmlReport, EmptySectionsSayWhatToRun) {
+  const auto html = render_html({{"overview", {{"listens", 0}}}});
+  EXPECT_EQ(count(html, "<svg"), 0u);
+  EXPECT_NE(html.find("not available yet (run sonic train session, then sonic predict session)"),
+            std::string::npos);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+}
+
+TEST(SvgCharts, ScatterPlacesClustersOnTheUnitSquare) {
+  const auto svg = cluster_scatter_svg(testing::sample_dashboard()["clusters"]);
+  // valence 0.3 → 44 + 0.3·420; energy 0.2 → 10 + 0.8·420
+  EXPECT_NE(svg.find("<circle cx=\"170.0\" cy=\"346.0\" r=\"9\""), std::string::npos);
+  EXPECT_EQ(cluster_scatter_svg({{"items", nlohmann::json::array()}}), "");
+}
+
+}  // namespace
+}  // namespace sonic::report
