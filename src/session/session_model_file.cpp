@@ -1,0 +1,65 @@
+#include "sonic/session/session_model_file.hpp"
+
+#include "sonic/core/error.hpp"
+#include "sonic/ml/gbdt/model_json.hpp"
+
+namespace sonic::session {
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+}  // namespace
+
+std::filesystem::path session_model_path(const Home& home) { return home.models() / "session.json"; }
+
+nlohmann::json session_metrics(const SessionTraining& training) {
+  nlohmann::json metrics = nlohmann::json::object();
+  const std::pair<const char*, const SessionScores*> scored[] = {
+      {"", &training.evaluation.model},
+      {"hour_of_week_", &training.evaluation.hour_of_week},
+      {"always_no_", &training.evaluation.always_no}};
+  for (const auto& [prefix, scores] : scored) {
+    const nlohmann::json values = to_json(*scores);
+    for (const auto& [key, value] : values.items()) metrics[prefix + key] = value;
+  }
+  metrics["best_round"] = training.best_round;
+  metrics["test_hours"] = training.split.test;
+  metrics["test_start_hours"] = training.test_positives;
+  return metrics;
+}
+
+void save_session_model(const std::filesystem::path& path, const SessionTraining& training,
+                        const std::string& model_id, std::uint64_t seed) {
+  tracking::ModelFileInfo info;
+  info.format = kSessionModelFormat;
+  info.version = kSessionModelVersion;
+  info.model_id = model_id;
+  info.feature_names = features::session_feature_names();
+  info.seed = seed;
+  info.window_from_ms = training.window.from_ms;
+  info.window_to_ms = training.window.to_ms;
+  info.metrics = session_metrics(training);
+  tracking::save_model_file(path, info, ml::gbdt_to_json(training.model));
+}
+
+SessionModel load_session_model(const std::filesystem::path& path) {
+  tracking::ModelFile file = tracking::load_model_file(path, kSessionModelFormat, kSessionModelVersion,
+                                                       "train one first with `sonic train session`");
+  const auto& expected = features::session_feature_names();
+  if (file.info.feature_names != expected) {
+    throw InputError(path.string() + ": the model was trained on the features [" +
+                     joined(file.info.feature_names) + "], this sonic builds [" + joined(expected) +
+                     "]: retrain it with `sonic train session`");
+  }
+  try {
+    return {.info = std::move(file.info), .gbdt = ml::gbdt_from_json(file.model, expected)};
+  } catch (const InputError& error) {
+    throw InputError(path.string() + ": " + error.what());
+  }
+}
+
+}  // namespace sonic::session
