@@ -8,5 +8,7 @@
 namespace sonic::cli {
 
 // Add one declaration per model here and one call in train_command.cpp / predict_command.cpp.
+void set_train_session_command(CLI::App& train, GlobalOptions& globals);
+void set_predict_session_command(CLI::App& predict, GlobalOptions& globals);
 
 }  // namespace sonic::cli

@@ -1,0 +1,22 @@
+#include "sonic/pipeline/predict_session.hpp"
+
+#include "sonic/core/utc_time.hpp"
+#include "sonic/session/session_model_file.hpp"
+#include "sonic/store/session_history_query.hpp"
+
+namespace sonic::pipeline {
+
+SessionPrediction predict_session(store::Database& db, const Home& home, const TimeZone& zone,
+                                  const PredictSessionOptions& options) {
+  const std::filesystem::path path = session::session_model_path(home);
+  const session::SessionModel model = session::load_session_model(path);
+  const std::int64_t from_ms = options.at_ms.value_or(now_utc_ms());
+  const features::SessionHistory history = store::read_session_history(db, from_ms);
+  return {.model_id = model.info.model_id,
+          .model_path = path,
+          .time_zone = zone.name(),
+          .from_ms = from_ms,
+          .hours = session::forecast_session_starts(model.gbdt, history, zone, from_ms, options.forecast)};
+}
+
+}  // namespace sonic::pipeline
