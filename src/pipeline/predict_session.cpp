@@ -1,5 +1,7 @@
 #include "sonic/pipeline/predict_session.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "sonic/core/utc_time.hpp"
 #include "sonic/session/session_model_file.hpp"
 #include "sonic/store/session_history_query.hpp"
@@ -10,6 +12,13 @@ SessionPrediction predict_session(store::Database& db, const Home& home, const T
                                   const PredictSessionOptions& options) {
   const std::filesystem::path path = session::session_model_path(home);
   const session::SessionModel model = session::load_session_model(path);
+  // The hour and weekday columns are local time: another zone shifts what the model learnt.
+  const nlohmann::json& trained = model.gbdt.metadata();
+  if (trained.contains("session") && trained["session"].value("time_zone", zone.name()) != zone.name()) {
+    spdlog::warn("the session model learnt hours in {}, this forecast uses {}: pass --tz {} or retrain",
+                 trained["session"]["time_zone"].get<std::string>(), zone.name(),
+                 trained["session"]["time_zone"].get<std::string>());
+  }
   const std::int64_t from_ms = options.at_ms.value_or(now_utc_ms());
   const features::SessionHistory history = store::read_session_history(db, from_ms);
   return {.model_id = model.info.model_id,
