@@ -13,6 +13,8 @@ void set_demo_command(CLI::App& app, GlobalOptions& globals);
 void set_enrich_command(CLI::App& app, GlobalOptions& globals);
 void set_auth_command(CLI::App& app, GlobalOptions& globals);
 void set_ingest_command(CLI::App& app, GlobalOptions& globals);
+void set_cluster_command(CLI::App& app, GlobalOptions& globals);
+void set_runs_command(CLI::App& app, GlobalOptions& globals);
 void set_train_command(CLI::App& app, GlobalOptions& globals);    // parent of train <model>
 void set_predict_command(CLI::App& app, GlobalOptions& globals);  // parent of predict <model>
 
@@ -24,6 +26,8 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_enrich_command(app, globals);
   set_auth_command(app, globals);
   set_ingest_command(app, globals);
+  set_cluster_command(app, globals);
+  set_runs_command(app, globals);
   set_train_command(app, globals);
   set_predict_command(app, globals);
 }

@@ -8,7 +8,11 @@
 namespace sonic::cli {
 
 // Add one declaration per model here and one call in train_command.cpp / predict_command.cpp.
-void set_train_session_command(CLI::App& train, GlobalOptions& globals);
-void set_predict_session_command(CLI::App& predict, GlobalOptions& globals);
+void add_train_mood_command(CLI::App& train, GlobalOptions& globals);
+void add_predict_mood_command(CLI::App& predict, GlobalOptions& globals);
+void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals);
+void add_predict_next_mood_command(CLI::App& predict, GlobalOptions& globals);
+void add_train_session_command(CLI::App& train, GlobalOptions& globals);
+void add_predict_session_command(CLI::App& predict, GlobalOptions& globals);
 
 }  // namespace sonic::cli

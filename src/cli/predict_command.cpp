@@ -7,7 +7,9 @@ namespace sonic::cli {
 void set_predict_command(CLI::App& app, GlobalOptions& globals) {
   CLI::App* predict = app.add_subcommand("predict", "Predict with a trained model");
   predict->require_subcommand(1);
-  set_predict_session_command(*predict, globals);
+  add_predict_mood_command(*predict, globals);
+  add_predict_next_mood_command(*predict, globals);
+  add_predict_session_command(*predict, globals);
 }
 
 }  // namespace sonic::cli

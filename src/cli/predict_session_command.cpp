@@ -42,7 +42,7 @@ void run_predict_session(const GlobalOptions& globals, const PredictSessionFlags
 
 }  // namespace
 
-void set_predict_session_command(CLI::App& predict, GlobalOptions& globals) {
+void add_predict_session_command(CLI::App& predict, GlobalOptions& globals) {
   auto flags = std::make_shared<PredictSessionFlags>();
   CLI::App* command = predict.add_subcommand(
       "session", "The chance that you start listening in each coming local hour, and why");

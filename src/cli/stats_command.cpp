@@ -1,5 +1,6 @@
 // sonic stats: what the store holds, as a table or one JSON object.
 #include "commands.hpp"
+#include "existing_store.hpp"
 #include "output.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/time_zone.hpp"
@@ -17,11 +18,7 @@ struct StatsFlags {
 void run_stats(const GlobalOptions& globals, const StatsFlags& flags) {
   const Home home = start_command(globals);
   const TimeZone zone = TimeZone::from_setting(globals.timezone);
-  if (!std::filesystem::exists(home.database)) {
-    throw UsageError("no sonic store at " + home.database.string() +
-                     ": import your Spotify data first (sonic import my_spotify_data.zip)");
-  }
-  store::Database db = store::open_store(home.database);
+  store::Database db = open_existing_store(home);
   const auto stats = report::compute_history_stats(db, zone, flags.top);
   if (flags.json) {
     print_json(report::to_json(stats));

@@ -34,7 +34,7 @@ void run_train_session(const GlobalOptions& globals, const TrainSessionFlags& fl
 
 }  // namespace
 
-void set_train_session_command(CLI::App& train, GlobalOptions& globals) {
+void add_train_session_command(CLI::App& train, GlobalOptions& globals) {
   auto flags = std::make_shared<TrainSessionFlags>();
   CLI::App* command = train.add_subcommand(
       "session", "Learn when you start listening: the chance of a session in each local hour");

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <vector>
 
 #include "binary_checks.hpp"
+#include "sonic/ml/classification_metrics.hpp"
 #include "sonic/core/error.hpp"
 
 namespace sonic::ml {
@@ -20,39 +22,20 @@ std::vector<Eigen::Index> by_descending_score(const Eigen::VectorXd& scores) {
   return order;
 }
 
-double positives(const Eigen::VectorXi& labels) { return static_cast<double>(labels.sum()); }
-
 }  // namespace
 
 double roc_auc(const Eigen::VectorXi& labels, const Eigen::VectorXd& scores) {
   detail::require_binary_scores(labels, scores, false, "ROC-AUC");
-  const double positive_count = positives(labels);
-  const double negative_count = static_cast<double>(labels.size()) - positive_count;
-  if (positive_count == 0 || negative_count == 0) {
-    throw InputError("ROC-AUC needs both positive and negative rows");
-  }
-  // Walking down the scores, each positive outranks the negatives still below it; a tied group
-  // counts half of its own negatives for each of its positives.
-  const auto order = by_descending_score(scores);
-  double negatives_above = 0;
-  double wins = 0;
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i;
-    double group_positives = 0;
-    double group_negatives = 0;
-    for (; j < order.size() && scores[order[j]] == scores[order[i]]; ++j) {
-      (labels[order[j]] == 1 ? group_positives : group_negatives) += 1;
-    }
-    wins += group_positives * (negative_count - negatives_above - group_negatives / 2);
-    negatives_above += group_negatives;
-    i = j;
-  }
-  return wins / (positive_count * negative_count);
+  std::vector<bool> positive(static_cast<std::size_t>(labels.size()));
+  for (Eigen::Index i = 0; i < labels.size(); ++i) positive[static_cast<std::size_t>(i)] = labels[i] == 1;
+  const std::optional<double> auc = roc_auc(scores, positive);  // classification_metrics.hpp
+  if (!auc) throw InputError("ROC-AUC needs both positive and negative rows");
+  return *auc;
 }
 
 double average_precision(const Eigen::VectorXi& labels, const Eigen::VectorXd& scores) {
   detail::require_binary_scores(labels, scores, false, "average precision");
-  const double positive_count = positives(labels);
+  const auto positive_count = static_cast<double>(labels.sum());
   if (positive_count == 0) throw InputError("average precision needs at least one positive row");
   const auto order = by_descending_score(scores);
   double true_positives = 0;

@@ -1,5 +1,7 @@
 #include "sonic/pipeline/enrich.hpp"
 
+#include "sonic/pipeline/cluster_moods.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -213,13 +215,17 @@ class EnrichRun {
 }  // namespace
 
 EnrichReport enrich_history(store::Database& db, const EnrichOptions& options) {
-  return EnrichRun(db, options).run(std::nullopt);
+  auto report = EnrichRun(db, options).run(std::nullopt);
+  assign_new_tracks_to_clusters(db);  // tracks that gained features join their mood cluster
+  return report;
 }
 
 EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids,
                            const EnrichOptions& options) {
   if (track_ids.empty()) return {};
-  return EnrichRun(db, options).run(std::vector<std::int64_t>(track_ids.begin(), track_ids.end()));
+  auto report = EnrichRun(db, options).run(std::vector<std::int64_t>(track_ids.begin(), track_ids.end()));
+  assign_new_tracks_to_clusters(db);
+  return report;
 }
 
 void throw_if_backed_off(store::Database& db, std::string_view service, std::int64_t now_ms) {

@@ -1,5 +1,7 @@
 #include "sonic/pipeline/import_features.hpp"
 
+#include "sonic/pipeline/cluster_moods.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include "sonic/core/error.hpp"
@@ -63,6 +65,7 @@ FeatureImportReport import_features(store::Database& db,
                               : ""));
     }
   }
+  assign_new_tracks_to_clusters(db);
   report.coverage = store::feature_coverage(db);
   return report;
 }

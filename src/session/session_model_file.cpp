@@ -1,18 +1,8 @@
 #include "sonic/session/session_model_file.hpp"
 
-#include "sonic/core/error.hpp"
 #include "sonic/ml/gbdt/model_json.hpp"
 
 namespace sonic::session {
-namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
-}  // namespace
 
 std::filesystem::path session_model_path(const Home& home) { return home.models() / "session.json"; }
 
@@ -47,19 +37,13 @@ void save_session_model(const std::filesystem::path& path, const SessionTraining
 }
 
 SessionModel load_session_model(const std::filesystem::path& path) {
-  tracking::ModelFile file = tracking::load_model_file(path, kSessionModelFormat, kSessionModelVersion,
-                                                       "train one first with `sonic train session`");
+  const tracking::ModelFile file = tracking::load_model_file(path, kSessionModelFormat, kSessionModelVersion,
+                                                             "train one first with `sonic train session`");
   const auto& expected = features::session_feature_names();
-  if (file.info.feature_names != expected) {
-    throw InputError(path.string() + ": the model was trained on the features [" +
-                     joined(file.info.feature_names) + "], this sonic builds [" + joined(expected) +
-                     "]: retrain it with `sonic train session`");
-  }
-  try {
-    return {.info = std::move(file.info), .gbdt = ml::gbdt_from_json(file.model, expected)};
-  } catch (const InputError& error) {
-    throw InputError(path.string() + ": " + error.what());
-  }
+  return tracking::reading_model_file(path, [&] {
+    file.reader().require_feature_names(file.info.feature_names, expected);
+    return SessionModel{.info = file.info, .gbdt = ml::gbdt_from_json(file.model(), expected)};
+  });
 }
 
 }  // namespace sonic::session

@@ -81,16 +81,15 @@ ModelFile load_model_file(const std::filesystem::path& path, std::string_view fo
   }
   std::ostringstream text;
   text << in.rdbuf();
-  try {
-    const auto document = ml::parse_model_json(text.str(), format);
-    const ml::ModelJsonReader reader(document, format, newest_version);
+  return reading_model_file(path, [&] {
     ModelFile file;
+    file.path = path;
+    file.document = ml::parse_model_json(text.str(), format);
+    const ml::ModelJsonReader reader(file.document, format, newest_version);
     file.info = read_info(reader);
-    file.model = reader.object(reader.field(document, "model"), "model");
+    reader.object(reader.field(file.document, "model"), "model");
     return file;
-  } catch (const InputError& error) {
-    throw InputError(path.string() + ": " + error.what());
-  }
+  });
 }
 
 }  // namespace sonic::tracking

@@ -43,7 +43,7 @@ TEST(ModelFile, RoundTripsTheEnvelope) {
   EXPECT_EQ(file.info.window_to_ms, 3600000);
   EXPECT_EQ(file.info.created_ms, 86400000);
   EXPECT_EQ(file.info.metrics["accuracy"], 0.5);
-  EXPECT_EQ(file.model["weights"][1], 2);
+  EXPECT_EQ(file.model()["weights"][1], 2);
   // The format name comes first in the file, as the architecture asks.
   EXPECT_EQ(testing::read_file(dir / "m.json").find("\"format\""), 3u);  // after "{\n "
 }

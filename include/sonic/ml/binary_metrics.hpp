@@ -9,7 +9,8 @@
 namespace sonic::ml {
 
 // Area under the ROC curve (roc_auc_score): the chance that a random positive row scores above a
-// random negative one, ties counting half. Throws InputError unless both classes are present.
+// random negative one, ties counting half (classification_metrics.hpp's rank-sum roc_auc, with
+// 0/1 labels and checks). Throws InputError unless both classes are present.
 double roc_auc(const Eigen::VectorXi& labels, const Eigen::VectorXd& scores);
 
 // Area under the precision-recall curve as average precision (average_precision_score): the

@@ -15,6 +15,9 @@
 // Written to a temporary file and renamed into place, so a crash never leaves half a model.
 #include <nlohmann/json.hpp>
 
+#include "sonic/core/error.hpp"
+#include "sonic/ml/model_json_reader.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -37,9 +40,24 @@ struct ModelFileInfo {
 };
 
 struct ModelFile {
+  std::filesystem::path path;
   ModelFileInfo info;
-  nlohmann::json model;  // the body under "model"
+  nlohmann::json document;  // the whole file
+  const nlohmann::json& model() const { return document.at("model"); }  // the body
+  // A checked reader for the caller's own fields; its failures name the format and the field.
+  ml::ModelJsonReader reader() const { return ml::ModelJsonReader(document, info.format, info.version); }
 };
+
+// Runs `read` (which reads a loaded model file's body) and puts the file's path in front of any
+// InputError it throws, so every message about a model file says which file.
+template <typename Read>
+auto reading_model_file(const std::filesystem::path& path, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const InputError& error) {
+    throw InputError(path.string() + ": " + error.what());
+  }
+}
 
 void save_model_file(const std::filesystem::path& path, const ModelFileInfo& info, const nlohmann::json& model);
 

@@ -1,0 +1,64 @@
+#pragma once
+// The next track's mood: models trained on the next-mood dataset with a time-based split (the
+// last 20% of listens, whole sessions, are the test; nothing from them is seen in training),
+// judged by accuracy, macro-F1 and one-vs-rest ROC-AUC next to two baselines — always the most
+// frequent cluster of the training part, and "the same cluster as the current track".
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+
+#include "sonic/features/next_mood_dataset.hpp"
+#include "sonic/ml/mlp_model.hpp"
+#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/tracking/model_file.hpp"
+
+namespace sonic::mood {
+
+inline constexpr const char* kNextMoodNetFormat = "sonic-next-mood-net";
+inline constexpr int kNextMoodNetVersion = 1;
+
+// Rows [0, validation_begin) train, [validation_begin, test_begin) pick the early-stopping
+// epoch, [test_begin, rows) test. Every cut falls between sessions.
+struct TimeSplit {
+  Eigen::Index validation_begin = 0;
+  Eigen::Index test_begin = 0;
+  Eigen::Index rows = 0;
+};
+
+// InputError when the rows are too few for three non-empty parts.
+TimeSplit session_aligned_split(const std::vector<std::int64_t>& session_start_ms, double test_fraction = 0.2,
+                                double validation_fraction = 0.15);
+
+struct NextMoodScores {
+  double accuracy = 0;
+  double macro_f1 = 0;
+  std::optional<double> roc_auc;  // one-vs-rest, macro
+};
+
+struct NextMoodEvaluation {
+  NextMoodScores model;
+  NextMoodScores most_frequent;
+  NextMoodScores same_as_current;
+  Eigen::Index train_rows = 0, validation_rows = 0, test_rows = 0;
+  std::int64_t test_from_ms = 0;
+};
+
+// `test_probabilities`: the model's class probabilities for the test rows.
+NextMoodEvaluation evaluate_next_mood(const features::NextMoodDataset& data, const TimeSplit& split,
+                                      const Eigen::MatrixXd& test_probabilities, int clusters);
+
+ml::MlpOptions next_mood_net_defaults();
+
+struct NextMoodTraining {
+  ml::MlpTrainingResult trained;
+  NextMoodEvaluation evaluation;
+};
+
+NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters, const ml::MlpOptions& options);
+
+void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model, const tracking::ModelFileInfo& info);
+ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info = nullptr);
+
+}  // namespace sonic::mood

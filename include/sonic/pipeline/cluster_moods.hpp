@@ -1,0 +1,52 @@
+#pragma once
+// `sonic cluster`: (optionally) impute missing features from the artist's other tracks, fit the
+// mood clusters, save the model file, replace the stored clustering and record the run in
+// mlruns — the store and the model file change only when the fit succeeded.
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "sonic/core/home.hpp"
+#include "sonic/mood/mood_clusters.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::pipeline {
+
+struct ClusterRunOptions {
+  mood::ClusterFitOptions fit;
+  bool impute_artist = false;
+};
+
+struct ClusterSummary {
+  int cluster = 0;
+  std::string label;
+  std::int64_t size = 0;
+  nlohmann::json centroid;
+};
+
+struct ClusterRunReport {
+  int k = 0;
+  std::string k_reason;
+  std::vector<ml::KCandidate> candidates;
+  std::vector<ClusterSummary> clusters;
+  std::int64_t tracks_clustered = 0;
+  std::int64_t tracks_without_features = 0;  // after imputation, when asked
+  std::int64_t tracks_incomplete = 0;        // some features, not all six
+  std::int64_t tracks_imputed = 0;
+  std::string run_id;
+  std::filesystem::path model_path;
+  double seconds = 0;
+};
+
+ClusterRunReport cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options);
+
+// Tracks that gained features since the last clustering go to their nearest centroid (no
+// re-clustering). Does nothing before the first `sonic cluster`. Returns how many were assigned.
+std::int64_t assign_new_tracks_to_clusters(store::Database& db);
+
+nlohmann::json to_json(const ClusterRunReport& report);
+std::string to_text(const ClusterRunReport& report);
+
+}  // namespace sonic::pipeline

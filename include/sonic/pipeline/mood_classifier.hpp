@@ -1,0 +1,70 @@
+#pragma once
+// `sonic train mood` and `sonic predict mood`: the track mood classifier from a labelled CSV
+// to every history track's mood.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sonic/core/home.hpp"
+#include "sonic/mood/mood_net.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::pipeline {
+
+struct TrainMoodOptions {
+  std::filesystem::path labels;
+  mood::LabelledColumns columns;
+  ml::MlpOptions mlp = mood::mood_net_defaults();
+  int folds = 10;  // 0: no cross-validation
+};
+
+struct TrainMoodReport {
+  std::int64_t rows = 0;
+  std::vector<std::string> classes;
+  std::vector<std::string> features;
+  std::optional<mood::CrossValidation> cv;
+  double final_train_loss = 0;
+  int epochs = 0;
+  std::string run_id;
+  std::filesystem::path model_path;
+  double seconds = 0;
+};
+
+// Cross-validates, trains on every row, saves home.models()/mood_net.json (replacing the old
+// model only once the new one is complete) and records the run in mlruns ("mood").
+TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options);
+
+struct PredictMoodReport {
+  std::string model_id;
+  std::int64_t tracks_labelled = 0;
+  std::int64_t tracks_lacking_features = 0;  // history tracks the model cannot judge
+  std::map<std::string, std::int64_t> tracks_by_mood;
+  double mean_confidence = 0;
+};
+
+// Labels every history track that has the model's features and stores mood and confidence.
+PredictMoodReport predict_history_moods(store::Database& db, const Home& home);
+
+struct MoodProbabilities {
+  std::string subject;  // the track's name or "the given features"
+  std::string mood;
+  std::map<std::string, double> probabilities;
+};
+
+// One track by Spotify ID (its stored features), nothing stored.
+MoodProbabilities predict_track_mood(store::Database& db, const Home& home, const std::string& spotify_id);
+// Feature values given by name; every feature of the model must be there.
+MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features);
+
+nlohmann::json to_json(const TrainMoodReport& report);
+std::string to_text(const TrainMoodReport& report);
+nlohmann::json to_json(const PredictMoodReport& report);
+std::string to_text(const PredictMoodReport& report);
+nlohmann::json to_json(const MoodProbabilities& result);
+std::string to_text(const MoodProbabilities& result);
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,17 @@
+#pragma once
+// `sonic runs`: training runs as a table for the terminal or as one JSON object.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "sonic/tracking/mlflow_store.hpp"
+
+namespace sonic::report {
+
+// {"runs":[{"experiment","run_id","run_name","status","start","end","metrics":{…},"params":{…}}]}
+nlohmann::json runs_json(const std::vector<tracking::RunSummary>& runs);
+// One line per run (time, experiment, status, the headline metrics), within 80 columns.
+std::string runs_text(const std::vector<tracking::RunSummary>& runs, const std::filesystem::path& mlruns);
+
+}  // namespace sonic::report

@@ -1,0 +1,62 @@
+// sonic train next-mood / sonic predict next-mood: the mood cluster of a session's next track.
+#include "existing_store.hpp"
+#include "model_commands.hpp"
+#include "output.hpp"
+#include "sonic/pipeline/next_mood.hpp"
+
+namespace sonic::cli {
+namespace {
+
+struct NextMoodFlags {
+  pipeline::TrainNextMoodOptions options;
+  bool json = false;
+};
+
+void run_train(const GlobalOptions& globals, const NextMoodFlags& flags) {
+  const Home home = start_command(globals);
+  const TimeZone zone = TimeZone::from_setting(globals.timezone);
+  const auto lock = lock_home_waiting(home);
+  store::Database db = open_existing_store(home);
+  const auto report = pipeline::train_next_mood(db, home, zone, flags.options);
+  flags.json ? print_json(pipeline::to_json(report)) : print_text(pipeline::to_text(report));
+}
+
+void run_predict(const GlobalOptions& globals, bool json) {
+  const Home home = start_command(globals);
+  const TimeZone zone = TimeZone::from_setting(globals.timezone);
+  store::Database db = open_existing_store(home);
+  const auto prediction = pipeline::predict_next_mood(db, home, zone);
+  json ? print_json(pipeline::to_json(prediction, zone)) : print_text(pipeline::to_text(prediction, zone));
+}
+
+}  // namespace
+
+void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
+  auto flags = std::make_shared<NextMoodFlags>();
+  auto& mlp = flags->options.mlp;
+  CLI::App* command = train.add_subcommand("next-mood", "Train the next-track mood model on your sessions");
+  command->add_option("--epochs", mlp.epochs, "Most training epochs")->check(CLI::Range(1, 100000))->capture_default_str();
+  command->add_option("--patience", mlp.patience, "Stop after this many epochs without a better validation loss")
+      ->check(CLI::Range(0, 100000))->capture_default_str();
+  command->add_option("--learning-rate", mlp.adam.learning_rate, "Adam learning rate")
+      ->check(CLI::Range(1e-7, 1.0))->capture_default_str();
+  command->add_option("--hidden", mlp.hidden_layers, "Hidden layer widths, e.g. 64,32")
+      ->delimiter(',')->check(CLI::Range(1, 4096))->capture_default_str();
+  command->add_option("--l2", mlp.l2, "L2 weight decay")->check(CLI::Range(0.0, 10.0))->capture_default_str();
+  command->add_option("--dropout", mlp.dropout, "Dropout rate on hidden layers")
+      ->check(CLI::Range(0.0, 0.95))->capture_default_str();
+  command->add_option("--seed", mlp.seed, "Seed of every random choice")->capture_default_str();
+  command->add_option("--threads", mlp.threads, "Threads (0: all cores; the result is the same)")
+      ->check(CLI::Range(0, 256))->capture_default_str();
+  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
+  command->callback([&globals, flags] { run_train(globals, *flags); });
+}
+
+void add_predict_next_mood_command(CLI::App& predict, GlobalOptions& globals) {
+  auto json = std::make_shared<bool>(false);
+  CLI::App* command = predict.add_subcommand("next-mood", "The next track's mood in your latest session");
+  command->add_flag("--json", *json, "Print one JSON object on stdout");
+  command->callback([&globals, json] { run_predict(globals, *json); });
+}
+
+}  // namespace sonic::cli

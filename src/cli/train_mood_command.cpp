@@ -1,0 +1,60 @@
+// sonic train mood: the track mood classifier from a labelled CSV.
+#include "model_commands.hpp"
+#include "output.hpp"
+#include "sonic/pipeline/mood_classifier.hpp"
+
+namespace sonic::cli {
+namespace {
+
+struct TrainMoodFlags {
+  pipeline::TrainMoodOptions options;
+  std::string labels;
+  std::vector<std::string> features;
+  std::vector<Eigen::Index> hidden;
+  bool json = false;
+};
+
+void run_train_mood(const GlobalOptions& globals, TrainMoodFlags flags) {
+  const Home home = start_command(globals);
+  flags.options.labels = flags.labels;
+  if (!flags.features.empty()) flags.options.columns.features = flags.features;
+  if (!flags.hidden.empty()) flags.options.mlp.hidden_layers = flags.hidden;
+  const auto lock = lock_home_waiting(home);
+  const auto report = pipeline::train_mood(home, flags.options);
+  if (flags.json) {
+    print_json(pipeline::to_json(report));
+  } else {
+    print_text(pipeline::to_text(report));
+  }
+}
+
+}  // namespace
+
+void add_train_mood_command(CLI::App& train, GlobalOptions& globals) {
+  auto flags = std::make_shared<TrainMoodFlags>();
+  auto& mlp = flags->options.mlp;
+  CLI::App* command = train.add_subcommand("mood", "Train the track mood classifier on a labelled CSV");
+  command->add_option("--labels", flags->labels, "CSV of labelled tracks (e.g. data_moods.csv)")
+      ->required()->check(CLI::ExistingFile);
+  command->add_option("--label-column", flags->options.columns.label, "Column holding the mood")->capture_default_str();
+  command->add_option("--features", flags->features, "Feature columns (default: the nine audio features)")
+      ->delimiter(',');
+  command->add_option("--folds", flags->options.folds, "Cross-validation folds (0: none)")
+      ->check(CLI::Range(0, 100))->capture_default_str();
+  command->add_option("--hidden", flags->hidden, "Hidden layer widths, e.g. 64,32 (default 128)")
+      ->delimiter(',')->check(CLI::Range(1, 4096));
+  command->add_option("--epochs", mlp.epochs, "Training epochs")->check(CLI::Range(1, 100000))->capture_default_str();
+  command->add_option("--batch-size", mlp.batch_size, "Mini-batch size")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  command->add_option("--learning-rate", mlp.adam.learning_rate, "Adam learning rate")
+      ->check(CLI::Range(1e-7, 1.0))->capture_default_str();
+  command->add_option("--l2", mlp.l2, "L2 weight decay")->check(CLI::Range(0.0, 10.0))->capture_default_str();
+  command->add_option("--dropout", mlp.dropout, "Dropout rate on hidden layers")
+      ->check(CLI::Range(0.0, 0.95))->capture_default_str();
+  command->add_option("--seed", mlp.seed, "Seed of every random choice")->capture_default_str();
+  command->add_option("--threads", mlp.threads, "Threads (0: all cores; the result is the same)")
+      ->check(CLI::Range(0, 256))->capture_default_str();
+  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
+  command->callback([&globals, flags] { run_train_mood(globals, *flags); });
+}
+
+}  // namespace sonic::cli

@@ -1,0 +1,118 @@
+#include "sonic/mood/next_mood.hpp"
+
+#include "sonic/core/error.hpp"
+#include "sonic/ml/classification_metrics.hpp"
+#include "sonic/ml/mlp_model_json.hpp"
+
+#include <cmath>
+
+namespace sonic::mood {
+namespace {
+
+// The first row of the session in which row `at` lies (cuts move back to a session's start).
+Eigen::Index session_start_row(const std::vector<std::int64_t>& sessions, Eigen::Index at) {
+  while (at > 0 && sessions[static_cast<std::size_t>(at - 1)] == sessions[static_cast<std::size_t>(at)]) --at;
+  return at;
+}
+
+NextMoodScores scores_of(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities, int clusters) {
+  Eigen::VectorXi predicted(truth.size());
+  for (Eigen::Index i = 0; i < truth.size(); ++i) probabilities.row(i).maxCoeff(&predicted(i));
+  const auto metrics = ml::classification_metrics(truth, predicted, clusters);
+  return {metrics.accuracy, metrics.macro_f1, ml::one_vs_rest_auc(truth, probabilities)};
+}
+
+std::vector<std::string> cluster_names(int clusters) {
+  std::vector<std::string> names;
+  for (int c = 0; c < clusters; ++c) names.push_back("cluster_" + std::to_string(c));
+  return names;
+}
+
+}  // namespace
+
+TimeSplit session_aligned_split(const std::vector<std::int64_t>& session_start_ms, double test_fraction,
+                                double validation_fraction) {
+  TimeSplit split;
+  split.rows = static_cast<Eigen::Index>(session_start_ms.size());
+  const auto rows = static_cast<double>(split.rows);
+  split.test_begin = session_start_row(session_start_ms, static_cast<Eigen::Index>(std::llround(rows * (1 - test_fraction))));
+  split.validation_begin = session_start_row(
+      session_start_ms, static_cast<Eigen::Index>(std::llround(static_cast<double>(split.test_begin) * (1 - validation_fraction))));
+  if (split.validation_begin < 1 || split.test_begin <= split.validation_begin || split.test_begin >= split.rows) {
+    throw InputError("too few listening sessions with clustered tracks (" + std::to_string(split.rows) +
+                     " next-track examples) for a time-based split into training, validation and test; "
+                     "import more history or cluster more tracks");
+  }
+  return split;
+}
+
+NextMoodEvaluation evaluate_next_mood(const features::NextMoodDataset& data, const TimeSplit& split,
+                                      const Eigen::MatrixXd& test_probabilities, int clusters) {
+  NextMoodEvaluation evaluation;
+  evaluation.train_rows = split.validation_begin;
+  evaluation.validation_rows = split.test_begin - split.validation_begin;
+  evaluation.test_rows = split.rows - split.test_begin;
+  evaluation.test_from_ms = data.time_ms[static_cast<std::size_t>(split.test_begin)];
+  const Eigen::VectorXi truth = data.next_cluster.tail(evaluation.test_rows);
+  evaluation.model = scores_of(truth, test_probabilities, clusters);
+
+  // Baselines see what the model sees: the most frequent cluster is counted on training rows.
+  Eigen::VectorXd counts = Eigen::VectorXd::Zero(clusters);
+  for (Eigen::Index i = 0; i < split.test_begin; ++i) counts(data.next_cluster(i)) += 1;
+  Eigen::MatrixXd frequent = counts.transpose().replicate(evaluation.test_rows, 1) / counts.sum();
+  evaluation.most_frequent = scores_of(truth, frequent, clusters);
+  Eigen::MatrixXd same = Eigen::MatrixXd::Zero(evaluation.test_rows, clusters);
+  for (Eigen::Index i = 0; i < evaluation.test_rows; ++i) same(i, data.current_cluster(split.test_begin + i)) = 1;
+  evaluation.same_as_current = scores_of(truth, same, clusters);
+  return evaluation;
+}
+
+ml::MlpOptions next_mood_net_defaults() {
+  ml::MlpOptions options;
+  options.hidden_layers = {64};
+  options.epochs = 60;
+  options.batch_size = 64;
+  options.adam.learning_rate = 1e-3;
+  options.l2 = 1e-4;
+  options.patience = 8;
+  options.standardize = false;  // see next_mood_dataset.hpp
+  return options;
+}
+
+NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters, const ml::MlpOptions& options) {
+  const auto split = session_aligned_split(data.session_start_ms);
+  const auto train = Eigen::seqN(0, split.validation_begin);
+  const auto validation = Eigen::seq(split.validation_begin, split.test_begin - 1);
+  const Eigen::MatrixXf train_features = data.features(train, Eigen::all);
+  const Eigen::VectorXi train_labels = data.next_cluster(train);
+  const Eigen::MatrixXf validation_features = data.features(validation, Eigen::all);
+  const Eigen::VectorXi validation_labels = data.next_cluster(validation);
+  NextMoodTraining result{ml::train_mlp_classifier({train_features, train_labels}, {validation_features, validation_labels},
+                                                   {data.feature_names, cluster_names(clusters)}, options),
+                          {}};
+  const Eigen::MatrixXd probabilities =
+      result.trained.model.predict_proba(data.features.bottomRows(split.rows - split.test_begin)).cast<double>();
+  result.evaluation = evaluate_next_mood(data, split, probabilities, clusters);
+  return result;
+}
+
+void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model, const tracking::ModelFileInfo& info) {
+  auto envelope = info;
+  envelope.format = kNextMoodNetFormat;
+  envelope.version = kNextMoodNetVersion;
+  envelope.feature_names = model.feature_names();
+  tracking::save_model_file(path, envelope, ml::mlp_model_to_json(model));
+}
+
+ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
+  const auto file = tracking::load_model_file(path, kNextMoodNetFormat, kNextMoodNetVersion, "run `sonic train next-mood`");
+  const auto expected = features::next_mood_feature_names(clusters);
+  return tracking::reading_model_file(path, [&] {
+    file.reader().require_feature_names(file.info.feature_names, expected);
+    auto model = ml::mlp_model_from_json(file.model(), expected);
+    if (info) *info = file.info;
+    return model;
+  });
+}
+
+}  // namespace sonic::mood

@@ -1,0 +1,116 @@
+#include "sonic/pipeline/cluster_moods.hpp"
+
+#include "sonic/core/utc_time.hpp"
+#include "sonic/store/mood_store.hpp"
+#include "sonic/tracking/mlflow_store.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cmath>
+
+namespace sonic::pipeline {
+namespace {
+
+std::vector<store::StoredCluster> stored_form(const mood::MoodClusterModel& model) {
+  std::vector<store::StoredCluster> clusters;
+  for (int cluster = 0; cluster < model.k(); ++cluster) {
+    clusters.push_back({cluster, model.labels[static_cast<std::size_t>(cluster)],
+                        model.sizes[static_cast<std::size_t>(cluster)],
+                        mood::centroid_json(model.centroids, cluster).dump()});
+  }
+  return clusters;
+}
+
+void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, const ClusterRunReport& report) {
+  run.log_params({{"k_min", std::to_string(options.fit.k_min)},
+                  {"k_max", std::to_string(options.fit.k_max)},
+                  {"forced_k", options.fit.k ? std::to_string(*options.fit.k) : "none"},
+                  {"restarts", std::to_string(options.fit.restarts)},
+                  {"impute", options.impute_artist ? "artist" : "none"},
+                  {"features", "valence,energy,danceability,acousticness,instrumentalness,tempo/250"}});
+  for (const auto& candidate : report.candidates) {
+    run.log_metric("inertia", candidate.inertia, candidate.k);
+    if (!std::isnan(candidate.silhouette)) run.log_metric("silhouette", candidate.silhouette, candidate.k);
+  }
+  run.log_metric("k", report.k);
+  run.log_metric("tracks_clustered", static_cast<double>(report.tracks_clustered));
+  run.log_metric("tracks_without_features", static_cast<double>(report.tracks_without_features));
+  run.set_tag("sonic.k_reason", report.k_reason);
+}
+
+}  // namespace
+
+ClusterRunReport cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  auto run = tracking::TrackedRun::start(home.runs(), "mood-clusters", {.seed = options.fit.seed});
+  ClusterRunReport report;
+  report.run_id = run.run_id();
+  report.model_path = home.models() / "mood_clusters.json";
+
+  store::Transaction transaction(db);
+  if (options.impute_artist) report.tracks_imputed = store::impute_features_from_artists(db, now_utc_ms());
+  report.tracks_without_features = store::count_history_tracks_without_features(db);
+  const auto tracks = store::history_tracks_with_features(db);
+  auto fitted = mood::fit_mood_clusters(tracks, options.fit, run.run_id());
+  const auto& model = fitted.model;
+
+  report.k = model.k();
+  report.k_reason = std::string(ml::describe(model.choice.reason));
+  report.candidates = model.candidates;
+  report.tracks_clustered = static_cast<std::int64_t>(fitted.assignments.size());
+  report.tracks_incomplete = fitted.skipped_incomplete;
+  for (int cluster = 0; cluster < model.k(); ++cluster) {
+    report.clusters.push_back({cluster, model.labels[static_cast<std::size_t>(cluster)],
+                               model.sizes[static_cast<std::size_t>(cluster)], mood::centroid_json(model.centroids, cluster)});
+  }
+  store::replace_clustering(db, model.model_id, stored_form(model), fitted.assignments);
+  mood::save_mood_cluster_model(report.model_path, model);
+  transaction.commit();
+
+  record_run(run, options, report);
+  run.log_artifact(report.model_path);
+  run.finish();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+std::int64_t assign_new_tracks_to_clusters(store::Database& db) {
+  const auto model_id = store::clustering_model_id(db);
+  if (!model_id) return 0;
+  store::Transaction transaction(db);
+  const auto tracks = store::unclustered_tracks_with_features(db);
+  if (tracks.empty()) return 0;
+  const auto centroids = mood::centroids_from_stored(store::stored_clusters(db));
+  const auto assignments = mood::assign_to_clusters(centroids, tracks);
+  store::store_track_clusters(db, *model_id, assignments);
+  transaction.commit();
+  if (!assignments.empty()) spdlog::info("{} new tracks joined their nearest mood cluster", assignments.size());
+  return static_cast<std::int64_t>(assignments.size());
+}
+
+nlohmann::json to_json(const ClusterRunReport& report) {
+  nlohmann::json candidates = nlohmann::json::array();
+  for (const auto& candidate : report.candidates) {
+    candidates.push_back({{"k", candidate.k}, {"inertia", candidate.inertia},
+                          {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
+  }
+  nlohmann::json clusters = nlohmann::json::array();
+  for (const auto& cluster : report.clusters) {
+    clusters.push_back({{"cluster", cluster.cluster}, {"label", cluster.label}, {"size", cluster.size},
+                        {"centroid", cluster.centroid}});
+  }
+  return {{"k", report.k},
+          {"k_reason", report.k_reason},
+          {"candidates", candidates},
+          {"clusters", clusters},
+          {"tracks", {{"clustered", report.tracks_clustered},
+                      {"without_features", report.tracks_without_features},
+                      {"incomplete_features", report.tracks_incomplete},
+                      {"imputed", report.tracks_imputed}}},
+          {"run_id", report.run_id},
+          {"model", report.model_path.string()},
+          {"seconds", report.seconds}};
+}
+
+}  // namespace sonic::pipeline

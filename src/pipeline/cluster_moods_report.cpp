@@ -1,0 +1,41 @@
+// `sonic cluster`'s words for a person: the K chosen and why, every K tried, the clusters.
+#include "sonic/pipeline/cluster_moods.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace sonic::pipeline {
+
+std::string to_text(const ClusterRunReport& report) {
+  std::string text = fmt::format("{} mood clusters ({})\n\n", report.k, report.k_reason);
+  if (report.candidates.size() > 1) {
+    text += "   K      inertia  silhouette\n";
+    for (const auto& candidate : report.candidates) {
+      const std::string silhouette =
+          std::isnan(candidate.silhouette) ? "-" : fmt::format("{:.3f}", candidate.silhouette);
+      text += fmt::format("  {:>2}  {:>11.2f}  {:>10}{}\n", candidate.k, candidate.inertia, silhouette,
+                          candidate.k == report.k ? "  <- chosen" : "");
+    }
+    text += "\n";
+  }
+  text += "   #  tracks  label\n";
+  for (const auto& cluster : report.clusters) {
+    text += fmt::format("  {:>2}  {:>6}  {}\n", cluster.cluster, cluster.size, cluster.label);
+  }
+  text += fmt::format("\n{} tracks clustered", report.tracks_clustered);
+  if (report.tracks_imputed > 0) text += fmt::format(" ({} with features imputed from their artist)", report.tracks_imputed);
+  text += ".\n";
+  if (report.tracks_without_features > 0) {
+    text += fmt::format("{} tracks have no audio features and are not in any cluster{}.\n",
+                        report.tracks_without_features,
+                        report.tracks_imputed > 0 ? "" : " (try --impute artist, sonic enrich or sonic import-features)");
+  }
+  if (report.tracks_incomplete > 0) {
+    text += fmt::format("{} tracks lack one of the six features and are not in any cluster.\n", report.tracks_incomplete);
+  }
+  text += fmt::format("Model: {} (run {})\n", report.model_path.string(), report.run_id);
+  return text;
+}
+
+}  // namespace sonic::pipeline

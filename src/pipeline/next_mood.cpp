@@ -1,0 +1,116 @@
+#include "sonic/pipeline/next_mood.hpp"
+
+#include "sonic/core/error.hpp"
+#include "sonic/store/mood_store.hpp"
+#include "sonic/tracking/mlflow_store.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+namespace sonic::pipeline {
+namespace {
+
+constexpr const char* kModelFile = "next_mood.json";
+
+void log_scores(tracking::TrackedRun& run, const std::string& prefix, const mood::NextMoodScores& scores) {
+  run.log_metric(prefix + "accuracy", scores.accuracy);
+  run.log_metric(prefix + "macro_f1", scores.macro_f1);
+  if (scores.roc_auc) run.log_metric(prefix + "roc_auc", *scores.roc_auc);
+}
+
+std::string clustering_id_or_fail(store::Database& db) {
+  const auto id = store::clustering_model_id(db);
+  if (!id) throw InputError("no mood clusters yet: run `sonic cluster` first");
+  return *id;
+}
+
+}  // namespace
+
+std::vector<std::string> current_cluster_labels(store::Database& db) {
+  std::vector<std::string> labels;
+  for (const auto& cluster : store::stored_clusters(db)) labels.push_back(cluster.label);
+  return labels;
+}
+
+TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
+                                    const TrainNextMoodOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto clustering_id = clustering_id_or_fail(db);
+  TrainNextMoodReport report;
+  report.cluster_labels = current_cluster_labels(db);
+  const int clusters = static_cast<int>(report.cluster_labels.size());
+  const auto listens = store::clustered_listens(db);
+  const auto data = features::build_next_mood_dataset(listens, clusters, zone);
+  if (!data.time_ms.empty()) {
+    report.data_from_ms = data.time_ms.front();
+    report.data_to_ms = data.time_ms.back();
+  }
+  auto run = tracking::TrackedRun::start(home.runs(), "next-mood",
+                                         {.seed = options.mlp.seed, .window_from_ms = report.data_from_ms,
+                                          .window_to_ms = report.data_to_ms});
+  const auto training = mood::train_next_mood_net(data, clusters, options.mlp);
+  report.evaluation = training.evaluation;
+  report.epochs = static_cast<int>(training.trained.history.size());
+  report.best_epoch = training.trained.best_epoch;
+  report.run_id = run.run_id();
+  report.model_path = home.models() / kModelFile;
+
+  run.log_params({{"clusters", std::to_string(clusters)}, {"cluster_model", clustering_id},
+                  {"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
+                  {"epochs", std::to_string(options.mlp.epochs)}, {"patience", std::to_string(options.mlp.patience)},
+                  {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}, {"split", "time 80/20"}});
+  for (const auto& epoch : training.trained.history) {
+    run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
+    if (epoch.validation_loss) run.log_metric("validation_loss", *epoch.validation_loss, epoch.epoch);
+  }
+  const auto& evaluation = report.evaluation;
+  log_scores(run, "test_", evaluation.model);
+  log_scores(run, "baseline_most_frequent_", evaluation.most_frequent);
+  log_scores(run, "baseline_same_as_current_", evaluation.same_as_current);
+
+  tracking::ModelFileInfo info;
+  info.model_id = run.run_id();
+  info.seed = options.mlp.seed;
+  info.window_from_ms = report.data_from_ms;
+  info.window_to_ms = report.data_to_ms;
+  info.metrics = {{"test_accuracy", evaluation.model.accuracy}, {"test_macro_f1", evaluation.model.macro_f1},
+                  {"test_roc_auc", evaluation.model.roc_auc ? nlohmann::json(*evaluation.model.roc_auc) : nlohmann::json()},
+                  {"cluster_model_id", clustering_id}};
+  mood::save_next_mood_net(report.model_path, training.trained.model, info);
+  run.log_artifact(report.model_path);
+  run.finish();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone) {
+  const auto clustering_id = clustering_id_or_fail(db);
+  const auto labels = current_cluster_labels(db);
+  const int clusters = static_cast<int>(labels.size());
+  tracking::ModelFileInfo info;
+  const auto path = home.models() / kModelFile;
+  const auto model = mood::load_next_mood_net(path, clusters, &info);
+  if (info.metrics.value("cluster_model_id", "") != clustering_id) {
+    throw InputError(path.string() + " was trained on other mood clusters than the current ones: run `sonic train next-mood` again");
+  }
+  const auto listens = store::clustered_listens(db);
+  if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
+  auto begin = listens.end();
+  while (begin != listens.begin() && std::prev(begin)->session_start_ms == listens.back().session_start_ms) --begin;
+  const std::span<const store::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
+  const Eigen::MatrixXf probabilities = model.predict_proba(features::next_mood_row(session, clusters, zone));
+
+  NextMoodPrediction prediction;
+  prediction.session_start_ms = session.front().session_start_ms;
+  prediction.last_listen_ms = session.back().start_ms;
+  prediction.current_label = labels[static_cast<std::size_t>(session.back().cluster)];
+  auto name = db.prepare("SELECT t.name || ' - ' || a.name FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE t.id = ?1");
+  name.bind(1, session.back().track_id);
+  if (name.step()) prediction.last_track = name.text(0);
+  for (int c = 0; c < clusters; ++c) prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(0, c));
+  std::stable_sort(prediction.probabilities.begin(), prediction.probabilities.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return prediction;
+}
+
+}  // namespace sonic::pipeline
