@@ -13,5 +13,7 @@ void add_predict_mood_command(CLI::App& predict, GlobalOptions& globals);
 void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals);
 void add_predict_next_mood_command(CLI::App& predict, GlobalOptions& globals);
 void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals);
+void add_train_session_command(CLI::App& train, GlobalOptions& globals);
+void add_predict_session_command(CLI::App& predict, GlobalOptions& globals);
 
 }  // namespace sonic::cli

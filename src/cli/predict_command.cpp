@@ -9,6 +9,7 @@ void set_predict_command(CLI::App& app, GlobalOptions& globals) {
   predict->require_subcommand(1);
   add_predict_mood_command(*predict, globals);
   add_predict_next_mood_command(*predict, globals);
+  add_predict_session_command(*predict, globals);
 }
 
 }  // namespace sonic::cli

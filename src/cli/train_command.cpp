@@ -10,6 +10,7 @@ void set_train_command(CLI::App& app, GlobalOptions& globals) {
   add_train_mood_command(*train, globals);
   add_train_next_mood_command(*train, globals);
   add_train_mood_gbdt_command(*train, globals);
+  add_train_session_command(*train, globals);
 }
 
 }  // namespace sonic::cli

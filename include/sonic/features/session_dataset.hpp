@@ -1,0 +1,59 @@
+#pragma once
+// The hourly session dataset: one row per real local hour, describing only what was known when
+// the hour began, and whether a listening session started within it.
+//
+// Known at the start t of an hour: which sessions had started (and when, in local time), how
+// long the sessions that had already ended lasted, and which listens had started. A session
+// still running at t tells its start, never its length. Training rows and the rows of a
+// forecast are built by this one function, so a model sees at prediction exactly what it saw
+// in training (for a future hour, as if nothing happened between now and then).
+#include <Eigen/Dense>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sonic/core/time_zone.hpp"
+#include "sonic/features/sessions.hpp"
+
+namespace sonic::features {
+
+// What the rows are computed from; both lists sorted by start.
+struct SessionHistory {
+  std::vector<Session> sessions;
+  std::vector<std::int64_t> listen_starts_ms;  // music listens of 30 s or more
+};
+
+// The columns, in order.
+enum class SessionFeature : int {
+  hour,                     // local hour of day, 0..23
+  weekday,                  // 0 = Monday … 6 = Sunday
+  day_of_month,             // 1..31
+  hour_sin,                 // the hour on a circle, so 23:00 sits next to 0:00
+  hour_cos,
+  weekday_sin,              // the weekday on a circle, so Sunday sits next to Monday
+  weekday_cos,
+  weekend,                  // 1 on Saturday and Sunday
+  starts_this_hour_7d,      // sessions started at this local hour of day in the last 7 days
+  starts_this_hour_30d,     // … in the last 30 days
+  hours_since_last_start,   // NaN before the first session
+  mean_session_minutes_7d,  // of sessions started and ended in the last 7 days; NaN if none
+  listens_7d,               // listens started in the last 7 days
+  listens_30d,
+};
+inline constexpr int kSessionFeatureCount = 14;
+
+// The column names, as written into model files.
+const std::vector<std::string>& session_feature_names();
+
+struct SessionDataset {
+  std::vector<std::int64_t> hour_starts_ms;
+  Eigen::MatrixXd features;  // rows = hours, columns = SessionFeature
+  Eigen::VectorXi labels;    // 1 when a session started within [start, start + 1 h)
+};
+
+// One row per entry of `hour_starts_ms` (local hour starts, see local_hours.hpp).
+SessionDataset build_session_dataset(const SessionHistory& history, const TimeZone& zone,
+                                     std::span<const std::int64_t> hour_starts_ms);
+
+}  // namespace sonic::features

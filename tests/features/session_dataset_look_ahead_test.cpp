@@ -1,0 +1,91 @@
+// No look-ahead: each row of the session dataset is a function of what was known when its hour
+// began. For every hour of a random history, the row built from the whole history must equal the
+// row built from a history whose future was replaced: sessions and listens from that hour on
+// swapped for others, and sessions still running then given other ends, play counts and lengths.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sonic/core/random.hpp"
+#include "sonic/core/utc_time.hpp"
+#include "sonic/features/local_hours.hpp"
+#include "sonic/features/session_dataset.hpp"
+
+namespace sonic::features {
+namespace {
+
+// Sessions of 5–180 min with gaps of 10 min to 30 h, a listen every few minutes within each.
+SessionHistory random_history(SeededRandom& random, std::int64_t from_ms, std::int64_t to_ms) {
+  SessionHistory history;
+  for (std::int64_t start = from_ms + random.integer(0, 6 * kMsPerHour); start < to_ms;) {
+    const std::int64_t end = start + random.integer(5, 180) * kMsPerMinute;
+    history.sessions.push_back({start, end, 0, 0});
+    for (std::int64_t listen = start; listen < end; listen += random.integer(1, 6) * kMsPerMinute) {
+      history.listen_starts_ms.push_back(listen);
+      history.sessions.back().plays += 1;
+    }
+    history.sessions.back().ms_played = end - start;
+    start = end + random.integer(10, 30 * 60) * kMsPerMinute;
+  }
+  return history;
+}
+
+// What the history looked like at `at`, with the unknown future made up anew.
+SessionHistory known_at(const SessionHistory& history, std::int64_t at, SeededRandom& random) {
+  SessionHistory rewritten;
+  for (Session session : history.sessions) {
+    if (session.start_ms >= at) continue;
+    if (session.end_ms > at) {  // still running: its end and size are not known yet
+      session.end_ms = at + random.integer(1, 300) * kMsPerMinute;
+      session.plays = random.integer(1, 99);
+      session.ms_played = random.integer(0, 1'000'000);
+    }
+    rewritten.sessions.push_back(session);
+  }
+  for (std::int64_t listen : history.listen_starts_ms) {
+    if (listen < at) rewritten.listen_starts_ms.push_back(listen);
+  }
+  SessionHistory future = random_history(random, at, at + 40 * kMsPerDay);
+  rewritten.sessions.insert(rewritten.sessions.end(), future.sessions.begin(), future.sessions.end());
+  rewritten.listen_starts_ms.insert(rewritten.listen_starts_ms.end(), future.listen_starts_ms.begin(),
+                                    future.listen_starts_ms.end());
+  return rewritten;
+}
+
+bool same_value(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+TEST(SessionDatasetLookAhead, NoRowChangesWhenEverythingFromItsHourOnIsReplaced) {
+  const TimeZone berlin = TimeZone::named("Europe/Berlin");
+  SeededRandom random(11);
+  // Ten weeks across the spring-forward change, rows over the last eight.
+  const std::int64_t history_from = berlin.utc_ms(2024, 2, 20, 0);
+  const std::int64_t history_to = berlin.utc_ms(2024, 4, 30, 0);
+  const SessionHistory history = random_history(random, history_from, history_to);
+  const auto hours = local_hour_starts(berlin, history_from + 14 * kMsPerDay, history_to);
+  const SessionDataset whole = build_session_dataset(history, berlin, hours);
+  ASSERT_GT(whole.labels.sum(), 50);
+
+  int running_sessions_seen = 0;
+  for (std::size_t h = 0; h < hours.size(); ++h) {
+    const std::int64_t at = hours[h];
+    const SessionHistory rewritten = known_at(history, at, random);
+    for (const Session& session : history.sessions) {
+      running_sessions_seen += session.start_ms < at && session.end_ms > at ? 1 : 0;
+    }
+    const std::vector<std::int64_t> one_hour = {at};
+    const SessionDataset alone = build_session_dataset(rewritten, berlin, one_hour);
+    for (int c = 0; c < kSessionFeatureCount; ++c) {
+      const auto row = static_cast<Eigen::Index>(h);
+      ASSERT_TRUE(same_value(whole.features(row, c), alone.features(0, c)))
+          << "hour " << format_iso8601_utc(at) << ", feature " << session_feature_names()[static_cast<std::size_t>(c)]
+          << ": " << whole.features(row, c) << " from the whole history, " << alone.features(0, c)
+          << " from what was known then";
+    }
+  }
+  // The rewriting touched sessions that were running at a row's start, the case a careless
+  // "mean length" would leak through.
+  EXPECT_GT(running_sessions_seen, 100);
+}
+
+}  // namespace
+}  // namespace sonic::features

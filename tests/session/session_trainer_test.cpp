@@ -1,0 +1,82 @@
+// Training the session model on a planted rhythm: it must learn what the baselines cannot, split
+// by time with the validation slice before the test hours, and be reproducible.
+#include "sonic/session/session_trainer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "planted_rhythm.hpp"
+#include "sonic/core/error.hpp"
+#include "sonic/ml/gbdt/model_json.hpp"
+
+namespace sonic::session {
+namespace {
+
+class PlantedRhythm : public ::testing::Test {
+ protected:
+  const TimeZone zone_ = TimeZone::named("Europe/Berlin");
+  const features::SessionHistory history_ = testing::planted_rhythm(zone_, 200, 5);
+  const SessionWindow window_ = choose_session_window(history_, zone_, 120);
+};
+
+TEST_F(PlantedRhythm, TheModelBeatsBothBaselinesByFar) {
+  const SessionTraining training = train_session_model(history_, zone_, window_, {.window_days = 120, .threads = 2, .seed = 1});
+  const SessionEvaluation& e = training.evaluation;
+  EXPECT_GT(e.model.roc_auc, 0.9);
+  EXPECT_GT(e.model.roc_auc, e.hour_of_week.roc_auc + 0.15);
+  EXPECT_DOUBLE_EQ(e.always_no.roc_auc, 0.5);
+  EXPECT_LT(e.model.log_loss, e.hour_of_week.log_loss);
+  EXPECT_LT(e.model.brier, e.always_no.brier);
+  EXPECT_GT(e.model.pr_auc, e.hour_of_week.pr_auc);
+  // Always-no scores each start hour as a miss: its Brier score is the test start rate.
+  EXPECT_DOUBLE_EQ(e.always_no.brier, static_cast<double>(training.test_positives) / static_cast<double>(training.split.test));
+  long calibrated_rows = 0;
+  for (const auto& bin : e.calibration) calibrated_rows += bin.count;
+  EXPECT_EQ(calibrated_rows, training.split.test);
+}
+
+TEST_F(PlantedRhythm, SplitsByTimeWithTheValidationSliceBeforeTheTestHours) {
+  const SessionTraining training = train_session_model(history_, zone_, window_, {});
+  const auto rows = static_cast<Eigen::Index>(window_.hour_starts_ms.size());
+  EXPECT_EQ(training.split.fit + training.split.validation + training.split.test, rows);
+  EXPECT_EQ(training.split.test, std::llround(0.2 * static_cast<double>(rows)));
+  EXPECT_EQ(training.split.validation, std::llround(0.2 * static_cast<double>(rows - training.split.test)));
+  // The booster saw exactly the fit rows and validated on the slice right after them.
+  EXPECT_EQ(training.model.metadata().at("training_rows").get<Eigen::Index>(), training.split.fit);
+  EXPECT_EQ(training.model.metadata().at("validation_rows").get<Eigen::Index>(), training.split.validation);
+  EXPECT_EQ(static_cast<int>(training.model.round_count()), training.best_round);
+  EXPECT_GE(training.validation_loss.size(), static_cast<std::size_t>(training.best_round));
+}
+
+TEST_F(PlantedRhythm, TheSameHistoryAndSeedGiveTheSameModelOnAnyThreadCount) {
+  const auto one = train_session_model(history_, zone_, window_, {.window_days = 120, .threads = 1, .seed = 3});
+  const auto two = train_session_model(history_, zone_, window_, {.window_days = 120, .threads = 2, .seed = 3});
+  EXPECT_EQ(ml::gbdt_to_json(one.model).dump(), ml::gbdt_to_json(two.model).dump());
+}
+
+TEST(SessionSplit, HoldsOutTheLastFifthAndValidatesOnTheLastFifthOfTheRest) {
+  const SessionSplit split = split_by_time(2160);
+  EXPECT_EQ(split.test, 432);
+  EXPECT_EQ(split.validation, 346);
+  EXPECT_EQ(split.fit, 1382);
+}
+
+TEST(SessionTrainer, RefusesAWindowWhoseTestHoursHoldNoSessionStart) {
+  const TimeZone zone = TimeZone::named("UTC");
+  features::SessionHistory history = testing::planted_rhythm(zone, 60, 2);
+  // Silence for the last third of the history, closed by a one-minute session in an hour that
+  // has not ended when the history does (so no row holds it).
+  std::erase_if(history.sessions, [&](const auto& s) { return s.start_ms > history.sessions.front().start_ms + 40 * kMsPerDay; });
+  const std::int64_t last = history.sessions.front().start_ms + 60 * kMsPerDay;
+  history.sessions.push_back({last, last + kMsPerMinute, 1, kMsPerMinute});
+  const SessionWindow window = choose_session_window(history, zone, 90);
+  try {
+    train_session_model(history, zone, window, {});
+    FAIL() << "trained without a session start in the test hours";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("no session started in the held-out test hours"), std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace sonic::session
