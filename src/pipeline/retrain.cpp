@@ -1,8 +1,12 @@
 #include "sonic/pipeline/retrain.hpp"
 
+#include "sonic/core/utc_time.hpp"
+#include "sonic/insight/drift.hpp"
 #include "sonic/pipeline/cluster_moods.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 #include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/report.hpp"
+#include "sonic/pipeline/train_session.hpp"
 
 #include <chrono>
 
@@ -60,6 +64,49 @@ void mood_steps(StepRunner& steps, store::Database& db, const Home& home, const 
   }
 }
 
+void session_step(StepRunner& steps, store::Database& db, const Home& home, const TimeZone& zone,
+                  const RetrainOptions& options) {
+  steps.run("session", {}, [&] {
+    session::SessionTrainingOptions train;
+    train.window_days = options.session_window_days;
+    train.seed = options.seed;
+    train.threads = options.threads;
+    const auto result = train_session(db, home, zone, train);
+    const auto& evaluation = result.training.evaluation;
+    return nlohmann::json{{"roc_auc", evaluation.model.roc_auc}, {"pr_auc", evaluation.model.pr_auc},
+                          {"baseline_roc_auc", evaluation.hour_of_week.roc_auc}, {"rounds", result.training.best_round}};
+  });
+}
+
+void insight_steps(StepRunner& steps, store::Database& db, const Home& home, const TimeZone& zone,
+                   const RetrainOptions& options) {
+  steps.run("drift", {}, [&] {
+    const auto drift = insight::compute_drift(db, zone, std::nullopt);
+    store::Transaction transaction(db);
+    insight::store_drift(db, drift, now_utc_ms());
+    transaction.commit();
+    const auto flags = drift.flags();
+    std::string flagged;
+    for (const auto& flag : flags) {
+      if (!flagged.empty()) flagged += ',';
+      flagged += flag;
+    }
+    return nlohmann::json{{"flags", static_cast<std::int64_t>(flags.size())}, {"flagged", flagged.empty() ? "none" : flagged}};
+  });
+  const auto reports = options.report_dir.value_or(home.reports());
+  for (const auto format : {ReportFormat::json, ReportFormat::html}) {
+    const bool json = format == ReportFormat::json;
+    steps.run(json ? "dashboard" : "report", {}, [&] {
+      ReportRequest request;
+      request.format = format;
+      request.period = "30";
+      request.out = reports / (json ? "dashboard.json" : "report.html");
+      const auto result = make_report(db, home, zone, request);
+      return nlohmann::json{{"file", result.written ? result.written->filename().string() : ""}};
+    });
+  }
+}
+
 }  // namespace
 
 RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options) {
@@ -67,6 +114,8 @@ RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zon
   RetrainReport report;
   StepRunner steps(report);
   mood_steps(steps, db, home, zone, options);
+  session_step(steps, db, home, zone, options);
+  insight_steps(steps, db, home, zone, options);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
