@@ -1,11 +1,10 @@
 #include "sonic/pipeline/retrain.hpp"
 
-#include "sonic/core/utc_time.hpp"
-#include "sonic/insight/drift.hpp"
 #include "sonic/pipeline/cluster_moods.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 #include "sonic/pipeline/next_mood.hpp"
 #include "sonic/pipeline/report.hpp"
+#include "sonic/pipeline/summarize.hpp"
 #include "sonic/pipeline/train_session.hpp"
 
 #include <chrono>
@@ -45,7 +44,8 @@ void mood_steps(StepRunner& steps, store::Database& db, const Home& home, const 
     steps.skip("mood-net", "no labelled set (--labels FILE or SONIC_MOOD_LABELS); the last model is kept");
   }
   if (std::filesystem::exists(home.models() / "mood_net.json")) {
-    steps.run("predict-mood", {"mood-net"}, [&] {
+    // With the model on disk: a new one, or the last one when this run's training failed.
+    steps.run("predict-mood", {}, [&] {
       const auto report = predict_history_moods(db, home);
       return nlohmann::json{{"tracks", report.tracks_labelled}, {"confidence", report.mean_confidence}};
     });
@@ -80,18 +80,14 @@ void session_step(StepRunner& steps, store::Database& db, const Home& home, cons
 
 void insight_steps(StepRunner& steps, store::Database& db, const Home& home, const TimeZone& zone,
                    const RetrainOptions& options) {
-  steps.run("drift", {}, [&] {
-    const auto drift = insight::compute_drift(db, zone, std::nullopt);
-    store::Transaction transaction(db);
-    insight::store_drift(db, drift, now_utc_ms());
-    transaction.commit();
-    const auto flags = drift.flags();
-    std::string flagged;
-    for (const auto& flag : flags) {
-      if (!flagged.empty()) flagged += ',';
-      flagged += flag;
-    }
-    return nlohmann::json{{"flags", static_cast<std::int64_t>(flags.size())}, {"flagged", flagged.empty() ? "none" : flagged}};
+  // Drift (kept per run in drift_runs) and the narrative the report shows: summarize's work.
+  steps.run("summarize", {}, [&] {
+    SummarizeOptions summarize_options;
+    summarize_options.narrator = insight::NarratorSettings::from_environment(options.offline_narrator);
+    const auto summary = summarize(db, zone, summarize_options);
+    return nlohmann::json{{"drift_flags", summary.drift.value("flags", nlohmann::json::array()).size()},
+                          {"narrator", summary.narrative.narrator},
+                          {"cached", summary.narrative.cached}};
   });
   const auto reports = options.report_dir.value_or(home.reports());
   for (const auto format : {ReportFormat::json, ReportFormat::html}) {

@@ -84,7 +84,7 @@ TEST(ReportE2e, EveryFormatOnARealHistoryLeavesTheStoreAlone) {
 
 TEST(ReportE2e, EveryFormatOnTheDemoWithItsMoods) {
   TempDir folder, scratch;
-  ASSERT_EQ(run_sonic({"demo", "--out", folder.path().string(), "--days", "60"}).exit_code, 0);
+  ASSERT_EQ(run_sonic({"demo", "--out", folder.path().string(), "--days", "60", "--import-only"}).exit_code, 0);
   const auto demo_home = folder / "home";
   const auto sonic = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"--home", demo_home.string(), "--tz", "Etc/GMT-1"});
