@@ -173,12 +173,7 @@ std::string narrative(const nlohmann::json& dashboard) {
   const std::string text = text_or(section_json, "text", "");
   if (text.empty()) return missing("narrative");
   std::string html;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find("\n\n", at), text.size());
-    if (end > at) html += concat("<p>", html_escape(text.substr(at, end - at)), "</p>");
-    at = end + 2;
-  }
+  for (const auto& paragraph : paragraphs(text)) html += concat("<p>", html_escape(paragraph), "</p>");
   const std::string note = narrator_note(dashboard);
   return concat(html, "<p class=\"missing\">Written by the ", html_escape(text_or(section_json, "narrator", "?")),
                 " narrator.", note.empty() ? "" : concat(" ", html_escape(note)), "</p>");

@@ -128,13 +128,7 @@ std::string narrative(const nlohmann::json& dashboard) {
   const std::string text = text_or(section, "text", "");
   if (text.empty()) return missing("narrative");
   std::string out = concat("_", markdown_escape(text_or(section, "narrator", "?")), " narrator_\n");
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find("\n\n", at), text.size());
-    const std::string paragraph = text.substr(at, end - at);
-    if (!paragraph.empty()) out += concat("\n", markdown_escape(paragraph), "\n");
-    at = end + 2;
-  }
+  for (const auto& paragraph : paragraphs(text)) out += concat("\n", markdown_escape(paragraph), "\n");
   const std::string note = narrator_note(dashboard);
   return note.empty() ? out : concat(out, "\n_", markdown_escape(note), "_\n");
 }

@@ -150,6 +150,27 @@ std::string narrator_note(const nlohmann::json& dashboard) {
                 " has a language model write this narrative, and the report shows it from then on.");
 }
 
+std::vector<std::string> paragraphs(std::string_view text) {
+  std::vector<std::string> found(1);
+  std::size_t line_breaks = 0;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      line_breaks += c == '\n' ? 1 : 0;
+      continue;
+    }
+    if (line_breaks >= 2 && !found.back().empty()) found.emplace_back();
+    if (line_breaks > 0 && !found.back().empty() && found.back().back() != ' ') found.back() += ' ';
+    line_breaks = 0;
+    if ((c == ' ' || c == '\t') && (found.back().empty() || found.back().back() == ' ')) continue;
+    found.back() += c;
+  }
+  for (auto& paragraph : found) {
+    while (!paragraph.empty() && paragraph.back() == ' ') paragraph.pop_back();
+  }
+  if (found.back().empty()) found.pop_back();
+  return found;
+}
+
 bool has_items(const nlohmann::json& section, std::string_view list_key) {
   if (section.is_array()) return !section.empty();
   if (!section.is_object()) return false;

@@ -63,6 +63,10 @@ std::string forecast_why(const nlohmann::json& forecast);
 // then shows its cached text); "" under an online one.
 std::string narrator_note(const nlohmann::json& dashboard);
 
+// A narrative's paragraphs: split at blank lines, a single line break read as a space, trimmed,
+// empty ones dropped (a model's reply often ends in a line break).
+std::vector<std::string> paragraphs(std::string_view text);
+
 // A section is shown when present and non-empty.
 bool has_items(const nlohmann::json& section, std::string_view list_key);
 

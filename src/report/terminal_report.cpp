@@ -166,12 +166,10 @@ void narrative(const nlohmann::json& dashboard, TerminalText& out) {
   out.heading("In words" + (text.empty() ? std::string() :
                             " (" + terminal_safe(text_or(section, "narrator", "?")) + " narrator)"));
   if (text.empty()) return out.missing("narrative");
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    const std::size_t end = std::min(text.find("\n\n", at), text.size());
-    for (const auto& line : wrap(text.substr(at, end - at), kWidth - 2)) out.line(line);
-    at = end + 2;
-    if (at < text.size()) out.raw("\n");
+  const auto parts = paragraphs(text);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out.raw("\n");
+    for (const auto& line : wrap(parts[i], kWidth - 2)) out.line(line);
   }
   const std::string note = narrator_note(dashboard);
   if (note.empty()) return;

@@ -80,6 +80,15 @@ TEST(TerminalReport, EmptySectionsSayWhatToRun) {
   for (const auto& line : lines_of(text)) EXPECT_LE(display_width(line), 80) << line;
 }
 
+TEST(TerminalReport, NarrativeParagraphsIgnoreStrayLineBreaks) {
+  nlohmann::json dashboard = testing::sample_dashboard();
+  dashboard["narrative"] = {{"narrator", "openai:m"}, {"text", "One\nline.\r\n\n\nTwo.\n"}, {"cached", true}};
+  const auto text = render_terminal(dashboard, {.colour = false});
+  EXPECT_NE(text.find("In words (openai:m narrator)\n  One line.\n\n  Two.\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\xEF\xBF\xBD"), text.find("Evil\xEF\xBF\xBD") + 4) << "no replaced line breaks";
+  EXPECT_EQ(text.find("sonic summarize"), std::string::npos) << "an online narrative needs no hint";
+}
+
 TEST(TerminalReport, MistypedSectionsAreSkippedNotFatal) {
   const nlohmann::json dashboard = {{"overview", "nonsense"}, {"heatmap", {{"max", 5}, {"minutes", 3}}},
                                     {"drift", {{"flags", "x"}}}, {"forecast", {{"hours", {1, 2}}}},
