@@ -183,7 +183,7 @@ std::string unavailable(std::string_view section) {
       {"overview", "import your history: sonic import my_spotify_data.zip"},
       {"moods", "run sonic cluster, or sonic train mood --labels FILE.csv then sonic predict mood"},
       {"clusters", "run sonic cluster"},
-      {"drift", "it compares the last 7 days with the 30 before: 37 days of listening"},
+      {"drift", "drift needs 37 days of listening: the last 7 against the 30 before"},
       {"models", "run sonic retrain, or sonic cluster, sonic train mood, sonic train session"},
       {"forecast", "run sonic train session"},
       {"narrative", "no listens in this period to write about"},

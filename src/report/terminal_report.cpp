@@ -29,7 +29,10 @@ class TerminalText {
     const std::string trimmed = end == std::string::npos ? "" : fitted.substr(0, end + 1);
     out_ += "  " + (style ? paint(trimmed, style) : trimmed) + "\n";
   }
-  void missing(std::string_view section) { line(unavailable(section), "2"); }
+  // Wrapped, not cut: the command it names must be readable whole.
+  void missing(std::string_view section) {
+    for (const auto& text : wrap(unavailable(section), kWidth - 2)) line(text, "2");
+  }
   void raw(const std::string& text) { out_ += text; }
   const std::string& text() const { return out_; }
 

@@ -71,7 +71,7 @@ TEST(HtmlReport, EmptySectionsSayWhatToRun) {
   const auto html = render_html({{"overview", {{"listens", 0}}}});
   EXPECT_EQ(count(html, "<svg"), 0u);
   EXPECT_NE(html.find("not available yet (run sonic train session)"), std::string::npos);
-  EXPECT_NE(html.find("not available yet (it compares the last 7 days"), std::string::npos);
+  EXPECT_NE(html.find("not available yet (drift needs 37 days"), std::string::npos);
   EXPECT_NE(html.find("</html>"), std::string::npos);
 }
 

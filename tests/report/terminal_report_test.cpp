@@ -75,7 +75,7 @@ TEST(TerminalReport, EmptySectionsSayWhatToRun) {
   EXPECT_NE(text.find("not available yet (import your history"), std::string::npos);
   EXPECT_NE(text.find("not available yet (run sonic train session)"), std::string::npos);
   EXPECT_NE(text.find("not available yet (run sonic cluster, or sonic train mood --labels"), std::string::npos);
-  EXPECT_NE(text.find("not available yet (it compares the last 7 days with the 30 before"), std::string::npos);
+  EXPECT_NE(text.find("not available yet (drift needs 37 days of listening"), std::string::npos);
   EXPECT_NE(text.find("not available yet (no listens in this period"), std::string::npos);
   for (const auto& line : lines_of(text)) EXPECT_LE(display_width(line), 80) << line;
 }
