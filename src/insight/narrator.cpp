@@ -95,7 +95,8 @@ Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics
   if (settings.offline) return offline(statistics, std::nullopt);
   try {
     const Prompt prompt = load_prompt(kNarrativePrompt);
-    if (const auto stored = store::find_narrative(db, narrative_input_hash(prompt, settings.openai.model, statistics))) {
+    const std::string hash = narrative_input_hash(prompt, settings.openai.model, statistics);
+    if (const auto stored = store::find_narrative(db, hash)) {
       return {stored->text, stored->narrator, true, std::nullopt};
     }
   } catch (const Error& error) {  // a broken prompt file (SONIC_PROMPTS_DIR): still a report

@@ -93,7 +93,9 @@ std::string mood_over_time(const nlohmann::json& dashboard) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& segment : segments) {
       std::vector<std::string> artists;
-      for (const auto& artist : field(segment, "top_artists")) artists.push_back(artist.is_string() ? artist.get<std::string>() : "");
+      for (const auto& artist : field(segment, "top_artists")) {
+        artists.push_back(artist.is_string() ? artist.get<std::string>() : "");
+      }
       if (artists.size() > 3) artists.resize(3);
       rows.push_back({html_escape(text_or(segment, "name", "?")), fixed(number_or(segment, "minutes", 0), 0),
                       html_escape(share_list(field(segment, key), 4)), fixed_or_dash(field(segment, "valence"), 2),

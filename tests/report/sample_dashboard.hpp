@@ -70,8 +70,9 @@ inline nlohmann::json sample_dashboard() {
                      {"probability", i == 5 ? 0.72 : i * 0.02}});
   }
   nlohmann::json likeliest = hours[5];
-  likeliest["reasons"] = {{{"factor", "time_of_day"}, {"contribution", 0.8}, {"text", "you often start a session around 19:00"}},
-                          {{"factor", "day_of_week"}, {"contribution", 0.2}, {"text", std::string("you listen more on ") + kScriptName}}};
+  likeliest["reasons"] = {
+      {{"factor", "time_of_day"}, {"contribution", 0.8}, {"text", "you often start a session around 19:00"}},
+      {{"factor", "day_of_week"}, {"contribution", 0.2}, {"text", std::string("you listen more on ") + kScriptName}}};
   dashboard["forecast"] = {{"from", "2024-06-01T12:00:00.000Z"}, {"model_id", "s1"}, {"time_zone", "Europe/Berlin"},
                            {"hours", hours}, {"likeliest", {likeliest}}};
   std::string text;

@@ -44,7 +44,8 @@ TEST(TerminalReport, ShowsEverySection) {
   EXPECT_NE(text.find("  Weekday morning     calm 60% · happy 40%\n"), std::string::npos);
   EXPECT_NE(text.find("  Weekend night       sad 70% · calm 30%\n"), std::string::npos);
   EXPECT_NE(text.find("▲ sessions per day                 +26%   3.10 → 3.90\n"), std::string::npos);
-  EXPECT_NE(text.find("▲ mood mix (share moved)           +35%\n"), std::string::npos) << "a distance has no before and after";
+  EXPECT_NE(text.find("▲ mood mix (share moved)           +35%\n"), std::string::npos)
+      << "a distance has no before and after";
   EXPECT_NE(text.find("+26%"), std::string::npos);
   EXPECT_NE(text.find("▼ start-hour entropy"), std::string::npos);
   EXPECT_NE(text.find("accuracy 0.812"), std::string::npos);
