@@ -28,7 +28,8 @@ void run_report(const GlobalOptions& globals, const ReportFlags& flags) {
   pipeline::ReportRequest request;
   request.format = flags.json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags.format);
   request.out = flags.out;
-  request.period = insight::Period::parse(flags.period, flags.year);
+  request.period = flags.period;
+  request.year = flags.year;
   request.top = flags.top;
   request.colour = report::colour_wanted(isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
   store::Database db = open_existing_store(home);

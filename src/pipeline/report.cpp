@@ -42,9 +42,10 @@ nlohmann::json forecast_or_null(store::Database& db, const Home& home, const Tim
 // as `sonic summarize` computes them for the same period (drift not kept), the narrative it cached
 // for them or the offline narrator's, and the session forecast.
 report::DashboardInputs gather_inputs(store::Database& db, const Home& home, const TimeZone& zone,
-                                      const ReportRequest& request, std::int64_t now_ms) {
+                                      const insight::Period& period, const ReportRequest& request,
+                                      std::int64_t now_ms) {
   report::DashboardInputs inputs;
-  const InsightFigures insight = compute_insight(db, zone, request.period, insight::SegmentBoundaries{});
+  const InsightFigures insight = compute_insight(db, zone, period, insight::SegmentBoundaries{});
   inputs.segments = report::segments_section(insight.statistics);
   inputs.drift = report::drift_section(insight.statistics["drift"]);
   if (insight.profile.overall.plays > 0) {
@@ -100,12 +101,14 @@ std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const
 ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
                          const ReportRequest& request) {
   const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
+  const insight::Period period = insight::Period::parse(request.period, request.year);
   ReportResult result;
-  result.dashboard = report::build_dashboard(db, zone, request.period, gather_inputs(db, home, zone, request, now_ms));
+  result.dashboard =
+      report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
   std::filesystem::path destination = request.out;
   const bool to_file = request.format == ReportFormat::html || request.format == ReportFormat::markdown;
   if (destination.empty() && to_file) {
-    destination = home.reports() / default_report_name(zone, now_ms, request.period.slug(), request.format);
+    destination = home.reports() / default_report_name(zone, now_ms, period.slug(), request.format);
   }
   if (destination.empty()) {
     result.stdout_text = render(result.dashboard, request.format, request.colour);

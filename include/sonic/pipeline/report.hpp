@@ -16,7 +16,6 @@
 
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
-#include "sonic/insight/period.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -29,7 +28,8 @@ ReportFormat parse_report_format(const std::string& text);
 struct ReportRequest {
   ReportFormat format = ReportFormat::terminal;
   std::filesystem::path out;           // empty: stdout, or the reports folder for html/md
-  insight::Period period = insight::Period::all();  // Period::parse(--period, --year)
+  std::string period = "all";          // 7, 30, 365, all: insight::Period::parse, as summarize
+  std::optional<int> year;             // wins over period
   int top = 10;
   bool colour = false;                 // terminal on stdout only
   std::int64_t now_ms = 0;             // 0: the clock
