@@ -29,18 +29,16 @@
 #include "sonic/core/random.hpp"
 #include "sonic/core/version.hpp"
 #include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/mood/mood_net.hpp"
 
 namespace {
 
 using namespace sonic;
 using Rows = std::vector<Eigen::Index>;
 
+// sonic train mood's defaults, on the two cores the reference tools get.
 ml::MlpOptions mood_defaults() {
-  ml::MlpOptions options;
-  options.hidden_layers = {128};
-  options.epochs = 200;
-  options.batch_size = 32;
-  options.adam.learning_rate = 3e-4;
+  auto options = mood::mood_net_defaults();
   options.threads = 2;
   return options;
 }

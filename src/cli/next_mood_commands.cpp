@@ -1,5 +1,6 @@
 // sonic train next-mood / sonic predict next-mood: the mood cluster of a session's next track.
 #include "existing_store.hpp"
+#include "mlp_options.hpp"
 #include "model_commands.hpp"
 #include "output.hpp"
 #include "sonic/pipeline/next_mood.hpp"
@@ -35,19 +36,9 @@ void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
   auto flags = std::make_shared<NextMoodFlags>();
   auto& mlp = flags->options.mlp;
   CLI::App* command = train.add_subcommand("next-mood", "Train the next-track mood model on your sessions");
-  command->add_option("--epochs", mlp.epochs, "Most training epochs")->check(CLI::Range(1, 100000))->capture_default_str();
+  add_mlp_options(command, mlp);
   command->add_option("--patience", mlp.patience, "Stop after this many epochs without a better validation loss")
       ->check(CLI::Range(0, 100000))->capture_default_str();
-  command->add_option("--learning-rate", mlp.adam.learning_rate, "Adam learning rate")
-      ->check(CLI::Range(1e-7, 1.0))->capture_default_str();
-  command->add_option("--hidden", mlp.hidden_layers, "Hidden layer widths, e.g. 64,32")
-      ->delimiter(',')->check(CLI::Range(1, 4096))->capture_default_str();
-  command->add_option("--l2", mlp.l2, "L2 weight decay")->check(CLI::Range(0.0, 10.0))->capture_default_str();
-  command->add_option("--dropout", mlp.dropout, "Dropout rate on hidden layers")
-      ->check(CLI::Range(0.0, 0.95))->capture_default_str();
-  command->add_option("--seed", mlp.seed, "Seed of every random choice")->capture_default_str();
-  command->add_option("--threads", mlp.threads, "Threads (0: all cores; the result is the same)")
-      ->check(CLI::Range(0, 256))->capture_default_str();
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_train(globals, *flags); });
 }

@@ -48,6 +48,7 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals) {
       ->check(CLI::Range(0, 256))->capture_default_str();
   command->add_option("--window", flags->options.session_window_days, "Days of history for the session model")
       ->check(CLI::Range(14, 36500))->capture_default_str();
+  command->add_flag("--offline", flags->options.offline_narrator, "Write the narrative with the offline narrator");
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_retrain(globals, *flags); });
 }

@@ -1,4 +1,5 @@
 // sonic train mood: the track mood classifier from a labelled CSV.
+#include "mlp_options.hpp"
 #include "model_commands.hpp"
 #include "output.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
@@ -10,7 +11,6 @@ struct TrainMoodFlags {
   pipeline::TrainMoodOptions options;
   std::string labels;
   std::vector<std::string> features;
-  std::vector<Eigen::Index> hidden;
   bool json = false;
 };
 
@@ -18,7 +18,6 @@ void run_train_mood(const GlobalOptions& globals, TrainMoodFlags flags) {
   const Home home = start_command(globals);
   flags.options.labels = flags.labels;
   if (!flags.features.empty()) flags.options.columns.features = flags.features;
-  if (!flags.hidden.empty()) flags.options.mlp.hidden_layers = flags.hidden;
   const auto lock = lock_home_waiting(home);
   const auto report = pipeline::train_mood(home, flags.options);
   if (flags.json) {
@@ -41,18 +40,8 @@ void add_train_mood_command(CLI::App& train, GlobalOptions& globals) {
       ->delimiter(',');
   command->add_option("--folds", flags->options.folds, "Cross-validation folds (0: none)")
       ->check(CLI::Range(0, 100))->capture_default_str();
-  command->add_option("--hidden", flags->hidden, "Hidden layer widths, e.g. 64,32 (default 128)")
-      ->delimiter(',')->check(CLI::Range(1, 4096));
-  command->add_option("--epochs", mlp.epochs, "Training epochs")->check(CLI::Range(1, 100000))->capture_default_str();
+  add_mlp_options(command, mlp);
   command->add_option("--batch-size", mlp.batch_size, "Mini-batch size")->check(CLI::Range(1, 1 << 20))->capture_default_str();
-  command->add_option("--learning-rate", mlp.adam.learning_rate, "Adam learning rate")
-      ->check(CLI::Range(1e-7, 1.0))->capture_default_str();
-  command->add_option("--l2", mlp.l2, "L2 weight decay")->check(CLI::Range(0.0, 10.0))->capture_default_str();
-  command->add_option("--dropout", mlp.dropout, "Dropout rate on hidden layers")
-      ->check(CLI::Range(0.0, 0.95))->capture_default_str();
-  command->add_option("--seed", mlp.seed, "Seed of every random choice")->capture_default_str();
-  command->add_option("--threads", mlp.threads, "Threads (0: all cores; the result is the same)")
-      ->check(CLI::Range(0, 256))->capture_default_str();
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_train_mood(globals, *flags); });
 }

@@ -1,6 +1,7 @@
 #include "sonic/mood/labelled_tracks.hpp"
 
 #include "sonic/core/error.hpp"
+#include "sonic/core/join.hpp"
 #include "sonic/mood/track_feature_values.hpp"
 #include "sonic/sources/byte_source.hpp"
 #include "sonic/sources/csv_reader.hpp"
@@ -12,15 +13,6 @@
 
 namespace sonic::mood {
 namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) {
-    if (!text.empty()) text += ", ";
-    text += name;
-  }
-  return text;
-}
 
 std::string trimmed(std::string_view text) {
   const auto begin = text.find_first_not_of(" \t");
@@ -34,7 +26,7 @@ LabelledTracks read_labelled_tracks(const std::filesystem::path& path, const Lab
   for (const auto& name : columns.features) {
     if (!is_track_feature(name)) {
       throw UsageError("feature '" + name + "' is not one a history track has; choose from " +
-                       joined(track_feature_names()));
+                       join(track_feature_names(), ", "));
     }
   }
   const auto source = sources::open_file_source(path);
@@ -45,7 +37,7 @@ LabelledTracks read_labelled_tracks(const std::filesystem::path& path, const Lab
   const auto column_of = [&](const std::string& name) {
     const auto found = std::find(header.begin(), header.end(), name);
     if (found == header.end()) {
-      throw InputError(path.string() + ": no column '" + name + "' (the file has: " + joined(header) + ")");
+      throw InputError(path.string() + ": no column '" + name + "' (the file has: " + join(header, ", ") + ")");
     }
     return static_cast<std::size_t>(found - header.begin());
   };

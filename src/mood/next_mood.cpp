@@ -3,6 +3,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/ml/classification_metrics.hpp"
 #include "sonic/ml/mlp_model_json.hpp"
+#include "next_mood_file.hpp"
 
 #include <cmath>
 
@@ -105,14 +106,11 @@ void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& m
 }
 
 ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
-  const auto file = tracking::load_model_file(path, kNextMoodNetFormat, kNextMoodNetVersion, "run `sonic train next-mood`");
-  const auto expected = features::next_mood_feature_names(clusters);
-  return tracking::reading_model_file(path, [&] {
-    file.reader().require_feature_names(file.info.feature_names, expected);
-    auto model = ml::mlp_model_from_json(file.model(), expected);
-    if (info) *info = file.info;
-    return model;
-  });
+  return load_next_mood_model(path, clusters, kNextMoodNetFormat, kNextMoodNetVersion, "run `sonic train next-mood`",
+                              [](const nlohmann::json& json, std::span<const std::string> names) {
+                                return ml::mlp_model_from_json(json, names);
+                              },
+                              info);
 }
 
 }  // namespace sonic::mood

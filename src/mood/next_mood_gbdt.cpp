@@ -2,6 +2,7 @@
 
 #include "sonic/ml/gbdt/model_json.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
+#include "next_mood_file.hpp"
 
 namespace sonic::mood {
 
@@ -43,14 +44,11 @@ void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel&
 }
 
 ml::GbdtModel load_next_mood_gbdt(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
-  const auto file = tracking::load_model_file(path, kNextMoodGbdtFormat, kNextMoodGbdtVersion, "run `sonic train mood-gbdt`");
-  const auto expected = features::next_mood_feature_names(clusters);
-  return tracking::reading_model_file(path, [&] {
-    file.reader().require_feature_names(file.info.feature_names, expected);
-    auto model = ml::gbdt_from_json(file.model(), expected);
-    if (info) *info = file.info;
-    return model;
-  });
+  return load_next_mood_model(path, clusters, kNextMoodGbdtFormat, kNextMoodGbdtVersion, "run `sonic train mood-gbdt`",
+                              [](const nlohmann::json& json, std::span<const std::string> names) {
+                                return ml::gbdt_from_json(json, names);
+                              },
+                              info);
 }
 
 }  // namespace sonic::mood

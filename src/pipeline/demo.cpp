@@ -4,6 +4,7 @@
 
 #include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/import_history.hpp"
+#include "sonic/pipeline/report.hpp"
 #include "sonic/sim/export_zip.hpp"
 #include "sonic/sim/features_csv.hpp"
 #include "sonic/sim/history.hpp"
@@ -36,6 +37,25 @@ DemoResult run_demo(const DemoOptions& options) {
   store::Database db = store::open_store(result.database);
   result.import = import_history(db, {result.export_zip}, ImportOptions{});
   result.features = import_features(db, {result.features_csv}, FeatureImportOptions{});
+  if (!options.models) return result;
+
+  result.labelled_moods_csv = options.folder / "labelled_moods.csv";
+  sim::write_labelled_moods_csv(history, result.labelled_moods_csv);
+  const Home home{result.home, result.database};
+  const TimeZone zone = TimeZone::named(kDemoTimeZone);
+  RetrainOptions retrain_options;
+  retrain_options.mood_labels = result.labelled_moods_csv;
+  retrain_options.seed = options.seed;
+  retrain_options.offline_narrator = true;  // the demo never calls a paid service
+  result.retrain = retrain(db, home, zone, retrain_options);
+
+  ReportRequest request;
+  request.period = "all";
+  request.colour = options.colour;
+  result.terminal_report = make_report(db, home, zone, request).stdout_text;
+  request.format = ReportFormat::html;
+  request.out = home.reports() / "report-demo-year.html";
+  result.html_report = *make_report(db, home, zone, request).written;
   return result;
 }
 

@@ -1,6 +1,7 @@
 #include "sonic/pipeline/mood_classifier.hpp"
 
 #include "sonic/core/error.hpp"
+#include "sonic/core/join.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/mood/track_feature_values.hpp"
 #include "sonic/sources/spotify_track_id.hpp"
@@ -13,25 +14,14 @@
 namespace sonic::pipeline {
 namespace {
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) {
-    if (!text.empty()) text += ',';
-    text += name;
-  }
-  return text;
-}
-
 void record_training(tracking::TrackedRun& run, const TrainMoodOptions& options, const TrainMoodReport& report,
                      const ml::MlpTrainingResult& trained) {
-  std::string hidden;
-  for (const auto width : options.mlp.hidden_layers) {
-    if (!hidden.empty()) hidden += '-';
-    hidden += std::to_string(width);
-  }
+  std::vector<std::string> widths;
+  for (const auto width : options.mlp.hidden_layers) widths.push_back(std::to_string(width));
+  const auto hidden = join(widths, "-");
   run.log_params({{"labels", options.labels.filename().string()},
                   {"label_column", options.columns.label},
-                  {"features", joined(report.features)},
+                  {"features", join(report.features, ",")},
                   {"hidden_layers", hidden},
                   {"epochs", std::to_string(options.mlp.epochs)},
                   {"batch_size", std::to_string(options.mlp.batch_size)},
@@ -169,13 +159,13 @@ MoodProbabilities predict_features_mood(const Home& home, const std::map<std::st
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {
     const auto found = features.find(model.feature_names()[i]);
     if (found == features.end()) {
-      throw UsageError("--features lacks '" + model.feature_names()[i] + "'; the model needs " + joined(model.feature_names()));
+      throw UsageError("--features lacks '" + model.feature_names()[i] + "'; the model needs " + join(model.feature_names(), ","));
     }
     row(static_cast<Eigen::Index>(i)) = static_cast<float>(found->second);
   }
   for (const auto& [name, value] : features) {
     if (std::find(model.feature_names().begin(), model.feature_names().end(), name) == model.feature_names().end()) {
-      throw UsageError("--features has '" + name + "', which the model does not use; it needs " + joined(model.feature_names()));
+      throw UsageError("--features has '" + name + "', which the model does not use; it needs " + join(model.feature_names(), ","));
     }
   }
   return probabilities_of(model, row, "the given features");

@@ -3,6 +3,9 @@
 #include "sonic/pipeline/cluster_moods.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 #include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/report.hpp"
+#include "sonic/pipeline/summarize.hpp"
+#include "sonic/pipeline/train_session.hpp"
 
 #include <chrono>
 
@@ -41,7 +44,8 @@ void mood_steps(StepRunner& steps, store::Database& db, const Home& home, const 
     steps.skip("mood-net", "no labelled set (--labels FILE or SONIC_MOOD_LABELS); the last model is kept");
   }
   if (std::filesystem::exists(home.models() / "mood_net.json")) {
-    steps.run("predict-mood", {"mood-net"}, [&] {
+    // With the model on disk: a new one, or the last one when this run's training failed.
+    steps.run("predict-mood", {}, [&] {
       const auto report = predict_history_moods(db, home);
       return nlohmann::json{{"tracks", report.tracks_labelled}, {"confidence", report.mean_confidence}};
     });
@@ -60,6 +64,45 @@ void mood_steps(StepRunner& steps, store::Database& db, const Home& home, const 
   }
 }
 
+void session_step(StepRunner& steps, store::Database& db, const Home& home, const TimeZone& zone,
+                  const RetrainOptions& options) {
+  steps.run("session", {}, [&] {
+    session::SessionTrainingOptions train;
+    train.window_days = options.session_window_days;
+    train.seed = options.seed;
+    train.threads = options.threads;
+    const auto result = train_session(db, home, zone, train);
+    const auto& evaluation = result.training.evaluation;
+    return nlohmann::json{{"roc_auc", evaluation.model.roc_auc}, {"pr_auc", evaluation.model.pr_auc},
+                          {"baseline_roc_auc", evaluation.hour_of_week.roc_auc}, {"rounds", result.training.best_round}};
+  });
+}
+
+void insight_steps(StepRunner& steps, store::Database& db, const Home& home, const TimeZone& zone,
+                   const RetrainOptions& options) {
+  // Drift (kept per run in drift_runs) and the narrative the report shows: summarize's work.
+  steps.run("summarize", {}, [&] {
+    SummarizeOptions summarize_options;
+    summarize_options.narrator = insight::NarratorSettings::from_environment(options.offline_narrator);
+    const auto summary = summarize(db, zone, summarize_options);
+    return nlohmann::json{{"drift_flags", summary.drift.value("flags", nlohmann::json::array()).size()},
+                          {"narrator", summary.narrative.narrator},
+                          {"cached", summary.narrative.cached}};
+  });
+  const auto reports = options.report_dir.value_or(home.reports());
+  for (const auto format : {ReportFormat::json, ReportFormat::html}) {
+    const bool json = format == ReportFormat::json;
+    steps.run(json ? "dashboard" : "report", {}, [&] {
+      ReportRequest request;
+      request.format = format;
+      request.period = "30";
+      request.out = reports / (json ? "dashboard.json" : "report.html");
+      const auto result = make_report(db, home, zone, request);
+      return nlohmann::json{{"file", result.written ? result.written->filename().string() : ""}};
+    });
+  }
+}
+
 }  // namespace
 
 RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options) {
@@ -67,6 +110,8 @@ RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zon
   RetrainReport report;
   StepRunner steps(report);
   mood_steps(steps, db, home, zone, options);
+  session_step(steps, db, home, zone, options);
+  insight_steps(steps, db, home, zone, options);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

@@ -19,11 +19,10 @@ void append_field(std::string& line, Number value) {
   line.append(text, result.ptr);
 }
 
-}  // namespace
-
-std::string render_features_csv(const Catalog& catalog) {
+// One row per track; `with_mood` adds the planted mood as the last column.
+std::string render_csv(const Catalog& catalog, bool with_mood) {
   std::string csv = kFeaturesCsvHeader;
-  csv += '\n';
+  csv += with_mood ? ",mood\n" : "\n";
   for (const CatalogTrack& track : catalog.tracks) {
     const AudioFeatures& f = track.features;
     csv += track.id;
@@ -38,19 +37,35 @@ std::string render_features_csv(const Catalog& catalog) {
     append_field(csv, f.liveness);
     append_field(csv, f.valence);
     append_field(csv, f.tempo);
+    if (with_mood) {
+      csv += ',';
+      csv += mood_name(track.mood);
+    }
     csv += '\n';
   }
   return csv;
 }
 
-void write_features_csv(const History& history, const std::filesystem::path& csv_path) {
-  const std::string csv = render_features_csv(history.catalog);
+void write_csv(const std::string& csv, const std::filesystem::path& csv_path) {
   replace_file(csv_path, [&](const std::filesystem::path& temporary) {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(csv.data(), static_cast<std::streamsize>(csv.size()));
     out.close();
     if (!out) throw Error(ExitCode::unexpected, "cannot write " + temporary.string());
   });
+}
+
+}  // namespace
+
+std::string render_features_csv(const Catalog& catalog) { return render_csv(catalog, false); }
+std::string render_labelled_moods_csv(const Catalog& catalog) { return render_csv(catalog, true); }
+
+void write_features_csv(const History& history, const std::filesystem::path& csv_path) {
+  write_csv(render_features_csv(history.catalog), csv_path);
+}
+
+void write_labelled_moods_csv(const History& history, const std::filesystem::path& csv_path) {
+  write_csv(render_labelled_moods_csv(history.catalog), csv_path);
 }
 
 }  // namespace sonic::sim

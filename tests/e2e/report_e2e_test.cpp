@@ -102,7 +102,7 @@ std::filesystem::path write_labels(const TempDir& folder) {
 // report has something to show, and the report still writes nothing.
 TEST(ReportE2e, EverySectionIsFilledOnTheTrainedDemo) {
   TempDir folder, scratch;
-  ASSERT_EQ(run_sonic({"demo", "--out", folder.path().string(), "--days", "60"}).exit_code, 0);
+  ASSERT_EQ(run_sonic({"demo", "--out", folder.path().string(), "--days", "60", "--import-only"}).exit_code, 0);
   const auto demo_home = folder / "home";
   const auto sonic = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"--home", demo_home.string(), "--tz", "Etc/GMT-1"});  // UTC+1, no DST

@@ -85,7 +85,7 @@ class SessionE2e : public ::testing::Test {
 };
 
 TEST_F(SessionE2e, TrainsAndPredictsOnTheDemoListener) {
-  const auto demo = run_sonic({"demo", "--out", dir_.path().string(), "--days", "120", "--json"});
+  const auto demo = run_sonic({"demo", "--out", dir_.path().string(), "--days", "120", "--import-only", "--json"});
   ASSERT_EQ(demo.exit_code, 0) << demo.err;
   ASSERT_EQ(nlohmann::json::parse(demo.out)["home"], home_.string());
   zone_ = "Etc/GMT-1";  // the simulated listener's zone

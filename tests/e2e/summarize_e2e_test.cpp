@@ -164,7 +164,7 @@ TEST_F(SummarizeE2e, BadFlagsAreUsageErrors) {
 // cluster` store them (by a rule on its audio features here): every section is filled.
 TEST(SummarizeDemoE2e, DemoHistoryHasEverySection) {
   TempDir out;
-  ASSERT_EQ(run_sonic({"demo", "--out", out.path().string(), "--days", "60"}).exit_code, 0);
+  ASSERT_EQ(run_sonic({"demo", "--out", out.path().string(), "--days", "60", "--import-only"}).exit_code, 0);
   {
     auto db = store::Database::open(out / "home" / "sonic.db");
     db.exec(R"sql(

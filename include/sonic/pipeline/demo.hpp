@@ -1,12 +1,17 @@
 #pragma once
 // `sonic demo`: a simulated listener's year, written as Spotify would deliver it (the export zip)
 // and as a public catalog would (the audio features CSV), both imported through the same paths
-// as real data, into a home of its own (never the person's real store).
+// as real data, into a home of its own (never the person's real store); then the nightly
+// retrain (clusters, the mood net trained on the simulated catalog's planted moods, the next-mood
+// and session models, drift, the offline narrative) and the report, in the terminal and as HTML.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include "sonic/pipeline/feature_import_report.hpp"
 #include "sonic/pipeline/import_tally.hpp"
+#include "sonic/pipeline/retrain.hpp"
 
 namespace sonic::pipeline {
 
@@ -14,6 +19,8 @@ struct DemoOptions {
   std::filesystem::path folder;  // holds the zip, the features CSV and the demo home
   std::uint64_t seed = 42;
   int days = 365;
+  bool models = true;  // false: import only (stats), no retrain or report
+  bool colour = false; // the terminal report's colours
 };
 
 struct DemoResult {
@@ -23,6 +30,10 @@ struct DemoResult {
   std::filesystem::path database;
   ImportReport import;
   FeatureImportReport features;  // every simulated track has features: coverage is complete
+  std::filesystem::path labelled_moods_csv;  // the catalog with its planted moods
+  std::optional<RetrainReport> retrain;
+  std::string terminal_report;               // the whole year, as `sonic report` prints it
+  std::filesystem::path html_report;
 };
 
 // The zone the simulated listener lives in (a fixed UTC+1, like the simulator's clock).

@@ -1,6 +1,6 @@
 #pragma once
 // `sonic retrain`, the nightly pipeline: re-cluster, retrain the mood models and the session
-// model, compute drift, write the dashboard JSON and the HTML report — each step timed, its
+// model, compute drift and the narrative (summarize), write the dashboard JSON and the HTML report — each step timed, its
 // figures kept, and its failure recorded without stopping the steps that do not need it. Every
 // model is written only by its own step, at its end, atomically: a failed step leaves the
 // previous model in place.
@@ -25,6 +25,7 @@ struct RetrainOptions {
   std::uint64_t seed = 42;
   int threads = 0;
   int session_window_days = 90;
+  bool offline_narrator = false;  // else OPENAI_* decides, as for sonic summarize
   std::optional<std::filesystem::path> report_dir;  // default: home.reports()
 };
 
