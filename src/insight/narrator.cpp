@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "sonic/core/error.hpp"
 #include "sonic/core/sha256.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/insight/offline_narrator.hpp"
@@ -87,6 +88,21 @@ Narrative write_narrative(store::Database& db, const nlohmann::json& statistics,
     spdlog::warn("{}; the offline narrator writes the narrative instead", error.what());
     return offline(statistics, error.what());
   }
+}
+
+Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics,
+                           const NarratorSettings& settings) {
+  if (settings.offline) return offline(statistics, std::nullopt);
+  try {
+    const Prompt prompt = load_prompt(kNarrativePrompt);
+    const std::string hash = narrative_input_hash(prompt, settings.openai.model, statistics);
+    if (const auto stored = store::find_narrative(db, hash)) {
+      return {stored->text, stored->narrator, true, std::nullopt};
+    }
+  } catch (const Error& error) {  // a broken prompt file (SONIC_PROMPTS_DIR): still a report
+    spdlog::warn("{}; the offline narrator writes the narrative", error.what());
+  }
+  return offline(statistics, std::nullopt);
 }
 
 }  // namespace sonic::insight

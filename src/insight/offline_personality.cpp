@@ -52,9 +52,10 @@ std::string artists_sentence(const json& overall, PhrasePicker& picker) {
   }
   if (names.empty()) return "";
   const bool one = names.size() == 1;
-  return fill(picker.pick({"The {2} you return to most {3} {0} ({1} plays).",
-                           "{0} ({1} plays) {3} the core of your listening."}),
-              {joined(names), joined(plays), one ? "artist" : "artists", one ? "is" : "are"});
+  return fill(picker.pick({"The {2} you return to most {3} {0} ({1} {4}).",
+                           "{0} ({1} {4}) {3} the core of your listening."}),
+              {joined(names), joined(plays), one ? "artist" : "artists", one ? "is" : "are",
+               one && plays[0] == "1" ? "play" : "plays"});
 }
 
 struct DriftWords {

@@ -45,6 +45,15 @@ std::string Period::describe() const {
   return "all time";
 }
 
+std::string Period::slug() const {
+  switch (kind) {
+    case Kind::last_days: return "last" + std::to_string(days);
+    case Kind::year: return std::to_string(year);
+    case Kind::all: break;
+  }
+  return "all";
+}
+
 PeriodSpan resolve_period(store::Database& db, const TimeZone& zone, const Period& period) {
   if (period.kind == Period::Kind::year) {
     return {zone.utc_ms(period.year, 1, 1, 0), zone.utc_ms(period.year + 1, 1, 1, 0)};

@@ -1,14 +1,20 @@
 #include "sonic/pipeline/report.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 
 #include "sonic/core/atomic_file.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/pipeline/predict_session.hpp"
+#include "sonic/pipeline/summarize.hpp"
 #include "sonic/report/dashboard.hpp"
 #include "sonic/report/html_report.hpp"
+#include "sonic/report/insight_sections.hpp"
 #include "sonic/report/markdown_report.hpp"
 #include "sonic/report/terminal_report.hpp"
+#include "sonic/session/session_model_file.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 namespace sonic::pipeline {
@@ -17,10 +23,36 @@ namespace {
 // Every run in mlruns, so the latest of each experiment is among them.
 constexpr std::size_t kRunsToScan = 100'000;
 
-// The sections other modules compute. insight/ (segments, drift, narrative) and session/ (the
-// forecast) fill these in when they land; until then the report says what to run.
-report::DashboardInputs gather_inputs(const Home& home, const ReportRequest& request, std::int64_t now_ms) {
+// The next 24 local hours from the first whole hour at or after `now_ms`, as `sonic predict
+// session` forecasts them. No model yet: null, and the report says how to train one. A model that
+// cannot be used: a warning, and the rest of the report.
+nlohmann::json forecast_or_null(store::Database& db, const Home& home, const TimeZone& zone, std::int64_t now_ms) {
+  if (!std::filesystem::exists(session::session_model_path(home))) return nullptr;
+  try {
+    const SessionPrediction prediction =
+        predict_session(db, home, zone, {.forecast = session::ForecastOptions{}, .at_ms = now_ms});
+    return report::forecast_section({prediction.hours, prediction.model_id, prediction.time_zone, prediction.from_ms});
+  } catch (const Error& error) {
+    spdlog::warn("{}; the report goes on without the session forecast", error.what());
+    return nullptr;
+  }
+}
+
+// The sections insight/ and session/ compute, all without writing the store: segments and drift
+// as `sonic summarize` computes them for the same period (drift not kept), the narrative it cached
+// for them or the offline narrator's, and the session forecast.
+report::DashboardInputs gather_inputs(store::Database& db, const Home& home, const TimeZone& zone,
+                                      const insight::Period& period, const ReportRequest& request,
+                                      std::int64_t now_ms) {
   report::DashboardInputs inputs;
+  const InsightFigures insight = compute_insight(db, zone, period, insight::SegmentBoundaries{});
+  inputs.segments = report::segments_section(insight.statistics);
+  inputs.drift = report::drift_section(insight.statistics["drift"]);
+  if (insight.profile.overall.plays > 0) {
+    inputs.narrative = report::narrative_section(
+        insight::recall_narrative(db, insight.statistics, insight::NarratorSettings::from_environment(false)));
+  }
+  inputs.forecast = forecast_or_null(db, home, zone, now_ms);
   inputs.models = report::models_section(tracking::list_runs(home.runs(), std::nullopt, kRunsToScan));
   inputs.now_ms = now_ms;
   inputs.top = request.top;
@@ -69,15 +101,14 @@ std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const
 ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
                          const ReportRequest& request) {
   const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
-  const report::Period period =
-      report::resolve_period(request.period, request.year, report::newest_listen_start(db), zone);
-
+  const insight::Period period = insight::Period::parse(request.period, request.year);
   ReportResult result;
-  result.dashboard = report::build_dashboard(db, zone, period, gather_inputs(home, request, now_ms));
+  result.dashboard =
+      report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
   std::filesystem::path destination = request.out;
   const bool to_file = request.format == ReportFormat::html || request.format == ReportFormat::markdown;
   if (destination.empty() && to_file) {
-    destination = home.reports() / default_report_name(zone, now_ms, period.slug, request.format);
+    destination = home.reports() / default_report_name(zone, now_ms, period.slug(), request.format);
   }
   if (destination.empty()) {
     result.stdout_text = render(result.dashboard, request.format, request.colour);

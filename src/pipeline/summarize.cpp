@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include "sonic/core/utc_time.hpp"
-#include "sonic/insight/drift.hpp"
-#include "sonic/insight/segments.hpp"
 #include "sonic/report/text_cell.hpp"
 
 namespace sonic::pipeline {
@@ -28,20 +26,25 @@ std::string Summary::to_text() const {
   return text;
 }
 
-Summary summarize(store::Database& db, const TimeZone& zone, const SummarizeOptions& options) {
-  const insight::Profile profile = insight::compute_profile(db, zone, options.period, options.boundaries);
+InsightFigures compute_insight(store::Database& db, const TimeZone& zone, const insight::Period& period,
+                               const insight::SegmentBoundaries& boundaries) {
+  insight::Profile profile = insight::compute_profile(db, zone, period, boundaries);
   const std::int64_t newest = insight::resolve_period(db, zone, insight::Period::all()).to_ms;
-  const insight::Drift drift =
-      insight::compute_drift(db, zone, std::min(newest, profile.span.to_ms));
+  insight::Drift drift = insight::compute_drift(db, zone, std::min(newest, profile.span.to_ms));
+  nlohmann::json statistics = profile.to_json();
+  statistics["drift"] = drift.to_json();
+  return {std::move(profile), std::move(drift), std::move(statistics)};
+}
+
+Summary summarize(store::Database& db, const TimeZone& zone, const SummarizeOptions& options) {
+  InsightFigures figures = compute_insight(db, zone, options.period, options.boundaries);
   {
     store::Transaction transaction(db);
-    insight::store_drift(db, drift, now_utc_ms());
+    insight::store_drift(db, figures.drift, now_utc_ms());
     transaction.commit();
   }
-  Summary summary{profile.to_json(), drift.to_json(), {}};
-  nlohmann::json statistics = summary.segments;
-  statistics["drift"] = summary.drift;
-  summary.narrative = insight::write_narrative(db, statistics, options.narrator);
+  Summary summary{figures.profile.to_json(), figures.drift.to_json(), {}};
+  summary.narrative = insight::write_narrative(db, figures.statistics, options.narrator);
   return summary;
 }
 

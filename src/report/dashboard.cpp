@@ -12,9 +12,9 @@
 namespace sonic::report {
 namespace detail {
 
-void bind_period(store::Statement& statement, const Period& period) {
-  statement.bind(1, period.from_ms.value_or(std::numeric_limits<std::int64_t>::min()));
-  statement.bind(2, period.to_ms.value_or(std::numeric_limits<std::int64_t>::max()));
+void bind_period(store::Statement& statement, const insight::PeriodSpan& span) {
+  statement.bind(1, span.from_ms);
+  statement.bind(2, span.to_ms);
 }
 
 double rounded(double value, int decimals) {
@@ -34,21 +34,31 @@ nlohmann::json iso_or_null(const std::optional<std::int64_t>& ms) {
   return ms ? nlohmann::json(format_iso8601_utc(*ms)) : nlohmann::json(nullptr);
 }
 
+nlohmann::json period_json(const insight::Period& period, const insight::PeriodSpan& span) {
+  using Kind = insight::Period::Kind;
+  const bool bounded = span.to_ms > span.from_ms;  // an empty store has no last N days
+  return {{"name", period.describe()},
+          {"days", period.kind == Kind::last_days ? nlohmann::json(period.days) : nlohmann::json(nullptr)},
+          {"year", period.kind == Kind::year ? nlohmann::json(period.year) : nlohmann::json(nullptr)},
+          {"from", bounded ? iso_or_null(span.from_ms) : nlohmann::json(nullptr)},
+          {"to", bounded ? iso_or_null(span.to_ms) : nlohmann::json(nullptr)}};
+}
+
 struct Overview {
   nlohmann::json json;
   std::optional<std::int64_t> first_start_ms;
   std::optional<std::int64_t> last_start_ms;
 };
 
-Overview overview_section(store::Database& db, const Period& period, const TimeZone& zone) {
+Overview overview_section(store::Database& db, const insight::PeriodSpan& span, const TimeZone& zone) {
   auto totals = db.prepare(
       std::string("SELECT count(*), coalesce(sum(p.ms_played), 0), count(DISTINCT p.track_id), "
                   "count(DISTINCT t.artist_id), min(p.start_ms), max(p.end_ms), max(p.start_ms) "
                   "FROM plays p JOIN tracks t ON t.id = p.track_id WHERE ") + kListenInPeriod);
-  bind_period(totals, period);
+  bind_period(totals, span);
   totals.step();
   auto plays = db.prepare("SELECT count(*) FROM plays WHERE start_ms >= ?1 AND start_ms < ?2");
-  bind_period(plays, period);
+  bind_period(plays, span);
   plays.step();
   Overview overview;
   overview.first_start_ms = totals.optional_integer(4);
@@ -65,11 +75,11 @@ Overview overview_section(store::Database& db, const Period& period, const TimeZ
 }
 
 // One pass over the period's listens for what needs local time.
-void add_local_time_figures(store::Database& db, const Period& period, const TimeZone& zone,
+void add_local_time_figures(store::Database& db, const insight::PeriodSpan& span, const TimeZone& zone,
                             nlohmann::json& dashboard) {
   auto listens = db.prepare(std::string("SELECT p.start_ms, p.ms_played FROM plays p WHERE ") +
                             kListenInPeriod);
-  bind_period(listens, period);
+  bind_period(listens, span);
   Heatmap heatmap;
   std::unordered_set<std::int64_t> days;
   while (listens.step()) {
@@ -80,7 +90,7 @@ void add_local_time_figures(store::Database& db, const Period& period, const Tim
   dashboard["overview"]["days_with_listens"] = days.size();
 }
 
-nlohmann::json top_list(store::Database& db, const Period& period, int top, bool tracks) {
+nlohmann::json top_list(store::Database& db, const insight::PeriodSpan& span, int top, bool tracks) {
   const std::string sql =
       tracks ? std::string("SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
                            "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
@@ -91,7 +101,7 @@ nlohmann::json top_list(store::Database& db, const Period& period, int top, bool
                            "WHERE ") + kListenInPeriod +
                    " GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?3";
   auto query = db.prepare(sql);
-  bind_period(query, period);
+  bind_period(query, span);
   query.bind(3, top);
   nlohmann::json list = nlohmann::json::array();
   while (query.step()) {
@@ -110,30 +120,29 @@ nlohmann::json given_or_null(const std::optional<nlohmann::json>& section) {
 
 }  // namespace
 
-std::optional<std::int64_t> newest_listen_start(store::Database& db) {
-  auto query = db.prepare(
-      "SELECT max(start_ms) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
-  query.step();
-  return query.optional_integer(0);
-}
-
-nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const Period& period,
+nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const insight::Period& period,
                                const DashboardInputs& inputs) {
+  const insight::PeriodSpan listens = insight::resolve_period(db, zone, period);
+  // All time spans the music listens; its plays also count the skips and episodes around them.
+  const insight::PeriodSpan span =
+      period.kind == insight::Period::Kind::all
+          ? insight::PeriodSpan{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}
+          : listens;
   nlohmann::json dashboard = {{"format", kDashboardFormat},
                               {"generated", format_iso8601_utc(inputs.now_ms)},
                               {"time_zone", zone.name()},
-                              {"period", to_json(period)}};
-  const Overview overview = overview_section(db, period, zone);
+                              {"period", period_json(period, listens)}};
+  const Overview overview = overview_section(db, span, zone);
   dashboard["overview"] = overview.json;
-  add_local_time_figures(db, period, zone, dashboard);
+  add_local_time_figures(db, span, zone, dashboard);
   // Weeks show a season's shape; beyond about four months, months read better.
   const std::int64_t span_ms =
       overview.first_start_ms ? *overview.last_start_ms - *overview.first_start_ms : 0;
   const auto bucket = span_ms <= 120 * kMsPerDay ? detail::Bucket::week : detail::Bucket::month;
-  dashboard["mood_over_time"] = detail::mood_over_time_section(db, zone, period, bucket);
-  dashboard["clusters"] = detail::clusters_section(db, period);
-  dashboard["top_artists"] = top_list(db, period, inputs.top, false);
-  dashboard["top_tracks"] = top_list(db, period, inputs.top, true);
+  dashboard["mood_over_time"] = detail::mood_over_time_section(db, zone, span, bucket);
+  dashboard["clusters"] = detail::clusters_section(db, span);
+  dashboard["top_artists"] = top_list(db, span, inputs.top, false);
+  dashboard["top_tracks"] = top_list(db, span, inputs.top, true);
   dashboard["models"] = inputs.models.is_array() ? inputs.models : nlohmann::json::array();
   dashboard["segments"] = given_or_null(inputs.segments);
   dashboard["drift"] = given_or_null(inputs.drift);

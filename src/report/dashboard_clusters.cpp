@@ -29,7 +29,7 @@ nlohmann::json sampled(const std::vector<std::pair<double, double>>& points) {
 
 }  // namespace
 
-nlohmann::json clusters_section(store::Database& db, const Period& period) {
+nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& span) {
   std::map<std::int64_t, ClusterRow> clusters;
   std::string model_id;
   auto rows = db.prepare("SELECT cluster, label, size, model_id FROM mood_clusters ORDER BY cluster");
@@ -59,7 +59,7 @@ nlohmann::json clusters_section(store::Database& db, const Period& period) {
       std::string("SELECT tc.cluster, count(*) FROM plays p JOIN track_clusters tc "
                   "ON tc.track_id = p.track_id AND tc.model_id = ?3 WHERE ") +
       kListenInPeriod + " GROUP BY tc.cluster");
-  bind_period(listens, period);
+  bind_period(listens, span);
   listens.bind(3, model_id);
   while (listens.step()) {
     const auto found = clusters.find(listens.integer(0));
@@ -73,7 +73,7 @@ nlohmann::json clusters_section(store::Database& db, const Period& period) {
                   "AND f.valence IS NOT NULL AND f.energy IS NOT NULL AND tc.track_id IN "
                   "(SELECT p.track_id FROM plays p WHERE ") +
       kListenInPeriod + ") ORDER BY tc.cluster, tc.track_id");
-  bind_period(points, period);
+  bind_period(points, span);
   points.bind(3, model_id);
   while (points.step()) {
     const auto found = clusters.find(points.integer(0));

@@ -80,14 +80,14 @@ nlohmann::json bucket_json(std::int64_t start, Bucket bucket, const Tally& tally
 }  // namespace
 
 nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
-                                      const Period& period, Bucket bucket) {
+                                      const insight::PeriodSpan& span, Bucket bucket) {
   auto listens = db.prepare(
       std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
                   "LEFT JOIN track_moods m ON m.track_id = p.track_id "
                   "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
                   "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
                   "WHERE ") + kListenInPeriod);
-  bind_period(listens, period);
+  bind_period(listens, span);
   std::map<std::int64_t, Tally> buckets;
   Tally total;
   std::map<std::int64_t, std::string> cluster_labels;  // by number: the clusters section's order

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "sonic/core/time_zone.hpp"
-#include "sonic/report/period.hpp"
+#include "sonic/insight/period.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::report::detail {
@@ -15,13 +15,13 @@ namespace sonic::report::detail {
 // as ?1 and ?2 by bind_period.
 inline constexpr const char* kListenInPeriod =
     "p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2";
-void bind_period(store::Statement& statement, const Period& period);
+void bind_period(store::Statement& statement, const insight::PeriodSpan& span);
 
 enum class Bucket { week, month };
 
 nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
-                                      const Period& period, Bucket bucket);
-nlohmann::json clusters_section(store::Database& db, const Period& period);
+                                      const insight::PeriodSpan& span, Bucket bucket);
+nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& span);
 
 // Rounded for the JSON: charts need no more, and the output stays stable and small.
 double rounded(double value, int decimals);

@@ -89,13 +89,22 @@ std::string mood_over_time(const nlohmann::json& dashboard) {
   }
   const auto& segments = field(field(dashboard, "segments"), "segments");
   if (has_items(segments, "")) {
+    const std::string key = segment_mix_key(segments);
     std::vector<std::vector<std::string>> rows;
     for (const auto& segment : segments) {
-      rows.push_back({html_escape(text_or(segment, "name", "?")),
-                      fixed(number_or(segment, "minutes", 0), 0),
-                      html_escape(share_list(field(segment, "moods"), 4))});
+      std::vector<std::string> artists;
+      for (const auto& artist : field(segment, "top_artists")) {
+        artists.push_back(artist.is_string() ? artist.get<std::string>() : "");
+      }
+      if (artists.size() > 3) artists.resize(3);
+      rows.push_back({html_escape(text_or(segment, "name", "?")), fixed(number_or(segment, "minutes", 0), 0),
+                      html_escape(share_list(field(segment, key), 4)), fixed_or_dash(field(segment, "valence"), 2),
+                      fixed_or_dash(field(segment, "energy"), 2), html_escape(joined(artists, ", "))});
     }
-    html += concat("<h3>Mood mix by time of day</h3>", table({"segment", "#minutes", "mood mix"}, rows));
+    html += concat("<h3>By time of day</h3>",
+                   table({"segment", "#minutes", key == "moods" ? "mood mix" : "cluster mix", "#valence", "#energy",
+                          "top artists"},
+                         rows));
   }
   return html.empty() ? missing("moods") : html;
 }
@@ -134,7 +143,7 @@ std::string drift(const nlohmann::json& section_json) {
   for (const auto& flag : field(section_json, "flags")) {
     const double change = number_or(flag, "change", 0);
     rows.push_back({html_escape(text_or(flag, "label", text_or(flag, "metric", "?"))),
-                    fixed(number_or(flag, "baseline", 0), 2), fixed(number_or(flag, "recent", 0), 2),
+                    fixed_or_dash(field(flag, "baseline"), 2), fixed_or_dash(field(flag, "recent"), 2),
                     concat(change >= 0 ? "<span class=\"up\">" : "<span class=\"down\">",
                            signed_percent(change), "</span>")});
   }
@@ -156,21 +165,20 @@ std::string forecast(const nlohmann::json& section_json) {
   const std::string svg = forecast_svg(section_json);
   if (svg.empty()) return missing("forecast");
   const auto lines = forecast_lines(section_json);
-  return concat(svg, "<p>", html_escape(lines.empty() ? "" : lines.back()), "</p>");
+  const std::string why = forecast_why(section_json);
+  return concat(svg, "<p>", html_escape(lines.empty() ? "" : lines.back()), "</p>",
+                why.empty() ? "" : concat("<p>", html_escape(why), "</p>"));
 }
 
-std::string narrative(const nlohmann::json& section_json) {
+std::string narrative(const nlohmann::json& dashboard) {
+  const auto& section_json = field(dashboard, "narrative");
   const std::string text = text_or(section_json, "text", "");
   if (text.empty()) return missing("narrative");
   std::string html;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find("\n\n", at), text.size());
-    if (end > at) html += concat("<p>", html_escape(text.substr(at, end - at)), "</p>");
-    at = end + 2;
-  }
-  return concat(html, "<p class=\"missing\">Written by the ",
-                html_escape(text_or(section_json, "narrator", "?")), " narrator.</p>");
+  for (const auto& paragraph : paragraphs(text)) html += concat("<p>", html_escape(paragraph), "</p>");
+  const std::string note = narrator_note(dashboard);
+  return concat(html, "<p class=\"missing\">Written by the ", html_escape(text_or(section_json, "narrator", "?")),
+                " narrator.", note.empty() ? "" : concat(" ", html_escape(note)), "</p>");
 }
 
 }  // namespace
@@ -197,7 +205,7 @@ std::string render_html(const nlohmann::json& dashboard) {
   html += section("drift", "Drift: the last 7 days against the 30 before", drift(field(dashboard, "drift")));
   html += section("models", "Models", models(field(dashboard, "models")));
   html += section("forecast", "The next 24 hours", forecast(field(dashboard, "forecast")));
-  html += section("narrative", "In words", narrative(field(dashboard, "narrative")));
+  html += section("narrative", "In words", narrative(dashboard));
   return html + "</main></body></html>\n";
 }
 

@@ -45,12 +45,14 @@ std::string moods(const nlohmann::json& dashboard) {
   std::string text;
   if (!mood_mix.empty()) text += concat("- moods: ", markdown_escape(mood_mix), "\n");
   if (!cluster_mix.empty()) text += concat("- clusters: ", markdown_escape(cluster_mix), "\n");
-  if (has_items(field(dashboard, "segments"), "segments")) {
-    text += concat("\n", row({"segment", "minutes", "mood mix"}), "|---|---:|---|\n");
-    for (const auto& segment : field(field(dashboard, "segments"), "segments")) {
+  const auto& segments = field(field(dashboard, "segments"), "segments");
+  if (has_items(segments, "")) {
+    const std::string key = segment_mix_key(segments);
+    text += concat("\n", row({"segment", "minutes", key == "moods" ? "mood mix" : "cluster mix"}), "|---|---:|---|\n");
+    for (const auto& segment : segments) {
       text += row({markdown_escape(text_or(segment, "name", "?")),
                    fixed(number_or(segment, "minutes", 0), 0),
-                   markdown_escape(share_list(field(segment, "moods"), 3))});
+                   markdown_escape(share_list(field(segment, key), 3))});
     }
   }
   if (has_items(over_time, "buckets")) {
@@ -103,7 +105,7 @@ std::string drift(const nlohmann::json& section) {
   std::string text = row({"", "the 30 days before", "the last 7 days", "change"}) + "|---|---:|---:|---:|\n";
   for (const auto& flag : field(section, "flags")) {
     text += row({markdown_escape(text_or(flag, "label", text_or(flag, "metric", "?"))),
-                 fixed(number_or(flag, "baseline", 0), 2), fixed(number_or(flag, "recent", 0), 2),
+                 fixed_or_dash(field(flag, "baseline"), 2), fixed_or_dash(field(flag, "recent"), 2),
                  signed_percent(number_or(flag, "change", 0))});
   }
   return text;
@@ -121,18 +123,14 @@ std::string models(const nlohmann::json& list) {
   return text;
 }
 
-std::string narrative(const nlohmann::json& section) {
+std::string narrative(const nlohmann::json& dashboard) {
+  const auto& section = field(dashboard, "narrative");
   const std::string text = text_or(section, "text", "");
   if (text.empty()) return missing("narrative");
   std::string out = concat("_", markdown_escape(text_or(section, "narrator", "?")), " narrator_\n");
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find("\n\n", at), text.size());
-    const std::string paragraph = text.substr(at, end - at);
-    if (!paragraph.empty()) out += concat("\n", markdown_escape(paragraph), "\n");
-    at = end + 2;
-  }
-  return out;
+  for (const auto& paragraph : paragraphs(text)) out += concat("\n", markdown_escape(paragraph), "\n");
+  const std::string note = narrator_note(dashboard);
+  return note.empty() ? out : concat(out, "\n_", markdown_escape(note), "_\n");
 }
 
 }  // namespace
@@ -154,7 +152,9 @@ std::string render_markdown(const nlohmann::json& dashboard) {
   const auto forecast = forecast_lines(field(dashboard, "forecast"));
   md += concat("\n## The next 24 hours\n\nThe chance of a listening session in each hour.\n\n",
                forecast.empty() ? missing("forecast") : code_block(forecast));
-  md += concat("\n## In words\n\n", narrative(field(dashboard, "narrative")));
+  const std::string why = forecast_why(field(dashboard, "forecast"));
+  if (!why.empty()) md += concat("\n", markdown_escape(why), "\n");
+  md += concat("\n## In words\n\n", narrative(dashboard));
   return md;
 }
 

@@ -114,6 +114,63 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return text;
 }
 
+std::string fixed_or_dash(const nlohmann::json& value, int decimals) {
+  return value.is_number() ? fixed(value.get<double>(), decimals) : "–";
+}
+
+std::string segment_mix_key(const nlohmann::json& segments) {
+  if (segments.is_array()) {
+    for (const auto& segment : segments) {
+      const auto& moods = field(segment, "moods");
+      if (moods.is_object() && !moods.empty()) return "moods";
+    }
+  }
+  return "clusters";
+}
+
+std::string forecast_why(const nlohmann::json& forecast) {
+  const auto& likeliest = field(forecast, "likeliest");
+  if (!likeliest.is_array() || likeliest.empty()) return "";
+  std::vector<std::string> reasons;
+  for (const auto& reason : field(likeliest[0], "reasons")) reasons.push_back(text_or(reason, "text", ""));
+  if (reasons.empty()) return "";
+  return concat("why ", two_digits(static_cast<int>(integer_or(likeliest[0], "hour", 0))), ":00 (",
+                percent(number_or(likeliest[0], "probability", 0)), "): ", joined(reasons, "; "));
+}
+
+std::string narrator_note(const nlohmann::json& dashboard) {
+  if (text_or(field(dashboard, "narrative"), "narrator", "") != "offline") return "";
+  const auto& period = field(dashboard, "period");
+  const std::string flag = field(period, "year").is_number()
+                               ? "--year " + std::to_string(integer_or(period, "year", 0))
+                               : "--period " + (field(period, "days").is_number()
+                                                    ? std::to_string(integer_or(period, "days", 0))
+                                                    : std::string("all"));
+  return concat("With OPENAI_API_KEY (or OPENAI_BASE_URL) set, sonic summarize ", flag,
+                " has a language model write this narrative, and the report shows it from then on.");
+}
+
+std::vector<std::string> paragraphs(std::string_view text) {
+  std::vector<std::string> found(1);
+  std::size_t line_breaks = 0;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      line_breaks += c == '\n' ? 1 : 0;
+      continue;
+    }
+    if (line_breaks >= 2 && !found.back().empty()) found.emplace_back();
+    if (line_breaks > 0 && !found.back().empty() && found.back().back() != ' ') found.back() += ' ';
+    line_breaks = 0;
+    if ((c == ' ' || c == '\t') && (found.back().empty() || found.back().back() == ' ')) continue;
+    found.back() += c;
+  }
+  for (auto& paragraph : found) {
+    while (!paragraph.empty() && paragraph.back() == ' ') paragraph.pop_back();
+  }
+  if (found.back().empty()) found.pop_back();
+  return found;
+}
+
 bool has_items(const nlohmann::json& section, std::string_view list_key) {
   if (section.is_array()) return !section.empty();
   if (!section.is_object()) return false;
@@ -124,13 +181,12 @@ bool has_items(const nlohmann::json& section, std::string_view list_key) {
 std::string unavailable(std::string_view section) {
   static const std::map<std::string_view, std::string_view> kHow = {
       {"overview", "import your history: sonic import my_spotify_data.zip"},
-      {"moods", "run sonic cluster; sonic train mood --labels FILE.csv, then sonic predict mood"},
+      {"moods", "run sonic cluster, or sonic train mood --labels FILE.csv then sonic predict mood"},
       {"clusters", "run sonic cluster"},
-      {"segments", "run sonic retrain"},
-      {"drift", "run sonic retrain; drift needs 37 days of listening"},
-      {"models", "run sonic train …"},
-      {"forecast", "run sonic train session, then sonic predict session"},
-      {"narrative", "run sonic summarize"},
+      {"drift", "drift needs 37 days of listening: the last 7 against the 30 before"},
+      {"models", "run sonic retrain, or sonic cluster, sonic train mood, sonic train session"},
+      {"forecast", "run sonic train session"},
+      {"narrative", "no listens in this period to write about"},
   };
   const auto found = kHow.find(section);
   return "not available yet (" +

@@ -49,6 +49,24 @@ std::string share_list(const nlohmann::json& shares, std::size_t limit);
 std::vector<std::string> metric_items(const nlohmann::json& metrics);
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 
+// "0.42", or "–" for null (a figure that could not be computed).
+std::string fixed_or_dash(const nlohmann::json& value, int decimals);
+
+// "moods" when any segment has a mood mix, else "clusters": which mix the segments table shows.
+std::string segment_mix_key(const nlohmann::json& segments);
+
+// "why 15:00 (42%): you often start a session around 15:00; you listen more on Fridays", from the
+// forecast's likeliest hour, or "" without reasons (unescaped).
+std::string forecast_why(const nlohmann::json& forecast);
+
+// Under an offline narrative: the command that asks a language model for this period (the report
+// then shows its cached text); "" under an online one.
+std::string narrator_note(const nlohmann::json& dashboard);
+
+// A narrative's paragraphs: split at blank lines, a single line break read as a space, trimmed,
+// empty ones dropped (a model's reply often ends in a line break).
+std::vector<std::string> paragraphs(std::string_view text);
+
 // A section is shown when present and non-empty.
 bool has_items(const nlohmann::json& section, std::string_view list_key);
 

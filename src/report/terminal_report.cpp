@@ -29,7 +29,10 @@ class TerminalText {
     const std::string trimmed = end == std::string::npos ? "" : fitted.substr(0, end + 1);
     out_ += "  " + (style ? paint(trimmed, style) : trimmed) + "\n";
   }
-  void missing(std::string_view section) { line(unavailable(section), "2"); }
+  // Wrapped, not cut: the command it names must be readable whole.
+  void missing(std::string_view section) {
+    for (const auto& text : wrap(unavailable(section), kWidth - 2)) line(text, "2");
+  }
   void raw(const std::string& text) { out_ += text; }
   const std::string& text() const { return out_; }
 
@@ -91,9 +94,12 @@ void moods(const nlohmann::json& dashboard, TerminalText& out) {
   };
   mix("moods", moods, 10);
   mix("clusters", clusters, 10);
-  if (!has_items(field(dashboard, "segments"), "segments")) return;
-  for (const auto& segment : field(field(dashboard, "segments"), "segments")) {
-    mix(text_or(segment, "name", "?"), share_items(field(segment, "moods"), 4), 23);
+  const auto& segments = field(field(dashboard, "segments"), "segments");
+  if (!has_items(segments, "") || (moods.empty() && clusters.empty())) return;
+  const std::string key = segment_mix_key(segments);
+  out.line("by time of day (" + key + "):", "2");
+  for (const auto& segment : segments) {
+    mix(text_or(segment, "name", "?"), share_items(field(segment, key), 4), 20);
   }
 }
 
@@ -121,11 +127,13 @@ void drift(const nlohmann::json& dashboard, TerminalText& out) {
   if (!has_items(section, "flags")) return out.line("no change over 20%: listening as usual");
   for (const auto& flag : field(section, "flags")) {
     const double change = number_or(flag, "change", 0);
+    const bool scalar = field(flag, "recent").is_number() && field(flag, "baseline").is_number();
     out.line(std::string(change >= 0 ? "▲ " : "▼ ") +
                  cell(text_or(flag, "label", text_or(flag, "metric", "?")), 30) +
-                 cell(signed_percent(change), 7, true) + "   " +
-                 fixed(number_or(flag, "baseline", 0), 2) + " → " +
-                 fixed(number_or(flag, "recent", 0), 2),
+                 cell(signed_percent(change), 7, true) +
+                 (scalar ? "   " + fixed_or_dash(field(flag, "baseline"), 2) + " → " +
+                               fixed_or_dash(field(flag, "recent"), 2)
+                         : std::string()),
              "33");
   }
 }
@@ -149,6 +157,10 @@ void forecast(const nlohmann::json& dashboard, TerminalText& out) {
   const auto lines = forecast_lines(field(dashboard, "forecast"));
   if (lines.empty()) return out.missing("forecast");
   for (const auto& text : lines) out.line(text);
+  const std::string why = terminal_safe(forecast_why(field(dashboard, "forecast")));
+  if (!why.empty()) {
+    for (const auto& text : wrap(why, kWidth - 2)) out.line(text);
+  }
 }
 
 void narrative(const nlohmann::json& dashboard, TerminalText& out) {
@@ -157,13 +169,15 @@ void narrative(const nlohmann::json& dashboard, TerminalText& out) {
   out.heading("In words" + (text.empty() ? std::string() :
                             " (" + terminal_safe(text_or(section, "narrator", "?")) + " narrator)"));
   if (text.empty()) return out.missing("narrative");
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    const std::size_t end = std::min(text.find("\n\n", at), text.size());
-    for (const auto& line : wrap(text.substr(at, end - at), kWidth - 2)) out.line(line);
-    at = end + 2;
-    if (at < text.size()) out.raw("\n");
+  const auto parts = paragraphs(text);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out.raw("\n");
+    for (const auto& line : wrap(parts[i], kWidth - 2)) out.line(line);
   }
+  const std::string note = narrator_note(dashboard);
+  if (note.empty()) return;
+  out.raw("\n");
+  for (const auto& line : wrap(note, kWidth - 2)) out.line(line, "2");
 }
 
 }  // namespace

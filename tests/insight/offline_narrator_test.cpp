@@ -107,5 +107,14 @@ TEST(OfflineNarratorTest, NoListeningIsSaidPlainly) {
   EXPECT_NE(text.find("no listening in this period"), std::string::npos) << text;
 }
 
+TEST(OfflineNarratorTest, OnePlayIsSingular) {
+  testing::ListeningStore store;
+  store.play(store.track("Song", "Solo"), TimeZone::named("UTC").utc_ms(2024, 1, 2, 9), 4 * kMinute);
+  const std::string text =
+      offline_narrative(compute_profile(store.db(), TimeZone::named("UTC"), Period::all()).to_json());
+  EXPECT_NE(text.find("Solo (1 play)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("1 plays"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace sonic::insight

@@ -9,6 +9,8 @@
 namespace sonic::insight {
 namespace {
 
+constexpr std::int64_t kDayMs = 86'400'000;
+
 TEST(PeriodTest, ParsesTheFlags) {
   EXPECT_EQ(Period::parse("30", std::nullopt).days, 30);
   EXPECT_EQ(Period::parse("all", std::nullopt).kind, Period::Kind::all);
@@ -25,6 +27,32 @@ TEST(PeriodTest, AYearRunsFromLocalMidnightOnNewYear) {
   const auto span = resolve_period(store.db(), TimeZone::named("Europe/Berlin"), Period::calendar_year(2024));
   EXPECT_EQ(span.from_ms, TimeZone::named("UTC").utc_ms(2023, 12, 31, 23));
   EXPECT_EQ(span.to_ms, TimeZone::named("UTC").utc_ms(2024, 12, 31, 23));
+}
+
+TEST(PeriodTest, NamesAndSlugsForTitlesAndFileNames) {
+  EXPECT_EQ(Period::all().describe(), "all time");
+  EXPECT_EQ(Period::all().slug(), "all");
+  EXPECT_EQ(Period::last_days(30).slug(), "last30");
+  EXPECT_EQ(Period::calendar_year(2024).slug(), "2024");
+}
+
+TEST(PeriodTest, LastDaysEndJustAfterTheNewestListenAndSkipsDoNotCount) {
+  testing::ListeningStore store;
+  const auto song = store.track("Song", "Artist");
+  const std::int64_t newest = TimeZone::named("UTC").utc_ms(2024, 3, 31, 0) + 58 * 60'000;
+  store.play(song, newest - 20 * kDayMs, 200'000);
+  store.play(song, newest, 240'000);
+  store.play(song, newest + 3'600'000, 5'000);  // a skip an hour later is not a listen
+  const auto span = resolve_period(store.db(), TimeZone::named("UTC"), Period::last_days(7));
+  EXPECT_EQ(span.to_ms, newest + 1);
+  EXPECT_EQ(span.from_ms, newest + 1 - 7 * kDayMs);
+  EXPECT_TRUE(span.contains(newest));
+  EXPECT_FALSE(span.contains(newest + 1));
+  EXPECT_FALSE(span.contains(newest - 7 * kDayMs));
+  EXPECT_TRUE(span.contains(newest - 7 * kDayMs + 1));
+  const auto all = resolve_period(store.db(), TimeZone::named("UTC"), Period::all());
+  EXPECT_EQ(all.from_ms, newest - 20 * kDayMs);
+  EXPECT_EQ(all.to_ms, newest + 1);
 }
 
 TEST(PeriodTest, AnEmptyStoreHasAnEmptySpan) {

@@ -38,8 +38,7 @@ class DashboardTest : public ::testing::Test {
   }
 
   nlohmann::json dashboard(const std::string& period = "all", std::optional<int> year = std::nullopt) {
-    const auto resolved = resolve_period(period, year, newest_listen_start(db_), berlin_);
-    return build_dashboard(db_, berlin_, resolved, {.now_ms = 1'700'000'000'000});
+    return build_dashboard(db_, berlin_, insight::Period::parse(period, year), {.now_ms = 1'700'000'000'000});
   }
 
   testing::TempDir dir_;
@@ -132,7 +131,7 @@ TEST_F(DashboardTest, TopListsBreakTiesByName) {
 TEST_F(DashboardTest, CallerSectionsPassThroughAndMissingOnesAreNull) {
   DashboardInputs inputs;
   inputs.narrative = nlohmann::json{{"narrator", "offline"}, {"text", "Hi."}};
-  const auto d = build_dashboard(db_, berlin_, Period{}, inputs);
+  const auto d = build_dashboard(db_, berlin_, insight::Period::all(), inputs);
   EXPECT_EQ(d["narrative"]["text"], "Hi.");
   EXPECT_EQ(d["forecast"], nullptr);
   EXPECT_EQ(d["segments"], nullptr);
@@ -143,8 +142,7 @@ TEST_F(DashboardTest, CallerSectionsPassThroughAndMissingOnesAreNull) {
 TEST(Dashboard, EmptyStoreGivesEmptySections) {
   store::Database db = store::Database::in_memory();
   store::migrate(db);
-  EXPECT_FALSE(newest_listen_start(db));
-  const auto d = build_dashboard(db, TimeZone::named("UTC"), Period{}, {});
+  const auto d = build_dashboard(db, TimeZone::named("UTC"), insight::Period::all(), {});
   EXPECT_EQ(d["overview"]["listens"], 0);
   EXPECT_EQ(d["heatmap"]["max"], 0.0);
   EXPECT_TRUE(d["mood_over_time"]["buckets"].empty());
@@ -161,11 +159,11 @@ TEST(Dashboard, ScatterSampleIsCappedAndDeterministic) {
           "SELECT id, 'demo', id / 1000.0, 0.5, 0 FROM tracks;"
           "INSERT INTO mood_clusters VALUES (0, 'all', 200, '{}', 'm');"
           "INSERT INTO track_clusters SELECT id, 0, 0, 'm' FROM tracks;");
-  const auto first = build_dashboard(db, TimeZone::named("UTC"), Period{}, {});
+  const auto first = build_dashboard(db, TimeZone::named("UTC"), insight::Period::all(), {});
   const auto& points = first["clusters"]["items"][0]["points"];
   EXPECT_EQ(points.size(), 80u);
   EXPECT_DOUBLE_EQ(points[0][0].get<double>(), static_cast<double>(db.scalar("SELECT min(id) FROM tracks")) / 1000.0);
-  EXPECT_EQ(build_dashboard(db, TimeZone::named("UTC"), Period{}, {})["clusters"], first["clusters"]);
+  EXPECT_EQ(build_dashboard(db, TimeZone::named("UTC"), insight::Period::all(), {})["clusters"], first["clusters"]);
 }
 
 TEST(ModelsSection, LatestFinishedRunOfEachExperiment) {

@@ -53,11 +53,25 @@ TEST(HtmlReport, DrawsTheFourChartsAsInlineSvg) {
   EXPECT_EQ(html.find("not available yet"), std::string::npos);
 }
 
+TEST(HtmlReport, ShowsTheComputedSectionsEscaped) {
+  const auto html = render_html(testing::sample_dashboard());
+  EXPECT_NE(html.find("<td>Weekday morning</td><td class=\"n\">1200</td><td>calm 60% · happy 40%</td>"
+                      "<td class=\"n\">0.41</td><td class=\"n\">–</td>"
+                      "<td>&lt;script&gt;alert(1)&lt;/script&gt;, Alpha, Beta</td>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<td>mood mix (share moved)</td><td class=\"n\">–</td><td class=\"n\">–</td>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<p>why 19:00 (72%): you often start a session around 19:00; you listen more on "
+                      "&lt;script&gt;"),
+            std::string::npos);
+  EXPECT_NE(html.find("Written by the offline narrator. With OPENAI_API_KEY"), std::string::npos);
+}
+
 TEST(HtmlReport, EmptySectionsSayWhatToRun) {
   const auto html = render_html({{"overview", {{"listens", 0}}}});
   EXPECT_EQ(count(html, "<svg"), 0u);
-  EXPECT_NE(html.find("not available yet (run sonic train session, then sonic predict session)"),
-            std::string::npos);
+  EXPECT_NE(html.find("not available yet (run sonic train session)"), std::string::npos);
+  EXPECT_NE(html.find("not available yet (drift needs 37 days"), std::string::npos);
   EXPECT_NE(html.find("</html>"), std::string::npos);
 }
 

@@ -33,12 +33,16 @@ TEST(MarkdownReport, EverySectionHasAHeadingAndCharts) {
   }
   EXPECT_NE(md.find("```text\n     00    03"), std::string::npos);  // the heatmap's code block
   EXPECT_NE(md.find("| sessions per day | 3.10 | 3.90 | +26% |"), std::string::npos);
+  EXPECT_NE(md.find("| mood mix \\(share moved\\) | – | – | +35% |"), std::string::npos);
+  EXPECT_NE(md.find("| Weekend night | 300 | sad 70% · calm 30% |"), std::string::npos);
+  EXPECT_NE(md.find("why 19\\:00 \\(72%\\)\\: you often start"), std::string::npos);
   EXPECT_NE(md.find("| 2024\\-04\\-01 | 100 | calm 50% · happy 30% · sad 20% |"), std::string::npos);
 }
 
 TEST(MarkdownReport, EmptyDashboardSaysWhatToRun) {
   const auto md = render_markdown(nlohmann::json::object());
-  EXPECT_NE(md.find("_not available yet \\(run sonic summarize\\)_"), std::string::npos);
+  EXPECT_NE(md.find("_not available yet \\(run sonic train session\\)_"), std::string::npos);
+  EXPECT_NE(md.find("_not available yet \\(no listens in this period to write about\\)_"), std::string::npos);
 }
 
 }  // namespace

@@ -10,10 +10,11 @@ inline constexpr const char* kScriptName = "<script>alert(1)</script>";
 inline constexpr const char* kEscapeName = "Evil\x1b[2JClear";
 
 inline nlohmann::json sample_dashboard() {
-  nlohmann::json dashboard = nlohmann::json::parse(R"({
+  nlohmann::json dashboard = nlohmann::json::parse(R"json({
     "format": "sonic.dashboard/1", "generated": "2024-06-01T12:00:00.000Z",
     "time_zone": "Europe/Berlin",
-    "period": {"name": "all", "days": null, "year": null, "from": null, "to": null},
+    "period": {"name": "all time", "days": null, "year": null, "from": "2023-01-04T08:00:00.000Z",
+               "to": "2024-05-31T21:58:00.001Z"},
     "overview": {"listens": 12345, "plays": 13000, "hours": 823.44, "tracks": 4321, "artists": 1234,
                  "days_with_listens": 301, "from": "2023-01-04T08:00:00.000Z",
                  "to": "2024-05-31T22:00:00.000Z", "time_zone": "Europe/Berlin"},
@@ -34,16 +35,22 @@ inline nlohmann::json sample_dashboard() {
                 "start": "2024-05-30T10:00:00.000Z", "end": null,
                 "metrics": {"accuracy": 0.8123, "macro_f1": 0.7712, "val_loss": 0.4433,
                             "train_loss": 0.3012, "log_loss": 0.5, "brier": 0.12}}],
-    "segments": {"segments": [
-      {"name": "Weekday morning", "minutes": 1200, "moods": {"calm": 0.6, "happy": 0.4}},
-      {"name": "Weekend night", "minutes": 300, "moods": {"sad": 0.7, "calm": 0.3}}]},
-    "drift": {"recent_days": 7, "baseline_days": 30, "flags": [
+    "segments": {"boundaries": {"morning": 5, "afternoon": 12, "evening": 17, "night": 22}, "segments": [
+      {"name": "Weekday morning", "minutes": 1200, "share": 0.8, "listens": 300,
+       "moods": {"calm": 0.6, "happy": 0.4}, "clusters": {"c0": 1.0}, "valence": 0.412, "energy": null,
+       "danceability": null, "top_artists": ["<script>alert(1)</script>", "Alpha", "Beta", "Gamma"]},
+      {"name": "Weekend night", "minutes": 300, "share": 0.2, "listens": 75, "moods": {"sad": 0.7, "calm": 0.3},
+       "clusters": {}, "valence": null, "energy": null, "danceability": null, "top_artists": []}]},
+    "drift": {"recent_days": 7, "baseline_days": 30, "end": "2024-05-31T21:58:00.001Z", "threshold": 0.2,
+      "flags": [
       {"metric": "sessions_per_day", "label": "sessions per day", "recent": 3.9, "baseline": 3.1,
        "change": 0.258},
       {"metric": "start_hour_entropy", "label": "start-hour entropy", "recent": 2.0,
-       "baseline": 2.6, "change": -0.23}]},
-    "narrative": {"narrator": "offline", "text": ""}
-  })");
+       "baseline": 2.6, "change": -0.23},
+      {"metric": "mood_mix", "label": "mood mix (share moved)", "recent": null, "baseline": null,
+       "change": 0.35}]},
+    "narrative": {"narrator": "offline", "text": "", "cached": false}
+  })json");
   nlohmann::json minutes = nlohmann::json::array();
   for (int day = 0; day < 7; ++day) {
     nlohmann::json row = nlohmann::json::array();
@@ -62,7 +69,12 @@ inline nlohmann::json sample_dashboard() {
     hours.push_back({{"start", "2024-06-01T12:00:00.000Z"}, {"hour", (14 + i) % 24},
                      {"probability", i == 5 ? 0.72 : i * 0.02}});
   }
-  dashboard["forecast"] = {{"from", "2024-06-01T12:00:00.000Z"}, {"model_id", "s1"}, {"hours", hours}};
+  nlohmann::json likeliest = hours[5];
+  likeliest["reasons"] = {
+      {{"factor", "time_of_day"}, {"contribution", 0.8}, {"text", "you often start a session around 19:00"}},
+      {{"factor", "day_of_week"}, {"contribution", 0.2}, {"text", std::string("you listen more on ") + kScriptName}}};
+  dashboard["forecast"] = {{"from", "2024-06-01T12:00:00.000Z"}, {"model_id", "s1"}, {"time_zone", "Europe/Berlin"},
+                           {"hours", hours}, {"likeliest", {likeliest}}};
   std::string text;
   for (int i = 0; i < 40; ++i) text += "Your evenings belong to " + std::string(kScriptName) + " and calm songs. ";
   dashboard["narrative"]["text"] = text + "\n\nA second paragraph with a supercalifragilisticexpialidocious" +

@@ -54,4 +54,10 @@ std::string narrative_input_hash(const Prompt& prompt, const std::string& model,
 Narrative write_narrative(store::Database& db, const nlohmann::json& statistics,
                           const NarratorSettings& settings);
 
+// The narrative without asking a server or writing the store (for reports): the online one the
+// store holds for exactly these statistics and the configured model (cached = true), else the
+// offline narrator's. Unless `settings.offline`, a prompt that cannot be read is a warning.
+Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics,
+                           const NarratorSettings& settings);
+
 }  // namespace sonic::insight

@@ -1,10 +1,12 @@
 #pragma once
-// The stretch of history a summary or a report looks at: the last N days, one calendar year in
-// review, or everything. "Last N days" counts back from the newest listen, not from today, so
-// an old export still has a "last 30 days".
+// The stretch of history a summary, a report or the nightly retrain looks at: the last N days,
+// one local calendar year in review, or everything. "Last N days" counts back from just after the
+// newest music listen's start, not from today, so an old export still has a "last 30 days"; a
+// year is the local calendar year, from local midnight on 1 January (a New Year's Eve listen in
+// Berlin belongs to the year it was heard in). The one Period type of summarize, report, retrain.
 //
 //   const Period period = Period::parse("30", std::nullopt);  // --period 30
-//   const TimeSpan span = resolve_period(db, zone, period);     // [from_ms, to_ms)
+//   const PeriodSpan span = resolve_period(db, zone, period);     // [from_ms, to_ms)
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,12 +31,15 @@ struct Period {
   static Period parse(std::string_view period, std::optional<int> year);
 
   std::string describe() const;  // "last 30 days", "2024", "all time"
+  std::string slug() const;      // for file names: "last30", "2024", "all"
 };
 
 // Half-open: a play belongs to the span when from_ms <= its start < to_ms.
 struct PeriodSpan {
   std::int64_t from_ms = 0;
   std::int64_t to_ms = 0;
+
+  bool contains(std::int64_t start_ms) const { return start_ms >= from_ms && start_ms < to_ms; }
 };
 
 // Last N days ends just after the newest music listen's start; a year runs from local midnight

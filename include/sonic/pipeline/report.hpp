@@ -1,6 +1,8 @@
 #pragma once
 // `sonic report`: gathers the dashboard (report/dashboard.hpp) for a period, renders it in the
-// format asked, and writes it where asked. Read-only on the store.
+// format asked, and writes it where asked. Read-only on the store: segments, drift and the
+// narrative are computed as `sonic summarize` computes them but nothing is kept, and the session
+// forecast is `sonic predict session`'s for the next 24 local hours (models/session.json).
 //
 // Where the report goes: terminal and JSON go to stdout unless --out is given; HTML and Markdown
 // always go to a file — --out, else <home>/reports/report-<local date>-<period>.<html|md>. When
@@ -26,7 +28,7 @@ ReportFormat parse_report_format(const std::string& text);
 struct ReportRequest {
   ReportFormat format = ReportFormat::terminal;
   std::filesystem::path out;           // empty: stdout, or the reports folder for html/md
-  std::string period = "all";          // 7, 30, 365, all
+  std::string period = "all";          // 7, 30, 365, all: insight::Period::parse, as summarize
   std::optional<int> year;             // wins over period
   int top = 10;
   bool colour = false;                 // terminal on stdout only

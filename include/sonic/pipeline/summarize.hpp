@@ -5,9 +5,11 @@
 #include <string>
 
 #include "sonic/core/time_zone.hpp"
+#include "sonic/insight/drift.hpp"
 #include "sonic/insight/narrator.hpp"
 #include "sonic/insight/period.hpp"
 #include "sonic/insight/segment_boundaries.hpp"
+#include "sonic/insight/segments.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -29,6 +31,19 @@ struct Summary {
   // wrote it.
   std::string to_text() const;
 };
+
+// What a narrative is written from, computed without writing anything: the period's profile,
+// the drift ending where the period ends or at the newest listen if that comes first (a year in
+// review looks at that year's last weeks), and the statistics the narrator reads (the profile's
+// JSON with the drift's under "drift"). summarize and report share it, so a report finds the
+// narrative summarize cached for the same period.
+struct InsightFigures {
+  insight::Profile profile;
+  insight::Drift drift;
+  nlohmann::json statistics;
+};
+InsightFigures compute_insight(store::Database& db, const TimeZone& zone, const insight::Period& period,
+                               const insight::SegmentBoundaries& boundaries);
 
 // The drift ends where the period ends, or at the newest listen if that comes first (a year in
 // review looks at that year's last weeks). The narrator sees the profile with the drift under

@@ -5,7 +5,9 @@
 // renderers say what to run to get it.
 //
 //   "format": "sonic.dashboard/1", "generated": ISO UTC, "time_zone": IANA name,
-//   "period": {"name", "days", "year", "from", "to"}                       (report/period.hpp)
+//   "period": {"name" ("last 30 days", "2024", "all time"), "days", "year", "from", "to"}
+//       (insight/period.hpp: from/to are the half-open span of listen starts, ISO UTC; null in an
+//       empty store)
 //   "overview": {"listens", "plays", "hours", "tracks", "artists", "days_with_listens",
 //                "from", "to" (ISO UTC of the first start / last end, or null), "time_zone"}
 //   "heatmap": {"unit": "minutes", "weekdays", "minutes": [7][24], "max"}  (report/heatmap.hpp)
@@ -23,22 +25,38 @@
 //   "models": [{"experiment", "experiment_id", "run_id", "run_name", "status", "start", "end",
 //               "metrics": {…}, "params": {…}}]  (entries of `sonic runs --json`, by experiment)
 //
-// Sections the caller computes (insight/, session/) and passes in, shown as given:
-//   "segments": {"segments": [{"name": "Weekday morning", "minutes": number,
-//                              "moods": {mood: share 0..1}, "top_artists": [names]}]}
-//   "drift": {"recent_days": 7, "baseline_days": 30,
+// Sections the caller computes (insight/, session/) and passes in, shown as given. Their shapes
+// are made from insight's and session's own JSON in one place, report/insight_sections.hpp:
+//   "segments": {"boundaries": {"morning": 5, "afternoon": 12, "evening": 17, "night": 22},
+//                "segments": [{"name": "Weekday morning", "minutes", "share" (of the period's
+//                              listening time), "listens", "moods": {mood: share 0..1},
+//                              "clusters": {label: share}, "valence", "energy", "danceability"
+//                              (means, or null), "top_artists": [names]}] × 8}
+//       null when the period has no listens
+//   "drift": {"recent_days": 7, "baseline_days": 30, "end": ISO UTC (exclusive end of the last
+//             7 days), "threshold": 0.2,
 //             "flags": [{"metric": "sessions_per_day", "label": "sessions per day",
-//                        "recent": number, "baseline": number, "change": relative, e.g. 0.25}]}
-//   "forecast": {"from": ISO UTC, "model_id", "hours": [{"start": ISO UTC, "hour": local 0..23,
-//                "probability": 0..1}] × 24}
-//   "narrative": {"narrator": "offline" | "openai:<model>", "text": paragraphs split by "\n\n"}
+//                        "recent", "baseline" (numbers; null for the two distributions),
+//                        "change": relative, e.g. 0.25; for "start_hours" and "mood_mix" the
+//                        share of starts or plays that moved}]}
+//       null when no metric could be compared (less than 37 days of listening)
+//   "forecast": {"from": ISO UTC, "model_id", "time_zone",
+//                "hours": [{"start": ISO UTC, "local": "YYYY-MM-DDTHH:00", "hour": local 0..23,
+//                           "weekday", "probability": 0..1}] × 24,
+//                "likeliest": [the three likeliest hours, as in "hours", with
+//                              "reasons": [{"factor", "contribution", "text"}]]}
+//       (report/session_report.hpp, as `sonic predict session --json`); null without a session
+//       model
+//   "narrative": {"narrator": "offline" | "openai:<model>", "text": paragraphs split by "\n\n",
+//                 "cached": true when an online narrative came from the narratives table}
+//       null when the period has no listens
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
 #include "sonic/core/time_zone.hpp"
-#include "sonic/report/period.hpp"
+#include "sonic/insight/period.hpp"
 #include "sonic/store/database.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
@@ -56,11 +74,8 @@ struct DashboardInputs {
   int top = 10;                                     // top artists and tracks
 };
 
-nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const Period& period,
+nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const insight::Period& period,
                                const DashboardInputs& inputs);
-
-// The start of the newest listen, for relative periods; nullopt in an empty store.
-std::optional<std::int64_t> newest_listen_start(store::Database& db);
 
 // The latest finished run of each experiment (else its latest run), by experiment name.
 nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newest_first);
