@@ -34,6 +34,9 @@ void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, con
     if (!std::isnan(candidate.silhouette)) run.log_metric("silhouette", candidate.silhouette, candidate.k);
   }
   run.log_metric("k", report.k);
+  for (const auto& candidate : report.candidates) {
+    if (candidate.k == report.k && !std::isnan(candidate.silhouette)) run.log_metric("silhouette_chosen", candidate.silhouette);
+  }
   run.log_metric("tracks_clustered", static_cast<double>(report.tracks_clustered));
   run.log_metric("tracks_without_features", static_cast<double>(report.tracks_without_features));
   run.set_tag("sonic.k_reason", report.k_reason);

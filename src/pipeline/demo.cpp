@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "sonic/insight/period.hpp"
 #include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/import_history.hpp"
 #include "sonic/pipeline/report.hpp"
@@ -49,8 +50,11 @@ DemoResult run_demo(const DemoOptions& options) {
   retrain_options.offline_narrator = true;  // the demo never calls a paid service
   result.retrain = retrain(db, home, zone, retrain_options);
 
+  // The simulated listener's "now" is the end of their year, so the forecast shows their next
+  // day rather than a day long after they stopped listening.
   ReportRequest request;
   request.period = "all";
+  request.now_ms = insight::resolve_period(db, zone, insight::Period::all()).to_ms;
   request.colour = options.colour;
   result.terminal_report = make_report(db, home, zone, request).stdout_text;
   request.format = ReportFormat::html;

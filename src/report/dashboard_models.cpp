@@ -1,4 +1,5 @@
 // The dashboard's "models": what each kind of model scored when it was last trained.
+#include <algorithm>
 #include <map>
 
 #include "sonic/report/dashboard.hpp"
@@ -20,7 +21,17 @@ nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newe
   }
   std::vector<tracking::RunSummary> latest;
   for (const auto& entry : chosen) latest.push_back(*entry.second);
-  return runs_json(latest)["runs"];  // the entries of `sonic runs --json`
+  // The entries of `sonic runs --json`, each with "headline": the metrics a report shows.
+  auto entries = runs_json(latest)["runs"];
+  for (auto& entry : entries) {
+    const auto& names = headline_metric_names(entry["experiment"].get<std::string>());
+    nlohmann::json headline = nlohmann::json::object();
+    for (const auto& [name, value] : entry["metrics"].items()) {
+      if (names.empty() || std::find(names.begin(), names.end(), name) != names.end()) headline[name] = value;
+    }
+    entry["headline"] = headline;
+  }
+  return entries;
 }
 
 }  // namespace sonic::report

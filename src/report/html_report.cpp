@@ -154,7 +154,7 @@ std::string models(const nlohmann::json& list) {
   if (!has_items(list, "")) return missing("models");
   std::vector<std::vector<std::string>> rows;
   for (const auto& model : list) {
-    const std::string metrics = joined(metric_items(field(model, "metrics")), ", ");
+    const std::string metrics = joined(metric_items(field(model, "headline")), ", ");
     rows.push_back({html_escape(text_or(model, "experiment", "?")), html_escape(text_or(model, "status", "")),
                     html_escape(date_part(field(model, "start"))), html_escape(metrics)});
   }

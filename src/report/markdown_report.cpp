@@ -115,7 +115,7 @@ std::string models(const nlohmann::json& list) {
   if (!has_items(list, "")) return missing("models");
   std::string text = row({"model", "status", "trained", "metrics"}) + "|---|---|---|---|\n";
   for (const auto& model : list) {
-    const std::string metrics = joined(metric_items(field(model, "metrics")), ", ");
+    const std::string metrics = joined(metric_items(field(model, "headline")), ", ");
     text += row({markdown_escape(text_or(model, "experiment", "?")),
                  markdown_escape(text_or(model, "status", "")), date_part(field(model, "start")),
                  markdown_escape(metrics)});

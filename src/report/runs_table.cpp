@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <array>
+#include <map>
 #include <cmath>
 
 #include "sonic/core/utc_time.hpp"
@@ -11,15 +11,11 @@
 namespace sonic::report {
 namespace {
 
-// The metrics worth a glance, in order of preference; the table shows the first three a run has.
-constexpr std::array kHeadline = {"cv_accuracy",   "cv_macro_f1",   "test_accuracy", "test_macro_f1", "test_roc_auc",
-                                  "roc_auc",       "pr_auc",        "brier",         "log_loss",      "k",
-                                  "tracks_clustered"};
 
 std::string headline_metrics(const tracking::RunSummary& run) {
   std::string text;
   int shown = 0;
-  for (const char* name : kHeadline) {
+  for (const auto& name : headline_metric_names(run.experiment)) {
     const auto found = run.metrics.find(name);
     if (found == run.metrics.end() || shown == 3) continue;
     const double value = found->second;
@@ -31,6 +27,19 @@ std::string headline_metrics(const tracking::RunSummary& run) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& headline_metric_names(const std::string& experiment) {
+  static const std::map<std::string, std::vector<std::string>> kHeadlines = {
+      {"mood-clusters", {"k", "silhouette_chosen", "tracks_clustered", "tracks_without_features"}},
+      {"mood", {"cv_accuracy", "cv_macro_f1"}},
+      {"next-mood", {"test_accuracy", "test_macro_f1", "test_roc_auc", "baseline_same_as_current_accuracy"}},
+      {"mood-gbdt", {"test_accuracy", "test_macro_f1", "test_roc_auc", "baseline_same_as_current_accuracy"}},
+      {"session", {"roc_auc", "hour_of_week_roc_auc", "pr_auc", "brier"}},
+  };
+  static const std::vector<std::string> kNone;
+  const auto found = kHeadlines.find(experiment);
+  return found == kHeadlines.end() ? kNone : found->second;
+}
 
 nlohmann::json runs_json(const std::vector<tracking::RunSummary>& runs) {
   nlohmann::json list = nlohmann::json::array();

@@ -145,7 +145,7 @@ void models(const nlohmann::json& dashboard, TerminalText& out) {
   for (const auto& model : list) {
     out.line(cell(text_or(model, "experiment", "?"), 20) + " " +
              cell(text_or(model, "status", ""), 9) + " " + date_part(field(model, "start")));
-    const auto metrics = metric_items(field(model, "metrics"));
+    const auto metrics = metric_items(field(model, "headline"));
     if (!metrics.empty()) {
       for (const auto& text : packed(metrics, kWidth - 4)) out.line("  " + text);
     }

@@ -179,12 +179,16 @@ TEST(ModelsSection, LatestFinishedRunOfEachExperiment) {
                                             run("session", "s-failed", RunStatus::failed),
                                             run("mood", "finished", RunStatus::finished),
                                             run("mood", "old", RunStatus::finished)};
-  runs[2].metrics = {{"accuracy", 0.8}};
+  runs[2].metrics = {{"accuracy", 0.8}, {"cv_accuracy", 0.81}, {"train_loss", 0.3}};
+  runs[1].metrics = {{"made_up", 1.0}};
   const auto section = models_section(runs);
   ASSERT_EQ(section.size(), 2u);
   EXPECT_EQ(section[0]["experiment"], "mood");
   EXPECT_EQ(section[0]["run_id"], "finished");
   EXPECT_EQ(section[0]["metrics"]["accuracy"], 0.8);
+  // Reports show the mood net's headline metrics only; an unknown experiment shows them all.
+  EXPECT_EQ(section[0]["headline"], nlohmann::json({{"cv_accuracy", 0.81}}));
+  EXPECT_EQ(section[1]["headline"], nlohmann::json::object());  // session: none of its own metrics
   EXPECT_EQ(section[0]["status"], "FINISHED");
   EXPECT_EQ(section[1]["run_id"], "s-failed");  // nothing finished: the failure is worth seeing
   EXPECT_EQ(section[1]["end"], nullptr);

@@ -34,7 +34,8 @@ inline nlohmann::json sample_dashboard() {
     "models": [{"experiment": "mood", "run_id": "r1", "run_name": "brave-owl", "status": "FINISHED",
                 "start": "2024-05-30T10:00:00.000Z", "end": null,
                 "metrics": {"accuracy": 0.8123, "macro_f1": 0.7712, "val_loss": 0.4433,
-                            "train_loss": 0.3012, "log_loss": 0.5, "brier": 0.12}}],
+                            "train_loss": 0.3012, "log_loss": 0.5, "brier": 0.12},
+                "headline": {"accuracy": 0.8123, "macro_f1": 0.7712}}],
     "segments": {"boundaries": {"morning": 5, "afternoon": 12, "evening": 17, "night": 22}, "segments": [
       {"name": "Weekday morning", "minutes": 1200, "share": 0.8, "listens": 300,
        "moods": {"calm": 0.6, "happy": 0.4}, "clusters": {"c0": 1.0}, "valence": 0.412, "energy": null,

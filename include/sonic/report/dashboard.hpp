@@ -23,7 +23,8 @@
 //   "top_artists": [{"name", "listens", "hours"}], "top_tracks": [{"name", "artist", "listens",
 //                "hours"}]
 //   "models": [{"experiment", "experiment_id", "run_id", "run_name", "status", "start", "end",
-//               "metrics": {…}, "params": {…}}]  (entries of `sonic runs --json`, by experiment)
+//               "metrics": {…}, "params": {…}, "headline": {the metrics reports show}}]
+//             (entries of `sonic runs --json`, the latest per experiment)
 //
 // Sections the caller computes (insight/, session/) and passes in, shown as given. Their shapes
 // are made from insight's and session's own JSON in one place, report/insight_sections.hpp:

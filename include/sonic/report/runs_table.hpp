@@ -9,6 +9,10 @@
 
 namespace sonic::report {
 
+// The few metrics that say how good each kind of model is, in the order to show them (empty
+// for an experiment sonic does not know: show everything then).
+const std::vector<std::string>& headline_metric_names(const std::string& experiment);
+
 // {"runs":[{"experiment","run_id","run_name","status","start","end","metrics":{…},"params":{…}}]}
 nlohmann::json runs_json(const std::vector<tracking::RunSummary>& runs);
 // One line per run (time, experiment, status, the headline metrics), within 80 columns.
