@@ -117,4 +117,13 @@ void emit(const nlohmann::json& line) {
   std::fflush(stdout);
 }
 
+int run_main(const char* name, int (*run)(int, char**), int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "%s: %s\n", name, error.what());
+    return 1;
+  }
+}
+
 }  // namespace sonic::bench

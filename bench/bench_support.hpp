@@ -47,4 +47,7 @@ RunsAndFiles parse_runs_and_files(int argc, char** argv, const char* program, in
 // One line on stdout, keys sorted (as anchors.py's json.dumps(sort_keys=True)).
 void emit(const nlohmann::json& line);
 
+// A bench's main: runs `run`, and turns an exception into "<name>: <what>" on stderr, exit 1.
+int run_main(const char* name, int (*run)(int, char**), int argc, char** argv);
+
 }  // namespace sonic::bench

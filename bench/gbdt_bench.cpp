@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bench_support.hpp"
+#include "sonic/ml/classification_metrics.hpp"
 #include "sonic/core/version.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
 
@@ -29,28 +30,6 @@ using sonic::ml::GbdtObjective;
 using sonic::ml::GbdtParams;
 
 // Area under the ROC curve by the rank-sum formula, tied scores sharing their average rank.
-double roc_auc(const Eigen::VectorXi& labels, const Eigen::VectorXd& scores) {
-  std::vector<Eigen::Index> order(static_cast<std::size_t>(scores.size()));
-  std::iota(order.begin(), order.end(), Eigen::Index{0});
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return scores[a] < scores[b]; });
-  double positive_rank_sum = 0;
-  double positives = 0;
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i;
-    while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
-    const double average_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2;
-    for (std::size_t k = i; k < j; ++k) {
-      if (labels[order[k]] == 1) {
-        positive_rank_sum += average_rank;
-        positives += 1;
-      }
-    }
-    i = j;
-  }
-  const double negatives = static_cast<double>(order.size()) - positives;
-  return (positive_rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
-}
-
 // Mean -log p(label), probabilities clipped as scikit-learn's log_loss does.
 double log_loss(const Eigen::VectorXi& labels, const Eigen::MatrixXd& probabilities) {
   double total = 0;
@@ -64,22 +43,6 @@ Eigen::VectorXi predicted_classes(const Eigen::MatrixXd& probabilities) {
   Eigen::VectorXi classes(probabilities.rows());
   for (Eigen::Index r = 0; r < probabilities.rows(); ++r) probabilities.row(r).maxCoeff(&classes[r]);
   return classes;
-}
-
-double accuracy(const Eigen::VectorXi& labels, const Eigen::VectorXi& predicted) {
-  return static_cast<double>((labels.array() == predicted.array()).count()) /
-         static_cast<double>(labels.size());
-}
-
-double macro_f1(const Eigen::VectorXi& labels, const Eigen::VectorXi& predicted, int classes) {
-  double total = 0;
-  for (int c = 0; c < classes; ++c) {
-    const double hits = static_cast<double>(((labels.array() == c) && (predicted.array() == c)).count());
-    const double predicted_c = static_cast<double>((predicted.array() == c).count());
-    const double actual_c = static_cast<double>((labels.array() == c).count());
-    total += predicted_c + actual_c > 0 ? 2 * hits / (predicted_c + actual_c) : 0;
-  }
-  return total / classes;
 }
 
 int run(int argc, char** argv) {
@@ -124,6 +87,7 @@ int run(int argc, char** argv) {
   }
   const Eigen::MatrixXd probabilities = model->predict_proba(test.features);
   const Eigen::VectorXi predicted = predicted_classes(probabilities);
+  const auto metrics = sonic::ml::classification_metrics(test.labels, predicted, classes);
 
   nlohmann::json line = {
       {"task", "gbdt"},
@@ -131,12 +95,14 @@ int run(int argc, char** argv) {
       {"data", std::filesystem::path(files[0]).filename().string()},
       {"rows", train.features.rows()},
       {"seconds", std::round(sonic::bench::median(seconds) * 1000) / 1000},
-      {"accuracy", accuracy(test.labels, predicted)},
+      {"accuracy", metrics.accuracy},
       {"logloss", log_loss(test.labels, probabilities)}};
   if (classes == 2) {
-    line["auc"] = roc_auc(test.labels, probabilities.col(1));
+    std::vector<bool> positive(static_cast<std::size_t>(test.labels.size()));
+    for (Eigen::Index r = 0; r < test.labels.size(); ++r) positive[static_cast<std::size_t>(r)] = test.labels[r] == 1;
+    line["auc"] = sonic::ml::roc_auc(probabilities.col(1), positive).value_or(0.5);
   } else {
-    line["macro_f1"] = macro_f1(test.labels, predicted, classes);
+    line["macro_f1"] = metrics.macro_f1;
   }
   sonic::bench::emit(line);
   return 0;
@@ -144,11 +110,4 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& error) {
-    std::fprintf(stderr, "gbdt_bench: %s\n", error.what());
-    return 1;
-  }
-}
+int main(int argc, char** argv) { return sonic::bench::run_main("gbdt_bench", run, argc, argv); }

@@ -99,11 +99,4 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  try {
-    return run(argc, argv);
-  } catch (const std::exception& error) {
-    std::fprintf(stderr, "session_history_bench: %s\n", error.what());
-    return 1;
-  }
-}
+int main(int argc, char** argv) { return sonic::bench::run_main("session_history_bench", run, argc, argv); }
