@@ -288,14 +288,20 @@ std::map<std::string, std::string> read_value_files(const fs::path& dir) {
   return values;
 }
 
-std::optional<RunSummary> read_run(const fs::path& dir, const std::string& experiment) {
+// Nullopt for an unreadable run; a deleted one comes back with `deleted` set.
+struct ReadRun {
+  std::optional<RunSummary> run;
+  bool deleted = false;
+};
+
+ReadRun read_run(const fs::path& dir, const std::string& experiment) {
   const auto meta = read_flat_yaml(dir / "meta.yaml");
-  if (!meta) return std::nullopt;
+  if (!meta) return {};
   const auto value = [&](const char* key) -> std::optional<std::string> {
     const auto found = meta->find(key);
     return found == meta->end() ? std::nullopt : found->second;
   };
-  if (value("lifecycle_stage").value_or("active") != "active") return std::nullopt;
+  if (value("lifecycle_stage").value_or("active") != "active") return {std::nullopt, true};
   RunSummary run;
   run.experiment = experiment;
   run.experiment_id = dir.parent_path().filename().string();
@@ -303,7 +309,7 @@ std::optional<RunSummary> read_run(const fs::path& dir, const std::string& exper
   run.run_name = value("run_name").value_or("");
   const auto status = parse_double(value("status").value_or(""));
   const auto start = parse_double(value("start_time").value_or(""));
-  if (!status || !start) return std::nullopt;
+  if (!status || !start) return {};
   run.status = static_cast<RunStatus>(static_cast<int>(*status));
   run.start_ms = static_cast<std::int64_t>(*start);
   if (const auto end = parse_double(value("end_time").value_or(""))) run.end_ms = static_cast<std::int64_t>(*end);
@@ -320,7 +326,7 @@ std::optional<RunSummary> read_run(const fs::path& dir, const std::string& exper
   }
   run.params = read_value_files(dir / "params");
   run.tags = read_value_files(dir / "tags");
-  return run;
+  return {std::move(run), false};
 }
 
 }  // namespace
@@ -341,9 +347,10 @@ std::vector<RunSummary> list_runs(const fs::path& mlruns, const std::optional<st
     if (experiment && *name != *experiment) continue;
     for (const auto& run_dir : fs::directory_iterator(experiment_dir.path(), ec)) {
       if (!run_dir.is_directory() || !is_run_id(run_dir.path().filename().string())) continue;
-      if (auto run = read_run(run_dir.path(), *name)) {
-        runs.push_back(std::move(*run));
-      } else {
+      auto read = read_run(run_dir.path(), *name);
+      if (read.run) {
+        runs.push_back(std::move(*read.run));
+      } else if (!read.deleted) {
         spdlog::warn("skipping run {}: unreadable meta.yaml", run_dir.path().string());
       }
     }

@@ -104,6 +104,13 @@ TEST(MlflowStore, ReusesTheExperimentAndListsRunsNewestFirst) {
     c.finish();
   }
   fs::create_directories(mlruns / "models");  // the registry is not an experiment
+  {
+    auto deleted = TrackedRun::start(mlruns, "session", {.now_ms = 3000});
+    deleted.finish();
+    auto meta = testing::read_file(deleted.run_dir() / "meta.yaml");
+    meta.replace(meta.find("lifecycle_stage: active"), 23, "lifecycle_stage: deleted");
+    testing::write_file(deleted.run_dir() / "meta.yaml", meta);  // as `mlflow runs delete` leaves it
+  }
   fs::create_directories(mlruns / first_experiment / "datasets");
 
   const auto runs = list_runs(mlruns);
