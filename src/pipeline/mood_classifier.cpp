@@ -140,7 +140,7 @@ PredictMoodReport predict_history_moods(store::Database& db, const Home& home) {
 
 MoodProbabilities predict_track_mood(store::Database& db, const Home& home, const std::string& spotify_id) {
   const auto id = sources::spotify_track_id(spotify_id);
-  if (!id) throw UsageError("'" + spotify_id + "' is not a Spotify track ID, URI or link");
+  if (!id) throw UsageError("'" + spotify_id + "' is not a Spotify track ID or spotify:track: URI");
   const auto model = mood::load_mood_net(home.models() / "mood_net.json");
   auto find = db.prepare("SELECT id, name FROM tracks WHERE spotify_id = ?1");
   find.bind(1, *id);
