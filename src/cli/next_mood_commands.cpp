@@ -30,12 +30,18 @@ void run_predict(const GlobalOptions& globals, bool json) {
   json ? print_json(pipeline::to_json(prediction, zone)) : print_text(pipeline::to_text(prediction, zone));
 }
 
+void add_window_option(CLI::App* command, int& window_days) {
+  command->add_option("--window", window_days, "Learn from the sessions of the last N days only (0: all history)")
+      ->check(CLI::Range(0, 36500))->capture_default_str();
+}
+
 }  // namespace
 
 void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
   auto flags = std::make_shared<NextMoodFlags>();
   auto& mlp = flags->options.mlp;
   CLI::App* command = train.add_subcommand("next-mood", "Train the next-track mood model on your sessions");
+  add_window_option(command, flags->options.window_days);
   add_mlp_options(command, mlp);
   command->add_option("--patience", mlp.patience, "Stop after this many epochs without a better validation loss")
       ->check(CLI::Range(0, 100000))->capture_default_str();
@@ -49,6 +55,7 @@ void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals) {
   auto& gbdt = flags->options.gbdt;
   CLI::App* command = train.add_subcommand(
       "mood-gbdt", "Train boosted trees on the next-track mood data, to compare with the mood net");
+  add_window_option(command, flags->options.window_days);
   command->add_option("--rounds", gbdt.num_rounds, "Most boosting rounds")->check(CLI::Range(1, 100000))->capture_default_str();
   command->add_option("--max-depth", gbdt.max_depth, "Tree depth")->check(CLI::Range(1, 16))->capture_default_str();
   command->add_option("--eta", gbdt.learning_rate, "Learning rate")->check(CLI::Range(1e-4, 1.0))->capture_default_str();

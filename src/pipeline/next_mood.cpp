@@ -1,6 +1,7 @@
 #include "sonic/pipeline/next_mood.hpp"
 
 #include "sonic/core/error.hpp"
+#include "sonic/core/utc_time.hpp"
 #include "sonic/store/mood_store.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
@@ -70,7 +71,12 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
   report.learner = options.learner;
   report.cluster_labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(report.cluster_labels.size());
-  const auto listens = store::clustered_listens(db);
+  auto listens = store::clustered_listens(db);
+  if (options.window_days > 0 && !listens.empty()) {
+    // Whole sessions only: a session that started before the window is left out entirely.
+    const auto from_ms = listens.back().start_ms - std::int64_t{options.window_days} * kMsPerDay;
+    std::erase_if(listens, [&](const store::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
+  }
   const auto data = features::build_next_mood_dataset(listens, clusters, zone);
   if (!data.time_ms.empty()) {
     report.data_from_ms = data.time_ms.front();
@@ -83,7 +89,8 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
                                           .window_to_ms = report.data_to_ms});
   report.run_id = run.run_id();
   report.model_path = home.models() / model_file_of(options.learner);
-  run.log_params({{"clusters", std::to_string(clusters)}, {"cluster_model", clustering_id}, {"split", "time 80/20"}});
+  run.log_params({{"clusters", std::to_string(clusters)}, {"cluster_model", clustering_id}, {"split", "time 80/20"},
+                  {"window_days", options.window_days > 0 ? std::to_string(options.window_days) : "all"}});
 
   tracking::ModelFileInfo info;
   info.model_id = run.run_id();

@@ -87,6 +87,11 @@ TEST_F(MoodsRealHistory, ClusterTrainAndPredictEndToEnd) {
   EXPECT_GT(next["rows"]["test"].get<int>(), 100);
   EXPECT_TRUE(next["baselines"].contains("same_as_current"));
   EXPECT_TRUE(next["metrics"]["roc_auc"].is_number());
+  // The default two-year window leaves out anton's older sessions; --window 0 takes them all.
+  const auto everything = json_of(sonic({"train", "next-mood", "--window", "0", "--json"}));
+  EXPECT_GT(everything["rows"]["test"].get<int>(), next["rows"]["test"].get<int>());
+  EXPECT_LT(everything["data"]["from"].get<std::string>(), next["data"]["from"].get<std::string>());
+  ASSERT_EQ(sonic({"train", "next-mood"}).exit_code, 0);  // back to the default for what follows
   const auto forecast = json_of(sonic({"predict", "next-mood", "--json"}));
   double total = 0;
   for (const auto& entry : forecast["next"]) total += entry["probability"].get<double>();

@@ -24,6 +24,9 @@ enum class NextMoodLearner { net, gbdt };
 
 struct TrainNextMoodOptions {
   NextMoodLearner learner = NextMoodLearner::net;
+  // Only sessions of the last N days before the newest listen (0: all). Habits drift: on an
+  // 11-year history, two years gave one-vs-rest AUC 0.87 where all of it gave 0.74.
+  int window_days = 730;
   ml::MlpOptions mlp = mood::next_mood_net_defaults();
   ml::GbdtParams gbdt = mood::next_mood_gbdt_defaults(2);  // num_classes is set from the clusters
 };
