@@ -12,14 +12,13 @@
 namespace sonic::pipeline {
 namespace {
 
-std::vector<store::StoredCluster> stored_form(const mood::MoodClusterModel& model) {
-  std::vector<store::StoredCluster> clusters;
-  for (int cluster = 0; cluster < model.k(); ++cluster) {
-    clusters.push_back({cluster, model.labels[static_cast<std::size_t>(cluster)],
-                        model.sizes[static_cast<std::size_t>(cluster)],
-                        mood::centroid_json(model.centroids, cluster).dump()});
+// The clusters as the store keeps them: the report's summaries, centroids as JSON text.
+std::vector<store::StoredCluster> stored_form(const std::vector<ClusterSummary>& clusters) {
+  std::vector<store::StoredCluster> stored;
+  for (const auto& cluster : clusters) {
+    stored.push_back({cluster.cluster, cluster.label, cluster.size, cluster.centroid.dump()});
   }
-  return clusters;
+  return stored;
 }
 
 void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, const ClusterRunReport& report) {
@@ -67,7 +66,7 @@ ClusterRunReport cluster_moods(store::Database& db, const Home& home, const Clus
     report.clusters.push_back({cluster, model.labels[static_cast<std::size_t>(cluster)],
                                model.sizes[static_cast<std::size_t>(cluster)], mood::centroid_json(model.centroids, cluster)});
   }
-  store::replace_clustering(db, model.model_id, stored_form(model), fitted.assignments);
+  store::replace_clustering(db, model.model_id, stored_form(report.clusters), fitted.assignments);
   mood::save_mood_cluster_model(report.model_path, model);
   transaction.commit();
 

@@ -56,10 +56,11 @@ DemoResult run_demo(const DemoOptions& options) {
   request.period = "all";
   request.now_ms = insight::resolve_period(db, zone, insight::Period::all()).to_ms;
   request.colour = options.colour;
-  result.terminal_report = make_report(db, home, zone, request).stdout_text;
+  const auto dashboard = build_report_dashboard(db, home, zone, request);
+  result.terminal_report = deliver_report(dashboard, home, zone, request).stdout_text;
   request.format = ReportFormat::html;
   request.out = home.reports() / "report-demo-year.html";
-  result.html_report = *make_report(db, home, zone, request).written;
+  result.html_report = *deliver_report(dashboard, home, zone, request).written;
   return result;
 }
 

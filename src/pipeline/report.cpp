@@ -98,17 +98,23 @@ std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const
   return "report-" + std::string(date) + "-" + period_slug + "." + extension(format);
 }
 
-ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
-                         const ReportRequest& request) {
+nlohmann::json build_report_dashboard(store::Database& db, const Home& home, const TimeZone& zone,
+                                      const ReportRequest& request) {
   const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
   const insight::Period period = insight::Period::parse(request.period, request.year);
+  return report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
+}
+
+ReportResult deliver_report(nlohmann::json dashboard, const Home& home, const TimeZone& zone,
+                            const ReportRequest& request) {
+  const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
   ReportResult result;
-  result.dashboard =
-      report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
+  result.dashboard = std::move(dashboard);
   std::filesystem::path destination = request.out;
   const bool to_file = request.format == ReportFormat::html || request.format == ReportFormat::markdown;
   if (destination.empty() && to_file) {
-    destination = home.reports() / default_report_name(zone, now_ms, period.slug(), request.format);
+    const auto slug = insight::Period::parse(request.period, request.year).slug();
+    destination = home.reports() / default_report_name(zone, now_ms, slug, request.format);
   }
   if (destination.empty()) {
     result.stdout_text = render(result.dashboard, request.format, request.colour);
@@ -118,6 +124,11 @@ ReportResult make_report(store::Database& db, const Home& home, const TimeZone& 
   result.written = destination;
   result.stdout_text = destination.string() + "\n";
   return result;
+}
+
+ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
+                         const ReportRequest& request) {
+  return deliver_report(build_report_dashboard(db, home, zone, request), home, zone, request);
 }
 
 }  // namespace sonic::pipeline

@@ -89,18 +89,22 @@ void insight_steps(StepRunner& steps, store::Database& db, const Home& home, con
                           {"narrator", summary.narrative.narrator},
                           {"cached", summary.narrative.cached}};
   });
+  // One dashboard, written as JSON and rendered as HTML: computed once.
   const auto reports = options.report_dir.value_or(home.reports());
-  for (const auto format : {ReportFormat::json, ReportFormat::html}) {
-    const bool json = format == ReportFormat::json;
-    steps.run(json ? "dashboard" : "report", {}, [&] {
-      ReportRequest request;
-      request.format = format;
-      request.period = "30";
-      request.out = reports / (json ? "dashboard.json" : "report.html");
-      const auto result = make_report(db, home, zone, request);
-      return nlohmann::json{{"file", result.written ? result.written->filename().string() : ""}};
-    });
-  }
+  ReportRequest request;
+  request.period = "30";
+  nlohmann::json dashboard;
+  const auto deliver = [&](ReportFormat format, const char* file) {
+    request.format = format;
+    request.out = reports / file;
+    const auto result = deliver_report(dashboard, home, zone, request);
+    return nlohmann::json{{"file", result.written ? result.written->filename().string() : ""}};
+  };
+  steps.run("dashboard", {}, [&] {
+    dashboard = build_report_dashboard(db, home, zone, request);
+    return deliver(ReportFormat::json, "dashboard.json");
+  });
+  steps.run("report", {"dashboard"}, [&] { return deliver(ReportFormat::html, "report.html"); });
 }
 
 }  // namespace

@@ -45,6 +45,14 @@ struct ReportResult {
 ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
                          const ReportRequest& request);
 
+// make_report in its two halves, for callers that want one dashboard in several formats
+// (retrain, the demo) without computing it again: gather it for the request's period and
+// "now", then render and place it in the request's format.
+nlohmann::json build_report_dashboard(store::Database& db, const Home& home, const TimeZone& zone,
+                                      const ReportRequest& request);
+ReportResult deliver_report(nlohmann::json dashboard, const Home& home, const TimeZone& zone,
+                            const ReportRequest& request);
+
 // report-2026-11-21-last30.html
 std::string default_report_name(const TimeZone& zone, std::int64_t now_ms, const std::string& period_slug,
                                 ReportFormat format);
