@@ -65,14 +65,17 @@ CsvDataset read_csv_dataset(const std::string& path) {
     const std::string where = path + ":" + std::to_string(line_number);
     if (cells.size() != header.size()) throw std::runtime_error(where + ": wrong number of columns");
     for (int column : feature_columns) values.push_back(to_double(cells[static_cast<std::size_t>(column)], where));
-    if (label_column >= 0) labels.push_back(static_cast<int>(to_double(cells[static_cast<std::size_t>(label_column)], where)));
-    if (fold_column >= 0) folds.push_back(static_cast<int>(to_double(cells[static_cast<std::size_t>(fold_column)], where)));
+    if (label_column >= 0)
+      labels.push_back(static_cast<int>(to_double(cells[static_cast<std::size_t>(label_column)], where)));
+    if (fold_column >= 0)
+      folds.push_back(static_cast<int>(to_double(cells[static_cast<std::size_t>(fold_column)], where)));
   }
   const auto rows = static_cast<Eigen::Index>(values.size() / std::max<std::size_t>(1, feature_columns.size()));
   const auto cols = static_cast<Eigen::Index>(feature_columns.size());
-  data.features = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-      values.data(), rows, cols);
-  if (!labels.empty()) data.labels = Eigen::Map<Eigen::VectorXi>(labels.data(), static_cast<Eigen::Index>(labels.size()));
+  data.features =
+      Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(values.data(), rows, cols);
+  if (!labels.empty())
+    data.labels = Eigen::Map<Eigen::VectorXi>(labels.data(), static_cast<Eigen::Index>(labels.size()));
   if (!folds.empty()) data.folds = Eigen::Map<Eigen::VectorXi>(folds.data(), static_cast<Eigen::Index>(folds.size()));
   return data;
 }

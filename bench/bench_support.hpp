@@ -13,9 +13,9 @@ namespace sonic::bench {
 
 struct CsvDataset {
   std::vector<std::string> feature_names;
-  Eigen::MatrixXd features;         // rows = samples
-  Eigen::VectorXi labels;           // empty when the file has no `label` column
-  Eigen::VectorXi folds;            // empty when the file has no `fold` column
+  Eigen::MatrixXd features;  // rows = samples
+  Eigen::VectorXi labels;    // empty when the file has no `label` column
+  Eigen::VectorXi folds;     // empty when the file has no `fold` column
 };
 
 // Throws std::runtime_error naming the file and line on anything that is not a number.
@@ -24,9 +24,7 @@ CsvDataset read_csv_dataset(const std::string& path);
 class Stopwatch {
  public:
   Stopwatch() : start_(std::chrono::steady_clock::now()) {}
-  double seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
+  double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 
  private:
   std::chrono::steady_clock::time_point start_;

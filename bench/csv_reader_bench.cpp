@@ -49,7 +49,6 @@ std::size_t catalog_rows(const std::vector<std::string>& files) {
   return keyed;
 }
 
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,7 +63,10 @@ int main(int argc, char** argv) {
     std::size_t fields = 0;
     std::size_t field_bytes = 0;
     std::size_t rows = 0;
-    const double seconds = sonic::bench::median_seconds(runs, [&] { field_bytes = 0; fields = csv_fields(files, field_bytes); });
+    const double seconds = sonic::bench::median_seconds(runs, [&] {
+      field_bytes = 0;
+      fields = csv_fields(files, field_bytes);
+    });
     const double catalog_seconds = sonic::bench::median_seconds(runs, [&] { rows = catalog_rows(files); });
     const double mb = static_cast<double>(file_bytes) / 1e6;
     sonic::bench::emit({{"task", "csv-read"},

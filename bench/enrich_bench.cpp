@@ -25,7 +25,6 @@ using sonic::store::EnrichmentStatus;
 
 constexpr std::int64_t kNow = 1'777'636'800'000;
 
-
 }  // namespace
 
 int main(int argc, char** argv) {

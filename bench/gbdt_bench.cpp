@@ -81,22 +81,20 @@ int run(int argc, char** argv) {
   std::optional<sonic::ml::GbdtModel> model;
   for (int i = 0; i < runs; ++i) {
     sonic::bench::Stopwatch watch;
-    model.emplace(sonic::ml::train_gbdt(train.features, train.labels, params,
-                                        {train.feature_names, {}}));
+    model.emplace(sonic::ml::train_gbdt(train.features, train.labels, params, {train.feature_names, {}}));
     seconds.push_back(watch.seconds());
   }
   const Eigen::MatrixXd probabilities = model->predict_proba(test.features);
   const Eigen::VectorXi predicted = predicted_classes(probabilities);
   const auto metrics = sonic::ml::classification_metrics(test.labels, predicted, classes);
 
-  nlohmann::json line = {
-      {"task", "gbdt"},
-      {"tool", std::string("sonic ") + sonic::kVersion},
-      {"data", std::filesystem::path(files[0]).filename().string()},
-      {"rows", train.features.rows()},
-      {"seconds", std::round(sonic::bench::median(seconds) * 1000) / 1000},
-      {"accuracy", metrics.accuracy},
-      {"logloss", log_loss(test.labels, probabilities)}};
+  nlohmann::json line = {{"task", "gbdt"},
+                         {"tool", std::string("sonic ") + sonic::kVersion},
+                         {"data", std::filesystem::path(files[0]).filename().string()},
+                         {"rows", train.features.rows()},
+                         {"seconds", std::round(sonic::bench::median(seconds) * 1000) / 1000},
+                         {"accuracy", metrics.accuracy},
+                         {"logloss", log_loss(test.labels, probabilities)}};
   if (classes == 2) {
     std::vector<bool> positive(static_cast<std::size_t>(test.labels.size()));
     for (Eigen::Index r = 0; r < test.labels.size(); ++r) positive[static_cast<std::size_t>(r)] = test.labels[r] == 1;

@@ -104,8 +104,10 @@ int main(int argc, char** argv) {
 
     std::size_t ours = 0;
     std::size_t theirs = 0;
-    const double seconds = median_seconds(runs, [&] { return sonic_tokens(files); }, ours);
-    const double nlohmann_seconds = median_seconds(runs, [&] { return nlohmann_tokens(contents); }, theirs);
+    const double seconds = median_seconds(
+        runs, [&] { return sonic_tokens(files); }, ours);
+    const double nlohmann_seconds = median_seconds(
+        runs, [&] { return nlohmann_tokens(contents); }, theirs);
     if (ours != theirs) {
       std::fprintf(stderr, "token counts differ: sonic %zu, nlohmann %zu\n", ours, theirs);
       return 1;

@@ -49,8 +49,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "usage: kmeans_bench [--threads N] [--runs N] FEATURES.csv\n");
       return 2;
     }
-    const Eigen::MatrixXd samples =
-        sonic::bench::read_csv_dataset(path).features.cast<float>().cast<double>();
+    const Eigen::MatrixXd samples = sonic::bench::read_csv_dataset(path).features.cast<float>().cast<double>();
 
     sonic::ml::KSelectionOptions options;
     options.k_min = 3;
@@ -71,9 +70,7 @@ int main(int argc, char** argv) {
     }
     const auto& candidates = selection.candidates;
     const auto best = std::max_element(candidates.begin(), candidates.end(),
-                                       [](const auto& a, const auto& b) {
-                                         return a.silhouette < b.silhouette;
-                                       });
+                                       [](const auto& a, const auto& b) { return a.silhouette < b.silhouette; });
     sonic::bench::emit({
         {"task", "kmeans"},
         {"tool", "sonic"},

@@ -79,9 +79,8 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.size() != 2 || runs < 1 || threads < 1) {
-    std::fprintf(
-        stderr,
-        "usage: mlp_bench [--runs N] [--threads T] [--init torch_default|he_normal] TRAIN.csv TEST.csv\n");
+    std::fprintf(stderr,
+                 "usage: mlp_bench [--runs N] [--threads T] [--init torch_default|he_normal] TRAIN.csv TEST.csv\n");
     return 2;
   }
   try {

@@ -51,8 +51,7 @@ struct Candidate {
 // The settings --nested chooses from, fixed before looking at any result: the PyTorch anchor's,
 // one wide layer at two training speeds, dropout, and early stopping on an inner holdout.
 std::vector<Candidate> nested_grid() {
-  const auto make = [](std::vector<Eigen::Index> hidden, double rate, int epochs, double dropout,
-                       double validation) {
+  const auto make = [](std::vector<Eigen::Index> hidden, double rate, int epochs, double dropout, double validation) {
     auto options = mood_defaults();
     options.hidden_layers = std::move(hidden);
     options.adam.learning_rate = rate;
@@ -83,8 +82,7 @@ Data load(const std::string& path) {
   auto csv = bench::read_csv_dataset(path);
   if (csv.folds.size() == 0) throw std::runtime_error(path + ": no `fold` column");
   Data data{csv.features.cast<float>(), csv.labels, csv.folds, {csv.feature_names, {}}};
-  for (int label = 0; label <= data.labels.maxCoeff(); ++label)
-    data.names.outputs.push_back(std::to_string(label));
+  for (int label = 0; label <= data.labels.maxCoeff(); ++label) data.names.outputs.push_back(std::to_string(label));
   return data;
 }
 
@@ -137,8 +135,7 @@ std::vector<double> cross_validate(const Data& data, TrainAndScore train_and_sco
   const std::vector<int> fold_of(data.folds.begin(), data.folds.end());
   std::vector<double> accuracies;
   for (int fold = 0; fold <= data.folds.maxCoeff(); ++fold) {
-    accuracies.push_back(
-        train_and_score(fold, select(all, fold_of, fold, false), select(all, fold_of, fold, true)));
+    accuracies.push_back(train_and_score(fold, select(all, fold_of, fold, false), select(all, fold_of, fold, true)));
   }
   return accuracies;
 }
@@ -188,13 +185,13 @@ int run(const ml::MlpOptions& options, bool nested, const std::string& path) {
         for (int inner = 0; inner < 5; ++inner) {
           auto inner_options = candidate.options;
           inner_options.seed = options.seed + static_cast<std::uint64_t>(100 * fold + inner);
-          total += score(data, select(train, inner_fold_of, inner, false),
-                         select(train, inner_fold_of, inner, true), inner_options);
+          total += score(data, select(train, inner_fold_of, inner, false), select(train, inner_fold_of, inner, true),
+                         inner_options);
         }
         inner_scores.push_back(total / 5);
       }
-      const auto best = static_cast<std::size_t>(std::max_element(inner_scores.begin(), inner_scores.end()) -
-                                                 inner_scores.begin());
+      const auto best =
+          static_cast<std::size_t>(std::max_element(inner_scores.begin(), inner_scores.end()) - inner_scores.begin());
       chosen.push_back(grid[best].name);
       auto fold_options = grid[best].options;
       fold_options.seed = options.seed + static_cast<std::uint64_t>(fold);
@@ -228,8 +225,7 @@ int main(int argc, char** argv) {
       {"--lr", [&](const std::string& value) { options.adam.learning_rate = std::atof(value.c_str()); }},
       {"--l2", [&](const std::string& value) { options.l2 = std::atof(value.c_str()); }},
       {"--dropout", [&](const std::string& value) { options.dropout = std::atof(value.c_str()); }},
-      {"--validation",
-       [&](const std::string& value) { options.validation_fraction = std::atof(value.c_str()); }},
+      {"--validation", [&](const std::string& value) { options.validation_fraction = std::atof(value.c_str()); }},
       {"--patience", [&](const std::string& value) { options.patience = std::atoi(value.c_str()); }},
       {"--seed", [&](const std::string& value) { options.seed = std::strtoull(value.c_str(), nullptr, 10); }},
       {"--threads", [&](const std::string& value) { options.threads = std::atoi(value.c_str()); }},
@@ -256,11 +252,10 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.size() != 1) {
-    std::fprintf(
-        stderr,
-        "usage: mlp_cv_bench [--hidden 128] [--epochs N] [--batch N] [--lr X] [--l2 X] [--dropout X]\n"
-        "                    [--validation X] [--patience N] [--init torch_default|he_normal]\n"
-        "                    [--seed N] [--threads N] [--nested] MOODS.csv\n");
+    std::fprintf(stderr,
+                 "usage: mlp_cv_bench [--hidden 128] [--epochs N] [--batch N] [--lr X] [--l2 X] [--dropout X]\n"
+                 "                    [--validation X] [--patience N] [--init torch_default|he_normal]\n"
+                 "                    [--seed N] [--threads N] [--nested] MOODS.csv\n");
     return 2;
   }
   try {

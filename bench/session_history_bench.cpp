@@ -40,9 +40,8 @@ nlohmann::json bench_history(const std::filesystem::path& history, const Setting
   std::filesystem::remove_all(scratch);
   const sonic::Home home{.dir = scratch, .database = scratch / "sonic.db"};
   std::filesystem::create_directories(scratch);
-  nlohmann::json line = {{"task", "session"},
-                         {"tool", std::string("sonic ") + sonic::kVersion},
-                         {"data", name_of(history)}};
+  nlohmann::json line = {
+      {"task", "session"}, {"tool", std::string("sonic ") + sonic::kVersion}, {"data", name_of(history)}};
   try {
     sonic::bench::Stopwatch import_watch;
     auto db = sonic::store::open_store(home.database);
@@ -51,8 +50,8 @@ nlohmann::json bench_history(const std::filesystem::path& history, const Setting
     line["plays"] = report.tally.imported;
 
     sonic::bench::Stopwatch watch;
-    const auto result = sonic::pipeline::train_session(db, home, sonic::TimeZone::named(settings.zone),
-                                                       settings.training);
+    const auto result =
+        sonic::pipeline::train_session(db, home, sonic::TimeZone::named(settings.zone), settings.training);
     line["seconds"] = watch.seconds();
     const auto& training = result.training;
     line["hours"] = training.window.hour_starts_ms.size();

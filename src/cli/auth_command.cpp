@@ -50,10 +50,9 @@ void set_auth_command(CLI::App& app, GlobalOptions& globals) {
   auth->require_subcommand(1);
 
   auto login = std::make_shared<LoginFlags>();
-  CLI::App* spotify_login =
-      auth->add_subcommand("spotify",
-                           "Log in to Spotify (SPOTIFY_CLIENT_ID; SPOTIFY_CLIENT_SECRET only for "
-                           "the confidential flow)");
+  CLI::App* spotify_login = auth->add_subcommand("spotify",
+                                                 "Log in to Spotify (SPOTIFY_CLIENT_ID; SPOTIFY_CLIENT_SECRET only for "
+                                                 "the confidential flow)");
   spotify_login
       ->add_option("--port", login->port,
                    "Loopback port for Spotify's redirect (default: any free port; with "
@@ -67,11 +66,9 @@ void set_auth_command(CLI::App& app, GlobalOptions& globals) {
   spotify_login->callback([&globals, login] { run_login(globals, *login); });
 
   auto status = std::make_shared<StatusFlags>();
-  CLI::App* status_command =
-      auth->add_subcommand("status", "Whether the Spotify login works and when it expires");
+  CLI::App* status_command = auth->add_subcommand("status", "Whether the Spotify login works and when it expires");
   status_command->add_flag("--json", status->json, "Print one JSON object on stdout");
-  status_command->add_flag("--check", status->check,
-                           "Ask Spotify for an access token to prove the login still works");
+  status_command->add_flag("--check", status->check, "Ask Spotify for an access token to prove the login still works");
   status_command->callback([&globals, status] { run_status(globals, *status); });
 }
 

@@ -42,20 +42,20 @@ void run_demo(const GlobalOptions& globals, const DemoFlags& flags) {
   std::filesystem::create_directories(options.folder);
   const auto result = pipeline::run_demo(options);
 
-  const TimeZone zone = TimeZone::from_setting(globals.timezone.empty() ? pipeline::kDemoTimeZone
-                                                                        : globals.timezone);
+  const TimeZone zone = TimeZone::from_setting(globals.timezone.empty() ? pipeline::kDemoTimeZone : globals.timezone);
   store::Database db = store::open_store(result.database);
   const auto stats = report::compute_history_stats(db, zone);
   if (flags.json) {
-    print_json({{"folder", options.folder.string()},
-                {"export", result.export_zip.string()},
-                {"features_csv", result.features_csv.string()},
-                {"home", result.home.string()},
-                {"import", result.import.to_json()},
-                {"features", result.features.to_json()},
-                {"stats", report::to_json(stats)},
-                {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
-                {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())}});
+    print_json(
+        {{"folder", options.folder.string()},
+         {"export", result.export_zip.string()},
+         {"features_csv", result.features_csv.string()},
+         {"home", result.home.string()},
+         {"import", result.import.to_json()},
+         {"features", result.features.to_json()},
+         {"stats", report::to_json(stats)},
+         {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
+         {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())}});
     return;
   }
   if (!globals.quiet) {
@@ -75,8 +75,8 @@ void run_demo(const GlobalOptions& globals, const DemoFlags& flags) {
 
 void set_demo_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<DemoFlags>();
-  CLI::App* command = app.add_subcommand(
-      "demo", "Simulate a listener's year, import it like a real export, and show what sonic sees");
+  CLI::App* command =
+      app.add_subcommand("demo", "Simulate a listener's year, import it like a real export, and show what sonic sees");
   command->add_option("--out", flags->out, "Folder for the demo's files (default: a new temporary folder)");
   command->add_option("--seed", flags->seed, "Seed of the simulated listener")->capture_default_str();
   command->add_option("--days", flags->days, "Days of listening to simulate")

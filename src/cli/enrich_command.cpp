@@ -47,9 +47,9 @@ void run_enrich(const GlobalOptions& globals, const EnrichCommandFlags& flags) {
 
 void set_enrich_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<EnrichCommandFlags>();
-  CLI::App* command = app.add_subcommand(
-      "enrich", "Audio features (ReccoBeats) and tags (Last.fm, with LASTFM_API_KEY) for the "
-                "stored history, most recent listening first; resumable");
+  CLI::App* command = app.add_subcommand("enrich",
+                                         "Audio features (ReccoBeats) and tags (Last.fm, with LASTFM_API_KEY) for the "
+                                         "stored history, most recent listening first; resumable");
   command->add_option("--limit", flags->limit, "Enrich at most N tracks in this run")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   command->add_flag("--json", flags->json, "Print the tally as one JSON object on stdout");

@@ -15,18 +15,21 @@ void add_enrich_options(CLI::App& command, EnrichFlags& flags) {
       ->delimiter(',')
       ->check(CLI::IsMember({"reccobeats", "lastfm"}))
       ->capture_default_str();
-  command.add_option("--reccobeats-interval", flags.reccobeats_interval_ms,
-                     "Milliseconds between the starts of two ReccoBeats calls")
+  command
+      .add_option("--reccobeats-interval", flags.reccobeats_interval_ms,
+                  "Milliseconds between the starts of two ReccoBeats calls")
       ->envname("SONIC_RECCOBEATS_INTERVAL_MS")
       ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
-  command.add_option("--lastfm-interval", flags.lastfm_interval_ms,
-                     "Milliseconds between the starts of two Last.fm calls (250: 4 a second)")
+  command
+      .add_option("--lastfm-interval", flags.lastfm_interval_ms,
+                  "Milliseconds between the starts of two Last.fm calls (250: 4 a second)")
       ->envname("SONIC_LASTFM_INTERVAL_MS")
       ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
-  command.add_option("--retry-unknown-days", flags.unknown_retry_days,
-                     "Days before a track or artist a service did not know is asked again")
+  command
+      .add_option("--retry-unknown-days", flags.unknown_retry_days,
+                  "Days before a track or artist a service did not know is asked again")
       ->envname("SONIC_ENRICH_RETRY_DAYS")
       ->check(CLI::Range(1, 3650))
       ->capture_default_str();

@@ -16,8 +16,7 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
                  "(default $XDG_DATA_HOME/sonic or ~/.local/share/sonic)")
       ->envname("SONIC_HOME");
   app.add_option("--db", options.db, "Database file (default <home>/sonic.db)")->envname("SONIC_DB");
-  app.add_option("--log-level", options.log_level,
-                 "trace, debug, info, warn, error, critical or off")
+  app.add_option("--log-level", options.log_level, "trace, debug, info, warn, error, critical or off")
       ->envname("SONIC_LOG_LEVEL");
   app.add_flag("-q,--quiet", options.quiet, "Only warnings and errors on stderr");
   app.add_option("--tz", options.timezone,

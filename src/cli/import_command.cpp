@@ -67,8 +67,8 @@ void run_import(const GlobalOptions& globals, const ImportFlags& flags) {
   if (!globals.quiet) std::fputs(report.to_text().c_str(), stderr);
   if (flags.json) print_json(report.to_json());
   if (!report.failures.empty()) {
-    throw InputError(std::to_string(report.failures.size()) + " file(s) could not be imported; first: " +
-                     report.failures.front().message);
+    throw InputError(std::to_string(report.failures.size()) +
+                     " file(s) could not be imported; first: " + report.failures.front().message);
   }
 }
 
@@ -76,17 +76,17 @@ void run_import(const GlobalOptions& globals, const ImportFlags& flags) {
 
 void set_import_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<ImportFlags>();
-  CLI::App* command = app.add_subcommand(
-      "import", "Import Spotify's export files: the zip as delivered, a folder, or JSON files");
-  command->add_option("paths", flags->paths,
-                      "my_spotify_data.zip, a folder, Streaming_History_Audio_*.json, "
-                      "StreamingHistory*.json or saved recently-played responses")
+  CLI::App* command =
+      app.add_subcommand("import", "Import Spotify's export files: the zip as delivered, a folder, or JSON files");
+  command
+      ->add_option("paths", flags->paths,
+                   "my_spotify_data.zip, a folder, Streaming_History_Audio_*.json, "
+                   "StreamingHistory*.json or saved recently-played responses")
       ->required()
       ->check(CLI::ExistingPath);
   command->add_flag("--json", flags->json, "Print the tally as one JSON object on stdout");
   command->add_flag("--dry-run", flags->dry_run, "Read and match everything, write nothing");
-  command->add_flag("--keep-going", flags->keep_going,
-                    "Import the other files when one is malformed (still exits 3)");
+  command->add_flag("--keep-going", flags->keep_going, "Import the other files when one is malformed (still exits 3)");
   command->callback([&globals, flags] { run_import(globals, *flags); });
 }
 

@@ -43,21 +43,21 @@ void run_import_features(const GlobalOptions& globals, const ImportFeaturesFlags
 
 void set_import_features_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<ImportFeaturesFlags>();
-  CLI::App* command = app.add_subcommand(
-      "import-features",
-      "Import audio features from catalog CSVs keyed by Spotify track ID or URI, for the tracks "
-      "in your history");
-  command->add_option("catalogs", flags->catalogs,
-                      "CSV files with an id, track_id, uri or track_uri column and audio-feature "
-                      "columns (danceability, energy, valence, tempo, ...)")
+  CLI::App* command =
+      app.add_subcommand("import-features",
+                         "Import audio features from catalog CSVs keyed by Spotify track ID or URI, for the tracks "
+                         "in your history");
+  command
+      ->add_option("catalogs", flags->catalogs,
+                   "CSV files with an id, track_id, uri or track_uri column and audio-feature "
+                   "columns (danceability, energy, valence, tempo, ...)")
       ->required()
       ->check(CLI::ExistingFile);
   command->add_flag("--json", flags->json, "Print the tally as one JSON object on stdout");
   command->add_flag("--overwrite", flags->overwrite,
                     "Also replace features a service measured (ReccoBeats); an older catalog's "
                     "are always replaced");
-  command->add_flag("--keep-going", flags->keep_going,
-                    "Import the other files when one is malformed (still exits 3)");
+  command->add_flag("--keep-going", flags->keep_going, "Import the other files when one is malformed (still exits 3)");
   command->callback([&globals, flags] { run_import_features(globals, *flags); });
 }
 

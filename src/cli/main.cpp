@@ -42,8 +42,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& done) {
     return app.exit(done);  // --help, --version
   } catch (const CLI::ParseError& bad_usage) {
-    std::fprintf(stderr, "sonic: error: %s\n\n%s", bad_usage.what(),
-                 deepest_subcommand(app)->help().c_str());
+    std::fprintf(stderr, "sonic: error: %s\n\n%s", bad_usage.what(), deepest_subcommand(app)->help().c_str());
     return static_cast<int>(sonic::ExitCode::usage);
   } catch (const sonic::Error& error) {
     return fail(error.code(), error.what());

@@ -32,7 +32,8 @@ void run_predict(const GlobalOptions& globals, bool json) {
 
 void add_window_option(CLI::App* command, int& window_days) {
   command->add_option("--window", window_days, "Learn from the sessions of the last N days only (0: all history)")
-      ->check(CLI::Range(0, 36500))->capture_default_str();
+      ->check(CLI::Range(0, 36500))
+      ->capture_default_str();
 }
 
 }  // namespace
@@ -44,7 +45,8 @@ void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
   add_window_option(command, flags->options.window_days);
   add_mlp_options(command, mlp);
   command->add_option("--patience", mlp.patience, "Stop after this many epochs without a better validation loss")
-      ->check(CLI::Range(0, 100000))->capture_default_str();
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_train(globals, *flags); });
 }
@@ -56,14 +58,22 @@ void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals) {
   CLI::App* command = train.add_subcommand(
       "mood-gbdt", "Train boosted trees on the next-track mood data, to compare with the mood net");
   add_window_option(command, flags->options.window_days);
-  command->add_option("--rounds", gbdt.num_rounds, "Most boosting rounds")->check(CLI::Range(1, 100000))->capture_default_str();
+  command->add_option("--rounds", gbdt.num_rounds, "Most boosting rounds")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   command->add_option("--max-depth", gbdt.max_depth, "Tree depth")->check(CLI::Range(1, 16))->capture_default_str();
-  command->add_option("--eta", gbdt.learning_rate, "Learning rate")->check(CLI::Range(1e-4, 1.0))->capture_default_str();
-  command->add_option("--early-stopping", gbdt.early_stopping_rounds, "Stop after this many rounds without a better validation loss")
-      ->check(CLI::Range(0, 100000))->capture_default_str();
+  command->add_option("--eta", gbdt.learning_rate, "Learning rate")
+      ->check(CLI::Range(1e-4, 1.0))
+      ->capture_default_str();
+  command
+      ->add_option("--early-stopping", gbdt.early_stopping_rounds,
+                   "Stop after this many rounds without a better validation loss")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   command->add_option("--seed", gbdt.seed, "Seed of every random choice")->capture_default_str();
   command->add_option("--threads", gbdt.num_threads, "Threads (0: all cores; the result is the same)")
-      ->check(CLI::Range(0, 256))->capture_default_str();
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_train(globals, *flags); });
 }

@@ -43,7 +43,8 @@ void print(const Result& result, bool json) {
 void run_predict_mood(const GlobalOptions& globals, const PredictMoodFlags& flags) {
   const Home home = start_command(globals);
   if (!flags.track.empty() && !flags.features.empty()) throw UsageError("give --track or --features, not both");
-  if (!flags.features.empty()) return print(pipeline::predict_features_mood(home, parse_features(flags.features)), flags.json);
+  if (!flags.features.empty())
+    return print(pipeline::predict_features_mood(home, parse_features(flags.features)), flags.json);
   if (!flags.track.empty()) {
     store::Database db = open_existing_store(home);
     return print(pipeline::predict_track_mood(db, home, flags.track), flags.json);

@@ -40,18 +40,20 @@ void run_report(const GlobalOptions& globals, const ReportFlags& flags) {
 
 void set_report_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<ReportFlags>();
-  CLI::App* command = app.add_subcommand(
-      "report", "Your listening as a report: terminal, JSON (the dashboard), HTML or Markdown");
-  command->add_option("--format", flags->format,
-                      "terminal, json, html or md. html and md are written to a file (--out, else "
-                      "<home>/reports/report-<date>-<period>.<ext>) whose path is printed on stdout")
+  CLI::App* command =
+      app.add_subcommand("report", "Your listening as a report: terminal, JSON (the dashboard), HTML or Markdown");
+  command
+      ->add_option("--format", flags->format,
+                   "terminal, json, html or md. html and md are written to a file (--out, else "
+                   "<home>/reports/report-<date>-<period>.<ext>) whose path is printed on stdout")
       ->check(CLI::IsMember({"terminal", "json", "html", "md"}))
       ->capture_default_str();
   command->add_flag("--json", flags->json, "The same as --format json: one JSON object on stdout");
   command->add_option("--out", flags->out, "Write the report to this file (atomically) and print its path");
-  auto* period = command->add_option("--period", flags->period, "The last 7, 30 or 365 days before the newest listen, or all")
-      ->check(CLI::IsMember({"7", "30", "365", "all"}))
-      ->capture_default_str();
+  auto* period =
+      command->add_option("--period", flags->period, "The last 7, 30 or 365 days before the newest listen, or all")
+          ->check(CLI::IsMember({"7", "30", "365", "all"}))
+          ->capture_default_str();
   command->add_option("--year", flags->year, "A year in review: that local calendar year")
       ->check(CLI::Range(1970, 9999))
       ->excludes(period);

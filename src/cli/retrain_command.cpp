@@ -40,14 +40,18 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<RetrainFlags>();
   CLI::App* command = app.add_subcommand("retrain", "The nightly pipeline: cluster, train every model, drift, report");
   command->add_option("--labels", flags->labels, "Labelled CSV for the mood net")
-      ->envname("SONIC_MOOD_LABELS")->check(CLI::ExistingFile);
+      ->envname("SONIC_MOOD_LABELS")
+      ->check(CLI::ExistingFile);
   command->add_option("--impute", flags->impute, "Impute missing features when clustering")
-      ->check(CLI::IsMember({"none", "artist"}))->capture_default_str();
+      ->check(CLI::IsMember({"none", "artist"}))
+      ->capture_default_str();
   command->add_option("--seed", flags->options.seed, "Seed of every random choice")->capture_default_str();
   command->add_option("--threads", flags->options.threads, "Threads (0: all cores; results are the same)")
-      ->check(CLI::Range(0, 256))->capture_default_str();
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   command->add_option("--window", flags->options.session_window_days, "Days of history for the session model")
-      ->check(CLI::Range(14, 36500))->capture_default_str();
+      ->check(CLI::Range(14, 36500))
+      ->capture_default_str();
   command->add_flag("--offline", flags->options.offline_narrator, "Write the narrative with the offline narrator");
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_retrain(globals, *flags); });

@@ -27,7 +27,9 @@ void set_runs_command(CLI::App& app, GlobalOptions& globals) {
   CLI::App* command = app.add_subcommand("runs", "List recent training runs and their metrics (MLflow file store)");
   command->add_option("--experiment", flags->experiment,
                       "Only this experiment (mood-clusters, mood, next-mood, session, mood-gbdt)");
-  command->add_option("--limit", flags->limit, "How many runs, newest first")->check(CLI::Range(1, 100000))->capture_default_str();
+  command->add_option("--limit", flags->limit, "How many runs, newest first")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_runs(globals, *flags); });
 }

@@ -20,10 +20,9 @@ struct SummarizeFlags {
 };
 
 void run_summarize(const GlobalOptions& globals, const SummarizeFlags& flags) {
-  pipeline::SummarizeOptions options{
-      .period = insight::Period::parse(flags.period, flags.year),
-      .boundaries = insight::SegmentBoundaries::parse(flags.segments),
-      .narrator = insight::NarratorSettings::from_environment(flags.offline)};
+  pipeline::SummarizeOptions options{.period = insight::Period::parse(flags.period, flags.year),
+                                     .boundaries = insight::SegmentBoundaries::parse(flags.segments),
+                                     .narrator = insight::NarratorSettings::from_environment(flags.offline)};
   const Home home = start_command(globals);
   const TimeZone zone = TimeZone::from_setting(globals.timezone);
   if (!std::filesystem::exists(home.database)) {
@@ -44,9 +43,10 @@ void run_summarize(const GlobalOptions& globals, const SummarizeFlags& flags) {
 
 void set_summarize_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<SummarizeFlags>();
-  CLI::App* command = app.add_subcommand(
-      "summarize", "A narrative of how your listening moves through the day and the week "
-                   "(OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL, else the offline narrator)");
+  CLI::App* command =
+      app.add_subcommand("summarize",
+                         "A narrative of how your listening moves through the day and the week "
+                         "(OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL, else the offline narrator)");
   command->add_option("--period", flags->period, "Last 7, 30 or 365 days (up to the newest listen), or all")
       ->check(CLI::IsMember({"7", "30", "365", "all"}))
       ->capture_default_str();

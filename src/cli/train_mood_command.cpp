@@ -34,14 +34,18 @@ void add_train_mood_command(CLI::App& train, GlobalOptions& globals) {
   auto& mlp = flags->options.mlp;
   CLI::App* command = train.add_subcommand("mood", "Train the track mood classifier on a labelled CSV");
   command->add_option("--labels", flags->labels, "CSV of labelled tracks (e.g. data_moods.csv)")
-      ->required()->check(CLI::ExistingFile);
+      ->required()
+      ->check(CLI::ExistingFile);
   command->add_option("--label-column", flags->options.columns.label, "Column holding the mood")->capture_default_str();
   command->add_option("--features", flags->features, "Feature columns (default: the nine audio features)")
       ->delimiter(',');
   command->add_option("--folds", flags->options.folds, "Cross-validation folds (0: none)")
-      ->check(CLI::Range(0, 100))->capture_default_str();
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
   add_mlp_options(command, mlp);
-  command->add_option("--batch-size", mlp.batch_size, "Mini-batch size")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  command->add_option("--batch-size", mlp.batch_size, "Mini-batch size")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_train_mood(globals, *flags); });
 }

@@ -36,12 +36,13 @@ void run_train_session(const GlobalOptions& globals, const TrainSessionFlags& fl
 
 void add_train_session_command(CLI::App& train, GlobalOptions& globals) {
   auto flags = std::make_shared<TrainSessionFlags>();
-  CLI::App* command = train.add_subcommand(
-      "session", "Learn when you start listening: the chance of a session in each local hour");
+  CLI::App* command =
+      train.add_subcommand("session", "Learn when you start listening: the chance of a session in each local hour");
   command->add_option("--window", flags->options.window_days, "Learn from the last DAYS days of history")
       ->check(CLI::Range(1, 36500))
       ->capture_default_str();
-  command->add_option("--threads", flags->options.threads, "Threads for training (0: every core; never changes the model)")
+  command
+      ->add_option("--threads", flags->options.threads, "Threads for training (0: every core; never changes the model)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   command->add_option("--seed", flags->options.seed, "Seed of the row and column sampling")->capture_default_str();

@@ -14,8 +14,7 @@ namespace sonic {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const char* what) {
-  throw Error(ExitCode::unexpected,
-              "cannot write " + path.string() + ": " + what + ": " + std::strerror(errno));
+  throw Error(ExitCode::unexpected, "cannot write " + path.string() + ": " + what + ": " + std::strerror(errno));
 }
 
 }  // namespace

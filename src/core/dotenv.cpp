@@ -17,8 +17,7 @@ std::string trim(const std::string& text) {
 }
 
 std::string unquote(std::string value) {
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-      value.back() == value.front()) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
     return value.substr(1, value.size() - 2);
   }
   // An unquoted value may carry a trailing comment.
@@ -49,8 +48,7 @@ int load_dotenv(const std::filesystem::path& file) {
     const auto eq = line.find('=');
     const std::string key = eq == std::string::npos ? "" : trim(line.substr(0, eq));
     if (!valid_key(key)) {
-      throw InputError(file.string() + ":" + std::to_string(line_number) +
-                       ": expected KEY=VALUE");
+      throw InputError(file.string() + ":" + std::to_string(line_number) + ": expected KEY=VALUE");
     }
     if (std::getenv(key.c_str())) continue;
     setenv(key.c_str(), unquote(trim(line.substr(eq + 1))).c_str(), 0);

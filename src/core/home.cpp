@@ -41,8 +41,7 @@ void ensure_home_exists(const Home& home) {
   if (std::filesystem::is_directory(home.dir, ec)) return;
   std::filesystem::create_directories(home.dir, ec);
   if (ec) {
-    throw Error(ExitCode::unexpected,
-                "cannot create the sonic home " + home.dir.string() + ": " + ec.message());
+    throw Error(ExitCode::unexpected, "cannot create the sonic home " + home.dir.string() + ": " + ec.message());
   }
   chmod(home.dir.c_str(), 0700);
 }

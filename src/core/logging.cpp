@@ -39,8 +39,7 @@ class RedactingStderrSink : public spdlog::sinks::base_sink<std::mutex> {
 void configure_logging(const std::string& level) {
   const auto parsed = spdlog::level::from_str(level);
   if (parsed == spdlog::level::off && level != "off") {
-    throw UsageError("unknown log level '" + level +
-                     "' (use trace, debug, info, warn, error, critical or off)");
+    throw UsageError("unknown log level '" + level + "' (use trace, debug, info, warn, error, critical or off)");
   }
   static const auto logger = [] {
     auto created = std::make_shared<spdlog::logger>("sonic", std::make_shared<RedactingStderrSink>());

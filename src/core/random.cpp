@@ -13,9 +13,7 @@ SeededRandom SeededRandom::for_stream(std::uint64_t seed, std::uint64_t stream) 
   return SeededRandom(z ^ (z >> 31));
 }
 
-double SeededRandom::uniform() {
-  return static_cast<double>(engine_() >> 11) * 0x1.0p-53;
-}
+double SeededRandom::uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
 
 double SeededRandom::uniform(double low, double high) { return low + (high - low) * uniform(); }
 

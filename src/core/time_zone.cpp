@@ -78,8 +78,7 @@ std::string system_zone_name() {
 }  // namespace
 
 TimeZone TimeZone::named(const std::string& iana_name) {
-  const bool plausible = !iana_name.empty() && iana_name.find("..") == std::string::npos &&
-                         iana_name[0] != '/';
+  const bool plausible = !iana_name.empty() && iana_name.find("..") == std::string::npos && iana_name[0] != '/';
   std::error_code ec;
   if (!plausible || !std::filesystem::is_regular_file(zoneinfo_dir() / iana_name, ec)) {
     throw UsageError("unknown time zone '" + iana_name +
@@ -93,9 +92,7 @@ TimeZone TimeZone::system() {
   return TimeZone(system_zone_name(), "");
 }
 
-TimeZone TimeZone::from_setting(const std::string& setting) {
-  return setting.empty() ? system() : named(setting);
-}
+TimeZone TimeZone::from_setting(const std::string& setting) { return setting.empty() ? system() : named(setting); }
 
 LocalTime TimeZone::local(std::int64_t utc_ms) const {
   std::int64_t seconds = utc_ms / kMsPerSecond;

@@ -19,8 +19,7 @@ CivilDate civil_from_days(std::int64_t days) {
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const std::int64_t day_of_era = days - era * 146097;
-  const std::int64_t year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
   const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const std::int64_t mp = (5 * day_of_year + 2) / 153;
   const int day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
@@ -58,8 +57,7 @@ std::int64_t to_ms(int year, int month, int day, int hour, int minute, int secon
 
 // "YYYY-MM-DD?HH:MM" common to both formats, with `separator` between date and time.
 bool parse_date_hour_minute(std::string_view text, char separator, int (&out)[5]) {
-  if (text.size() < 16 || text[4] != '-' || text[7] != '-' || text[10] != separator ||
-      text[13] != ':') {
+  if (text.size() < 16 || text[4] != '-' || text[7] != '-' || text[10] != separator || text[13] != ':') {
     return false;
   }
   out[0] = digits(text, 0, 4);
@@ -117,11 +115,9 @@ std::string format_iso8601_utc(std::int64_t ms) {
   }
   const CivilDate date = civil_from_days(days);
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year, date.month,
-                date.day, static_cast<int>(rest / kMsPerHour),
-                static_cast<int>(rest % kMsPerHour / kMsPerMinute),
-                static_cast<int>(rest % kMsPerMinute / kMsPerSecond),
-                static_cast<int>(rest % kMsPerSecond));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year, date.month, date.day,
+                static_cast<int>(rest / kMsPerHour), static_cast<int>(rest % kMsPerHour / kMsPerMinute),
+                static_cast<int>(rest % kMsPerMinute / kMsPerSecond), static_cast<int>(rest % kMsPerSecond));
   return buffer;
 }
 

@@ -11,8 +11,7 @@ std::int64_t next_local_hour_start(const TimeZone& zone, std::int64_t utc_ms) {
   return into_hour == 0 ? utc_ms : utc_ms - into_hour + kMsPerHour;
 }
 
-std::vector<std::int64_t> local_hour_starts(const TimeZone& zone, std::int64_t from_ms,
-                                            std::int64_t to_ms) {
+std::vector<std::int64_t> local_hour_starts(const TimeZone& zone, std::int64_t from_ms, std::int64_t to_ms) {
   std::vector<std::int64_t> starts;
   // Clocks change by whole hours at whole hours (in every zone but a few tiny islands), so
   // after the first boundary each local hour starts exactly one real hour after the previous;

@@ -93,7 +93,8 @@ NextMoodDataset build_next_mood_dataset(std::span<const store::ClusteredListen> 
   dataset.features.resize(static_cast<Eigen::Index>(rows.size()), width);
   for (std::size_t r = 0; r < rows.size(); ++r) dataset.features.row(static_cast<Eigen::Index>(r)) = rows[r];
   dataset.next_cluster = Eigen::Map<const Eigen::VectorXi>(next.data(), static_cast<Eigen::Index>(next.size()));
-  dataset.current_cluster = Eigen::Map<const Eigen::VectorXi>(current.data(), static_cast<Eigen::Index>(current.size()));
+  dataset.current_cluster =
+      Eigen::Map<const Eigen::VectorXi>(current.data(), static_cast<Eigen::Index>(current.size()));
   return dataset;
 }
 

@@ -64,9 +64,7 @@ using FeatureRow = std::array<double, kSessionFeatureCount>;
 FeatureRow describe_hour(std::int64_t at, const LocalTime& local, const SessionHistory& history,
                          const SessionStarts& starts) {
   FeatureRow row{};
-  auto set = [&row](SessionFeature feature, double value) {
-    row[static_cast<std::size_t>(feature)] = value;
-  };
+  auto set = [&row](SessionFeature feature, double value) { row[static_cast<std::size_t>(feature)] = value; };
   constexpr double kTau = 2 * std::numbers::pi;
   set(SessionFeature::hour, local.hour);
   set(SessionFeature::weekday, local.weekday);
@@ -83,8 +81,7 @@ FeatureRow describe_hour(std::int64_t at, const LocalTime& local, const SessionH
   set(SessionFeature::starts_this_hour_7d, starts_at_hour(starts, week_begin, known_end, local.hour));
   set(SessionFeature::starts_this_hour_30d, starts_at_hour(starts, month_begin, known_end, local.hour));
   set(SessionFeature::hours_since_last_start,
-      known_end == 0 ? kMissing
-                     : static_cast<double>(at - starts.ms[known_end - 1]) / kMsPerHour);
+      known_end == 0 ? kMissing : static_cast<double>(at - starts.ms[known_end - 1]) / kMsPerHour);
   set(SessionFeature::mean_session_minutes_7d,
       mean_finished_minutes(std::span(history.sessions).subspan(week_begin, known_end - week_begin), at));
   set(SessionFeature::listens_7d, count_between(history.listen_starts_ms, at - kWeekMs, at));
@@ -95,10 +92,20 @@ FeatureRow describe_hour(std::int64_t at, const LocalTime& local, const SessionH
 }  // namespace
 
 const std::vector<std::string>& session_feature_names() {
-  static const std::vector<std::string> names = {
-      "hour", "weekday", "day_of_month", "hour_sin", "hour_cos", "weekday_sin", "weekday_cos",
-      "weekend", "starts_this_hour_7d", "starts_this_hour_30d", "hours_since_last_start",
-      "mean_session_minutes_7d", "listens_7d", "listens_30d"};
+  static const std::vector<std::string> names = {"hour",
+                                                 "weekday",
+                                                 "day_of_month",
+                                                 "hour_sin",
+                                                 "hour_cos",
+                                                 "weekday_sin",
+                                                 "weekday_cos",
+                                                 "weekend",
+                                                 "starts_this_hour_7d",
+                                                 "starts_this_hour_30d",
+                                                 "hours_since_last_start",
+                                                 "mean_session_minutes_7d",
+                                                 "listens_7d",
+                                                 "listens_30d"};
   return names;
 }
 

@@ -30,8 +30,8 @@ std::optional<double> entropy_bits(const std::array<double, 24>& shares, bool an
   return bits;
 }
 
-WindowFigures figures_of(store::Database& db, const TimeZone& zone, std::int64_t from_ms,
-                         std::int64_t to_ms, int days) {
+WindowFigures figures_of(store::Database& db, const TimeZone& zone, std::int64_t from_ms, std::int64_t to_ms,
+                         int days) {
   WindowFigures figures;
   const auto sessions = store::sessions_starting_within(db, {from_ms, to_ms});
   std::int64_t total_ms = 0;
@@ -105,12 +105,11 @@ Drift compute_drift(store::Database& db, const TimeZone& zone, std::optional<std
   drift.start_hour_entropy = relative(recent.start_hour_entropy, baseline.start_hour_entropy);
   drift.recent_start_hours = recent.start_hours;
   drift.baseline_start_hours = baseline.start_hours;
-  drift.start_hours = distance(recent.start_hours, baseline.start_hours,
-                               recent.start_hour_entropy && baseline.start_hour_entropy);
+  drift.start_hours =
+      distance(recent.start_hours, baseline.start_hours, recent.start_hour_entropy && baseline.start_hour_entropy);
   drift.recent_moods = recent.moods;
   drift.baseline_moods = baseline.moods;
-  drift.mood_mix =
-      distance(recent.moods, baseline.moods, !recent.moods.empty() && !baseline.moods.empty());
+  drift.mood_mix = distance(recent.moods, baseline.moods, !recent.moods.empty() && !baseline.moods.empty());
   return drift;
 }
 

@@ -43,8 +43,7 @@ std::vector<std::string> Drift::flags() const {
   std::vector<std::string> names;
   for (const auto& [name, metric] :
        {std::pair{"session_minutes", &session_minutes}, std::pair{"sessions_per_day", &sessions_per_day},
-        std::pair{"tracks_per_day", &tracks_per_day},
-        std::pair{"start_hour_entropy", &start_hour_entropy},
+        std::pair{"tracks_per_day", &tracks_per_day}, std::pair{"start_hour_entropy", &start_hour_entropy},
         std::pair{"start_hours", &start_hours}, std::pair{"mood_mix", &mood_mix}}) {
     if (metric->flagged) names.emplace_back(name);
   }
@@ -69,10 +68,9 @@ json Drift::to_json() const {
             {"sessions_per_day", metric_json(sessions_per_day)},
             {"tracks_per_day", metric_json(tracks_per_day)},
             {"start_hour_entropy", metric_json(start_hour_entropy)},
-            {"start_hours", distribution_json(hours_json(recent_start_hours),
-                                              hours_json(baseline_start_hours), start_hours)},
-            {"mood_mix",
-             distribution_json(moods_json(recent_moods), moods_json(baseline_moods), mood_mix)}}},
+            {"start_hours",
+             distribution_json(hours_json(recent_start_hours), hours_json(baseline_start_hours), start_hours)},
+            {"mood_mix", distribution_json(moods_json(recent_moods), moods_json(baseline_moods), mood_mix)}}},
           {"flags", flags()}};
 }
 

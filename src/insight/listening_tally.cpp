@@ -74,8 +74,7 @@ ListeningStats ListeningTally::stats(std::int64_t total_ms) const {
   stats.mean_energy = energy_.value();
   stats.mean_danceability = danceability_.value();
   for (const ItemTally& artist : ranked(artists_)) {
-    stats.top_artists.push_back(
-        {artist.name, artist.plays, static_cast<double>(artist.ms_played) / kMsPerHour});
+    stats.top_artists.push_back({artist.name, artist.plays, static_cast<double>(artist.ms_played) / kMsPerHour});
   }
   for (const ItemTally& track : ranked(tracks_)) {
     stats.top_tracks.push_back({track.name, track.artist, track.plays});

@@ -52,20 +52,17 @@ nlohmann::json Narrative::to_json() const {
   return json;
 }
 
-std::string narrative_input_hash(const Prompt& prompt, const std::string& model,
-                                 const nlohmann::json& statistics) {
+std::string narrative_input_hash(const Prompt& prompt, const std::string& model, const nlohmann::json& statistics) {
   Sha256 hash;
   // Each part ends in a NUL, so no two different inputs concatenate to the same bytes.
-  for (const std::string& part : {prompt.version, prompt.system, prompt.user_template, model,
-                                  canonical(statistics)}) {
+  for (const std::string& part : {prompt.version, prompt.system, prompt.user_template, model, canonical(statistics)}) {
     hash.update(part);
     hash.update(std::string_view("\0", 1));
   }
   return to_hex(hash.finish());
 }
 
-Narrative write_narrative(store::Database& db, const nlohmann::json& statistics,
-                          const NarratorSettings& settings) {
+Narrative write_narrative(store::Database& db, const nlohmann::json& statistics, const NarratorSettings& settings) {
   if (settings.offline) return offline(statistics, std::nullopt);
   if (!settings.online_configured()) {
     spdlog::info("no OPENAI_API_KEY or OPENAI_BASE_URL: the offline narrator writes the narrative");
@@ -90,8 +87,7 @@ Narrative write_narrative(store::Database& db, const nlohmann::json& statistics,
   }
 }
 
-Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics,
-                           const NarratorSettings& settings) {
+Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics, const NarratorSettings& settings) {
   if (settings.offline) return offline(statistics, std::nullopt);
   try {
     const Prompt prompt = load_prompt(kNarrativePrompt);

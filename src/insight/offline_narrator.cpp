@@ -12,9 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double kNotableShare = 0.15;    // a segment with this much of the listening is notable
-constexpr double kNotableShift = 0.08;    // … or one whose mean valence or energy moves this far
-constexpr double kMinimumShare = 0.05;    // … provided it holds at least this much
+constexpr double kNotableShare = 0.15;  // a segment with this much of the listening is notable
+constexpr double kNotableShift = 0.08;  // … or one whose mean valence or energy moves this far
+constexpr double kMinimumShare = 0.05;  // … provided it holds at least this much
 constexpr std::size_t kMaxSegments = 4;
 constexpr double kClearDifference = 0.05;
 
@@ -33,8 +33,7 @@ std::vector<json> notable_segments(const json& segments) {
   for (const auto& segment : segments) {
     const double share = number_or(segment, "share", 0);
     const json& versus = member(segment, "vs_overall");
-    const double shift = std::max(std::abs(number_or(versus, "valence", 0)),
-                                  std::abs(number_or(versus, "energy", 0)));
+    const double shift = std::max(std::abs(number_or(versus, "valence", 0)), std::abs(number_or(versus, "energy", 0)));
     if (share >= kNotableShare || (share >= kMinimumShare && shift >= kNotableShift)) {
       notable.push_back(segment);
     }
@@ -44,9 +43,8 @@ std::vector<json> notable_segments(const json& segments) {
       if (number_or(segment, "plays", 0) > 0) notable.push_back(segment);
     }
   }
-  std::stable_sort(notable.begin(), notable.end(), [](const json& a, const json& b) {
-    return number_or(a, "share", 0) > number_or(b, "share", 0);
-  });
+  std::stable_sort(notable.begin(), notable.end(),
+                   [](const json& a, const json& b) { return number_or(a, "share", 0) > number_or(b, "share", 0); });
   if (notable.size() > kMaxSegments) notable.resize(kMaxSegments);
   return notable;
 }
@@ -72,11 +70,11 @@ std::string mood_sentence(const json& segment, PhrasePicker& picker) {
                 {lowered(mood), percent_text(share), capitalised(mood)});
   }
   const bool more = difference.get<double>() > 0;
-  return fill(picker.pick({"The mood leans {0}: {1}% of plays, {2} points {3} your overall share.",
-                           "{4} takes {1}% of plays here, {2} points {3} your usual share.",
-                           "Here {0} is the leading mood with {1}% of plays, {2} points {3} what it holds overall."}),
-              {lowered(mood), percent_text(share), percent_text(difference), more ? "above" : "below",
-               capitalised(mood)});
+  return fill(
+      picker.pick({"The mood leans {0}: {1}% of plays, {2} points {3} your overall share.",
+                   "{4} takes {1}% of plays here, {2} points {3} your usual share.",
+                   "Here {0} is the leading mood with {1}% of plays, {2} points {3} what it holds overall."}),
+      {lowered(mood), percent_text(share), percent_text(difference), more ? "above" : "below", capitalised(mood)});
 }
 
 std::string cluster_sentence(const json& segment, PhrasePicker& picker) {
@@ -109,9 +107,8 @@ std::string feature_sentence(const json& segment, const json& overall, PhrasePic
   return fill(picker.pick({"The music here is {0} than your average, with a mean {1} of {2} against {3} overall.",
                            "Songs in {4} run {0}: mean {1} {2}, where your overall mean is {3}.",
                            "Mean {1} is {2} here against {3} overall: these songs are {0}."}),
-              {higher ? biggest->higher : biggest->lower, biggest->name,
-               number_text(segment[mean]), number_text(overall[mean]),
-               text_of(member(segment, "name")) + "s"});
+              {higher ? biggest->higher : biggest->lower, biggest->name, number_text(segment[mean]),
+               number_text(overall[mean]), text_of(member(segment, "name")) + "s"});
 }
 
 std::string favourite_sentence(const json& segment, PhrasePicker& picker) {
@@ -129,8 +126,9 @@ std::string favourite_sentence(const json& segment, PhrasePicker& picker) {
 
 std::string offline_narrative(const json& statistics) {
   PhrasePicker picker(statistics);
-  std::string text = "Written by sonic's offline narrator, from templates over your listening "
-                     "statistics (no language model was asked).\n";
+  std::string text =
+      "Written by sonic's offline narrator, from templates over your listening "
+      "statistics (no language model was asked).\n";
   const json& overall = member(statistics, "overall");
   if (number_or(overall, "plays", 0) <= 0) {
     return text + "\nThere is no listening in this period yet, so there is nothing to describe.\n";
@@ -139,9 +137,9 @@ std::string offline_narrative(const json& statistics) {
     // Appended piece by piece: g++ 12 misreads "\n" + std::string as an overlapping copy.
     text += '\n';
     picker.next_paragraph();
-    text += paragraph({share_sentence(segment, picker), mood_sentence(segment, picker),
-                       cluster_sentence(segment, picker), feature_sentence(segment, overall, picker),
-                       favourite_sentence(segment, picker)});
+    text +=
+        paragraph({share_sentence(segment, picker), mood_sentence(segment, picker), cluster_sentence(segment, picker),
+                   feature_sentence(segment, overall, picker), favourite_sentence(segment, picker)});
     text += '\n';
   }
   text += '\n';

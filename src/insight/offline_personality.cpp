@@ -26,8 +26,8 @@ std::string character_sentence(const json& overall, PhrasePicker& picker) {
                            "Across everything, the averages (valence {2}, energy {3}, danceability "
                            "{4}) describe a listener whose music is {0} and {1}."}),
               {word_for(valence, "wistful", "even-tempered", "sunny"),
-               word_for(energy, "mellow", "moderately energetic", "high-energy"),
-               number_text(valence), number_text(energy), number_text(dance)});
+               word_for(energy, "mellow", "moderately energetic", "high-energy"), number_text(valence),
+               number_text(energy), number_text(dance)});
 }
 
 std::string mood_sentence(const json& overall, PhrasePicker& picker) {
@@ -52,10 +52,10 @@ std::string artists_sentence(const json& overall, PhrasePicker& picker) {
   }
   if (names.empty()) return "";
   const bool one = names.size() == 1;
-  return fill(picker.pick({"The {2} you return to most {3} {0} ({1} {4}).",
-                           "{0} ({1} {4}) {3} the core of your listening."}),
-              {joined(names), joined(plays), one ? "artist" : "artists", one ? "is" : "are",
-               one && plays[0] == "1" ? "play" : "plays"});
+  return fill(
+      picker.pick({"The {2} you return to most {3} {0} ({1} {4}).", "{0} ({1} {4}) {3} the core of your listening."}),
+      {joined(names), joined(plays), one ? "artist" : "artists", one ? "is" : "are",
+       one && plays[0] == "1" ? "play" : "plays"});
 }
 
 struct DriftWords {
@@ -68,8 +68,7 @@ constexpr DriftWords kDriftWords[] = {
     {"session_minutes", "your sessions got longer", "your sessions got shorter"},
     {"sessions_per_day", "you started more sessions a day", "you started fewer sessions a day"},
     {"tracks_per_day", "you played more tracks a day", "you played fewer tracks a day"},
-    {"start_hour_entropy", "your listening spread over more hours",
-     "your listening gathered into fewer hours"},
+    {"start_hour_entropy", "your listening spread over more hours", "your listening gathered into fewer hours"},
 };
 
 std::string drift_sentence(const json& drift, PhrasePicker& picker) {
@@ -84,8 +83,8 @@ std::string drift_sentence(const json& drift, PhrasePicker& picker) {
     changes.push_back(std::string(rose ? words.rose : words.fell) + " (" + (rose ? "up " : "down ") +
                       percent_text(member(metric, "change")) + "%)");
   }
-  for (const auto& [metric, what] : {std::pair{"start_hours", "the hours you start listening"},
-                                     std::pair{"mood_mix", "your mood mix"}}) {
+  for (const auto& [metric, what] :
+       {std::pair{"start_hours", "the hours you start listening"}, std::pair{"mood_mix", "your mood mix"}}) {
     if (member(member(metrics, metric), "flagged") == true) {
       changes.push_back(std::string(what) + " shifted by " + percent_text(member(member(metrics, metric), "change")) +
                         "%");
@@ -108,8 +107,7 @@ std::string drift_sentence(const json& drift, PhrasePicker& picker) {
 std::string personality_paragraph(const json& statistics, PhrasePicker& picker) {
   const json& overall = member(statistics, "overall");
   return paragraph({character_sentence(overall, picker), mood_sentence(overall, picker),
-                    artists_sentence(overall, picker),
-                    drift_sentence(member(statistics, "drift"), picker)});
+                    artists_sentence(overall, picker), drift_sentence(member(statistics, "drift"), picker)});
 }
 
 }  // namespace sonic::insight

@@ -19,8 +19,7 @@ std::chrono::milliseconds timeout_from(const std::string& text) {
   char* end = nullptr;
   const double seconds = std::strtod(text.c_str(), &end);
   if (end == text.c_str() || *end != '\0' || !(seconds > 0) || seconds > 3600) {
-    throw UsageError("OPENAI_TIMEOUT must be a number of seconds between 0 and 3600, not '" +
-                     text + "'");
+    throw UsageError("OPENAI_TIMEOUT must be a number of seconds between 0 and 3600, not '" + text + "'");
   }
   return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
 }
@@ -31,8 +30,7 @@ bool final_reply(const net::HttpResponse& response) {
   return is_insufficient_quota(response.status, parse_openai_error(response.body));
 }
 
-ChatReply read_reply(const net::HttpRequest& request, const net::HttpResponse& response,
-                     const std::string& server) {
+ChatReply read_reply(const net::HttpRequest& request, const net::HttpResponse& response, const std::string& server) {
   const auto body = net::parse_json_body(request, response);
   const auto* choices = body.is_object() && body.contains("choices") ? &body["choices"] : nullptr;
   if (!choices || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
@@ -40,8 +38,8 @@ ChatReply read_reply(const net::HttpRequest& request, const net::HttpResponse& r
   }
   const auto& choice = (*choices)[0];
   ChatReply reply;
-  reply.finish_reason = choice.value("finish_reason", nlohmann::json()).is_string()
-                            ? choice["finish_reason"].get<std::string>() : "";
+  reply.finish_reason =
+      choice.value("finish_reason", nlohmann::json()).is_string() ? choice["finish_reason"].get<std::string>() : "";
   const auto message = choice.value("message", nlohmann::json::object());
   const auto content = message.is_object() ? message.value("content", nlohmann::json()) : nullptr;
   if (!content.is_string() || content.get<std::string>().empty()) {
@@ -60,8 +58,8 @@ ChatReply read_reply(const net::HttpRequest& request, const net::HttpResponse& r
 net::HttpSettings openai_http_settings(std::chrono::milliseconds total_timeout) {
   net::HttpSettings settings;
   settings.total_timeout = total_timeout;
-  settings.retry.max_retries = 2;                         // the official SDK's default
-  settings.retry.max_wait = std::chrono::seconds(60);     // it honours retry-after up to 60 s
+  settings.retry.max_retries = 2;                      // the official SDK's default
+  settings.retry.max_wait = std::chrono::seconds(60);  // it honours retry-after up to 60 s
   settings.retry.do_not_retry = final_reply;
   return settings;
 }
@@ -80,17 +78,14 @@ OpenAiSettings OpenAiSettings::from_environment() {
   return settings;
 }
 
-bool OpenAiSettings::is_openai() const {
-  return base_url.rfind("https://api.openai.com", 0) == 0;
-}
+bool OpenAiSettings::is_openai() const { return base_url.rfind("https://api.openai.com", 0) == 0; }
 
 OpenAiClient::OpenAiClient(OpenAiSettings settings, net::Clock& clock)
     : settings_(std::move(settings)), http_(settings_.http, clock) {
   register_secret(settings_.api_key);
 }
 
-ChatReply OpenAiClient::chat(const std::vector<ChatMessage>& messages, double temperature,
-                             int max_tokens) {
+ChatReply OpenAiClient::chat(const std::vector<ChatMessage>& messages, double temperature, int max_tokens) {
   nlohmann::json body = {{"model", settings_.model},
                          {"messages", nlohmann::json::array()},
                          {"temperature", temperature},

@@ -15,15 +15,13 @@ std::string text_of(const nlohmann::json& value) {
 }
 
 // "invalid_api_key: Incorrect API key provided" with whatever parts the server gave.
-std::string describe(int status, const std::optional<OpenAiErrorBody>& error,
-                     std::string_view masked_body) {
+std::string describe(int status, const std::optional<OpenAiErrorBody>& error, std::string_view masked_body) {
   std::string said = "HTTP " + std::to_string(status);
   if (!error) {
     if (!masked_body.empty()) said += ": " + net::body_excerpt(masked_body);
     return said;
   }
-  std::string kind = error->code.empty() || error->code == std::to_string(status) ? error->type
-                                                                                   : error->code;
+  std::string kind = error->code.empty() || error->code == std::to_string(status) ? error->type : error->code;
   if (!error->type.empty() && kind != error->type) kind = error->type + "/" + kind;
   if (!kind.empty()) said += " " + kind;
   if (!error->message.empty()) said += ": " + net::body_excerpt(error->message);
@@ -44,8 +42,7 @@ std::optional<OpenAiErrorBody> parse_openai_error(std::string_view body) {
 }
 
 bool is_insufficient_quota(int status, const std::optional<OpenAiErrorBody>& error) {
-  return status == 429 && error &&
-         (error->type == "insufficient_quota" || error->code == "insufficient_quota");
+  return status == 429 && error && (error->type == "insufficient_quota" || error->code == "insufficient_quota");
 }
 
 OpenAiError openai_error_for(const std::string& server, int status, std::string_view masked_body) {
@@ -58,17 +55,14 @@ OpenAiError openai_error_for(const std::string& server, int status, std::string_
                 "); add credit or raise the spending limit, or run with --offline"};
   }
   if (status == 401 || status == 403) {
-    return {ExitCode::usage, status, parts,
-            server + " refused the API key (" + said + "); check OPENAI_API_KEY"};
+    return {ExitCode::usage, status, parts, server + " refused the API key (" + said + "); check OPENAI_API_KEY"};
   }
   if (status >= 500) {
-    return {ExitCode::network, status, parts,
-            server + " kept failing (" + said + "); try again later"};
+    return {ExitCode::network, status, parts, server + " kept failing (" + said + "); try again later"};
   }
   if (status == 404) {
     return {ExitCode::unexpected, status, parts,
-            server + " does not know the model or route (" + said +
-                "); check OPENAI_MODEL and OPENAI_BASE_URL"};
+            server + " does not know the model or route (" + said + "); check OPENAI_MODEL and OPENAI_BASE_URL"};
   }
   return {ExitCode::unexpected, status, parts, server + " refused the request (" + said + ")"};
 }

@@ -29,8 +29,7 @@ Period Period::parse(std::string_view period, std::optional<int> year) {
   if (period == "all") return all();
   int days = 0;
   const auto [end, error] = std::from_chars(period.data(), period.data() + period.size(), days);
-  if (error != std::errc() || end != period.data() + period.size() ||
-      (days != 7 && days != 30 && days != 365)) {
+  if (error != std::errc() || end != period.data() + period.size() || (days != 7 && days != 30 && days != 365)) {
     throw UsageError("--period must be 7, 30, 365 or all, not '" + std::string(period) + "'");
   }
   return last_days(days);
@@ -38,18 +37,24 @@ Period Period::parse(std::string_view period, std::optional<int> year) {
 
 std::string Period::describe() const {
   switch (kind) {
-    case Kind::last_days: return "last " + std::to_string(days) + " days";
-    case Kind::year: return std::to_string(year);
-    case Kind::all: break;
+    case Kind::last_days:
+      return "last " + std::to_string(days) + " days";
+    case Kind::year:
+      return std::to_string(year);
+    case Kind::all:
+      break;
   }
   return "all time";
 }
 
 std::string Period::slug() const {
   switch (kind) {
-    case Kind::last_days: return "last" + std::to_string(days);
-    case Kind::year: return std::to_string(year);
-    case Kind::all: break;
+    case Kind::last_days:
+      return "last" + std::to_string(days);
+    case Kind::year:
+      return std::to_string(year);
+    case Kind::all:
+      break;
   }
   return "all";
 }

@@ -16,8 +16,7 @@ constexpr std::string_view kStatisticsSlot = "{{statistics}}";
 
 // The position just after `heading` at the start of a line, or npos.
 std::size_t section_start(std::string_view text, std::string_view heading) {
-  for (std::size_t at = text.find(heading); at != std::string_view::npos;
-       at = text.find(heading, at + 1)) {
+  for (std::size_t at = text.find(heading); at != std::string_view::npos; at = text.find(heading, at + 1)) {
     if (at == 0 || text[at - 1] == '\n') return at + heading.size();
   }
   return std::string_view::npos;
@@ -57,11 +56,11 @@ Prompt parse_prompt(std::string version, std::string_view text, const std::strin
   if (system_at == std::string_view::npos || user_at == std::string_view::npos || user_at < system_at) {
     throw InputError(origin + " needs a '## system' section followed by a '## user' section");
   }
-  Prompt prompt{std::move(version),
-                trimmed(text.substr(system_at, user_at - kUserHeading.size() - system_at)),
+  Prompt prompt{std::move(version), trimmed(text.substr(system_at, user_at - kUserHeading.size() - system_at)),
                 trimmed(text.substr(user_at))};
   if (prompt.user_template.find(kStatisticsSlot) == std::string::npos) {
-    throw InputError(origin + ": the user section never mentions {{statistics}}, so the model "
+    throw InputError(origin +
+                     ": the user section never mentions {{statistics}}, so the model "
                      "would not see the numbers");
   }
   return prompt;

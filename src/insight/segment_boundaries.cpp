@@ -17,8 +17,8 @@ int parse_hour(std::string_view part, std::string_view value) {
   int hour = -1;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), hour);
   if (error != std::errc() || end != value.data() + value.size() || hour < 0 || hour > 23) {
-    throw UsageError("--segments: " + std::string(part) + " must start at an hour 0-23, not '" +
-                     std::string(value) + "'");
+    throw UsageError("--segments: " + std::string(part) + " must start at an hour 0-23, not '" + std::string(value) +
+                     "'");
   }
   return hour;
 }
@@ -27,10 +27,14 @@ int parse_hour(std::string_view part, std::string_view value) {
 
 const char* name_of(TimeOfDay part) {
   switch (part) {
-    case TimeOfDay::morning: return "morning";
-    case TimeOfDay::afternoon: return "afternoon";
-    case TimeOfDay::evening: return "evening";
-    case TimeOfDay::night: break;
+    case TimeOfDay::morning:
+      return "morning";
+    case TimeOfDay::afternoon:
+      return "afternoon";
+    case TimeOfDay::evening:
+      return "evening";
+    case TimeOfDay::night:
+      break;
   }
   return "night";
 }
@@ -47,13 +51,16 @@ SegmentBoundaries SegmentBoundaries::parse(std::string_view text) {
       throw UsageError("--segments: expected part=hour (e.g. morning=5), not '" + std::string(item) + "'");
     }
     const int hour = parse_hour(part, trim(item.substr(equals + 1)));
-    if (part == "morning") bounds.morning = hour;
-    else if (part == "afternoon") bounds.afternoon = hour;
-    else if (part == "evening") bounds.evening = hour;
-    else if (part == "night") bounds.night = hour;
+    if (part == "morning")
+      bounds.morning = hour;
+    else if (part == "afternoon")
+      bounds.afternoon = hour;
+    else if (part == "evening")
+      bounds.evening = hour;
+    else if (part == "night")
+      bounds.night = hour;
     else {
-      throw UsageError("--segments: unknown part '" + std::string(part) +
-                       "' (morning, afternoon, evening, night)");
+      throw UsageError("--segments: unknown part '" + std::string(part) + "' (morning, afternoon, evening, night)");
     }
   }
   bounds.check();
@@ -63,8 +70,10 @@ SegmentBoundaries SegmentBoundaries::parse(std::string_view text) {
 void SegmentBoundaries::check() const {
   const bool in_range = morning >= 0 && night <= 23;
   if (!in_range || !(morning < afternoon && afternoon < evening && evening < night)) {
-    throw UsageError("--segments: the parts must start in the order morning < afternoon < "
-                     "evening < night within 0-23, not " + describe());
+    throw UsageError(
+        "--segments: the parts must start in the order morning < afternoon < "
+        "evening < night within 0-23, not " +
+        describe());
   }
 }
 

@@ -8,15 +8,11 @@
 namespace sonic::insight {
 namespace {
 
-std::size_t segment_index(TimeOfDay part, bool weekend) {
-  return (weekend ? 4u : 0u) + static_cast<std::size_t>(part);
-}
+std::size_t segment_index(TimeOfDay part, bool weekend) { return (weekend ? 4u : 0u) + static_cast<std::size_t>(part); }
 
 }  // namespace
 
-std::string Segment::name() const {
-  return std::string(weekend ? "weekend " : "weekday ") + name_of(time_of_day);
-}
+std::string Segment::name() const { return std::string(weekend ? "weekend " : "weekday ") + name_of(time_of_day); }
 
 Profile compute_profile(store::Database& db, const TimeZone& zone, const Period& period,
                         const SegmentBoundaries& boundaries) {
@@ -38,8 +34,7 @@ Profile compute_profile(store::Database& db, const TimeZone& zone, const Period&
   profile.overall = overall.stats(total_ms);
   for (const bool weekend : {false, true}) {
     for (const TimeOfDay part : kTimesOfDay) {
-      profile.segments.push_back(
-          {part, weekend, by_segment[segment_index(part, weekend)].stats(total_ms)});
+      profile.segments.push_back({part, weekend, by_segment[segment_index(part, weekend)].stats(total_ms)});
     }
   }
   return profile;

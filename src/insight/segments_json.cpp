@@ -17,9 +17,8 @@ json mix_json(const std::map<std::string, double>& mix) {
 json stats_json(const ListeningStats& stats) {
   json artists = json::array();
   for (const auto& artist : stats.top_artists) {
-    artists.push_back({{"name", artist.name},
-                       {"plays", artist.plays},
-                       {"hours", rounded(artist.hours, kHourDecimals)}});
+    artists.push_back(
+        {{"name", artist.name}, {"plays", artist.plays}, {"hours", rounded(artist.hours, kHourDecimals)}});
   }
   json tracks = json::array();
   for (const auto& track : stats.top_tracks) {
@@ -44,8 +43,7 @@ json mean_difference(const std::optional<double>& segment, const std::optional<d
 
 // Every label of either mix: a mood the segment lacks is a difference of minus its overall share.
 // Empty when the segment has no labelled plays (nothing to compare).
-json mix_difference(const std::map<std::string, double>& segment,
-                    const std::map<std::string, double>& overall) {
+json mix_difference(const std::map<std::string, double>& segment, const std::map<std::string, double>& overall) {
   json object = json::object();
   if (segment.empty()) return object;
   std::map<std::string, double> difference;

@@ -29,9 +29,9 @@ class CentroidNeighbours {
       Eigen::Index filled = 0;
       for (Eigen::Index b = 0; b < k_; ++b) {
         if (b == a) continue;
-        mine[filled++] = {std::sqrt(squared_distance(centroids.data() + a * features,
-                                                     centroids.data() + b * features, features)),
-                          static_cast<int>(b)};
+        mine[filled++] = {
+            std::sqrt(squared_distance(centroids.data() + a * features, centroids.data() + b * features, features)),
+            static_cast<int>(b)};
       }
       std::sort(mine, mine + filled, [](const Neighbour& x, const Neighbour& y) {
         return x.distance < y.distance || (x.distance == y.distance && x.index < y.index);
@@ -61,9 +61,8 @@ struct Found {
 // measuring only the centroids that could be nearer. Equally near ones go to the lowest index,
 // as with a full search.
 template <typename Features>
-Found search_near(const double* sample, const RowMatrix& centroids,
-                  const CentroidNeighbours& neighbours, int own, double own_sq,
-                  Features features) {
+Found search_near(const double* sample, const RowMatrix& centroids, const CentroidNeighbours& neighbours, int own,
+                  double own_sq, Features features) {
   const double own_distance = std::sqrt(own_sq);
   Found found{own, own_sq, std::numeric_limits<double>::infinity()};
   double second_sq = std::numeric_limits<double>::infinity();
@@ -73,8 +72,7 @@ Found search_near(const double* sample, const RowMatrix& centroids,
       found.lower = neighbour.distance - own_distance;
       break;
     }
-    const double d = squared_distance(sample, centroids.data() + neighbour.index * features,
-                                      features);
+    const double d = squared_distance(sample, centroids.data() + neighbour.index * features, features);
     if (d < found.nearest_sq || (d == found.nearest_sq && neighbour.index < found.nearest)) {
       second_sq = found.nearest_sq;
       found.nearest_sq = d;
@@ -107,8 +105,7 @@ CentroidShifts::CentroidShifts(std::vector<double> moved) : distance(std::move(m
   }
 }
 
-BoundedAssignment::BoundedAssignment(const RowMatrix& samples, Eigen::Index k,
-                                     const std::vector<int>& nearest,
+BoundedAssignment::BoundedAssignment(const RowMatrix& samples, Eigen::Index k, const std::vector<int>& nearest,
                                      const std::vector<double>& nearest_squared, int threads)
     : samples_(samples),
       chunks_(samples.rows(), kChunkRows),
@@ -122,8 +119,7 @@ BoundedAssignment::BoundedAssignment(const RowMatrix& samples, Eigen::Index k,
   }
 }
 
-Eigen::Index BoundedAssignment::assign(const RowMatrix& centroids, const CentroidShifts& shifts,
-                                       ClusterSums& totals) {
+Eigen::Index BoundedAssignment::assign(const RowMatrix& centroids, const CentroidShifts& shifts, ClusterSums& totals) {
   const CentroidNeighbours neighbours(centroids);
   const auto k = static_cast<std::size_t>(centroids.rows());
   // How far each sample's bounds move: its upper bound by its own centroid's shift, its lower
@@ -149,12 +145,10 @@ Eigen::Index BoundedAssignment::assign(const RowMatrix& centroids, const Centroi
       int next = label;
       if (upper > margin) {
         // The upper bound may just be loose: tighten it to the true distance and look again.
-        const double own_sq =
-            squared_distance(sample, centroids.data() + label * features, features);
+        const double own_sq = squared_distance(sample, centroids.data() + label * features, features);
         upper = std::sqrt(own_sq);
         if (upper > margin) {
-          const Found found =
-              search_near(sample, centroids, neighbours, label, own_sq, features);
+          const Found found = search_near(sample, centroids, neighbours, label, own_sq, features);
           upper = std::sqrt(found.nearest_sq);
           lower = found.lower;
           next = found.nearest;
@@ -177,9 +171,7 @@ Eigen::Index BoundedAssignment::assign(const RowMatrix& centroids, const Centroi
     changes.delta.sums.setZero();
     std::fill(changes.delta.counts.begin(), changes.delta.counts.end(), 0);
     changes.changed = 0;
-    with_feature_count(samples_.cols(), [&](auto features) {
-      assign_rows(chunks_[chunk], changes, features);
-    });
+    with_feature_count(samples_.cols(), [&](auto features) { assign_rows(chunks_[chunk], changes, features); });
   });
   counted_ = true;
   Eigen::Index changed = 0;

@@ -52,8 +52,7 @@ class BoundedAssignment {
   // sample its nearest centroid and brings `totals` up to date: every sample on the first call,
   // then only those that changed cluster (in chunk order, so the sums are the same for any
   // thread count). Returns how many labels changed.
-  Eigen::Index assign(const RowMatrix& centroids, const CentroidShifts& shifts,
-                      ClusterSums& totals);
+  Eigen::Index assign(const RowMatrix& centroids, const CentroidShifts& shifts, ClusterSums& totals);
 
   // Puts one sample into another cluster by decree (to refill an empty one), `totals` included.
   void move(Eigen::Index sample, int cluster, ClusterSums& totals);
@@ -68,7 +67,7 @@ class BoundedAssignment {
   RowChunks chunks_;
   int threads_;
   Eigen::VectorXi labels_;
-  struct Bounds {   // side by side: one stream of memory per pass
+  struct Bounds {  // side by side: one stream of memory per pass
     double upper;  // ≥ distance to the sample's centroid
     double lower;  // ≤ distance to any other centroid
   };

@@ -7,8 +7,8 @@
 
 namespace sonic::ml {
 
-std::vector<CalibrationBin> calibration_table(const Eigen::VectorXi& labels,
-                                              const Eigen::VectorXd& probabilities, int bins) {
+std::vector<CalibrationBin> calibration_table(const Eigen::VectorXi& labels, const Eigen::VectorXd& probabilities,
+                                              int bins) {
   detail::require_binary_scores(labels, probabilities, true, "calibration table");
   if (bins < 1) throw InputError("calibration table: " + std::to_string(bins) + " bins");
   // Edges as numpy's linspace makes them (i × step), so a probability on an edge lands in the

@@ -55,7 +55,8 @@ std::optional<double> roc_auc(const Eigen::Ref<const Eigen::VectorXd>& scores, c
   double positives = 0;
   for (std::size_t start = 0; start < n;) {
     std::size_t end = start;
-    while (end < n && scores(static_cast<Eigen::Index>(order[end])) == scores(static_cast<Eigen::Index>(order[start]))) ++end;
+    while (end < n && scores(static_cast<Eigen::Index>(order[end])) == scores(static_cast<Eigen::Index>(order[start])))
+      ++end;
     const double mean_rank = (static_cast<double>(start + 1) + static_cast<double>(end)) / 2;
     for (std::size_t i = start; i < end; ++i) {
       if (positive[order[i]]) {

@@ -22,8 +22,7 @@ class TileGroups {
   TileGroups(const CompactLabels& labels, Eigen::Index points)
       : clusters_(labels.counts.size()),
         positions_(static_cast<std::size_t>(points)),
-        starts_(static_cast<std::size_t>((points + kOtherRows - 1) / kOtherRows) *
-                (clusters_ + 1)) {
+        starts_(static_cast<std::size_t>((points + kOtherRows - 1) / kOtherRows) * (clusters_ + 1)) {
     for (Eigen::Index first = 0; first < points; first += kOtherRows) {
       const Eigen::Index count = std::min(kOtherRows, points - first);
       const int* codes = labels.codes.data() + first;
@@ -74,8 +73,7 @@ class TileGroups {
 
 }  // namespace
 
-std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points,
-                                             std::span<const CompactLabels> labelings,
+std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points, std::span<const CompactLabels> labelings,
                                              int threads) {
   const Eigen::Index n = points.rows();
   // Centring changes no distance but keeps ‖a‖² + ‖b‖² − 2a·b accurate for points that are close
@@ -100,8 +98,8 @@ std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points,
       const Eigen::Index count = std::min(kOtherRows, n - first);
       auto distances = tile.topRows(count);
       distances.noalias() = centred.middleRows(first, count) * target_points.transpose();
-      distances.array() = ((-2.0 * distances.array()).colwise() +
-                           norms.segment(first, count).array()).rowwise() + target_norms;
+      distances.array() =
+          ((-2.0 * distances.array()).colwise() + norms.segment(first, count).array()).rowwise() + target_norms;
       // Rounding can leave a tiny negative square for (nearly) equal points.
       distances.array() = distances.array().max(0.0).sqrt();
       for (Eigen::Index i = std::max(mine.begin, first); i < std::min(mine.end, first + count); ++i) {
@@ -110,8 +108,7 @@ std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points,
       for (Eigen::Index t = 0; t < mine.size(); ++t) {
         for (std::size_t l = 0; l < groups.size(); ++l) {
           const auto clusters = static_cast<Eigen::Index>(groups[l].clusters());
-          groups[l].add_tile(distances.col(t).data(), first,
-                             sums[l].data() + (mine.begin + t) * clusters);
+          groups[l].add_tile(distances.col(t).data(), first, sums[l].data() + (mine.begin + t) * clusters);
         }
       }
     }

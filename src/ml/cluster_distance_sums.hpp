@@ -12,14 +12,13 @@ namespace sonic::ml::detail {
 
 // A labeling recoded to 0 … clusters − 1, with each cluster's size.
 struct CompactLabels {
-  std::vector<int> codes;             // per point
-  std::vector<Eigen::Index> counts;   // per cluster, all > 0
+  std::vector<int> codes;            // per point
+  std::vector<Eigen::Index> counts;  // per cluster, all > 0
 };
 
 // Per labeling, a points × clusters matrix: (i, c) = Σ over members j of c of ‖p_i − p_j‖
 // (a point's distance to itself counts as exactly 0). Deterministic whatever `threads` is.
-std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points,
-                                             std::span<const CompactLabels> labelings,
+std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points, std::span<const CompactLabels> labelings,
                                              int threads);
 
 }  // namespace sonic::ml::detail

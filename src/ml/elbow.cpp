@@ -9,8 +9,7 @@ namespace sonic::ml {
 
 std::optional<std::size_t> elbow_index(std::span<const double> x, std::span<const double> y) {
   if (x.size() != y.size()) {
-    throw InputError("elbow: " + std::to_string(x.size()) + " x values but " +
-                     std::to_string(y.size()) + " y values");
+    throw InputError("elbow: " + std::to_string(x.size()) + " x values but " + std::to_string(y.size()) + " y values");
   }
   if (x.size() < 3 || !(x.back() > x.front())) return std::nullopt;
   const auto [low, high] = std::minmax_element(y.begin(), y.end());

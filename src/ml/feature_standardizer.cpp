@@ -19,8 +19,7 @@ std::vector<Eigen::Index> all_rows(const Eigen::Ref<const Eigen::MatrixXf>& feat
 
 FeatureStandardizer::FeatureStandardizer(Eigen::VectorXf mean, Eigen::VectorXf scale)
     : mean_(std::move(mean)), scale_(std::move(scale)) {
-  if (mean_.size() != scale_.size())
-    throw std::invalid_argument("standardizer mean and scale differ in size");
+  if (mean_.size() != scale_.size()) throw std::invalid_argument("standardizer mean and scale differ in size");
   if (!mean_.allFinite() || !scale_.allFinite() || (scale_.array() <= 0).any()) {
     throw std::invalid_argument("standardizer needs finite means and positive finite scales");
   }

@@ -42,8 +42,7 @@ HoldoutSplit random_holdout(Eigen::Index rows, double fraction, std::uint64_t se
   return split;
 }
 
-HoldoutSplit stratified_holdout(std::span<const int> labels, int classes, double fraction,
-                                std::uint64_t seed) {
+HoldoutSplit stratified_holdout(std::span<const int> labels, int classes, double fraction, std::uint64_t seed) {
   std::vector<std::vector<Eigen::Index>> rows_of_class(static_cast<std::size_t>(classes));
   for (std::size_t row = 0; row < labels.size(); ++row) {
     rows_of_class[static_cast<std::size_t>(labels[row])].push_back(static_cast<Eigen::Index>(row));

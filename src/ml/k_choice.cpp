@@ -9,9 +9,12 @@ namespace sonic::ml {
 
 std::string_view describe(KChoiceReason reason) {
   switch (reason) {
-    case KChoiceReason::forced: return "K was given";
-    case KChoiceReason::only_candidate: return "only one K could be tried";
-    case KChoiceReason::silhouette: return "highest silhouette";
+    case KChoiceReason::forced:
+      return "K was given";
+    case KChoiceReason::only_candidate:
+      return "only one K could be tried";
+    case KChoiceReason::silhouette:
+      return "highest silhouette";
     case KChoiceReason::elbow_weak_silhouette:
       return "elbow of the inertia curve (every silhouette is too low to trust)";
     case KChoiceReason::elbow_close_silhouettes:
@@ -39,8 +42,7 @@ KChoice choose_k(std::span<const KCandidate> candidates, const KChoiceRules& rul
     }
   }
   const bool weak = !best || best->silhouette < rules.silhouette_floor;
-  const bool close =
-      !weak && runner_up && best->silhouette - runner_up->silhouette < rules.silhouette_margin;
+  const bool close = !weak && runner_up && best->silhouette - runner_up->silhouette < rules.silhouette_margin;
   if (!weak && !close) return {best->k, KChoiceReason::silhouette};
 
   std::vector<double> ks, inertias;
@@ -49,8 +51,7 @@ KChoice choose_k(std::span<const KCandidate> candidates, const KChoiceRules& rul
     inertias.push_back(candidate.inertia);
   }
   if (const auto elbow = elbow_index(ks, inertias)) {
-    return {candidates[*elbow].k, weak ? KChoiceReason::elbow_weak_silhouette
-                                       : KChoiceReason::elbow_close_silhouettes};
+    return {candidates[*elbow].k, weak ? KChoiceReason::elbow_weak_silhouette : KChoiceReason::elbow_close_silhouettes};
   }
   return {best ? best->k : candidates.front().k, KChoiceReason::silhouette_without_elbow};
 }

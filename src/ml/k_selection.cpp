@@ -16,8 +16,8 @@ namespace {
 std::vector<int> ks_to_try(const KSelectionOptions& options, Eigen::Index rows) {
   if (options.forced_k) return {*options.forced_k};
   if (options.k_min < 2 || options.k_max < options.k_min) {
-    throw UsageError("choosing K: need 2 ≤ k_min ≤ k_max, got " + std::to_string(options.k_min) +
-                     " … " + std::to_string(options.k_max));
+    throw UsageError("choosing K: need 2 ≤ k_min ≤ k_max, got " + std::to_string(options.k_min) + " … " +
+                     std::to_string(options.k_max));
   }
   if (options.min_rows_per_cluster < 1) {
     throw UsageError("choosing K: min_rows_per_cluster must be at least 1");
@@ -26,8 +26,7 @@ std::vector<int> ks_to_try(const KSelectionOptions& options, Eigen::Index rows) 
   const int k_max = static_cast<int>(std::min<Eigen::Index>(options.k_max, cap));
   if (k_max < options.k_min) {
     throw InputError("choosing K: " + std::to_string(rows) + " rows are too few to try K = " +
-                     std::to_string(options.k_min) + " (at least " +
-                     std::to_string(options.min_rows_per_cluster) +
+                     std::to_string(options.k_min) + " (at least " + std::to_string(options.min_rows_per_cluster) +
                      " rows per cluster are needed); give K explicitly instead");
   }
   std::vector<int> ks;
@@ -50,17 +49,15 @@ KSelection select_k(const Eigen::MatrixXd& samples, const KSelectionOptions& opt
     labelings.push_back(fits.back().labels);
   }
   // All clusterings are scored in one pass over one sample's pairwise distances.
-  const std::vector<double> silhouettes =
-      silhouette_scores(samples, labelings,
-                        {options.silhouette_sample_size, options.kmeans.seed,
-                         options.kmeans.num_threads});
+  const std::vector<double> silhouettes = silhouette_scores(
+      samples, labelings, {options.silhouette_sample_size, options.kmeans.seed, options.kmeans.num_threads});
 
   KSelection selection;
   for (std::size_t i = 0; i < ks.size(); ++i) {
     selection.candidates.push_back({ks[i], fits[i].inertia, silhouettes[i], fits[i].iterations});
   }
-  selection.choice = options.forced_k ? KChoice{ks.front(), KChoiceReason::forced}
-                                      : choose_k(selection.candidates, options.rules);
+  selection.choice =
+      options.forced_k ? KChoice{ks.front(), KChoiceReason::forced} : choose_k(selection.candidates, options.rules);
   const auto chosen = std::find(ks.begin(), ks.end(), selection.choice.k) - ks.begin();
   selection.model = std::move(fits[static_cast<std::size_t>(chosen)]);
   return selection;

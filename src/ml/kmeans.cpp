@@ -23,14 +23,13 @@ void check_options(const KMeansOptions& options, Eigen::Index rows) {
     throw UsageError("k-means: n_init must be at least 1, got " + std::to_string(options.n_init));
   }
   if (options.max_iter < 1) {
-    throw UsageError("k-means: max_iter must be at least 1, got " +
-                     std::to_string(options.max_iter));
+    throw UsageError("k-means: max_iter must be at least 1, got " + std::to_string(options.max_iter));
   }
   if (!(options.tol >= 0)) throw UsageError("k-means: tol must be ≥ 0");
   if (options.num_threads < 0) throw UsageError("k-means: num_threads must be ≥ 0");
   if (options.k > rows) {
-    throw InputError("k-means: cannot make " + std::to_string(options.k) + " clusters from " +
-                     std::to_string(rows) + " samples");
+    throw InputError("k-means: cannot make " + std::to_string(options.k) + " clusters from " + std::to_string(rows) +
+                     " samples");
   }
 }
 
@@ -43,8 +42,7 @@ PreparedSamples prepare_samples(const Eigen::MatrixXd& samples, const char* what
   prepared.rows = samples(prepared.input_row, Eigen::all);
   const Eigen::RowVectorXd mean = samples.colwise().mean();
   const auto n = static_cast<double>(samples.rows());
-  prepared.mean_variance =
-      (samples.rowwise() - mean).colwise().squaredNorm().mean() / n;
+  prepared.mean_variance = (samples.rowwise() - mean).colwise().squaredNorm().mean() / n;
   return prepared;
 }
 
@@ -56,9 +54,8 @@ KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& o
   for (int restart = 0; restart < options.n_init; ++restart) {
     // One stream per restart: restart r starts the same whatever n_init is.
     auto random = SeededRandom::for_stream(options.seed, static_cast<std::uint64_t>(restart));
-    LloydOutcome outcome = run_lloyd(
-        samples.rows, greedy_kmeans_plus_plus(samples.rows, options.k, random, settings.threads),
-        settings);
+    LloydOutcome outcome =
+        run_lloyd(samples.rows, greedy_kmeans_plus_plus(samples.rows, options.k, random, settings.threads), settings);
     if (restart == 0 || outcome.inertia < best.inertia) best = std::move(outcome);
   }
   Eigen::VectorXi labels(best.labels.size());
@@ -74,8 +71,7 @@ KMeansResult fit_kmeans(const Eigen::MatrixXd& samples, const KMeansOptions& opt
   return detail::fit_prepared(detail::prepare_samples(samples, "k-means samples"), options);
 }
 
-Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids,
-                                  const Eigen::MatrixXd& samples, int num_threads) {
+Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids, const Eigen::MatrixXd& samples, int num_threads) {
   detail::require_finite_samples(centroids, "centroids");
   detail::require_finite_samples(samples, "samples to assign");
   detail::require_columns(samples, centroids.cols(), "samples to assign");
@@ -83,15 +79,13 @@ Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids,
   const detail::RowMatrix centres = centroids;
   Eigen::VectorXi labels(samples.rows());
   const detail::RowChunks chunks(rows.rows(), 4096);
-  detail::run_chunks(chunks.count(), detail::resolve_thread_count(num_threads),
-                     [&](std::size_t chunk) {
-                       detail::with_feature_count(rows.cols(), [&](auto features) {
-                         for (auto i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
-                           labels[i] = detail::nearest_centroid(rows.data() + i * features,
-                                                                centres, features);
-                         }
-                       });
-                     });
+  detail::run_chunks(chunks.count(), detail::resolve_thread_count(num_threads), [&](std::size_t chunk) {
+    detail::with_feature_count(rows.cols(), [&](auto features) {
+      for (auto i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
+        labels[i] = detail::nearest_centroid(rows.data() + i * features, centres, features);
+      }
+    });
+  });
   return labels;
 }
 

@@ -12,12 +12,10 @@ namespace {
 constexpr Eigen::Index kChunkRows = 4096;
 
 // Squared distances from row `row` of `a` to each of the first `count` rows of `b`.
-std::vector<double> squared_distances(const RowMatrix& a, Eigen::Index row, const RowMatrix& b,
-                                      Eigen::Index count) {
+std::vector<double> squared_distances(const RowMatrix& a, Eigen::Index row, const RowMatrix& b, Eigen::Index count) {
   std::vector<double> out(static_cast<std::size_t>(count));
   for (Eigen::Index j = 0; j < count; ++j) {
-    out[static_cast<std::size_t>(j)] =
-        squared_distance(a.data() + row * a.cols(), b.data() + j * b.cols(), a.cols());
+    out[static_cast<std::size_t>(j)] = squared_distance(a.data() + row * a.cols(), b.data() + j * b.cols(), a.cols());
   }
   return out;
 }
@@ -165,8 +163,8 @@ class NearestSeeds {
   const RowMatrix& seeds_;
   RowChunks chunks_;
   int threads_;
-  std::vector<double> squared_;  // to the nearest seed taken into account
-  std::vector<int> nearest_;     // which seed that is
+  std::vector<double> squared_;     // to the nearest seed taken into account
+  std::vector<int> nearest_;        // which seed that is
   std::vector<double> chunk_sums_;  // potential per chunk, the pending seed included
   double potential_ = 0;
   Eigen::Index pending_ = 0;           // the last chosen seed
@@ -179,13 +177,11 @@ class NearestSeeds {
 
 }  // namespace
 
-Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random,
-                                int threads) {
+Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random, int threads) {
   const Eigen::Index features = samples.cols();
   const int trials = 2 + static_cast<int>(std::log(k));
   RowMatrix seeds(k, features);
-  seeds.row(0) = samples.row(static_cast<Eigen::Index>(random.below(
-      static_cast<std::size_t>(samples.rows()))));
+  seeds.row(0) = samples.row(static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(samples.rows()))));
   NearestSeeds nearest(samples, seeds, threads);
 
   RowMatrix candidates(trials, features);
@@ -194,9 +190,8 @@ Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& r
       // Every sample already coincides with a seed (fewer distinct samples than k): any
       // sample will do, and Lloyd's empty-cluster handling copes with the duplicates.
       const Eigen::Index drawn =
-          nearest.potential() > 0
-              ? nearest.sample_at(random.uniform() * nearest.potential())
-              : static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(samples.rows())));
+          nearest.potential() > 0 ? nearest.sample_at(random.uniform() * nearest.potential())
+                                  : static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(samples.rows())));
       candidates.row(t) = samples.row(drawn);
     }
     const std::vector<double> potentials = nearest.weigh(candidates);

@@ -12,13 +12,12 @@
 namespace sonic::ml::detail {
 
 struct Seeding {
-  RowMatrix seeds;                   // k × features, copies of sample rows
-  std::vector<int> nearest;          // per sample, its nearest seed (the lowest index on ties)
-  std::vector<double> squared;       // and the squared distance to it
+  RowMatrix seeds;              // k × features, copies of sample rows
+  std::vector<int> nearest;     // per sample, its nearest seed (the lowest index on ties)
+  std::vector<double> squared;  // and the squared distance to it
 };
 
 // `samples` has at least `k` rows.
-Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random,
-                                int threads);
+Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random, int threads);
 
 }  // namespace sonic::ml::detail

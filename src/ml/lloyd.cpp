@@ -23,8 +23,8 @@ void refill_empty_clusters(const RowMatrix& samples, const RowMatrix& centroids,
   const RowChunks chunks(samples.rows(), kChunkRows);
   run_chunks(chunks.count(), threads, [&](std::size_t chunk) {
     for (Eigen::Index i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
-      distance[static_cast<std::size_t>(i)] = squared_distance(
-          samples.data() + i * features, centroids.data() + labels[i] * features, features);
+      distance[static_cast<std::size_t>(i)] =
+          squared_distance(samples.data() + i * features, centroids.data() + labels[i] * features, features);
     }
   });
   for (std::size_t empty = 0; empty < totals.counts.size(); ++empty) {
@@ -45,8 +45,7 @@ void refill_empty_clusters(const RowMatrix& samples, const RowMatrix& centroids,
   }
 }
 
-double inertia_of(const RowMatrix& samples, const Eigen::VectorXi& labels,
-                  const RowMatrix& centroids, int threads) {
+double inertia_of(const RowMatrix& samples, const Eigen::VectorXi& labels, const RowMatrix& centroids, int threads) {
   const Eigen::Index features = samples.cols();
   const RowChunks chunks(samples.rows(), kChunkRows);
   std::vector<double> per_chunk(chunks.count());
@@ -54,8 +53,7 @@ double inertia_of(const RowMatrix& samples, const Eigen::VectorXi& labels,
     per_chunk[chunk] = with_feature_count(features, [&](auto fixed) {
       double sum = 0;
       for (Eigen::Index i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
-        sum += squared_distance(samples.data() + i * fixed, centroids.data() + labels[i] * fixed,
-                                fixed);
+        sum += squared_distance(samples.data() + i * fixed, centroids.data() + labels[i] * fixed, fixed);
       }
       return sum;
     });

@@ -21,7 +21,7 @@ struct LloydSettings {
 struct LloydOutcome {
   RowMatrix centroids;
   Eigen::VectorXi labels;
-  double inertia = 0;   // sum of squared distances from each sample to its centroid
+  double inertia = 0;  // sum of squared distances from each sample to its centroid
   int iterations = 0;
 };
 

@@ -21,8 +21,7 @@ std::vector<Eigen::Index> locality_order(const Eigen::MatrixXd& samples) {
     for (Eigen::Index f = 0; f < features; ++f) {
       const double span = high[f] - low[f];
       const double scaled = span > 0 ? (samples(i, f) - low[f]) / span * cells : 0;
-      cell[static_cast<std::size_t>(f)] =
-          static_cast<std::uint32_t>(std::min(scaled, cells - 1));
+      cell[static_cast<std::size_t>(f)] = static_cast<std::uint32_t>(std::min(scaled, cells - 1));
     }
     std::uint64_t key = 0;  // bits interleaved, most significant first
     for (int b = bits - 1; b >= 0; --b) {

@@ -9,8 +9,8 @@ namespace sonic::ml::detail {
 
 void require_finite_samples(const Eigen::MatrixXd& matrix, std::string_view what) {
   if (matrix.rows() == 0 || matrix.cols() == 0) {
-    throw InputError(std::string(what) + " is empty (" + std::to_string(matrix.rows()) +
-                     " rows, " + std::to_string(matrix.cols()) + " columns)");
+    throw InputError(std::string(what) + " is empty (" + std::to_string(matrix.rows()) + " rows, " +
+                     std::to_string(matrix.cols()) + " columns)");
   }
   if (matrix.allFinite()) return;
   // Only on failure: find the first bad value in row order, which is how a person reads data.
@@ -18,8 +18,8 @@ void require_finite_samples(const Eigen::MatrixXd& matrix, std::string_view what
     for (Eigen::Index column = 0; column < matrix.cols(); ++column) {
       const double value = matrix(row, column);
       if (!std::isfinite(value)) {
-        throw InputError(std::string(what) + ": row " + std::to_string(row) + ", column " +
-                         std::to_string(column) + " is " + (std::isnan(value) ? "NaN" : "infinite"));
+        throw InputError(std::string(what) + ": row " + std::to_string(row) + ", column " + std::to_string(column) +
+                         " is " + (std::isnan(value) ? "NaN" : "infinite"));
       }
     }
   }
@@ -27,8 +27,7 @@ void require_finite_samples(const Eigen::MatrixXd& matrix, std::string_view what
 
 void require_columns(const Eigen::MatrixXd& matrix, Eigen::Index columns, std::string_view what) {
   if (matrix.cols() != columns) {
-    throw InputError(std::string(what) + " has " + std::to_string(matrix.cols()) +
-                     " columns where " +
+    throw InputError(std::string(what) + " has " + std::to_string(matrix.cols()) + " columns where " +
                      std::to_string(columns) + " are expected");
   }
 }

@@ -23,8 +23,7 @@ MlpArchitecture::MlpArchitecture(std::vector<Eigen::Index> layer_sizes, MlpOutpu
     if (size <= 0) throw std::invalid_argument("MLP layer sizes must be positive");
   }
   if (output_ == MlpOutput::softmax && outputs() < 2) {
-    throw std::invalid_argument("a softmax output needs at least two classes, not " +
-                                std::to_string(outputs()));
+    throw std::invalid_argument("a softmax output needs at least two classes, not " + std::to_string(outputs()));
   }
   Eigen::Index offset = 0;
   for (int layer = 0; layer < layer_count(); ++layer) {

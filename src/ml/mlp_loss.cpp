@@ -30,8 +30,7 @@ void output_loss_gradient(MlpOutput output, const Eigen::Ref<const MlpMatrix<Sca
                           Eigen::Ref<MlpMatrix<Scalar>> logit_gradient) {
   // Softmax with cross-entropy: p − y (for targets summing to one). Linear with squared error
   // averaged over K outputs: 2(ŷ − y)/K.
-  const Scalar factor =
-      output == MlpOutput::linear ? scale * Scalar(2) / static_cast<Scalar>(outputs.rows()) : scale;
+  const Scalar factor = output == MlpOutput::linear ? scale * Scalar(2) / static_cast<Scalar>(outputs.rows()) : scale;
   logit_gradient.noalias() = factor * (outputs - targets);
 }
 
@@ -42,23 +41,23 @@ double weight_decay_penalty(const MlpParameters<Scalar>& parameters, double l2) 
 }
 
 template <typename Scalar>
-void add_weight_decay_gradient(const MlpParameters<Scalar>& parameters, double l2, Eigen::Index begin,
-                               Eigen::Index end, MlpParameters<Scalar>& gradient) {
+void add_weight_decay_gradient(const MlpParameters<Scalar>& parameters, double l2, Eigen::Index begin, Eigen::Index end,
+                               MlpParameters<Scalar>& gradient) {
   end = std::min(end, parameters.architecture().weight_count());
   if (l2 == 0 || end <= begin) return;
   gradient.values().segment(begin, end - begin) +=
       static_cast<Scalar>(l2) * parameters.values().segment(begin, end - begin);
 }
 
-#define SONIC_INSTANTIATE_MLP_LOSS(Scalar)                                                            \
-  template double output_loss<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,          \
-                                      const Eigen::Ref<const MlpMatrix<Scalar>>&);                    \
-  template void output_loss_gradient<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,   \
-                                             const Eigen::Ref<const MlpMatrix<Scalar>>&, Scalar,      \
-                                             Eigen::Ref<MlpMatrix<Scalar>>);                          \
-  template double weight_decay_penalty<Scalar>(const MlpParameters<Scalar>&, double);                 \
-  template void add_weight_decay_gradient<Scalar>(const MlpParameters<Scalar>&, double, Eigen::Index, \
-                                                  Eigen::Index, MlpParameters<Scalar>&);
+#define SONIC_INSTANTIATE_MLP_LOSS(Scalar)                                                                          \
+  template double output_loss<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,                        \
+                                      const Eigen::Ref<const MlpMatrix<Scalar>>&);                                  \
+  template void output_loss_gradient<Scalar>(MlpOutput, const Eigen::Ref<const MlpMatrix<Scalar>>&,                 \
+                                             const Eigen::Ref<const MlpMatrix<Scalar>>&, Scalar,                    \
+                                             Eigen::Ref<MlpMatrix<Scalar>>);                                        \
+  template double weight_decay_penalty<Scalar>(const MlpParameters<Scalar>&, double);                               \
+  template void add_weight_decay_gradient<Scalar>(const MlpParameters<Scalar>&, double, Eigen::Index, Eigen::Index, \
+                                                  MlpParameters<Scalar>&);
 SONIC_INSTANTIATE_MLP_LOSS(float)
 SONIC_INSTANTIATE_MLP_LOSS(double)
 #undef SONIC_INSTANTIATE_MLP_LOSS

@@ -34,8 +34,7 @@ MlpModel::MlpModel(MlpParameters<float> parameters, FeatureStandardizer standard
   if (static_cast<Eigen::Index>(output_names_.size()) != shape.outputs()) {
     throw std::invalid_argument("MLP model: one output name per output unit");
   }
-  if (!training_info_.is_object())
-    throw std::invalid_argument("MLP model: training info must be a JSON object");
+  if (!training_info_.is_object()) throw std::invalid_argument("MLP model: training info must be a JSON object");
 }
 
 Eigen::MatrixXf MlpModel::outputs(const Eigen::Ref<const Eigen::MatrixXf>& features) const {

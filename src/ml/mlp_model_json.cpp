@@ -58,8 +58,7 @@ MlpArchitecture read_architecture(ModelJsonReader& reader) {
   MlpArchitecture architecture(std::move(sizes), output);
 
   const auto expected = activations_of(architecture);
-  const auto activations =
-      reader.strings(reader.field(reader.root(), "activations"), "activations", expected.size());
+  const auto activations = reader.strings(reader.field(reader.root(), "activations"), "activations", expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     if (activations[i] != expected[i]) {
       reader.fail("activations[" + std::to_string(i) + "]",
@@ -72,8 +71,7 @@ MlpArchitecture read_architecture(ModelJsonReader& reader) {
 FeatureStandardizer read_standardizer(ModelJsonReader& reader, Eigen::Index inputs) {
   const auto& section = reader.object(reader.field(reader.root(), "standardization"), "standardization");
   auto mean = reader.floats(reader.field(section, "mean", "standardization"), "standardization.mean", inputs);
-  auto scale =
-      reader.floats(reader.field(section, "scale", "standardization"), "standardization.scale", inputs);
+  auto scale = reader.floats(reader.field(section, "scale", "standardization"), "standardization.scale", inputs);
   for (Eigen::Index i = 0; i < scale.size(); ++i) {
     if (!(scale(i) > 0)) reader.fail("standardization.scale[" + std::to_string(i) + "]", "must be positive");
   }
@@ -93,8 +91,7 @@ MlpParameters<float> read_parameters(ModelJsonReader& reader, const MlpArchitect
     const auto& entry = reader.object(layers[static_cast<std::size_t>(layer)], where);
     auto weights = reader.float_rows(reader.field(entry, "weights", where), where + ".weights",
                                      architecture.fan_out(layer), architecture.fan_in(layer));
-    auto bias =
-        reader.floats(reader.field(entry, "bias", where), where + ".bias", architecture.fan_out(layer));
+    auto bias = reader.floats(reader.field(entry, "bias", where), where + ".bias", architecture.fan_out(layer));
     read.emplace_back(std::move(weights), std::move(bias));
   }
   MlpParameters<float> parameters(architecture);
@@ -125,8 +122,7 @@ nlohmann::json mlp_model_to_json(const MlpModel& model) {
       {"feature_names", model.feature_names()},
       {"output_names", model.output_names()},
       {"standardization",
-       {{"mean", float_array(model.standardizer().mean())},
-        {"scale", float_array(model.standardizer().scale())}}},
+       {{"mean", float_array(model.standardizer().mean())}, {"scale", float_array(model.standardizer().scale())}}},
       {"layers", std::move(layers)},
       {"training", model.training_info()},
   };
@@ -143,8 +139,8 @@ MlpModel mlp_model_from_json(const nlohmann::json& document, std::span<const std
   auto standardizer = read_standardizer(reader, architecture.inputs());
   auto parameters = read_parameters(reader, architecture);
   auto training = reader.object(reader.field(reader.root(), "training"), "training");
-  return MlpModel(std::move(parameters), std::move(standardizer), std::move(feature_names),
-                  std::move(output_names), training);
+  return MlpModel(std::move(parameters), std::move(standardizer), std::move(feature_names), std::move(output_names),
+                  training);
 }
 
 MlpModel parse_mlp_model(std::string_view text, std::span<const std::string> expected_features) {

@@ -16,8 +16,8 @@ std::string_view mlp_initialization_name(MlpInitialization initialization) {
   return "unknown";
 }
 
-MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture,
-                                            MlpInitialization initialization, std::uint64_t seed) {
+MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture, MlpInitialization initialization,
+                                            std::uint64_t seed) {
   MlpParameters<float> parameters(architecture);
   for (int layer = 0; layer < architecture.layer_count(); ++layer) {
     // One stream per layer: resizing one layer leaves the others' initial weights alone.

@@ -17,8 +17,7 @@ namespace {
 template <typename Scalar>
 void pass_back_through_relu(const Scalar* __restrict output, Scalar* __restrict delta, Eigen::Index count,
                             Scalar scale) {
-  for (Eigen::Index i = 0; i < count; ++i)
-    delta[i] *= std::isgreater(output[i], Scalar(0)) ? scale : Scalar(0);
+  for (Eigen::Index i = 0; i < count; ++i) delta[i] *= std::isgreater(output[i], Scalar(0)) ? scale : Scalar(0);
 }
 
 }  // namespace
@@ -87,19 +86,18 @@ void MlpPass<Scalar>::apply_dropout(Eigen::Ref<Matrix> activations, const Dropou
 template <typename Scalar>
 double MlpPass<Scalar>::loss_and_gradient(const MlpParameters<Scalar>& parameters,
                                           const Eigen::Ref<const Matrix>& inputs,
-                                          const Eigen::Ref<const Matrix>& targets, Scalar scale,
-                                          const Dropout& dropout, MlpParameters<Scalar>& gradient) {
+                                          const Eigen::Ref<const Matrix>& targets, Scalar scale, const Dropout& dropout,
+                                          MlpParameters<Scalar>& gradient) {
   const auto outputs = forward(parameters, inputs, dropout);
   const double loss = output_loss<Scalar>(architecture_.output(), logits(), targets);
-  output_loss_gradient<Scalar>(architecture_.output(), outputs, targets, scale,
-                               deltas_.back().leftCols(samples_));
+  output_loss_gradient<Scalar>(architecture_.output(), outputs, targets, scale, deltas_.back().leftCols(samples_));
   backward(parameters, inputs, gradient);
   return loss;
 }
 
 template <typename Scalar>
-void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters,
-                               const Eigen::Ref<const Matrix>& inputs, MlpParameters<Scalar>& gradient) {
+void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters, const Eigen::Ref<const Matrix>& inputs,
+                               MlpParameters<Scalar>& gradient) {
   for (int layer = architecture_.layer_count() - 1; layer >= 0; --layer) {
     const auto delta = deltas_[static_cast<std::size_t>(layer)].leftCols(samples_);
     gradient.weights(layer).noalias() = delta * layer_input(layer, inputs).transpose();
@@ -109,8 +107,8 @@ void MlpPass<Scalar>::backward(const MlpParameters<Scalar>& parameters,
     // its input on times keep_scale; a zeroed or dropped one passed nothing.
     auto below = deltas_[static_cast<std::size_t>(layer) - 1].leftCols(samples_);
     below.noalias() = parameters.weights(layer).transpose() * delta;
-    pass_back_through_relu(layer_outputs_[static_cast<std::size_t>(layer) - 1].data(), below.data(),
-                           below.size(), keep_scale_);
+    pass_back_through_relu(layer_outputs_[static_cast<std::size_t>(layer) - 1].data(), below.data(), below.size(),
+                           keep_scale_);
   }
 }
 

@@ -26,8 +26,7 @@ void require_usable(const MlpOptions& options) {
   if (options.epochs < 1) fail("epochs must be at least 1");
   if (options.batch_size < 1) fail("batch size must be at least 1");
   if (!(options.adam.learning_rate > 0)) fail("learning rate must be positive");
-  if (!(options.adam.beta1 >= 0 && options.adam.beta1 < 1) ||
-      !(options.adam.beta2 >= 0 && options.adam.beta2 < 1)) {
+  if (!(options.adam.beta1 >= 0 && options.adam.beta1 < 1) || !(options.adam.beta2 >= 0 && options.adam.beta2 < 1)) {
     fail("Adam betas must be in [0, 1)");
   }
   if (!(options.adam.epsilon > 0)) fail("Adam epsilon must be positive");
@@ -42,13 +41,12 @@ void require_usable(const MlpOptions& options) {
 void require_rows(Eigen::Index features, Eigen::Index answers, const std::string& what) {
   if (features == 0) throw InputError(what + ": no rows to train on");
   if (features != answers) {
-    throw InputError(what + ": " + std::to_string(features) + " rows of features but " +
-                     std::to_string(answers) + " of labels or targets");
+    throw InputError(what + ": " + std::to_string(features) + " rows of features but " + std::to_string(answers) +
+                     " of labels or targets");
   }
 }
 
-void require_labels(const Eigen::Ref<const Eigen::VectorXi>& labels, std::size_t classes,
-                    const std::string& what) {
+void require_labels(const Eigen::Ref<const Eigen::VectorXi>& labels, std::size_t classes, const std::string& what) {
   for (Eigen::Index row = 0; row < labels.size(); ++row) {
     if (labels(row) < 0 || static_cast<std::size_t>(labels(row)) >= classes) {
       throw InputError(what + ": row " + std::to_string(row) + " has label " + std::to_string(labels(row)) +
@@ -83,8 +81,8 @@ struct ClassTask {
                      const FeatureStandardizer& standardizer) const {
     MlpColumns columns;
     columns.inputs = standardizer.to_columns(samples.features, rows);
-    columns.targets = Eigen::MatrixXf::Zero(static_cast<Eigen::Index>(names.outputs.size()),
-                                            static_cast<Eigen::Index>(rows.size()));
+    columns.targets =
+        Eigen::MatrixXf::Zero(static_cast<Eigen::Index>(names.outputs.size()), static_cast<Eigen::Index>(rows.size()));
     columns.labels.resize(static_cast<Eigen::Index>(rows.size()));
     for (std::size_t j = 0; j < rows.size(); ++j) {
       const int label = samples.labels(rows[j]);
@@ -120,8 +118,8 @@ struct ValueTask {
   }
 };
 
-nlohmann::json describe_training(const MlpOptions& options, const MlpLoopResult& loop,
-                                 Eigen::Index training_rows, Eigen::Index validation_rows) {
+nlohmann::json describe_training(const MlpOptions& options, const MlpLoopResult& loop, Eigen::Index training_rows,
+                                 Eigen::Index validation_rows) {
   const auto& best = loop.history[static_cast<std::size_t>(loop.best_epoch) - 1];
   nlohmann::json metrics = {{"train_loss", best.train_loss}};
   if (best.validation_loss) metrics["validation_loss"] = *best.validation_loss;
@@ -175,8 +173,7 @@ MlpTrainingResult train(const Task& task, const typename Task::Samples& training
   if (validation == nullptr && options.validation_fraction > 0) {
     split = task.holdout(training, options.validation_fraction,
                          SeededRandom::for_stream(options.seed, kHoldoutStream).next_u64());
-    if (split.held_out.empty())
-      throw InputError("MLP training data: too few rows to hold out a validation split");
+    if (split.held_out.empty()) throw InputError("MLP training data: too few rows to hold out a validation split");
   }
   auto standardizer = options.standardize ? FeatureStandardizer::fit(training.features, split.kept)
                                           : FeatureStandardizer::identity(training.features.cols());
@@ -188,19 +185,17 @@ MlpTrainingResult train(const Task& task, const typename Task::Samples& training
     validation_columns = task.columns(training, split.held_out, standardizer);
   }
 
-  auto loop = run_mlp_training(architecture, train_columns,
-                               validation_columns ? &*validation_columns : nullptr, options);
-  auto info = describe_training(options, loop, train_columns.samples(),
-                                validation_columns ? validation_columns->samples() : 0);
-  MlpModel model(std::move(loop.parameters), std::move(standardizer), names.features, names.outputs,
-                 std::move(info));
+  auto loop =
+      run_mlp_training(architecture, train_columns, validation_columns ? &*validation_columns : nullptr, options);
+  auto info =
+      describe_training(options, loop, train_columns.samples(), validation_columns ? validation_columns->samples() : 0);
+  MlpModel model(std::move(loop.parameters), std::move(standardizer), names.features, names.outputs, std::move(info));
   return MlpTrainingResult{std::move(model), std::move(loop.history), loop.best_epoch};
 }
 
 }  // namespace
 
-MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const MlpNames& names,
-                                       const MlpOptions& options) {
+MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const MlpNames& names, const MlpOptions& options) {
   return train(ClassTask{names}, training, nullptr, options);
 }
 
@@ -209,8 +204,7 @@ MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const Class
   return train(ClassTask{names}, training, &validation, options);
 }
 
-MlpTrainingResult train_mlp_regressor(const ValueSamples& training, const MlpNames& names,
-                                      const MlpOptions& options) {
+MlpTrainingResult train_mlp_regressor(const ValueSamples& training, const MlpNames& names, const MlpOptions& options) {
   return train(ValueTask{names}, training, nullptr, options);
 }
 

@@ -25,9 +25,7 @@ constexpr Eigen::Index kBlockSamples = 128;
 // Parameters per block of the optimiser step (summing block gradients, weight decay, Adam).
 constexpr Eigen::Index kUpdateBlock = 16384;
 
-Eigen::Index block_count(Eigen::Index items, Eigen::Index per_block) {
-  return (items + per_block - 1) / per_block;
-}
+Eigen::Index block_count(Eigen::Index items, Eigen::Index per_block) { return (items + per_block - 1) / per_block; }
 
 // Independent sub-seeds for the random choices of one run.
 enum class Stream : std::uint64_t { initialization, shuffling, dropout };
@@ -137,8 +135,7 @@ double TrainingLoop::train_epoch(const MlpColumns& training, int epoch) {
   double loss = 0;
   const auto batch_size = static_cast<std::size_t>(options_.batch_size);
   for (std::size_t start = 0; start < order_.size(); start += batch_size) {
-    loss +=
-        train_batch(training, std::span(order_).subspan(start, std::min(batch_size, order_.size() - start)));
+    loss += train_batch(training, std::span(order_).subspan(start, std::min(batch_size, order_.size() - start)));
   }
   return loss / static_cast<double>(training.samples());
 }
@@ -165,13 +162,11 @@ double TrainingLoop::train_batch(const MlpColumns& training, std::span<const Eig
     }
     block_losses_[static_cast<std::size_t>(block)] = scratch.pass.loss_and_gradient(
         parameters_, scratch.inputs.leftCols(count), scratch.targets.leftCols(count), mean_scale,
-        Dropout{options_.dropout, random ? &*random : nullptr},
-        block_gradients_[static_cast<std::size_t>(block)]);
+        Dropout{options_.dropout, random ? &*random : nullptr}, block_gradients_[static_cast<std::size_t>(block)]);
   });
   update(blocks);
   double loss = 0;
-  for (Eigen::Index block = 0; block < blocks; ++block)
-    loss += block_losses_[static_cast<std::size_t>(block)];
+  for (Eigen::Index block = 0; block < blocks; ++block) loss += block_losses_[static_cast<std::size_t>(block)];
   return loss;
 }
 
@@ -214,8 +209,7 @@ Evaluation TrainingLoop::evaluate(const MlpColumns& data) {
   Evaluation result;
   result.loss = std::accumulate(losses.begin(), losses.end(), 0.0) / samples;
   if (classifier) {
-    result.accuracy =
-        static_cast<double>(std::accumulate(correct.begin(), correct.end(), Eigen::Index{0})) / samples;
+    result.accuracy = static_cast<double>(std::accumulate(correct.begin(), correct.end(), Eigen::Index{0})) / samples;
   }
   return result;
 }

@@ -13,9 +13,7 @@ std::string path(const std::string& parent, const std::string& child) {
   return parent.empty() ? child : parent + "." + child;
 }
 
-std::string indexed(const std::string& where, std::size_t index) {
-  return where + "[" + std::to_string(index) + "]";
-}
+std::string indexed(const std::string& where, std::size_t index) { return where + "[" + std::to_string(index) + "]"; }
 
 // 'a', 'b', 'c' (and 4 more)
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -53,16 +51,14 @@ ModelJsonReader::ModelJsonReader(const nlohmann::json& document, std::string_vie
   if (!document.is_object()) throw InputError(format_ + " model: expected a JSON object");
   const auto& name = field(document, "format");
   if (!name.is_string() || name.get_ref<const std::string&>() != format_) {
-    throw InputError("not a " + format_ + " model: its format is " + name.dump() + ", expected \"" + format_ +
-                     "\"");
+    throw InputError("not a " + format_ + " model: its format is " + name.dump() + ", expected \"" + format_ + "\"");
   }
   const auto& version = field(document, "version");
   if (!version.is_number_integer()) fail("version", "must be an integer");
   const auto number = version.get<std::int64_t>();
   if (number > newest_version) {
     throw InputError(format_ + " model: made by a newer sonic (format version " + std::to_string(number) +
-                     "; this sonic reads versions up to " + std::to_string(newest_version) +
-                     "): upgrade sonic");
+                     "; this sonic reads versions up to " + std::to_string(newest_version) + "): upgrade sonic");
   }
   if (number < 1) fail("version", "is " + std::to_string(number) + ", not a version any sonic wrote");
   version_ = static_cast<int>(number);
@@ -131,8 +127,8 @@ Eigen::VectorXf ModelJsonReader::floats(const nlohmann::json& value, const std::
   return result;
 }
 
-Eigen::MatrixXf ModelJsonReader::float_rows(const nlohmann::json& value, const std::string& where,
-                                            Eigen::Index rows, Eigen::Index columns) const {
+Eigen::MatrixXf ModelJsonReader::float_rows(const nlohmann::json& value, const std::string& where, Eigen::Index rows,
+                                            Eigen::Index columns) const {
   array(value, where);
   if (value.size() != static_cast<std::size_t>(rows)) {
     fail(where, "has " + std::to_string(value.size()) + " rows, expected " + std::to_string(rows));
@@ -160,8 +156,8 @@ void ModelJsonReader::require_feature_names(const std::vector<std::string>& mode
       problem += " the same names in another order: feature " + std::to_string(i) + " is '" + model[i] +
                  "' in the model, '" + expected[i] + "' expected;";
     } else {
-      problem += " the model has " + std::to_string(model.size()) + " of them, " +
-                 std::to_string(expected.size()) + " expected;";
+      problem += " the model has " + std::to_string(model.size()) + " of them, " + std::to_string(expected.size()) +
+                 " expected;";
     }
   }
   problem.pop_back();

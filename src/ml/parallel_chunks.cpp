@@ -14,10 +14,8 @@ int resolve_thread_count(int requested) {
   return hardware == 0 ? 1 : static_cast<int>(hardware);
 }
 
-void run_chunks(std::size_t chunk_count, int threads,
-                const std::function<void(std::size_t)>& task) {
-  const auto workers = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
-                                             chunk_count);
+void run_chunks(std::size_t chunk_count, int threads, const std::function<void(std::size_t)>& task) {
+  const auto workers = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), chunk_count);
   if (workers <= 1) {
     for (std::size_t chunk = 0; chunk < chunk_count; ++chunk) task(chunk);
     return;

@@ -27,9 +27,7 @@ struct RowRange {
 class RowChunks {
  public:
   RowChunks(Eigen::Index rows, Eigen::Index chunk_rows) : rows_(rows), chunk_rows_(chunk_rows) {}
-  std::size_t count() const {
-    return static_cast<std::size_t>((rows_ + chunk_rows_ - 1) / chunk_rows_);
-  }
+  std::size_t count() const { return static_cast<std::size_t>((rows_ + chunk_rows_ - 1) / chunk_rows_); }
   RowRange operator[](std::size_t chunk) const {
     const Eigen::Index begin = static_cast<Eigen::Index>(chunk) * chunk_rows_;
     return {begin, std::min(begin + chunk_rows_, rows_)};

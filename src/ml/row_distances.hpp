@@ -22,17 +22,28 @@ using FixedFeatures = std::integral_constant<Eigen::Index, N>;
 template <typename Body>
 decltype(auto) with_feature_count(Eigen::Index features, Body&& body) {
   switch (features) {
-    case 1: return body(FixedFeatures<1>{});
-    case 2: return body(FixedFeatures<2>{});
-    case 3: return body(FixedFeatures<3>{});
-    case 4: return body(FixedFeatures<4>{});
-    case 5: return body(FixedFeatures<5>{});
-    case 6: return body(FixedFeatures<6>{});
-    case 7: return body(FixedFeatures<7>{});
-    case 8: return body(FixedFeatures<8>{});
-    case 10: return body(FixedFeatures<10>{});
-    case 12: return body(FixedFeatures<12>{});
-    default: return body(features);
+    case 1:
+      return body(FixedFeatures<1>{});
+    case 2:
+      return body(FixedFeatures<2>{});
+    case 3:
+      return body(FixedFeatures<3>{});
+    case 4:
+      return body(FixedFeatures<4>{});
+    case 5:
+      return body(FixedFeatures<5>{});
+    case 6:
+      return body(FixedFeatures<6>{});
+    case 7:
+      return body(FixedFeatures<7>{});
+    case 8:
+      return body(FixedFeatures<8>{});
+    case 10:
+      return body(FixedFeatures<10>{});
+    case 12:
+      return body(FixedFeatures<12>{});
+    default:
+      return body(features);
   }
 }
 

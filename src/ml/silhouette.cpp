@@ -41,15 +41,13 @@ detail::CompactLabels compact(const Eigen::VectorXi& labels, std::span<const Eig
   for (std::size_t i = 0; i < rows.size(); ++i) {
     ids[i] = labels[rows[i]];
     if (ids[i] < 0) {
-      throw InputError(what + ": row " + std::to_string(rows[i]) + " has the negative id " +
-                       std::to_string(ids[i]));
+      throw InputError(what + ": row " + std::to_string(rows[i]) + " has the negative id " + std::to_string(ids[i]));
     }
   }
   std::vector<int> distinct = ids;
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  detail::CompactLabels compacted{std::vector<int>(rows.size()),
-                                  std::vector<Eigen::Index>(distinct.size(), 0)};
+  detail::CompactLabels compacted{std::vector<int>(rows.size()), std::vector<Eigen::Index>(distinct.size(), 0)};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto code = std::lower_bound(distinct.begin(), distinct.end(), ids[i]) - distinct.begin();
     compacted.codes[i] = static_cast<int>(code);
@@ -82,8 +80,7 @@ double mean_silhouette(const detail::RowMatrix& sums, const detail::CompactLabel
 }
 
 // Scores every labeling; an undefined one scores NaN, or throws when `undefined_throws`.
-std::vector<double> score(const Eigen::MatrixXd& samples,
-                          std::span<const Eigen::VectorXi> labelings,
+std::vector<double> score(const Eigen::MatrixXd& samples, std::span<const Eigen::VectorXi> labelings,
                           const SilhouetteOptions& options, bool undefined_throws) {
   detail::require_finite_samples(samples, "silhouette samples");
   const std::vector<Eigen::Index> rows = rows_to_score(samples.rows(), options);
@@ -101,15 +98,15 @@ std::vector<double> score(const Eigen::MatrixXd& samples,
       scorable_index.push_back(l);
     } else if (undefined_throws) {
       throw InputError(what + ": the " + std::to_string(rows.size()) + " rows scored hold " +
-                       std::to_string(compacted.counts.size()) +
-                       " clusters; a silhouette needs 2 to " + std::to_string(rows.size() - 1));
+                       std::to_string(compacted.counts.size()) + " clusters; a silhouette needs 2 to " +
+                       std::to_string(rows.size() - 1));
     }
   }
   std::vector<double> scores(labelings.size(), std::numeric_limits<double>::quiet_NaN());
   if (scorable.empty()) return scores;
   const Eigen::MatrixXd points = samples(rows, Eigen::all);
-  const std::vector<detail::RowMatrix> sums = detail::cluster_distance_sums(
-      points, scorable, detail::resolve_thread_count(options.num_threads));
+  const std::vector<detail::RowMatrix> sums =
+      detail::cluster_distance_sums(points, scorable, detail::resolve_thread_count(options.num_threads));
   for (std::size_t s = 0; s < scorable.size(); ++s) {
     scores[scorable_index[s]] = mean_silhouette(sums[s], scorable[s]);
   }
@@ -118,8 +115,7 @@ std::vector<double> score(const Eigen::MatrixXd& samples,
 
 }  // namespace
 
-std::vector<double> silhouette_scores(const Eigen::MatrixXd& samples,
-                                      std::span<const Eigen::VectorXi> labelings,
+std::vector<double> silhouette_scores(const Eigen::MatrixXd& samples, std::span<const Eigen::VectorXi> labelings,
                                       const SilhouetteOptions& options) {
   return score(samples, labelings, options, /*undefined_throws=*/false);
 }

@@ -70,16 +70,19 @@ LabelledTracks read_labelled_tracks(const std::filesystem::path& path, const Lab
   }
   std::map<std::string, int> counts;
   for (const auto& label : row_labels) ++counts[label];
-  if (counts.size() < 2) throw InputError(path.string() + ": needs at least two different labels in '" + columns.label + "'");
+  if (counts.size() < 2)
+    throw InputError(path.string() + ": needs at least two different labels in '" + columns.label + "'");
   for (const auto& [label, count] : counts) {
-    if (count < 2) throw InputError(path.string() + ": label '" + label + "' has a single row; every class needs two or more");
+    if (count < 2)
+      throw InputError(path.string() + ": label '" + label + "' has a single row; every class needs two or more");
     set.classes.push_back(label);
   }
   set.feature_names = columns.features;
   set.features.resize(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(columns.features.size()));
   set.labels.resize(static_cast<Eigen::Index>(rows.size()));
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t c = 0; c < rows[r].size(); ++c) set.features(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
+    for (std::size_t c = 0; c < rows[r].size(); ++c)
+      set.features(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
     set.labels(static_cast<Eigen::Index>(r)) =
         static_cast<int>(std::find(set.classes.begin(), set.classes.end(), row_labels[r]) - set.classes.begin());
   }

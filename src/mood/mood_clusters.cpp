@@ -123,10 +123,13 @@ void save_mood_cluster_model(const std::filesystem::path& path, const MoodCluste
   info.seed = model.seed;
   nlohmann::json candidates = nlohmann::json::array();
   for (const auto& candidate : model.candidates) {
-    candidates.push_back({{"k", candidate.k}, {"inertia", candidate.inertia},
-                          {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
+    candidates.push_back(
+        {{"k", candidate.k},
+         {"inertia", candidate.inertia},
+         {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
   }
-  info.metrics = {{"k", model.k()}, {"k_reason", std::string(ml::describe(model.choice.reason))}, {"candidates", candidates}};
+  info.metrics = {
+      {"k", model.k()}, {"k_reason", std::string(ml::describe(model.choice.reason))}, {"candidates", candidates}};
   nlohmann::json clusters = nlohmann::json::array();
   for (int cluster = 0; cluster < model.k(); ++cluster) {
     clusters.push_back({{"label", model.labels[static_cast<std::size_t>(cluster)]},

@@ -77,7 +77,8 @@ ml::MlpModel load_mood_net(const std::filesystem::path& path, tracking::ModelFil
       if (!is_track_feature(name)) file.reader().fail("feature_names", "holds '" + name + "', which no track has");
     }
     auto model = ml::mlp_model_from_json(file.model(), file.info.feature_names);
-    if (model.output() != ml::MlpOutput::softmax) file.reader().fail("model.output", "must be softmax for a mood classifier");
+    if (model.output() != ml::MlpOutput::softmax)
+      file.reader().fail("model.output", "must be softmax for a mood classifier");
     if (info) *info = file.info;
     return model;
   });

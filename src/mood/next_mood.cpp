@@ -36,9 +36,11 @@ TimeSplit session_aligned_split(const std::vector<std::int64_t>& session_start_m
   TimeSplit split;
   split.rows = static_cast<Eigen::Index>(session_start_ms.size());
   const auto rows = static_cast<double>(split.rows);
-  split.test_begin = session_start_row(session_start_ms, static_cast<Eigen::Index>(std::llround(rows * (1 - test_fraction))));
+  split.test_begin =
+      session_start_row(session_start_ms, static_cast<Eigen::Index>(std::llround(rows * (1 - test_fraction))));
   split.validation_begin = session_start_row(
-      session_start_ms, static_cast<Eigen::Index>(std::llround(static_cast<double>(split.test_begin) * (1 - validation_fraction))));
+      session_start_ms,
+      static_cast<Eigen::Index>(std::llround(static_cast<double>(split.test_begin) * (1 - validation_fraction))));
   if (split.validation_begin < 1 || split.test_begin <= split.validation_begin || split.test_begin >= split.rows) {
     throw InputError("too few listening sessions with clustered tracks (" + std::to_string(split.rows) +
                      " next-track examples) for a time-based split into training, validation and test; "
@@ -80,7 +82,8 @@ ml::MlpOptions next_mood_net_defaults() {
   return options;
 }
 
-NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters, const ml::MlpOptions& options) {
+NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters,
+                                     const ml::MlpOptions& options) {
   const auto split = session_aligned_split(data.session_start_ms);
   const auto train = Eigen::seqN(0, split.validation_begin);
   const auto validation = Eigen::seq(split.validation_begin, split.test_begin - 1);
@@ -88,16 +91,18 @@ NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int 
   const Eigen::VectorXi train_labels = data.next_cluster(train);
   const Eigen::MatrixXf validation_features = data.features(validation, Eigen::all);
   const Eigen::VectorXi validation_labels = data.next_cluster(validation);
-  NextMoodTraining result{ml::train_mlp_classifier({train_features, train_labels}, {validation_features, validation_labels},
-                                                   {data.feature_names, cluster_names(clusters)}, options),
-                          {}};
+  NextMoodTraining result{
+      ml::train_mlp_classifier({train_features, train_labels}, {validation_features, validation_labels},
+                               {data.feature_names, cluster_names(clusters)}, options),
+      {}};
   const Eigen::MatrixXd probabilities =
       result.trained.model.predict_proba(data.features.bottomRows(split.rows - split.test_begin)).cast<double>();
   result.evaluation = evaluate_next_mood(data, split, probabilities, clusters);
   return result;
 }
 
-void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model, const tracking::ModelFileInfo& info) {
+void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model,
+                        const tracking::ModelFileInfo& info) {
   auto envelope = info;
   envelope.format = kNextMoodNetFormat;
   envelope.version = kNextMoodNetVersion;
@@ -106,11 +111,12 @@ void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& m
 }
 
 ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
-  return load_next_mood_model(path, clusters, kNextMoodNetFormat, kNextMoodNetVersion, "run `sonic train next-mood`",
-                              [](const nlohmann::json& json, std::span<const std::string> names) {
-                                return ml::mlp_model_from_json(json, names);
-                              },
-                              info);
+  return load_next_mood_model(
+      path, clusters, kNextMoodNetFormat, kNextMoodNetVersion, "run `sonic train next-mood`",
+      [](const nlohmann::json& json, std::span<const std::string> names) {
+        return ml::mlp_model_from_json(json, names);
+      },
+      info);
 }
 
 }  // namespace sonic::mood

@@ -25,7 +25,8 @@ NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data,
   const Eigen::MatrixXd train = all.topRows(split.validation_begin);
   const Eigen::VectorXi train_labels = data.next_cluster.head(split.validation_begin);
   const Eigen::MatrixXd validation = all.middleRows(split.validation_begin, split.test_begin - split.validation_begin);
-  const Eigen::VectorXi validation_labels = data.next_cluster.segment(split.validation_begin, split.test_begin - split.validation_begin);
+  const Eigen::VectorXi validation_labels =
+      data.next_cluster.segment(split.validation_begin, split.test_begin - split.validation_begin);
   const ml::GbdtValidation held_out{validation, validation_labels};
   std::vector<std::string> classes;
   for (int c = 0; c < clusters; ++c) classes.push_back("cluster_" + std::to_string(c));
@@ -35,7 +36,8 @@ NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data,
   return {std::move(model), evaluation};
 }
 
-void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model, const tracking::ModelFileInfo& info) {
+void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model,
+                         const tracking::ModelFileInfo& info) {
   auto envelope = info;
   envelope.format = kNextMoodGbdtFormat;
   envelope.version = kNextMoodGbdtVersion;
@@ -44,11 +46,10 @@ void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel&
 }
 
 ml::GbdtModel load_next_mood_gbdt(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
-  return load_next_mood_model(path, clusters, kNextMoodGbdtFormat, kNextMoodGbdtVersion, "run `sonic train mood-gbdt`",
-                              [](const nlohmann::json& json, std::span<const std::string> names) {
-                                return ml::gbdt_from_json(json, names);
-                              },
-                              info);
+  return load_next_mood_model(
+      path, clusters, kNextMoodGbdtFormat, kNextMoodGbdtVersion, "run `sonic train mood-gbdt`",
+      [](const nlohmann::json& json, std::span<const std::string> names) { return ml::gbdt_from_json(json, names); },
+      info);
 }
 
 }  // namespace sonic::mood

@@ -6,8 +6,7 @@
 namespace sonic::net {
 
 std::string base64_encode(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const auto byte = [&](std::size_t at) -> std::uint32_t {
     return at < bytes.size() ? static_cast<unsigned char>(bytes[at]) : 0u;
   };

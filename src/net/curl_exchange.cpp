@@ -15,8 +15,7 @@ namespace {
 void initialise_curl_once() {
   static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
   if (result != CURLE_OK) {
-    throw Error(ExitCode::unexpected,
-                std::string("libcurl failed to initialise: ") + curl_easy_strerror(result));
+    throw Error(ExitCode::unexpected, std::string("libcurl failed to initialise: ") + curl_easy_strerror(result));
   }
 }
 
@@ -71,8 +70,7 @@ std::size_t receive_header(char* data, std::size_t size, std::size_t count, void
   if (line.starts_with("HTTP/")) {
     reception.response.headers = {};  // a new reply begins (after a 100 Continue, say)
   } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
-    reception.response.headers.add(std::string(trim(line.substr(0, colon))),
-                                   std::string(trim(line.substr(colon + 1))));
+    reception.response.headers.add(std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
   }
   return size * count;
 }
@@ -97,9 +95,14 @@ HeaderList header_list(const HttpRequest& request) {
 
 void set_method_and_body(CURL* handle, const HttpRequest& request, const std::string& body) {
   switch (request.method()) {
-    case HttpMethod::get: curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L); return;
-    case HttpMethod::post: curl_easy_setopt(handle, CURLOPT_POST, 1L); break;
-    default: curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method_name(request.method()));
+    case HttpMethod::get:
+      curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+      return;
+    case HttpMethod::post:
+      curl_easy_setopt(handle, CURLOPT_POST, 1L);
+      break;
+    default:
+      curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, method_name(request.method()));
   }
   if (request.method() == HttpMethod::post || !body.empty()) {
     curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
@@ -111,24 +114,32 @@ TransportFault classify(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_CONNECT: return TransportFault::connect;
-    case CURLE_OPERATION_TIMEDOUT: return TransportFault::timeout;
-    case CURLE_PARTIAL_FILE: return TransportFault::truncated;
+    case CURLE_COULDNT_CONNECT:
+      return TransportFault::connect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return TransportFault::timeout;
+    case CURLE_PARTIAL_FILE:
+      return TransportFault::truncated;
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
     case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_BAD_CONTENT_ENCODING: return TransportFault::broken;
-    case CURLE_FILESIZE_EXCEEDED: return TransportFault::too_large;
+    case CURLE_BAD_CONTENT_ENCODING:
+      return TransportFault::broken;
+    case CURLE_FILESIZE_EXCEEDED:
+      return TransportFault::too_large;
     case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL: return TransportFault::bad_url;
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return TransportFault::bad_url;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: return TransportFault::tls_rejected;
-    default: return TransportFault::other;
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return TransportFault::tls_rejected;
+    default:
+      return TransportFault::other;
   }
 }
 
@@ -139,8 +150,10 @@ bool is_transient(TransportFault fault) {
     case TransportFault::connect:
     case TransportFault::timeout:
     case TransportFault::broken:
-    case TransportFault::truncated: return true;
-    default: return false;
+    case TransportFault::truncated:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -9,8 +9,8 @@ namespace sonic::net {
 namespace {
 
 bool is_credential_header(std::string_view name) {
-  static constexpr std::array<std::string_view, 4> kNames = {
-      "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie"};
+  static constexpr std::array<std::string_view, 4> kNames = {"Authorization", "Proxy-Authorization", "Cookie",
+                                                             "Set-Cookie"};
   for (const auto known : kNames) {
     if (header_name_equals(name, known)) return true;
   }
@@ -28,10 +28,17 @@ std::string masked_line(const HttpRequest& request, std::string_view line) {
 int log_curl_event(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
   const char* marker = nullptr;
   switch (type) {
-    case CURLINFO_TEXT: marker = "*"; break;
-    case CURLINFO_HEADER_OUT: marker = ">"; break;
-    case CURLINFO_HEADER_IN: marker = "<"; break;
-    default: return 0;  // bodies and TLS records: too big, and a reply may carry fresh tokens
+    case CURLINFO_TEXT:
+      marker = "*";
+      break;
+    case CURLINFO_HEADER_OUT:
+      marker = ">";
+      break;
+    case CURLINFO_HEADER_IN:
+      marker = "<";
+      break;
+    default:
+      return 0;  // bodies and TLS records: too big, and a reply may carry fresh tokens
   }
   const auto& request = *static_cast<const HttpRequest*>(user);
   std::string_view text(data, size);

@@ -11,12 +11,12 @@ std::string attempts_text(int attempts) {
   return attempts == 1 ? std::string() : " after " + std::to_string(attempts) + " attempts";
 }
 
-[[noreturn]] void throw_transport_failure(const std::string& what, const TransportFailure& failure,
-                                          int attempts, const HttpSettings& settings) {
+[[noreturn]] void throw_transport_failure(const std::string& what, const TransportFailure& failure, int attempts,
+                                          const HttpSettings& settings) {
   switch (failure.fault) {
     case TransportFault::too_large:
-      throw InputError(what + " answered with more than the " +
-                       std::to_string(settings.max_response_bytes) + " bytes a reply may have");
+      throw InputError(what + " answered with more than the " + std::to_string(settings.max_response_bytes) +
+                       " bytes a reply may have");
     case TransportFault::bad_url:
       throw UsageError(what + " is not an http(s) URL sonic can fetch: " + failure.message);
     default:
@@ -53,8 +53,8 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     }
     const auto started = std::chrono::steady_clock::now();
     ExchangeOutcome outcome = curl_->perform(request);
-    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::steady_clock::now() - started);
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
 
     std::chrono::milliseconds wait{0};
     std::string reason;
@@ -67,11 +67,9 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
       reason = failure->message;
     } else {
       auto& response = std::get<HttpResponse>(outcome);
-      spdlog::debug("{} -> HTTP {} in {} ms, {} bytes", what, response.status, elapsed.count(),
-                    response.body.size());
+      spdlog::debug("{} -> HTTP {} in {} ms, {} bytes", what, response.status, elapsed.count(), response.body.size());
       if (response.ok() || request.accepts(response.status)) return std::move(response);
-      if (!is_retryable_status(response.status) ||
-          (policy.do_not_retry && policy.do_not_retry(response))) {
+      if (!is_retryable_status(response.status) || (policy.do_not_retry && policy.do_not_retry(response))) {
         throw_final_status(what, request, response);
       }
       const std::int64_t now = clock_->now_utc_ms();
@@ -86,8 +84,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
       }
       reason = "HTTP " + std::to_string(response.status);
     }
-    spdlog::info("{}: {}; retry {} of {} in {}", what, reason, retry + 1, policy.max_retries,
-                 describe_duration(wait));
+    spdlog::info("{}: {}; retry {} of {} in {}", what, reason, retry + 1, policy.max_retries, describe_duration(wait));
     clock_->sleep(wait);
   }
 }

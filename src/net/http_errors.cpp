@@ -9,9 +9,8 @@ namespace {
 
 std::string asks_to_wait(const std::string& what, int status, std::chrono::milliseconds wait,
                          std::int64_t retry_at_ms) {
-  return what + " answered HTTP " + std::to_string(status) + " and asks us to wait " +
-         describe_duration(wait) + ", until " + format_iso8601_utc(retry_at_ms) +
-         "; try again after that";
+  return what + " answered HTTP " + std::to_string(status) + " and asks us to wait " + describe_duration(wait) +
+         ", until " + format_iso8601_utc(retry_at_ms) + "; try again after that";
 }
 
 ExitCode exit_code_for_status(int status) {
@@ -46,15 +45,13 @@ void drop_partial_utf8_tail(std::string& text) {
 
 }  // namespace
 
-RateLimitedError::RateLimitedError(const std::string& what_was_asked, int status,
-                                   std::chrono::milliseconds wait, std::int64_t now_utc_ms)
-    : Error(ExitCode::rate_limited,
-            asks_to_wait(what_was_asked, status, wait, now_utc_ms + wait.count())),
+RateLimitedError::RateLimitedError(const std::string& what_was_asked, int status, std::chrono::milliseconds wait,
+                                   std::int64_t now_utc_ms)
+    : Error(ExitCode::rate_limited, asks_to_wait(what_was_asked, status, wait, now_utc_ms + wait.count())),
       wait_(wait),
       retry_at_ms_(now_utc_ms + wait.count()) {}
 
-HttpStatusError::HttpStatusError(const std::string& what_was_asked, int status,
-                                 std::string masked_body)
+HttpStatusError::HttpStatusError(const std::string& what_was_asked, int status, std::string masked_body)
     : Error(exit_code_for_status(status), status_message(what_was_asked, status, masked_body)),
       status_(status),
       body_(std::move(masked_body)) {}

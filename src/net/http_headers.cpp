@@ -14,9 +14,7 @@ bool header_name_equals(std::string_view a, std::string_view b) {
          std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
-void HttpHeaders::add(std::string name, std::string value) {
-  fields_.emplace_back(std::move(name), std::move(value));
-}
+void HttpHeaders::add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
 
 void HttpHeaders::set(std::string name, std::string value) {
   remove(name);

@@ -33,11 +33,16 @@ std::string with_query(const std::string& url, const std::string& query) {
 
 const char* method_name(HttpMethod method) {
   switch (method) {
-    case HttpMethod::get: return "GET";
-    case HttpMethod::post: return "POST";
-    case HttpMethod::put: return "PUT";
-    case HttpMethod::patch: return "PATCH";
-    case HttpMethod::delete_: return "DELETE";
+    case HttpMethod::get:
+      return "GET";
+    case HttpMethod::post:
+      return "POST";
+    case HttpMethod::put:
+      return "PUT";
+    case HttpMethod::patch:
+      return "PATCH";
+    case HttpMethod::delete_:
+      return "DELETE";
   }
   return "GET";
 }
@@ -90,9 +95,7 @@ HttpRequest& HttpRequest::secret_form_field(std::string name, std::string value)
   return *this;
 }
 
-HttpRequest& HttpRequest::json_body(std::string json) {
-  return body("application/json", std::move(json));
-}
+HttpRequest& HttpRequest::json_body(std::string json) { return body("application/json", std::move(json)); }
 
 HttpRequest& HttpRequest::body(std::string content_type, std::string bytes) {
   expect_body_kind(BodyKind::raw);
@@ -115,16 +118,18 @@ std::string HttpRequest::url() const { return with_query(url_, encode_fields(que
 
 std::string HttpRequest::body() const {
   switch (body_kind_) {
-    case BodyKind::form: return encode_fields(form_, false);
-    case BodyKind::raw: return raw_body_;
-    case BodyKind::none: break;
+    case BodyKind::form:
+      return encode_fields(form_, false);
+    case BodyKind::raw:
+      return raw_body_;
+    case BodyKind::none:
+      break;
   }
   return {};
 }
 
 bool HttpRequest::accepts(int status) const {
-  return std::find(accepted_statuses_.begin(), accepted_statuses_.end(), status) !=
-         accepted_statuses_.end();
+  return std::find(accepted_statuses_.begin(), accepted_statuses_.end(), status) != accepted_statuses_.end();
 }
 
 std::string HttpRequest::describe() const {

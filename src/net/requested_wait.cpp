@@ -28,8 +28,7 @@ std::optional<double> parse_decimal(std::string_view text) {
     return std::nullopt;
   }
   double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value,
-                                            std::chars_format::fixed);
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
   if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return value;
 }
@@ -41,8 +40,7 @@ std::chrono::milliseconds whole_ms(double ms) {
 
 }  // namespace
 
-std::optional<std::chrono::milliseconds> requested_wait(const HttpHeaders& headers,
-                                                        std::int64_t now_utc_ms) {
+std::optional<std::chrono::milliseconds> requested_wait(const HttpHeaders& headers, std::int64_t now_utc_ms) {
   if (const auto text = headers.find("retry-after-ms")) {
     if (const auto ms = parse_decimal(*text)) return whole_ms(*ms);
   }

@@ -4,8 +4,8 @@ namespace sonic::net {
 namespace {
 
 bool is_unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
 }
 
 int hex_value(char c) {
@@ -41,8 +41,7 @@ std::string percent_decode(std::string_view text) {
     const char c = text[i];
     if (c == '+') {
       decoded += ' ';
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
       decoded += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
       i += 2;
     } else {
@@ -61,8 +60,7 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
     if (part.empty()) continue;
     const auto equals = part.find('=');
     pairs.emplace_back(percent_decode(part.substr(0, equals)),
-                       equals == std::string_view::npos ? std::string()
-                                                        : percent_decode(part.substr(equals + 1)));
+                       equals == std::string_view::npos ? std::string() : percent_decode(part.substr(equals + 1)));
   }
   return pairs;
 }

@@ -34,7 +34,8 @@ void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, con
   }
   run.log_metric("k", report.k);
   for (const auto& candidate : report.candidates) {
-    if (candidate.k == report.k && !std::isnan(candidate.silhouette)) run.log_metric("silhouette_chosen", candidate.silhouette);
+    if (candidate.k == report.k && !std::isnan(candidate.silhouette))
+      run.log_metric("silhouette_chosen", candidate.silhouette);
   }
   run.log_metric("tracks_clustered", static_cast<double>(report.tracks_clustered));
   run.log_metric("tracks_without_features", static_cast<double>(report.tracks_without_features));
@@ -64,7 +65,8 @@ ClusterRunReport cluster_moods(store::Database& db, const Home& home, const Clus
   report.tracks_incomplete = fitted.skipped_incomplete;
   for (int cluster = 0; cluster < model.k(); ++cluster) {
     report.clusters.push_back({cluster, model.labels[static_cast<std::size_t>(cluster)],
-                               model.sizes[static_cast<std::size_t>(cluster)], mood::centroid_json(model.centroids, cluster)});
+                               model.sizes[static_cast<std::size_t>(cluster)],
+                               mood::centroid_json(model.centroids, cluster)});
   }
   store::replace_clustering(db, model.model_id, stored_form(report.clusters), fitted.assignments);
   mood::save_mood_cluster_model(report.model_path, model);
@@ -94,22 +96,27 @@ std::int64_t assign_new_tracks_to_clusters(store::Database& db) {
 nlohmann::json to_json(const ClusterRunReport& report) {
   nlohmann::json candidates = nlohmann::json::array();
   for (const auto& candidate : report.candidates) {
-    candidates.push_back({{"k", candidate.k}, {"inertia", candidate.inertia},
-                          {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
+    candidates.push_back(
+        {{"k", candidate.k},
+         {"inertia", candidate.inertia},
+         {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
   }
   nlohmann::json clusters = nlohmann::json::array();
   for (const auto& cluster : report.clusters) {
-    clusters.push_back({{"cluster", cluster.cluster}, {"label", cluster.label}, {"size", cluster.size},
+    clusters.push_back({{"cluster", cluster.cluster},
+                        {"label", cluster.label},
+                        {"size", cluster.size},
                         {"centroid", cluster.centroid}});
   }
   return {{"k", report.k},
           {"k_reason", report.k_reason},
           {"candidates", candidates},
           {"clusters", clusters},
-          {"tracks", {{"clustered", report.tracks_clustered},
-                      {"without_features", report.tracks_without_features},
-                      {"incomplete_features", report.tracks_incomplete},
-                      {"imputed", report.tracks_imputed}}},
+          {"tracks",
+           {{"clustered", report.tracks_clustered},
+            {"without_features", report.tracks_without_features},
+            {"incomplete_features", report.tracks_incomplete},
+            {"imputed", report.tracks_imputed}}},
           {"run_id", report.run_id},
           {"model", report.model_path.string()},
           {"seconds", report.seconds}};

@@ -24,15 +24,17 @@ std::string to_text(const ClusterRunReport& report) {
     text += fmt::format("  {:>2}  {:>6}  {}\n", cluster.cluster, cluster.size, cluster.label);
   }
   text += fmt::format("\n{} tracks clustered", report.tracks_clustered);
-  if (report.tracks_imputed > 0) text += fmt::format(" ({} with features imputed from their artist)", report.tracks_imputed);
+  if (report.tracks_imputed > 0)
+    text += fmt::format(" ({} with features imputed from their artist)", report.tracks_imputed);
   text += ".\n";
   if (report.tracks_without_features > 0) {
-    text += fmt::format("{} tracks have no audio features and are not in any cluster{}.\n",
-                        report.tracks_without_features,
-                        report.tracks_imputed > 0 ? "" : " (try --impute artist, sonic enrich or sonic import-features)");
+    text +=
+        fmt::format("{} tracks have no audio features and are not in any cluster{}.\n", report.tracks_without_features,
+                    report.tracks_imputed > 0 ? "" : " (try --impute artist, sonic enrich or sonic import-features)");
   }
   if (report.tracks_incomplete > 0) {
-    text += fmt::format("{} tracks lack one of the six features and are not in any cluster.\n", report.tracks_incomplete);
+    text +=
+        fmt::format("{} tracks lack one of the six features and are not in any cluster.\n", report.tracks_incomplete);
   }
   text += fmt::format("Model: {} (run {})\n", report.model_path.string(), report.run_id);
   return text;

@@ -27,8 +27,8 @@ DemoResult run_demo(const DemoOptions& options) {
   const sim::History history = sim::simulate_listener(simulation);
   sim::write_extended_export_zip(history, result.export_zip);
   sim::write_features_csv(history, result.features_csv);
-  spdlog::info("simulated {} plays of {} tracks: {}", history.rows.size(),
-               history.catalog.tracks.size(), result.export_zip.string());
+  spdlog::info("simulated {} plays of {} tracks: {}", history.rows.size(), history.catalog.tracks.size(),
+               result.export_zip.string());
 
   // A fresh demo home each time, so the demo shows one listener's year, not several.
   std::error_code ignored;

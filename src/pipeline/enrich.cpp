@@ -22,8 +22,7 @@ using store::EnrichmentStatus;
 
 // Asks each primary artist once (on its most recent track), drops tracks left with nothing to
 // do, and keeps at most `limit`.
-std::vector<EnrichmentCandidate> plan(std::vector<EnrichmentCandidate> candidates,
-                                      std::optional<std::size_t> limit) {
+std::vector<EnrichmentCandidate> plan(std::vector<EnrichmentCandidate> candidates, std::optional<std::size_t> limit) {
   std::vector<EnrichmentCandidate> planned;
   std::unordered_set<std::int64_t> artists;
   for (auto& candidate : candidates) {
@@ -59,17 +58,16 @@ class EnrichRun {
         clock_(options.clock ? *options.clock : net::system_clock()),
         start_ms_(clock_.now_utc_ms()),
         features_(store::kReccoBeatsService, "ReccoBeats", options.features, db, report_, start_ms_),
-        tags_(store::kLastfmService, "Last.fm", options.tags && !options.lastfm_api_key.empty(), db,
-              report_, start_ms_),
+        tags_(store::kLastfmService, "Last.fm", options.tags && !options.lastfm_api_key.empty(), db, report_,
+              start_ms_),
         writer_(db) {
     if (options.tags && options.lastfm_api_key.empty()) {
       report_.stopped[store::kLastfmService] = {
-          "no_api_key", "LASTFM_API_KEY is not set, so no Last.fm tags were fetched",
-          ExitCode::ok, std::nullopt};
+          "no_api_key", "LASTFM_API_KEY is not set, so no Last.fm tags were fetched", ExitCode::ok, std::nullopt};
     }
     if (features_.open()) {
-      reccobeats_.emplace(options.endpoints.reccobeats,
-                          sources::reccobeats_http_settings(options.reccobeats_interval), clock_);
+      reccobeats_.emplace(options.endpoints.reccobeats, sources::reccobeats_http_settings(options.reccobeats_interval),
+                          clock_);
     }
     if (tags_.open()) {
       lastfm_.emplace(options.endpoints.lastfm, options.lastfm_api_key,
@@ -79,9 +77,9 @@ class EnrichRun {
 
   EnrichReport run(std::optional<std::vector<std::int64_t>> only_tracks) {
     if (!features_.open() && !tags_.open()) return report_;
-    const auto candidates = plan(
-        store::enrichment_candidates(db_, {start_ms_, features_.open(), tags_.open(), std::move(only_tracks)}),
-        options_.limit);
+    const auto candidates =
+        plan(store::enrichment_candidates(db_, {start_ms_, features_.open(), tags_.open(), std::move(only_tracks)}),
+             options_.limit);
     spdlog::debug("enrichment: {} tracks to go through", candidates.size());
     for (std::size_t begin = 0; begin < candidates.size() && keep_going();) {
       const std::size_t end = batch_end(candidates, begin);
@@ -98,16 +96,17 @@ class EnrichRun {
   }
 
  private:
-  bool keep_going() const {
-    return !features_.stops_run() && !tags_.stops_run() && (features_.open() || tags_.open());
-  }
+  bool keep_going() const { return !features_.stops_run() && !tags_.stops_run() && (features_.open() || tags_.open()); }
 
   EnrichmentOutcome outcome(EnrichmentStatus status) const {
     const std::int64_t now = clock_.now_utc_ms();
     switch (status) {
-      case EnrichmentStatus::found: return {status, now, std::nullopt};
-      case EnrichmentStatus::unknown: return {status, now, now + options_.unknown_retry_ms};
-      case EnrichmentStatus::failed: break;
+      case EnrichmentStatus::found:
+        return {status, now, std::nullopt};
+      case EnrichmentStatus::unknown:
+        return {status, now, now + options_.unknown_retry_ms};
+      case EnrichmentStatus::failed:
+        break;
     }
     return {status, now, now + options_.failed_retry_ms};
   }
@@ -220,8 +219,7 @@ EnrichReport enrich_history(store::Database& db, const EnrichOptions& options) {
   return report;
 }
 
-EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids,
-                           const EnrichOptions& options) {
+EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids, const EnrichOptions& options) {
   if (track_ids.empty()) return {};
   auto report = EnrichRun(db, options).run(std::vector<std::int64_t>(track_ids.begin(), track_ids.end()));
   assign_new_tracks_to_clusters(db);
@@ -231,8 +229,7 @@ EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> tr
 void throw_if_backed_off(store::Database& db, std::string_view service, std::int64_t now_ms) {
   if (const auto backoff = store::active_backoff(db, service, now_ms)) {
     throw Error(ExitCode::rate_limited,
-                backed_off_message(service, backoff->retry_at_ms, backoff->reason) +
-                    "; try again after that");
+                backed_off_message(service, backoff->retry_at_ms, backoff->reason) + "; try again after that");
   }
 }
 

@@ -9,10 +9,14 @@ namespace {
 // Higher ranks decide the exit status: a person must act > try later (network) > rate limit.
 int severity(ExitCode code) {
   switch (code) {
-    case ExitCode::ok: return 0;
-    case ExitCode::rate_limited: return 1;
-    case ExitCode::network: return 2;
-    default: return 3;
+    case ExitCode::ok:
+      return 0;
+    case ExitCode::rate_limited:
+      return 1;
+    case ExitCode::network:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -44,19 +48,21 @@ nlohmann::json EnrichReport::to_json() const {
     if (stop.retry_at_ms) entry["retry_at"] = format_iso8601_utc(*stop.retry_at_ms);
     stops[service] = std::move(entry);
   }
-  return {{"tracks_considered", tracks_considered}, {"features_found", features_found},
-          {"features_unknown", features_unknown},   {"features_failed", features_failed},
-          {"track_tags", track_tags},               {"artist_tags", artist_tags},
+  return {{"tracks_considered", tracks_considered},
+          {"features_found", features_found},
+          {"features_unknown", features_unknown},
+          {"features_failed", features_failed},
+          {"track_tags", track_tags},
+          {"artist_tags", artist_tags},
           {"stopped", std::move(stops)}};
 }
 
 std::string EnrichReport::to_text() const {
   std::string text = std::to_string(tracks_considered) + " tracks considered: features for " +
-                     std::to_string(features_found) + ", unknown to ReccoBeats " +
-                     std::to_string(features_unknown);
+                     std::to_string(features_found) + ", unknown to ReccoBeats " + std::to_string(features_unknown);
   if (features_failed > 0) text += ", refused " + std::to_string(features_failed);
-  text += "; " + std::to_string(track_tags) + " track tags and " + std::to_string(artist_tags) +
-          " artist tags stored\n";
+  text +=
+      "; " + std::to_string(track_tags) + " track tags and " + std::to_string(artist_tags) + " artist tags stored\n";
   for (const auto& [service, stop] : stopped) {
     text += "  " + service + " " + (stop.exit == ExitCode::ok ? "skipped" : "stopped") + ": " +
             redact_secrets(stop.message) + "\n";

@@ -4,8 +4,8 @@
 
 namespace sonic::pipeline {
 
-ExportPrefetcher::ExportPrefetcher(const std::vector<sources::ExportInput>& inputs,
-                                   std::size_t batch_rows, std::size_t queued_batches)
+ExportPrefetcher::ExportPrefetcher(const std::vector<sources::ExportInput>& inputs, std::size_t batch_rows,
+                                   std::size_t queued_batches)
     : inputs_(inputs), batch_rows_(batch_rows), queued_batches_(queued_batches) {
   reader_ = std::thread([this] { read_all(); });
 }

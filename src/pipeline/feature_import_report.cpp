@@ -7,10 +7,18 @@ namespace sonic::pipeline {
 
 void FeatureTally::count(store::FeatureWriteOutcome outcome) {
   switch (outcome) {
-    case store::FeatureWriteOutcome::stored: ++matched, ++stored; return;
-    case store::FeatureWriteOutcome::duplicate: ++matched, ++duplicates; return;
-    case store::FeatureWriteOutcome::kept_service_values: ++matched, ++kept_service_values; return;
-    case store::FeatureWriteOutcome::not_in_history: ++not_in_history; return;
+    case store::FeatureWriteOutcome::stored:
+      ++matched, ++stored;
+      return;
+    case store::FeatureWriteOutcome::duplicate:
+      ++matched, ++duplicates;
+      return;
+    case store::FeatureWriteOutcome::kept_service_values:
+      ++matched, ++kept_service_values;
+      return;
+    case store::FeatureWriteOutcome::not_in_history:
+      ++not_in_history;
+      return;
   }
 }
 
@@ -42,24 +50,22 @@ nlohmann::json FeatureImportReport::to_json() const {
           {"kept_service_values", tally.kept_service_values},
           {"not_in_history", tally.not_in_history},
           {"skipped", tally.skipped},
-          {"coverage", {{"tracks", coverage.tracks},
-                        {"tracks_with_features", coverage.tracks_with_features},
-                        {"tracks_percent", coverage.percent()}}},
+          {"coverage",
+           {{"tracks", coverage.tracks},
+            {"tracks_with_features", coverage.tracks_with_features},
+            {"tracks_percent", coverage.percent()}}},
           {"failed", failed}};
 }
 
 std::string FeatureImportReport::to_text() const {
   std::ostringstream text;
-  text << tally.files << (tally.files == 1 ? " file, " : " files, ") << tally.rows
-       << " rows read: " << tally.matched << " for tracks in your history (" << tally.stored
-       << " stored";
+  text << tally.files << (tally.files == 1 ? " file, " : " files, ") << tally.rows << " rows read: " << tally.matched
+       << " for tracks in your history (" << tally.stored << " stored";
   if (tally.duplicates) text << ", " << tally.duplicates << " repeating a track of the same file";
   if (tally.kept_service_values) {
-    text << ", " << tally.kept_service_values
-         << " left with the values a service measured (--overwrite replaces them)";
+    text << ", " << tally.kept_service_values << " left with the values a service measured (--overwrite replaces them)";
   }
-  text << "), " << tally.not_in_history << " for tracks not in it, " << tally.skipped_total()
-       << " skipped";
+  text << "), " << tally.not_in_history << " for tracks not in it, " << tally.skipped_total() << " skipped";
   if (!tally.skipped.empty()) {
     text << " (";
     const char* separator = "";
@@ -71,8 +77,8 @@ std::string FeatureImportReport::to_text() const {
   }
   char percent[32];
   std::snprintf(percent, sizeof percent, "%.1f%%", coverage.percent());
-  text << "\n  audio features now cover " << coverage.tracks_with_features << " of "
-       << coverage.tracks << " tracks you have listened to (" << percent << ")\n";
+  text << "\n  audio features now cover " << coverage.tracks_with_features << " of " << coverage.tracks
+       << " tracks you have listened to (" << percent << ")\n";
   for (const auto& failure : failures) text << "  failed: " << failure.message << "\n";
   return text.str();
 }

@@ -31,8 +31,8 @@ FeatureTally import_catalog(store::Database& db, const std::filesystem::path& pa
     const auto skipped = ++tally.skipped[row.skip_reason];
     if (!row.problem.empty()) {
       // The first bad value of a file says what is wrong with it; the rest only at debug.
-      spdlog::log(skipped == 1 ? spdlog::level::info : spdlog::level::debug,
-                  "{}: line {}: {}: row skipped", path.string(), reader.line(), row.problem);
+      spdlog::log(skipped == 1 ? spdlog::level::info : spdlog::level::debug, "{}: line {}: {}: row skipped",
+                  path.string(), reader.line(), row.problem);
     }
   }
   return tally;
@@ -40,8 +40,7 @@ FeatureTally import_catalog(store::Database& db, const std::filesystem::path& pa
 
 }  // namespace
 
-FeatureImportReport import_features(store::Database& db,
-                                    const std::vector<std::filesystem::path>& catalogs,
+FeatureImportReport import_features(store::Database& db, const std::vector<std::filesystem::path>& catalogs,
                                     const FeatureImportOptions& options) {
   FeatureImportReport report;
   for (std::size_t i = 0; i < catalogs.size(); ++i) {
@@ -51,8 +50,8 @@ FeatureImportReport import_features(store::Database& db,
       const FeatureTally tally = import_catalog(db, path, options);
       transaction.commit();
       report.tally.add(tally);
-      spdlog::debug("{}: {} rows, {} of your tracks, {} stored", path.string(), tally.rows,
-                    tally.matched, tally.stored);
+      spdlog::debug("{}: {} rows, {} of your tracks, {} stored", path.string(), tally.rows, tally.matched,
+                    tally.stored);
       continue;
     } catch (const InputError& bad_file) {
       report.failures.push_back({path.string(), bad_file.what()});

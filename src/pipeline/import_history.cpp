@@ -42,14 +42,18 @@ class ImportRun {
     return id_;
   }
 
-  void record_file(const ExportInput& input, const char* layout, const Tally& tally,
-                   const ImportReport& so_far) {
+  void record_file(const ExportInput& input, const char* layout, const Tally& tally, const ImportReport& so_far) {
     if (dry_run_) return;
     db_.prepare(
            "INSERT INTO import_files (run_id, path, layout, status, rows_read, imported, "
            "duplicates, skipped) VALUES (?1, ?2, ?3, 'imported', ?4, ?5, ?6, ?7)")
-        .bind(1, id()).bind(2, input.name).bind(3, layout).bind(4, tally.rows)
-        .bind(5, tally.imported).bind(6, tally.duplicates).bind(7, skipped_json(tally))
+        .bind(1, id())
+        .bind(2, input.name)
+        .bind(3, layout)
+        .bind(4, tally.rows)
+        .bind(5, tally.imported)
+        .bind(6, tally.duplicates)
+        .bind(7, skipped_json(tally))
         .run();
     write_pending_and_totals(so_far);
   }
@@ -76,7 +80,10 @@ class ImportRun {
   void write_pending_and_totals(const ImportReport& report) {
     for (const auto& file : pending_) {
       db_.prepare("INSERT INTO import_files (run_id, path, status, error) VALUES (?1, ?2, ?3, ?4)")
-          .bind(1, id()).bind(2, file.path).bind(3, file.status).bind(4, file.why)
+          .bind(1, id())
+          .bind(2, file.path)
+          .bind(3, file.status)
+          .bind(4, file.why)
           .run();
     }
     pending_.clear();
@@ -84,9 +91,14 @@ class ImportRun {
     db_.prepare(
            "UPDATE import_runs SET finished_ms = ?2, status = ?3, files = ?4, rows_read = ?5, "
            "imported = ?6, duplicates = ?7, skipped = ?8 WHERE id = ?1")
-        .bind(1, id()).bind(2, now_utc_ms()).bind(3, report.failures.empty() ? "ok" : "partial")
-        .bind(4, tally.files).bind(5, tally.rows).bind(6, tally.imported)
-        .bind(7, tally.duplicates).bind(8, skipped_json(tally))
+        .bind(1, id())
+        .bind(2, now_utc_ms())
+        .bind(3, report.failures.empty() ? "ok" : "partial")
+        .bind(4, tally.files)
+        .bind(5, tally.rows)
+        .bind(6, tally.imported)
+        .bind(7, tally.duplicates)
+        .bind(8, skipped_json(tally))
         .run();
   }
 
@@ -114,8 +126,7 @@ void add_counts(const store::WriteCounts& counts, Tally& tally) {
 
 // Writes every batch of input `index`; the caller owns the transaction. Rethrows the input's
 // read error once its earlier batches are consumed, so the queue stays in step.
-Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWriter& writer,
-                  std::string& layout) {
+Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWriter& writer, std::string& layout) {
   Tally tally;
   tally.files = 1;
   while (true) {
@@ -171,8 +182,8 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
       run.record_file(input, layout.c_str(), tally, report);
       transaction.commit();
       run.committed();
-      spdlog::debug("{}: {} layout, {} rows, {} imported, {} duplicates", input.name, layout,
-                    tally.rows, tally.imported, tally.duplicates);
+      spdlog::debug("{}: {} layout, {} rows, {} imported, {} duplicates", input.name, layout, tally.rows,
+                    tally.imported, tally.duplicates);
       continue;
     } catch (const sources::NotListeningHistory& not_history) {
       run.rolled_back();

@@ -24,11 +24,16 @@ std::int64_t Tally::skipped_total() const {
 nlohmann::json ImportReport::to_json() const {
   nlohmann::json failed = nlohmann::json::array();
   for (const auto& failure : failures) failed.push_back({{"file", failure.file}, {"error", failure.message}});
-  return {{"files", tally.files},         {"rows", tally.rows},
-          {"imported", tally.imported},   {"duplicates", tally.duplicates},
-          {"skipped", tally.skipped},     {"replaced", tally.replaced},
-          {"short_plays", tally.short_plays}, {"episodes", tally.episodes},
-          {"sessions", sessions},         {"failed", failed},
+  return {{"files", tally.files},
+          {"rows", tally.rows},
+          {"imported", tally.imported},
+          {"duplicates", tally.duplicates},
+          {"skipped", tally.skipped},
+          {"replaced", tally.replaced},
+          {"short_plays", tally.short_plays},
+          {"episodes", tally.episodes},
+          {"sessions", sessions},
+          {"failed", failed},
           {"skipped_files", skipped_files},
           {"dry_run", dry_run}};
 }

@@ -37,25 +37,29 @@ std::optional<std::int64_t> newest_played_at(store::Database& db) {
 }
 
 // The run's row in import_runs, written inside each page's transaction.
-void record_run(store::Database& db, std::int64_t& run_id, std::int64_t started_ms,
-                const IngestReport& report) {
+void record_run(store::Database& db, std::int64_t& run_id, std::int64_t started_ms, const IngestReport& report) {
   if (run_id == 0) {
     db.prepare("INSERT INTO import_runs (kind, started_ms, status) VALUES ('ingest', ?1, 'ok')")
         .bind(1, started_ms)
         .run();
     run_id = db.last_insert_id();
   }
-  db.prepare("UPDATE import_runs SET finished_ms = ?2, files = ?3, rows_read = ?4, imported = ?5, "
-             "duplicates = ?6 WHERE id = ?1")
-      .bind(1, run_id).bind(2, now_utc_ms()).bind(3, report.pages).bind(4, report.fetched)
-      .bind(5, report.new_plays).bind(6, report.duplicates)
+  db.prepare(
+        "UPDATE import_runs SET finished_ms = ?2, files = ?3, rows_read = ?4, imported = ?5, "
+        "duplicates = ?6 WHERE id = ?1")
+      .bind(1, run_id)
+      .bind(2, now_utc_ms())
+      .bind(3, report.pages)
+      .bind(4, report.fetched)
+      .bind(5, report.new_plays)
+      .bind(6, report.duplicates)
       .run();
 }
 
 // One page of plays, in one transaction; the Spotify IDs of its tracks join `track_ids`.
-void store_page(store::Database& db, const sources::spotify::RecentlyPlayedPage& page,
-                store::PlayWriter& writer, std::int64_t& run_id, std::int64_t started_ms,
-                const IngestOptions& options, IngestReport& report, std::set<std::string>& track_ids) {
+void store_page(store::Database& db, const sources::spotify::RecentlyPlayedPage& page, store::PlayWriter& writer,
+                std::int64_t& run_id, std::int64_t started_ms, const IngestOptions& options, IngestReport& report,
+                std::set<std::string>& track_ids) {
   store::Transaction transaction(db);
   const auto body = sources::string_source(page.body);
   sources::ExportFileReader reader(*body, "Spotify recently-played reply");
@@ -94,8 +98,7 @@ void fill_track_metadata(store::Database& db, SpotifySession& spotify, const Ing
       "t.duration_ms IS NULL AND NOT EXISTS (SELECT 1 FROM track_enrichment e WHERE "
       "e.track_id = t.id AND e.service = ?1 AND (e.next_retry_ms IS NULL OR e.next_retry_ms > ?2)) "
       "ORDER BY t.id DESC LIMIT ?3");
-  due.bind(1, kMetadataService).bind(2, now_utc_ms())
-      .bind(3, static_cast<std::int64_t>(options.metadata_batch_limit));
+  due.bind(1, kMetadataService).bind(2, now_utc_ms()).bind(3, static_cast<std::int64_t>(options.metadata_batch_limit));
   while (due.step()) {
     ids.push_back(due.integer(0));
     spotify_ids.push_back(due.text(1));
@@ -103,8 +106,7 @@ void fill_track_metadata(store::Database& db, SpotifySession& spotify, const Ing
   if (ids.empty()) return;
   const auto metadata = spotify.tracks(spotify_ids);
   store::Transaction transaction(db);
-  auto update = db.prepare(
-      "UPDATE tracks SET duration_ms = ?2, album_name = coalesce(album_name, ?3) WHERE id = ?1");
+  auto update = db.prepare("UPDATE tracks SET duration_ms = ?2, album_name = coalesce(album_name, ?3) WHERE id = ?1");
   auto record = db.prepare(
       "INSERT OR REPLACE INTO track_enrichment (track_id, service, status, attempted_ms, "
       "next_retry_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -117,7 +119,10 @@ void fill_track_metadata(store::Database& db, SpotifySession& spotify, const Ing
     } else {
       ++report.tracks_unknown;
     }
-    record.bind(1, ids[i]).bind(2, kMetadataService).bind(3, known ? "found" : "unknown").bind(4, now)
+    record.bind(1, ids[i])
+        .bind(2, kMetadataService)
+        .bind(3, known ? "found" : "unknown")
+        .bind(4, now)
         .bind(5, known ? std::nullopt : std::optional<std::int64_t>(now + options.enrichment.unknown_retry_ms))
         .run();
   }
@@ -126,8 +131,7 @@ void fill_track_metadata(store::Database& db, SpotifySession& spotify, const Ing
 
 }  // namespace
 
-IngestReport ingest_recently_played(store::Database& db, SpotifySession& spotify,
-                                    const IngestOptions& options) {
+IngestReport ingest_recently_played(store::Database& db, SpotifySession& spotify, const IngestOptions& options) {
   throw_if_backed_off(db, kSpotifyApiService, now_utc_ms());
   ensure_session_gap(db, options.session_gap_ms);
   IngestReport report;
@@ -173,8 +177,8 @@ nlohmann::json IngestReport::to_json() const {
 
 std::string IngestReport::to_text() const {
   std::ostringstream text;
-  text << "recently played: " << fetched << " plays fetched in " << pages << " page(s), "
-       << new_plays << " new, " << duplicates << " already stored\n";
+  text << "recently played: " << fetched << " plays fetched in " << pages << " page(s), " << new_plays << " new, "
+       << duplicates << " already stored\n";
   if (tracks_enriched || tracks_unknown) {
     text << "  Spotify metadata: " << tracks_enriched << " tracks filled in, " << tracks_unknown
          << " unknown to Spotify\n";

@@ -85,8 +85,8 @@ TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options) {
   info.model_id = run.run_id();
   info.seed = options.mlp.seed;
   if (report.cv) {
-    info.metrics = {{"cv_accuracy", report.cv->accuracy}, {"cv_macro_f1", report.cv->pooled.macro_f1},
-                    {"folds", report.cv->folds}};
+    info.metrics = {
+        {"cv_accuracy", report.cv->accuracy}, {"cv_macro_f1", report.cv->pooled.macro_f1}, {"folds", report.cv->folds}};
   }
   info.metrics["rows"] = report.rows;
   info.metrics["labels_file"] = options.labels.filename().string();
@@ -115,7 +115,8 @@ PredictMoodReport predict_history_moods(store::Database& db, const Home& home) {
       ++report.tracks_lacking_features;
     }
   }
-  Eigen::MatrixXf features(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(model.feature_names().size()));
+  Eigen::MatrixXf features(static_cast<Eigen::Index>(rows.size()),
+                           static_cast<Eigen::Index>(model.feature_names().size()));
   for (std::size_t i = 0; i < rows.size(); ++i) features.row(static_cast<Eigen::Index>(i)) = rows[i];
   std::vector<store::TrackMood> moods;
   if (!rows.empty()) {
@@ -149,7 +150,8 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
   const auto name = find.text(1);
   const auto tracks = store::features_of_tracks(db, {track_id});
   const auto row = tracks.empty() ? std::nullopt : model_row(model, tracks.front());
-  if (!row) throw InputError("track " + std::string(*id) + " has no audio features for the mood model (try sonic enrich)");
+  if (!row)
+    throw InputError("track " + std::string(*id) + " has no audio features for the mood model (try sonic enrich)");
   return probabilities_of(model, *row, name);
 }
 
@@ -159,13 +161,15 @@ MoodProbabilities predict_features_mood(const Home& home, const std::map<std::st
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {
     const auto found = features.find(model.feature_names()[i]);
     if (found == features.end()) {
-      throw UsageError("--features lacks '" + model.feature_names()[i] + "'; the model needs " + join(model.feature_names(), ","));
+      throw UsageError("--features lacks '" + model.feature_names()[i] + "'; the model needs " +
+                       join(model.feature_names(), ","));
     }
     row(static_cast<Eigen::Index>(i)) = static_cast<float>(found->second);
   }
   for (const auto& [name, value] : features) {
     if (std::find(model.feature_names().begin(), model.feature_names().end(), name) == model.feature_names().end()) {
-      throw UsageError("--features has '" + name + "', which the model does not use; it needs " + join(model.feature_names(), ","));
+      throw UsageError("--features has '" + name + "', which the model does not use; it needs " +
+                       join(model.feature_names(), ","));
     }
   }
   return probabilities_of(model, row, "the given features");

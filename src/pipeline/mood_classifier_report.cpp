@@ -8,21 +8,28 @@
 namespace sonic::pipeline {
 
 nlohmann::json to_json(const TrainMoodReport& report) {
-  nlohmann::json json = {{"rows", report.rows},          {"classes", report.classes},
-                         {"features", report.features},  {"epochs", report.epochs},
+  nlohmann::json json = {{"rows", report.rows},
+                         {"classes", report.classes},
+                         {"features", report.features},
+                         {"epochs", report.epochs},
                          {"final_train_loss", report.final_train_loss},
-                         {"run_id", report.run_id},      {"model", report.model_path.string()},
-                         {"seconds", report.seconds},    {"cross_validation", nullptr}};
+                         {"run_id", report.run_id},
+                         {"model", report.model_path.string()},
+                         {"seconds", report.seconds},
+                         {"cross_validation", nullptr}};
   if (report.cv) {
     nlohmann::json per_class = nlohmann::json::object();
     for (std::size_t c = 0; c < report.classes.size(); ++c) {
       const auto& scores = report.cv->pooled.classes[c];
-      per_class[report.classes[c]] = {{"f1", scores.f1}, {"precision", scores.precision},
-                                      {"recall", scores.recall}, {"support", scores.support}};
+      per_class[report.classes[c]] = {
+          {"f1", scores.f1}, {"precision", scores.precision}, {"recall", scores.recall}, {"support", scores.support}};
     }
-    json["cross_validation"] = {{"folds", report.cv->folds},          {"accuracy", report.cv->accuracy},
-                                {"accuracy_std", report.cv->accuracy_std}, {"fold_accuracy", report.cv->fold_accuracy},
-                                {"macro_f1", report.cv->pooled.macro_f1}, {"per_class", per_class}};
+    json["cross_validation"] = {{"folds", report.cv->folds},
+                                {"accuracy", report.cv->accuracy},
+                                {"accuracy_std", report.cv->accuracy_std},
+                                {"fold_accuracy", report.cv->fold_accuracy},
+                                {"macro_f1", report.cv->pooled.macro_f1},
+                                {"per_class", per_class}};
   }
   return json;
 }

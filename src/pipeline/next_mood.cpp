@@ -49,9 +49,9 @@ std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLe
                                                     const std::string& clustering_id) {
   const auto other = learner == NextMoodLearner::net ? NextMoodLearner::gbdt : NextMoodLearner::net;
   try {
-    const auto file = tracking::load_model_file(home.models() / model_file_of(other),
-                                                other == NextMoodLearner::net ? mood::kNextMoodNetFormat : mood::kNextMoodGbdtFormat,
-                                                1, "");
+    const auto file = tracking::load_model_file(
+        home.models() / model_file_of(other),
+        other == NextMoodLearner::net ? mood::kNextMoodNetFormat : mood::kNextMoodGbdtFormat, 1, "");
     if (file.info.metrics.value("cluster_model_id", "") != clustering_id) return std::nullopt;
     auto metrics = file.info.metrics;
     metrics["learner"] = other == NextMoodLearner::net ? "mood net" : "boosted trees";
@@ -84,12 +84,14 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
   }
   const bool net = options.learner == NextMoodLearner::net;
   const std::uint64_t seed = net ? options.mlp.seed : options.gbdt.seed;
-  auto run = tracking::TrackedRun::start(home.runs(), experiment_of(options.learner),
-                                         {.seed = seed, .window_from_ms = report.data_from_ms,
-                                          .window_to_ms = report.data_to_ms});
+  auto run = tracking::TrackedRun::start(
+      home.runs(), experiment_of(options.learner),
+      {.seed = seed, .window_from_ms = report.data_from_ms, .window_to_ms = report.data_to_ms});
   report.run_id = run.run_id();
   report.model_path = home.models() / model_file_of(options.learner);
-  run.log_params({{"clusters", std::to_string(clusters)}, {"cluster_model", clustering_id}, {"split", "time 80/20"},
+  run.log_params({{"clusters", std::to_string(clusters)},
+                  {"cluster_model", clustering_id},
+                  {"split", "time 80/20"},
                   {"window_days", options.window_days > 0 ? std::to_string(options.window_days) : "all"}});
 
   tracking::ModelFileInfo info;
@@ -103,9 +105,11 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
     report.evaluation = training.evaluation;
     report.epochs = static_cast<int>(training.trained.history.size());
     report.best_epoch = training.trained.best_epoch;
-    run.log_params({{"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
-                    {"epochs", std::to_string(options.mlp.epochs)}, {"patience", std::to_string(options.mlp.patience)},
-                    {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}});
+    run.log_params(
+        {{"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
+         {"epochs", std::to_string(options.mlp.epochs)},
+         {"patience", std::to_string(options.mlp.patience)},
+         {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}});
     for (const auto& epoch : training.trained.history) {
       run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
       if (epoch.validation_loss) run.log_metric("validation_loss", *epoch.validation_loss, epoch.epoch);
@@ -123,7 +127,8 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
                     {"early_stopping_rounds", std::to_string(options.gbdt.early_stopping_rounds)}});
     if (metadata.contains("validation_loss")) {
       std::int64_t round = 0;
-      for (const auto& loss : metadata["validation_loss"]) run.log_metric("validation_loss", loss.get<double>(), ++round);
+      for (const auto& loss : metadata["validation_loss"])
+        run.log_metric("validation_loss", loss.get<double>(), ++round);
     }
     save = [&, model = std::move(training.model)] { mood::save_next_mood_gbdt(report.model_path, model, info); };
   }
@@ -131,9 +136,11 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
   log_scores(run, "test_", evaluation.model);
   log_scores(run, "baseline_most_frequent_", evaluation.most_frequent);
   log_scores(run, "baseline_same_as_current_", evaluation.same_as_current);
-  info.metrics = {{"test_accuracy", evaluation.model.accuracy}, {"test_macro_f1", evaluation.model.macro_f1},
-                  {"test_roc_auc", evaluation.model.roc_auc ? nlohmann::json(*evaluation.model.roc_auc) : nlohmann::json()},
-                  {"cluster_model_id", clustering_id}};
+  info.metrics = {
+      {"test_accuracy", evaluation.model.accuracy},
+      {"test_macro_f1", evaluation.model.macro_f1},
+      {"test_roc_auc", evaluation.model.roc_auc ? nlohmann::json(*evaluation.model.roc_auc) : nlohmann::json()},
+      {"cluster_model_id", clustering_id}};
   save();
   run.log_artifact(report.model_path);
   run.finish();
@@ -150,7 +157,8 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   const auto path = home.models() / kModelFile;
   const auto model = mood::load_next_mood_net(path, clusters, &info);
   if (info.metrics.value("cluster_model_id", "") != clustering_id) {
-    throw InputError(path.string() + " was trained on other mood clusters than the current ones: run `sonic train next-mood` again");
+    throw InputError(path.string() +
+                     " was trained on other mood clusters than the current ones: run `sonic train next-mood` again");
   }
   const auto listens = store::clustered_listens(db);
   if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
@@ -163,10 +171,12 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   prediction.session_start_ms = session.front().session_start_ms;
   prediction.last_listen_ms = session.back().start_ms;
   prediction.current_label = labels[static_cast<std::size_t>(session.back().cluster)];
-  auto name = db.prepare("SELECT t.name || ' - ' || a.name FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE t.id = ?1");
+  auto name =
+      db.prepare("SELECT t.name || ' - ' || a.name FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE t.id = ?1");
   name.bind(1, session.back().track_id);
   if (name.step()) prediction.last_track = name.text(0);
-  for (int c = 0; c < clusters; ++c) prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(0, c));
+  for (int c = 0; c < clusters; ++c)
+    prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(0, c));
   std::stable_sort(prediction.probabilities.begin(), prediction.probabilities.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   return prediction;

@@ -10,7 +10,8 @@ namespace sonic::pipeline {
 namespace {
 
 nlohmann::json scores_json(const mood::NextMoodScores& scores) {
-  return {{"accuracy", scores.accuracy}, {"macro_f1", scores.macro_f1},
+  return {{"accuracy", scores.accuracy},
+          {"macro_f1", scores.macro_f1},
           {"roc_auc", scores.roc_auc ? nlohmann::json(*scores.roc_auc) : nlohmann::json()}};
 }
 
@@ -28,28 +29,31 @@ std::string local_text(std::int64_t ms, const TimeZone& zone) {
 
 nlohmann::json to_json(const TrainNextMoodReport& report) {
   const auto& evaluation = report.evaluation;
-  return {{"learner", report.learner == NextMoodLearner::net ? "mood net" : "boosted trees"},
-          {"clusters", report.cluster_labels},
-          {"rows", {{"train", evaluation.train_rows}, {"validation", evaluation.validation_rows}, {"test", evaluation.test_rows}}},
-          {"test_from", format_iso8601_utc(evaluation.test_from_ms)},
-          {"data", {{"from", format_iso8601_utc(report.data_from_ms)}, {"to", format_iso8601_utc(report.data_to_ms)}}},
-          {"metrics", scores_json(evaluation.model)},
-          {"baselines", {{"most_frequent", scores_json(evaluation.most_frequent)},
-                         {"same_as_current", scores_json(evaluation.same_as_current)}}},
-          {report.learner == NextMoodLearner::net ? "epochs" : "rounds", report.epochs},
-          {report.learner == NextMoodLearner::net ? "best_epoch" : "best_round", report.best_epoch},
-          {"compared_with", report.other_learner ? *report.other_learner : nlohmann::json()},
-          {"run_id", report.run_id},
-          {"model", report.model_path.string()},
-          {"seconds", report.seconds}};
+  return {
+      {"learner", report.learner == NextMoodLearner::net ? "mood net" : "boosted trees"},
+      {"clusters", report.cluster_labels},
+      {"rows",
+       {{"train", evaluation.train_rows}, {"validation", evaluation.validation_rows}, {"test", evaluation.test_rows}}},
+      {"test_from", format_iso8601_utc(evaluation.test_from_ms)},
+      {"data", {{"from", format_iso8601_utc(report.data_from_ms)}, {"to", format_iso8601_utc(report.data_to_ms)}}},
+      {"metrics", scores_json(evaluation.model)},
+      {"baselines",
+       {{"most_frequent", scores_json(evaluation.most_frequent)},
+        {"same_as_current", scores_json(evaluation.same_as_current)}}},
+      {report.learner == NextMoodLearner::net ? "epochs" : "rounds", report.epochs},
+      {report.learner == NextMoodLearner::net ? "best_epoch" : "best_round", report.best_epoch},
+      {"compared_with", report.other_learner ? *report.other_learner : nlohmann::json()},
+      {"run_id", report.run_id},
+      {"model", report.model_path.string()},
+      {"seconds", report.seconds}};
 }
 
 std::string to_text(const TrainNextMoodReport& report) {
   const auto& evaluation = report.evaluation;
-  std::string text = fmt::format(
-      "Next-track mood over {} clusters: {} examples to train, {} to stop early, {} to test (from {}).\n\n",
-      report.cluster_labels.size(), evaluation.train_rows, evaluation.validation_rows, evaluation.test_rows,
-      format_iso8601_utc(evaluation.test_from_ms).substr(0, 10));
+  std::string text =
+      fmt::format("Next-track mood over {} clusters: {} examples to train, {} to stop early, {} to test (from {}).\n\n",
+                  report.cluster_labels.size(), evaluation.train_rows, evaluation.validation_rows, evaluation.test_rows,
+                  format_iso8601_utc(evaluation.test_from_ms).substr(0, 10));
   text += "                             accuracy  macro-F1  ROC-AUC\n";
   const bool net = report.learner == NextMoodLearner::net;
   text += scores_line(net ? "mood net" : "boosted trees", evaluation.model);

@@ -22,8 +22,8 @@ bool ensure_session_gap(store::Database& db, std::int64_t gap_ms) {
   stored.reset();
   store::Transaction transaction(db);
   db.exec("DELETE FROM sessions");
-  constexpr auto kAll = store::TimeSpan{std::numeric_limits<std::int64_t>::min() / 2,
-                                        std::numeric_limits<std::int64_t>::max() / 2};
+  constexpr auto kAll =
+      store::TimeSpan{std::numeric_limits<std::int64_t>::min() / 2, std::numeric_limits<std::int64_t>::max() / 2};
   store::insert_sessions(db, features::group_into_sessions(store::listens_starting_within(db, kAll), gap_ms));
   db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('session_gap_ms', ?1)")
       .bind(1, std::to_string(gap_ms))

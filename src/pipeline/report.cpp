@@ -61,21 +61,28 @@ report::DashboardInputs gather_inputs(store::Database& db, const Home& home, con
 
 std::string render(const nlohmann::json& dashboard, ReportFormat format, bool colour) {
   switch (format) {
-    case ReportFormat::terminal: return report::render_terminal(dashboard, {.colour = colour});
+    case ReportFormat::terminal:
+      return report::render_terminal(dashboard, {.colour = colour});
     case ReportFormat::json:
       return dashboard.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    case ReportFormat::html: return report::render_html(dashboard);
-    case ReportFormat::markdown: return report::render_markdown(dashboard);
+    case ReportFormat::html:
+      return report::render_html(dashboard);
+    case ReportFormat::markdown:
+      return report::render_markdown(dashboard);
   }
   return "";
 }
 
 const char* extension(ReportFormat format) {
   switch (format) {
-    case ReportFormat::terminal: return "txt";
-    case ReportFormat::json: return "json";
-    case ReportFormat::html: return "html";
-    case ReportFormat::markdown: return "md";
+    case ReportFormat::terminal:
+      return "txt";
+    case ReportFormat::json:
+      return "json";
+    case ReportFormat::html:
+      return "html";
+    case ReportFormat::markdown:
+      return "md";
   }
   return "txt";
 }
@@ -126,8 +133,7 @@ ReportResult deliver_report(nlohmann::json dashboard, const Home& home, const Ti
   return result;
 }
 
-ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
-                         const ReportRequest& request) {
+ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone, const ReportRequest& request) {
   return deliver_report(build_report_dashboard(db, home, zone, request), home, zone, request);
 }
 

@@ -13,8 +13,8 @@ namespace sonic::pipeline {
 namespace {
 
 nlohmann::json scores_figures(const mood::NextMoodScores& model, const mood::NextMoodScores& same) {
-  nlohmann::json figures = {{"accuracy", model.accuracy}, {"macro_f1", model.macro_f1},
-                            {"baseline_same_accuracy", same.accuracy}};
+  nlohmann::json figures = {
+      {"accuracy", model.accuracy}, {"macro_f1", model.macro_f1}, {"baseline_same_accuracy", same.accuracy}};
   if (model.roc_auc) figures["roc_auc"] = *model.roc_auc;
   return figures;
 }
@@ -27,8 +27,8 @@ void mood_steps(StepRunner& steps, store::Database& db, const Home& home, const 
     cluster.fit.threads = options.threads;
     cluster.impute_artist = options.impute_artist;
     const auto report = cluster_moods(db, home, cluster);
-    return nlohmann::json{{"k", report.k}, {"tracks", report.tracks_clustered},
-                          {"without_features", report.tracks_without_features}};
+    return nlohmann::json{
+        {"k", report.k}, {"tracks", report.tracks_clustered}, {"without_features", report.tracks_without_features}};
   });
   if (options.mood_labels) {
     steps.run("mood-net", {}, [&] {
@@ -73,8 +73,10 @@ void session_step(StepRunner& steps, store::Database& db, const Home& home, cons
     train.threads = options.threads;
     const auto result = train_session(db, home, zone, train);
     const auto& evaluation = result.training.evaluation;
-    return nlohmann::json{{"roc_auc", evaluation.model.roc_auc}, {"pr_auc", evaluation.model.pr_auc},
-                          {"baseline_roc_auc", evaluation.hour_of_week.roc_auc}, {"rounds", result.training.best_round}};
+    return nlohmann::json{{"roc_auc", evaluation.model.roc_auc},
+                          {"pr_auc", evaluation.model.pr_auc},
+                          {"baseline_roc_auc", evaluation.hour_of_week.roc_auc},
+                          {"rounds", result.training.best_round}};
   });
 }
 

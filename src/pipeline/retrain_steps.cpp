@@ -11,9 +11,12 @@ namespace {
 
 const char* outcome_name(StepOutcome outcome) {
   switch (outcome) {
-    case StepOutcome::done: return "done";
-    case StepOutcome::failed: return "failed";
-    case StepOutcome::skipped: return "skipped";
+    case StepOutcome::done:
+      return "done";
+    case StepOutcome::failed:
+      return "failed";
+    case StepOutcome::skipped:
+      return "skipped";
   }
   return "?";
 }
@@ -23,10 +26,14 @@ std::string figures_line(const nlohmann::json& figures) {
   std::string line;
   for (const auto& [key, value] : figures.items()) {
     std::string text;
-    if (value.is_number_integer()) text = std::to_string(value.get<std::int64_t>());
-    else if (value.is_number()) text = fmt::format("{:.3f}", value.get<double>());
-    else if (value.is_string() && value.get<std::string>().size() <= 24) text = value.get<std::string>();
-    else continue;
+    if (value.is_number_integer())
+      text = std::to_string(value.get<std::int64_t>());
+    else if (value.is_number())
+      text = fmt::format("{:.3f}", value.get<double>());
+    else if (value.is_string() && value.get<std::string>().size() <= 24)
+      text = value.get<std::string>();
+    else
+      continue;
     if (!line.empty()) line += ' ';
     line += key;
     line += '=';
@@ -95,7 +102,9 @@ const RetrainStep* RetrainReport::step(const std::string& name) const {
 nlohmann::json RetrainReport::to_json() const {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& step : steps) {
-    nlohmann::json entry = {{"name", step.name}, {"outcome", outcome_name(step.outcome)}, {"seconds", step.seconds},
+    nlohmann::json entry = {{"name", step.name},
+                            {"outcome", outcome_name(step.outcome)},
+                            {"seconds", step.seconds},
                             {"figures", step.figures}};
     if (!step.message.empty()) entry["message"] = step.message;
     list.push_back(entry);
@@ -106,7 +115,9 @@ nlohmann::json RetrainReport::to_json() const {
 std::string RetrainReport::to_text() const {
   std::string text;
   for (const auto& step : steps) {
-    const char* mark = step.outcome == StepOutcome::done ? "ok  " : step.outcome == StepOutcome::failed ? "FAIL" : "skip";
+    const char* mark = step.outcome == StepOutcome::done     ? "ok  "
+                       : step.outcome == StepOutcome::failed ? "FAIL"
+                                                             : "skip";
     text += fmt::format("{} {:<12} {:>7.2f} s  {}\n", mark, step.name, step.seconds,
                         step.outcome == StepOutcome::done ? figures_line(step.figures) : step.message);
   }

@@ -9,14 +9,12 @@
 
 namespace sonic::pipeline {
 
-std::string backed_off_message(std::string_view display_name, std::int64_t retry_at_ms,
-                               const std::string& reason) {
-  return std::string(display_name) + " is backed off until " + format_iso8601_utc(retry_at_ms) +
-         " (" + reason + ")";
+std::string backed_off_message(std::string_view display_name, std::int64_t retry_at_ms, const std::string& reason) {
+  return std::string(display_name) + " is backed off until " + format_iso8601_utc(retry_at_ms) + " (" + reason + ")";
 }
 
-ServiceGate::ServiceGate(std::string service, std::string display_name, bool wanted,
-                         store::Database& db, EnrichReport& report, std::int64_t now_ms)
+ServiceGate::ServiceGate(std::string service, std::string display_name, bool wanted, store::Database& db,
+                         EnrichReport& report, std::int64_t now_ms)
     : service_(std::move(service)), display_name_(std::move(display_name)), db_(db), report_(report) {
   if (!wanted) {
     open_ = false;
@@ -48,8 +46,7 @@ bool ServiceGate::judge(const Error& error) {
     close({"network", error.what(), ExitCode::network, std::nullopt});
     return false;
   }
-  if (const auto* lastfm = dynamic_cast<const sources::LastfmError*>(&error);
-      lastfm && lastfm->key_rejected()) {
+  if (const auto* lastfm = dynamic_cast<const sources::LastfmError*>(&error); lastfm && lastfm->key_rejected()) {
     close({"api_key", error.what(), error.code(), std::nullopt});
     return false;
   }

@@ -17,8 +17,8 @@ class ServiceGate {
   static constexpr int kMaxFailuresInARow = 3;
 
   // Closed at once when the service is not wanted, or is still backed off from an earlier run.
-  ServiceGate(std::string service, std::string display_name, bool wanted, store::Database& db,
-              EnrichReport& report, std::int64_t now_ms);
+  ServiceGate(std::string service, std::string display_name, bool wanted, store::Database& db, EnrichReport& report,
+              std::int64_t now_ms);
 
   bool open() const { return open_; }
   // A network fault closed this gate: the whole run must stop.
@@ -43,7 +43,6 @@ class ServiceGate {
 };
 
 // "ReccoBeats is backed off until 2026-05-01T13:00:00.000Z: <reason>"
-std::string backed_off_message(std::string_view display_name, std::int64_t retry_at_ms,
-                               const std::string& reason);
+std::string backed_off_message(std::string_view display_name, std::int64_t retry_at_ms, const std::string& reason);
 
 }  // namespace sonic::pipeline

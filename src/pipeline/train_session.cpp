@@ -11,9 +11,7 @@
 namespace sonic::pipeline {
 namespace {
 
-std::string text_of(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
+std::string text_of(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 void log_training(tracking::TrackedRun& run, const session::SessionTraining& training,
                   const session::SessionTrainingOptions& options, const TimeZone& zone) {
@@ -39,11 +37,10 @@ void log_training(tracking::TrackedRun& run, const session::SessionTraining& tra
 
 TrainSessionResult train_session(store::Database& db, const Home& home, const TimeZone& zone,
                                  const session::SessionTrainingOptions& options) {
-  const features::SessionHistory history =
-      store::read_session_history(db, std::numeric_limits<std::int64_t>::max());
+  const features::SessionHistory history = store::read_session_history(db, std::numeric_limits<std::int64_t>::max());
   const session::SessionWindow window = session::choose_session_window(history, zone, options.window_days);
-  spdlog::info("session model: {} hours from the last {:.0f} days, in {}", window.hour_starts_ms.size(),
-               window.days(), zone.name());
+  spdlog::info("session model: {} hours from the last {:.0f} days, in {}", window.hour_starts_ms.size(), window.days(),
+               zone.name());
 
   auto run = tracking::TrackedRun::start(
       home.runs(), "session", {.seed = options.seed, .window_from_ms = window.from_ms, .window_to_ms = window.to_ms});

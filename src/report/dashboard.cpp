@@ -51,10 +51,10 @@ struct Overview {
 };
 
 Overview overview_section(store::Database& db, const insight::PeriodSpan& span, const TimeZone& zone) {
-  auto totals = db.prepare(
-      std::string("SELECT count(*), coalesce(sum(p.ms_played), 0), count(DISTINCT p.track_id), "
-                  "count(DISTINCT t.artist_id), min(p.start_ms), max(p.end_ms), max(p.start_ms) "
-                  "FROM plays p JOIN tracks t ON t.id = p.track_id WHERE ") + kListenInPeriod);
+  auto totals = db.prepare(std::string("SELECT count(*), coalesce(sum(p.ms_played), 0), count(DISTINCT p.track_id), "
+                                       "count(DISTINCT t.artist_id), min(p.start_ms), max(p.end_ms), max(p.start_ms) "
+                                       "FROM plays p JOIN tracks t ON t.id = p.track_id WHERE ") +
+                           kListenInPeriod);
   bind_period(totals, span);
   totals.step();
   auto plays = db.prepare("SELECT count(*) FROM plays WHERE start_ms >= ?1 AND start_ms < ?2");
@@ -77,8 +77,7 @@ Overview overview_section(store::Database& db, const insight::PeriodSpan& span, 
 // One pass over the period's listens for what needs local time.
 void add_local_time_figures(store::Database& db, const insight::PeriodSpan& span, const TimeZone& zone,
                             nlohmann::json& dashboard) {
-  auto listens = db.prepare(std::string("SELECT p.start_ms, p.ms_played FROM plays p WHERE ") +
-                            kListenInPeriod);
+  auto listens = db.prepare(std::string("SELECT p.start_ms, p.ms_played FROM plays p WHERE ") + kListenInPeriod);
   bind_period(listens, span);
   Heatmap heatmap;
   std::unordered_set<std::int64_t> days;
@@ -91,15 +90,17 @@ void add_local_time_figures(store::Database& db, const insight::PeriodSpan& span
 }
 
 nlohmann::json top_list(store::Database& db, const insight::PeriodSpan& span, int top, bool tracks) {
-  const std::string sql =
-      tracks ? std::string("SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
-                           "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-                           "WHERE ") + kListenInPeriod +
-                   " GROUP BY t.id ORDER BY count(*) DESC, t.name, a.name LIMIT ?3"
-             : std::string("SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
-                           "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-                           "WHERE ") + kListenInPeriod +
-                   " GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?3";
+  const std::string sql = tracks
+                              ? std::string(
+                                    "SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
+                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
+                                    "WHERE ") +
+                                    kListenInPeriod + " GROUP BY t.id ORDER BY count(*) DESC, t.name, a.name LIMIT ?3"
+                              : std::string(
+                                    "SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
+                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
+                                    "WHERE ") +
+                                    kListenInPeriod + " GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?3";
   auto query = db.prepare(sql);
   bind_period(query, span);
   query.bind(3, top);
@@ -136,8 +137,7 @@ nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const 
   dashboard["overview"] = overview.json;
   add_local_time_figures(db, span, zone, dashboard);
   // Weeks show a season's shape; beyond about four months, months read better.
-  const std::int64_t span_ms =
-      overview.first_start_ms ? *overview.last_start_ms - *overview.first_start_ms : 0;
+  const std::int64_t span_ms = overview.first_start_ms ? *overview.last_start_ms - *overview.first_start_ms : 0;
   const auto bucket = span_ms <= 120 * kMsPerDay ? detail::Bucket::week : detail::Bucket::month;
   dashboard["mood_over_time"] = detail::mood_over_time_section(db, zone, span, bucket);
   dashboard["clusters"] = detail::clusters_section(db, span);

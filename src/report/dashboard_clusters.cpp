@@ -36,8 +36,8 @@ nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& 
   while (rows.step()) {
     model_id = rows.text(3);  // one model's rows: they share it
     clusters[rows.integer(0)].json = {{"cluster", rows.integer(0)}, {"label", rows.text(1)},
-                                      {"size", rows.integer(2)}, {"listens", 0},
-                                      {"valence", nullptr}, {"energy", nullptr}};
+                                      {"size", rows.integer(2)},    {"listens", 0},
+                                      {"valence", nullptr},         {"energy", nullptr}};
   }
   if (clusters.empty()) return {{"model_id", nullptr}, {"items", nlohmann::json::array()}};
 
@@ -55,10 +55,9 @@ nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& 
     found->second.json["energy"] = rounded(means.real(2), 3);
   }
 
-  auto listens = db.prepare(
-      std::string("SELECT tc.cluster, count(*) FROM plays p JOIN track_clusters tc "
-                  "ON tc.track_id = p.track_id AND tc.model_id = ?3 WHERE ") +
-      kListenInPeriod + " GROUP BY tc.cluster");
+  auto listens = db.prepare(std::string("SELECT tc.cluster, count(*) FROM plays p JOIN track_clusters tc "
+                                        "ON tc.track_id = p.track_id AND tc.model_id = ?3 WHERE ") +
+                            kListenInPeriod + " GROUP BY tc.cluster");
   bind_period(listens, span);
   listens.bind(3, model_id);
   while (listens.step()) {
@@ -67,12 +66,11 @@ nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& 
   }
 
   // Members heard in the period; the subquery is materialised once (plays has no track index).
-  auto points = db.prepare(
-      std::string("SELECT tc.cluster, f.valence, f.energy FROM track_clusters tc "
-                  "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?3 "
-                  "AND f.valence IS NOT NULL AND f.energy IS NOT NULL AND tc.track_id IN "
-                  "(SELECT p.track_id FROM plays p WHERE ") +
-      kListenInPeriod + ") ORDER BY tc.cluster, tc.track_id");
+  auto points = db.prepare(std::string("SELECT tc.cluster, f.valence, f.energy FROM track_clusters tc "
+                                       "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?3 "
+                                       "AND f.valence IS NOT NULL AND f.energy IS NOT NULL AND tc.track_id IN "
+                                       "(SELECT p.track_id FROM plays p WHERE ") +
+                           kListenInPeriod + ") ORDER BY tc.cluster, tc.track_id");
   bind_period(points, span);
   points.bind(3, model_id);
   while (points.step()) {

@@ -14,8 +14,7 @@ nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newe
     const auto found = chosen.find(run.experiment);
     if (found == chosen.end()) {
       chosen[run.experiment] = &run;
-    } else if (found->second->status != tracking::RunStatus::finished &&
-               run.status == tracking::RunStatus::finished) {
+    } else if (found->second->status != tracking::RunStatus::finished && run.status == tracking::RunStatus::finished) {
       found->second = &run;
     }
   }

@@ -35,8 +35,7 @@ nlohmann::json shares(const std::map<std::string, std::int64_t>& counts, std::in
 // Most listened first, then by name: the legend's order, the same in every renderer.
 nlohmann::json names_by_count(const std::map<std::string, std::int64_t>& counts) {
   std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   nlohmann::json names = nlohmann::json::array();
   for (const auto& entry : sorted) names.push_back(entry.first);
   return names;
@@ -64,8 +63,7 @@ std::int64_t bucket_start(const LocalTime& local, Bucket bucket) {
 std::int64_t next_bucket(std::int64_t start, Bucket bucket) {
   if (bucket == Bucket::week) return start + 7;
   const CivilDate date = civil_from_days(start);
-  return date.month == 12 ? days_from_civil(date.year + 1, 1, 1)
-                          : days_from_civil(date.year, date.month + 1, 1);
+  return date.month == 12 ? days_from_civil(date.year + 1, 1, 1) : days_from_civil(date.year, date.month + 1, 1);
 }
 
 nlohmann::json bucket_json(std::int64_t start, Bucket bucket, const Tally& tally) {
@@ -79,14 +77,15 @@ nlohmann::json bucket_json(std::int64_t start, Bucket bucket, const Tally& tally
 
 }  // namespace
 
-nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
-                                      const insight::PeriodSpan& span, Bucket bucket) {
-  auto listens = db.prepare(
-      std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
-                  "LEFT JOIN track_moods m ON m.track_id = p.track_id "
-                  "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
-                  "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
-                  "WHERE ") + kListenInPeriod);
+nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone, const insight::PeriodSpan& span,
+                                      Bucket bucket) {
+  auto listens =
+      db.prepare(std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
+                             "LEFT JOIN track_moods m ON m.track_id = p.track_id "
+                             "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
+                             "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
+                             "WHERE ") +
+                 kListenInPeriod);
   bind_period(listens, span);
   std::map<std::int64_t, Tally> buckets;
   Tally total;
@@ -111,11 +110,12 @@ nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
           {"moods", names_by_count(total.moods)},
           {"clusters", labels_in_order(cluster_labels)},
           {"buckets", list},
-          {"total", {{"listens", total.listens},
-                     {"listens_with_mood", total.with_mood},
-                     {"listens_with_cluster", total.with_cluster},
-                     {"moods", shares(total.moods, total.with_mood)},
-                     {"clusters", shares(total.clusters, total.with_cluster)}}}};
+          {"total",
+           {{"listens", total.listens},
+            {"listens_with_mood", total.with_mood},
+            {"listens_with_cluster", total.with_cluster},
+            {"moods", shares(total.moods, total.with_mood)},
+            {"clusters", shares(total.clusters, total.with_cluster)}}}};
 }
 
 }  // namespace sonic::report::detail

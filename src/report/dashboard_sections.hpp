@@ -19,8 +19,8 @@ void bind_period(store::Statement& statement, const insight::PeriodSpan& span);
 
 enum class Bucket { week, month };
 
-nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone,
-                                      const insight::PeriodSpan& span, Bucket bucket);
+nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone, const insight::PeriodSpan& span,
+                                      Bucket bucket);
 nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& span);
 
 // Rounded for the JSON: charts need no more, and the output stays stable and small.

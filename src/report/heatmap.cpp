@@ -13,8 +13,8 @@ void Heatmap::add_listen(const TimeZone& zone, std::int64_t start_ms, std::int64
   while (left > 0) {
     const LocalTime local = zone.local(at);
     // Milliseconds to the next local hour (zones with half-hour offsets included).
-    const std::int64_t into_hour = (local.minute * 60 + local.second) * kMsPerSecond +
-                                   (at - floor_div(at, kMsPerSecond) * kMsPerSecond);
+    const std::int64_t into_hour =
+        (local.minute * 60 + local.second) * kMsPerSecond + (at - floor_div(at, kMsPerSecond) * kMsPerSecond);
     const std::int64_t piece = std::min(left, kMsPerHour - into_hour);
     minutes[static_cast<std::size_t>(local.weekday)][static_cast<std::size_t>(local.hour)] +=
         static_cast<double>(piece) / static_cast<double>(kMsPerMinute);

@@ -15,8 +15,8 @@ std::vector<RankedItem> ranked(store::Database& db, const char* sql, int top) {
   query.bind(1, top);
   std::vector<RankedItem> items;
   while (query.step()) {
-    items.push_back({query.text(0), query.text(1), query.integer(2),
-                     static_cast<double>(query.integer(3)) / kMsPerHourD});
+    items.push_back(
+        {query.text(0), query.text(1), query.integer(2), static_cast<double>(query.integer(3)) / kMsPerHourD});
   }
   return items;
 }
@@ -118,13 +118,15 @@ HistoryStats compute_history_stats(store::Database& db, const TimeZone& zone, in
   stats.time_zone = zone.name();
   count_totals(db, stats);
   stats.top_artists = ranked(db,
-      "SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
-      "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-      "WHERE p.is_short = 0 GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?1", top);
+                             "SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
+                             "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
+                             "WHERE p.is_short = 0 GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?1",
+                             top);
   stats.top_tracks = ranked(db,
-      "SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
-      "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-      "WHERE p.is_short = 0 GROUP BY t.id ORDER BY count(*) DESC, t.name LIMIT ?1", top);
+                            "SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
+                            "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
+                            "WHERE p.is_short = 0 GROUP BY t.id ORDER BY count(*) DESC, t.name LIMIT ?1",
+                            top);
   count_local_time(db, zone, stats);
   count_feature_coverage(db, stats);
   return stats;

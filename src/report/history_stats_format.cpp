@@ -46,8 +46,11 @@ std::string bar(std::int64_t value, std::int64_t max, int width) {
 nlohmann::json to_json(const HistoryStats& stats) {
   nlohmann::json years = nlohmann::json::array();
   for (const auto& year : stats.years) {
-    years.push_back({{"year", year.year}, {"listens", year.listens}, {"hours", year.hours},
-                     {"distinct_tracks", year.distinct_tracks}, {"top_artist", year.top_artist}});
+    years.push_back({{"year", year.year},
+                     {"listens", year.listens},
+                     {"hours", year.hours},
+                     {"distinct_tracks", year.distinct_tracks},
+                     {"top_artist", year.top_artist}});
   }
   const auto percent = [](std::int64_t part, std::int64_t whole) {
     return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
@@ -62,9 +65,10 @@ nlohmann::json to_json(const HistoryStats& stats) {
       {"tracks", stats.tracks},
       {"artists", stats.artists},
       {"plays_by_source", stats.plays_by_source},
-      {"sessions", {{"count", stats.sessions},
-                    {"mean_minutes", stats.mean_session_minutes},
-                    {"mean_tracks", stats.mean_tracks_per_session}}},
+      {"sessions",
+       {{"count", stats.sessions},
+        {"mean_minutes", stats.mean_session_minutes},
+        {"mean_tracks", stats.mean_tracks_per_session}}},
       {"first", stats.first_ms ? nlohmann::json(format_iso8601_utc(stats.first_ms)) : nlohmann::json()},
       {"last", stats.last_ms ? nlohmann::json(format_iso8601_utc(stats.last_ms)) : nlohmann::json()},
       {"top_artists", ranked_json(stats.top_artists, false)},
@@ -72,12 +76,13 @@ nlohmann::json to_json(const HistoryStats& stats) {
       {"years", years},
       {"listens_by_hour", stats.listens_by_hour},
       {"listens_by_weekday", stats.listens_by_weekday},
-      {"audio_features", {{"tracks", stats.features.tracks},
-                          {"tracks_with_features", stats.features.tracks_with_features},
-                          {"tracks_percent", percent(stats.features.tracks_with_features, stats.features.tracks)},
-                          {"listens_with_features", stats.features.listens_with_features},
-                          {"listens_percent", percent(stats.features.listens_with_features, stats.listens)},
-                          {"tracks_by_source", stats.features.tracks_by_source}}},
+      {"audio_features",
+       {{"tracks", stats.features.tracks},
+        {"tracks_with_features", stats.features.tracks_with_features},
+        {"tracks_percent", percent(stats.features.tracks_with_features, stats.features.tracks)},
+        {"listens_with_features", stats.features.listens_with_features},
+        {"listens_percent", percent(stats.features.listens_with_features, stats.listens)},
+        {"tracks_by_source", stats.features.tracks_by_source}}},
   };
 }
 
@@ -88,30 +93,29 @@ std::string to_text(const HistoryStats& stats) {
     return out.str();
   }
   out << "Listening history (" << terminal_safe(stats.time_zone) << ")\n";
-  out << "  " << stats.listens << " listens, " << fixed(stats.hours) << " hours, " << stats.tracks
-      << " tracks by " << stats.artists << " artists\n";
+  out << "  " << stats.listens << " listens, " << fixed(stats.hours) << " hours, " << stats.tracks << " tracks by "
+      << stats.artists << " artists\n";
   if (stats.first_ms) out << "  from " << date_of(stats.first_ms) << " to " << date_of(stats.last_ms) << "\n";
   out << "  " << stats.short_plays << " plays under 30 s and " << stats.episode_plays
       << " podcast/audiobook plays are kept but not counted\n";
-  out << "  " << stats.sessions << " sessions, " << fixed(stats.mean_session_minutes)
-      << " min and " << fixed(stats.mean_tracks_per_session) << " tracks on average\n\n";
+  out << "  " << stats.sessions << " sessions, " << fixed(stats.mean_session_minutes) << " min and "
+      << fixed(stats.mean_tracks_per_session) << " tracks on average\n\n";
 
   out << "Top artists                                        listens    hours\n";
   for (const auto& artist : stats.top_artists) {
-    out << "  " << cell(artist.name, 48) << " " << cell(std::to_string(artist.listens), 8, true)
-        << " " << cell(fixed(artist.hours), 8, true) << "\n";
+    out << "  " << cell(artist.name, 48) << " " << cell(std::to_string(artist.listens), 8, true) << " "
+        << cell(fixed(artist.hours), 8, true) << "\n";
   }
   out << "\nTop tracks                                         listens    hours\n";
   for (const auto& track : stats.top_tracks) {
-    out << "  " << cell(track.name + " — " + track.detail, 48) << " "
-        << cell(std::to_string(track.listens), 8, true) << " " << cell(fixed(track.hours), 8, true)
-        << "\n";
+    out << "  " << cell(track.name + " — " + track.detail, 48) << " " << cell(std::to_string(track.listens), 8, true)
+        << " " << cell(fixed(track.hours), 8, true) << "\n";
   }
   out << "\nYear     listens    hours   tracks  top artist\n";
   for (const auto& year : stats.years) {
     out << "  " << year.year << " " << cell(std::to_string(year.listens), 9, true) << " "
-        << cell(fixed(year.hours), 8, true) << " " << cell(std::to_string(year.distinct_tracks), 8, true)
-        << "  " << cell(year.top_artist, 36) << "\n";
+        << cell(fixed(year.hours), 8, true) << " " << cell(std::to_string(year.distinct_tracks), 8, true) << "  "
+        << cell(year.top_artist, 36) << "\n";
   }
 
   const auto max_hour = *std::max_element(stats.listens_by_hour.begin(), stats.listens_by_hour.end());
@@ -125,13 +129,13 @@ std::string to_text(const HistoryStats& stats) {
   const auto max_day = *std::max_element(stats.listens_by_weekday.begin(), stats.listens_by_weekday.end());
   out << "\nListens by weekday\n";
   for (std::size_t day = 0; day < 7; ++day) {
-    out << "  " << kWeekdays[day] << " " << cell(std::to_string(stats.listens_by_weekday[day]), 7, true)
-        << " " << bar(stats.listens_by_weekday[day], max_day, 60) << "\n";
+    out << "  " << kWeekdays[day] << " " << cell(std::to_string(stats.listens_by_weekday[day]), 7, true) << " "
+        << bar(stats.listens_by_weekday[day], max_day, 60) << "\n";
   }
 
   const FeatureCoverage& features = stats.features;
-  out << "\nAudio features: " << features.tracks_with_features << " of " << features.tracks
-      << " tracks, " << features.listens_with_features << " of " << stats.listens << " listens";
+  out << "\nAudio features: " << features.tracks_with_features << " of " << features.tracks << " tracks, "
+      << features.listens_with_features << " of " << stats.listens << " listens";
   if (!features.tracks_by_source.empty()) {
     out << " (";
     bool first = true;

@@ -69,12 +69,10 @@ std::string overview(const nlohmann::json& o) {
     return concat("<div class=\"tile\"><b>", html_escape(value), "</b>", html_escape(label), "</div>");
   };
   return concat("<div class=\"tiles\">", tile(grouped(integer_or(o, "listens", 0)), "listens"),
-                tile(fixed(number_or(o, "hours", 0), 1), "hours"),
-                tile(grouped(integer_or(o, "tracks", 0)), "tracks"),
+                tile(fixed(number_or(o, "hours", 0), 1), "hours"), tile(grouped(integer_or(o, "tracks", 0)), "tracks"),
                 tile(grouped(integer_or(o, "artists", 0)), "artists"),
-                tile(grouped(integer_or(o, "days_with_listens", 0)), "days with music"), "</div>",
-                "<p>", html_escape(date_part(field(o, "from"))), " to ",
-                html_escape(date_part(field(o, "to"))), "</p>");
+                tile(grouped(integer_or(o, "days_with_listens", 0)), "days with music"), "</div>", "<p>",
+                html_escape(date_part(field(o, "from"))), " to ", html_escape(date_part(field(o, "to"))), "</p>");
 }
 
 std::string mood_over_time(const nlohmann::json& dashboard) {
@@ -83,9 +81,9 @@ std::string mood_over_time(const nlohmann::json& dashboard) {
   for (const std::string key : {"moods", "clusters"}) {
     const std::string svg = mood_over_time_svg(section_json, key);
     if (svg.empty()) continue;
-    html += concat("<h3>", html_escape(key == "moods" ? "Moods" : "Clusters"), " by ",
-                   html_escape(text_or(section_json, "bucket", "week")), "</h3>", svg,
-                   legend(field(section_json, key)));
+    html +=
+        concat("<h3>", html_escape(key == "moods" ? "Moods" : "Clusters"), " by ",
+               html_escape(text_or(section_json, "bucket", "week")), "</h3>", svg, legend(field(section_json, key)));
   }
   const auto& segments = field(field(dashboard, "segments"), "segments");
   if (has_items(segments, "")) {
@@ -101,10 +99,9 @@ std::string mood_over_time(const nlohmann::json& dashboard) {
                       html_escape(share_list(field(segment, key), 4)), fixed_or_dash(field(segment, "valence"), 2),
                       fixed_or_dash(field(segment, "energy"), 2), html_escape(joined(artists, ", "))});
     }
-    html += concat("<h3>By time of day</h3>",
-                   table({"segment", "#minutes", key == "moods" ? "mood mix" : "cluster mix", "#valence", "#energy",
-                          "top artists"},
-                         rows));
+    html += concat("<h3>By time of day</h3>", table({"segment", "#minutes", key == "moods" ? "mood mix" : "cluster mix",
+                                                     "#valence", "#energy", "top artists"},
+                                                    rows));
   }
   return html.empty() ? missing("moods") : html;
 }
@@ -142,10 +139,10 @@ std::string drift(const nlohmann::json& section_json) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& flag : field(section_json, "flags")) {
     const double change = number_or(flag, "change", 0);
-    rows.push_back({html_escape(text_or(flag, "label", text_or(flag, "metric", "?"))),
-                    fixed_or_dash(field(flag, "baseline"), 2), fixed_or_dash(field(flag, "recent"), 2),
-                    concat(change >= 0 ? "<span class=\"up\">" : "<span class=\"down\">",
-                           signed_percent(change), "</span>")});
+    rows.push_back(
+        {html_escape(text_or(flag, "label", text_or(flag, "metric", "?"))), fixed_or_dash(field(flag, "baseline"), 2),
+         fixed_or_dash(field(flag, "recent"), 2),
+         concat(change >= 0 ? "<span class=\"up\">" : "<span class=\"down\">", signed_percent(change), "</span>")});
   }
   return table({"", "#the 30 days before", "#the last 7 days", "#change"}, rows);
 }
@@ -190,9 +187,8 @@ std::string render_html(const nlohmann::json& dashboard) {
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-      html_escape(title), "</title>\n<style>", kStyle, "</style></head>\n<body><main>\n<h1>",
-      html_escape(title), "</h1><p class=\"sub\">Time zone ",
-      html_escape(text_or(dashboard, "time_zone", "")), " · generated ",
+      html_escape(title), "</title>\n<style>", kStyle, "</style></head>\n<body><main>\n<h1>", html_escape(title),
+      "</h1><p class=\"sub\">Time zone ", html_escape(text_or(dashboard, "time_zone", "")), " · generated ",
       html_escape(text_or(dashboard, "generated", "")), "</p>\n");
   html += section("overview", "Overview", overview(field(dashboard, "overview")));
   const std::string heatmap = heatmap_svg(field(dashboard, "heatmap"));

@@ -22,9 +22,7 @@ std::string code_block(const std::vector<std::string>& lines) {
   return text + "```\n";
 }
 
-std::string missing(std::string_view section) {
-  return concat("_", markdown_escape(unavailable(section)), "_\n");
-}
+std::string missing(std::string_view section) { return concat("_", markdown_escape(unavailable(section)), "_\n"); }
 
 std::string overview(const nlohmann::json& o) {
   if (integer_or(o, "listens", 0) <= 0) return missing("overview");
@@ -32,8 +30,7 @@ std::string overview(const nlohmann::json& o) {
          "|---:|---:|---:|---:|---:|---|---|\n" +
          row({grouped(integer_or(o, "listens", 0)), fixed(number_or(o, "hours", 0), 1),
               grouped(integer_or(o, "tracks", 0)), grouped(integer_or(o, "artists", 0)),
-              grouped(integer_or(o, "days_with_listens", 0)), date_part(field(o, "from")),
-              date_part(field(o, "to"))});
+              grouped(integer_or(o, "days_with_listens", 0)), date_part(field(o, "from")), date_part(field(o, "to"))});
 }
 
 std::string moods(const nlohmann::json& dashboard) {
@@ -50,8 +47,7 @@ std::string moods(const nlohmann::json& dashboard) {
     const std::string key = segment_mix_key(segments);
     text += concat("\n", row({"segment", "minutes", key == "moods" ? "mood mix" : "cluster mix"}), "|---|---:|---|\n");
     for (const auto& segment : segments) {
-      text += row({markdown_escape(text_or(segment, "name", "?")),
-                   fixed(number_or(segment, "minutes", 0), 0),
+      text += row({markdown_escape(text_or(segment, "name", "?")), fixed(number_or(segment, "minutes", 0), 0),
                    markdown_escape(share_list(field(segment, key), 3))});
     }
   }
@@ -59,8 +55,7 @@ std::string moods(const nlohmann::json& dashboard) {
     text += concat("\n", row({text_or(over_time, "bucket", "week"), "listens", "moods", "clusters"}),
                    "|---|---:|---|---|\n");
     for (const auto& bucket : field(over_time, "buckets")) {
-      text += row({markdown_escape(text_or(bucket, "start", "")),
-                   grouped(integer_or(bucket, "listens", 0)),
+      text += row({markdown_escape(text_or(bucket, "start", "")), grouped(integer_or(bucket, "listens", 0)),
                    markdown_escape(share_list(field(bucket, "moods"), 3)),
                    markdown_escape(share_list(field(bucket, "clusters"), 2))});
     }
@@ -70,13 +65,12 @@ std::string moods(const nlohmann::json& dashboard) {
 
 std::string clusters(const nlohmann::json& section) {
   if (!has_items(section, "items")) return missing("clusters");
-  std::string text = row({"cluster", "label", "size", "listens", "valence", "energy"}) +
-                      "|---:|---|---:|---:|---:|---:|\n";
+  std::string text =
+      row({"cluster", "label", "size", "listens", "valence", "energy"}) + "|---:|---|---:|---:|---:|---:|\n";
   for (const auto& item : field(section, "items")) {
     const auto& valence = field(item, "valence");
     const auto& energy = field(item, "energy");
-    text += row({std::to_string(integer_or(item, "cluster", 0)),
-                 markdown_escape(text_or(item, "label", "")),
+    text += row({std::to_string(integer_or(item, "cluster", 0)), markdown_escape(text_or(item, "label", "")),
                  grouped(integer_or(item, "size", 0)), grouped(integer_or(item, "listens", 0)),
                  valence.is_number() ? fixed(valence.get<double>(), 2) : "–",
                  energy.is_number() ? fixed(energy.get<double>(), 2) : "–"});
@@ -116,9 +110,8 @@ std::string models(const nlohmann::json& list) {
   std::string text = row({"model", "status", "trained", "metrics"}) + "|---|---|---|---|\n";
   for (const auto& model : list) {
     const std::string metrics = joined(metric_items(field(model, "headline")), ", ");
-    text += row({markdown_escape(text_or(model, "experiment", "?")),
-                 markdown_escape(text_or(model, "status", "")), date_part(field(model, "start")),
-                 markdown_escape(metrics)});
+    text += row({markdown_escape(text_or(model, "experiment", "?")), markdown_escape(text_or(model, "status", "")),
+                 date_part(field(model, "start")), markdown_escape(metrics)});
   }
   return text;
 }

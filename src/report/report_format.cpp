@@ -38,9 +38,7 @@ std::string signed_percent(double change) {
   return out;
 }
 
-std::string date_part(const nlohmann::json& iso) {
-  return iso.is_string() ? iso.get<std::string>().substr(0, 10) : "";
-}
+std::string date_part(const nlohmann::json& iso) { return iso.is_string() ? iso.get<std::string>().substr(0, 10) : ""; }
 
 const nlohmann::json& field(const nlohmann::json& object, std::string_view key) {
   static const nlohmann::json kNull;
@@ -63,12 +61,10 @@ double number_or(const nlohmann::json& object, std::string_view key, double fall
 std::string text_or(const nlohmann::json& object, std::string_view key, std::string_view fallback) {
   if (!object.is_object()) return std::string(fallback);
   const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>()
-                                                     : std::string(fallback);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string(fallback);
 }
 
-std::vector<std::pair<std::string, double>> largest_shares(const nlohmann::json& shares,
-                                                           std::size_t limit) {
+std::vector<std::pair<std::string, double>> largest_shares(const nlohmann::json& shares, std::size_t limit) {
   std::vector<std::pair<std::string, double>> entries;
   if (!shares.is_object()) return entries;
   for (const auto& [name, value] : shares.items()) {
@@ -141,11 +137,11 @@ std::string forecast_why(const nlohmann::json& forecast) {
 std::string narrator_note(const nlohmann::json& dashboard) {
   if (text_or(field(dashboard, "narrative"), "narrator", "") != "offline") return "";
   const auto& period = field(dashboard, "period");
-  const std::string flag = field(period, "year").is_number()
-                               ? "--year " + std::to_string(integer_or(period, "year", 0))
-                               : "--period " + (field(period, "days").is_number()
-                                                    ? std::to_string(integer_or(period, "days", 0))
-                                                    : std::string("all"));
+  const std::string flag =
+      field(period, "year").is_number()
+          ? "--year " + std::to_string(integer_or(period, "year", 0))
+          : "--period " + (field(period, "days").is_number() ? std::to_string(integer_or(period, "days", 0))
+                                                             : std::string("all"));
   return concat("With OPENAI_API_KEY (or OPENAI_BASE_URL) set, sonic summarize ", flag,
                 " has a language model write this narrative, and the report shows it from then on.");
 }
@@ -190,8 +186,7 @@ std::string unavailable(std::string_view section) {
   };
   const auto found = kHow.find(section);
   return "not available yet (" +
-         std::string(found == kHow.end() ? std::string_view("run sonic retrain") : found->second) +
-         ")";
+         std::string(found == kHow.end() ? std::string_view("run sonic retrain") : found->second) + ")";
 }
 
 std::string period_title(const nlohmann::json& dashboard) {

@@ -39,8 +39,7 @@ double number_or(const nlohmann::json& object, std::string_view key, double fall
 std::string text_or(const nlohmann::json& object, std::string_view key, std::string_view fallback);
 
 // The entries of {name: share}, largest first (ties by name), at most `limit`.
-std::vector<std::pair<std::string, double>> largest_shares(const nlohmann::json& shares,
-                                                           std::size_t limit);
+std::vector<std::pair<std::string, double>> largest_shares(const nlohmann::json& shares, std::size_t limit);
 // ["calm 40%", "happy 30%", …] and joined: "calm 40% · happy 30% · sad 20%" (unescaped: the
 // caller escapes for its format)
 std::vector<std::string> share_items(const nlohmann::json& shares, std::size_t limit);

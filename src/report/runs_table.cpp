@@ -11,7 +11,6 @@
 namespace sonic::report {
 namespace {
 
-
 std::string headline_metrics(const tracking::RunSummary& run) {
   std::string text;
   int shown = 0;
@@ -20,7 +19,8 @@ std::string headline_metrics(const tracking::RunSummary& run) {
     if (found == run.metrics.end() || shown == 3) continue;
     const double value = found->second;
     const bool whole = std::abs(value - std::round(value)) < 1e-9 && std::abs(value) >= 1;
-    text += fmt::format("{}{}={}", shown ? " " : "", name, whole ? fmt::format("{:.0f}", value) : fmt::format("{:.3f}", value));
+    text += fmt::format("{}{}={}", shown ? " " : "", name,
+                        whole ? fmt::format("{:.0f}", value) : fmt::format("{:.3f}", value));
     ++shown;
   }
   return text;
@@ -45,7 +45,8 @@ nlohmann::json runs_json(const std::vector<tracking::RunSummary>& runs) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& run : runs) {
     nlohmann::json metrics = nlohmann::json::object();
-    for (const auto& [name, value] : run.metrics) metrics[name] = std::isfinite(value) ? nlohmann::json(value) : nlohmann::json();
+    for (const auto& [name, value] : run.metrics)
+      metrics[name] = std::isfinite(value) ? nlohmann::json(value) : nlohmann::json();
     list.push_back({{"experiment", run.experiment},
                     {"experiment_id", run.experiment_id},
                     {"run_id", run.run_id},
@@ -64,8 +65,8 @@ std::string runs_text(const std::vector<tracking::RunSummary>& runs, const std::
   std::string text = "started (UTC)     experiment     status    metrics\n";
   for (const auto& run : runs) {
     const auto start = format_iso8601_utc(run.start_ms);
-    text += fmt::format("{} {}  {}  {:<8}  {}\n", start.substr(0, 10), start.substr(11, 5),
-                        cell(run.experiment, 13), tracking::run_status_name(run.status), headline_metrics(run));
+    text += fmt::format("{} {}  {}  {:<8}  {}\n", start.substr(0, 10), start.substr(11, 5), cell(run.experiment, 13),
+                        tracking::run_status_name(run.status), headline_metrics(run));
   }
   text += "\nAll runs: MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri " + mlruns.string() + "\n";
   return text;

@@ -58,9 +58,9 @@ std::string to_text(const SessionForecastReport& report) {
   std::string text = fmt::format("Chance that a listening session starts, by local hour ({}):\n", report.time_zone);
   for (const auto& hour : report.hours) {
     const auto bar = static_cast<std::size_t>(std::lround(hour.probability * 40));
-    text += fmt::format("  {:.3} {:02}-{:02} {:02}:00  {:>5.1f}%  {}\n", weekday_name(hour.local.weekday),
-                        hour.local.month, hour.local.day, hour.local.hour, 100 * hour.probability,
-                        std::string(bar, '#'));
+    text +=
+        fmt::format("  {:.3} {:02}-{:02} {:02}:00  {:>5.1f}%  {}\n", weekday_name(hour.local.weekday), hour.local.month,
+                    hour.local.day, hour.local.hour, 100 * hour.probability, std::string(bar, '#'));
   }
   const nlohmann::json likeliest = to_json(report)["likeliest"];
   if (!likeliest.empty()) text += "\nWhy the likeliest hours:\n";

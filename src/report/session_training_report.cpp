@@ -29,21 +29,22 @@ std::string scores_line(const char* name, const session::SessionScores& scores) 
 
 nlohmann::json to_json(const SessionTrainingReport& report) {
   const session::SessionTraining& t = report.training;
-  return {{"model", report.model_path.string()},
-          {"run_id", report.run_id},
-          {"time_zone", report.time_zone},
-          {"window", {{"from", format_iso8601_utc(t.window.from_ms)},
-                      {"to", format_iso8601_utc(t.window.to_ms)},
-                      {"days", t.window.days()}}},
-          {"hours", {{"fit", t.split.fit}, {"validation", t.split.validation}, {"test", t.split.test}}},
-          {"start_hours",
-           {{"fit", t.fit_positives}, {"validation", t.validation_positives}, {"test", t.test_positives}}},
-          {"rounds", t.best_round},
-          {"metrics", session::to_json(t.evaluation.model)},
-          {"baselines",
-           {{"hour_of_week", session::to_json(t.evaluation.hour_of_week)},
-            {"always_no", session::to_json(t.evaluation.always_no)}}},
-          {"calibration", calibration_json(t.evaluation.calibration)}};
+  return {
+      {"model", report.model_path.string()},
+      {"run_id", report.run_id},
+      {"time_zone", report.time_zone},
+      {"window",
+       {{"from", format_iso8601_utc(t.window.from_ms)},
+        {"to", format_iso8601_utc(t.window.to_ms)},
+        {"days", t.window.days()}}},
+      {"hours", {{"fit", t.split.fit}, {"validation", t.split.validation}, {"test", t.split.test}}},
+      {"start_hours", {{"fit", t.fit_positives}, {"validation", t.validation_positives}, {"test", t.test_positives}}},
+      {"rounds", t.best_round},
+      {"metrics", session::to_json(t.evaluation.model)},
+      {"baselines",
+       {{"hour_of_week", session::to_json(t.evaluation.hour_of_week)},
+        {"always_no", session::to_json(t.evaluation.always_no)}}},
+      {"calibration", calibration_json(t.evaluation.calibration)}};
 }
 
 std::string to_text(const SessionTrainingReport& report) {
@@ -63,8 +64,8 @@ std::string to_text(const SessionTrainingReport& report) {
     text += fmt::format("  {:.1f}–{:.1f}   {:>10}  {:>9.3f}  {:>8.3f}\n", bin.lower, bin.upper, bin.count,
                         bin.mean_predicted, bin.observed_rate);
   }
-  text += fmt::format("\n{} rounds kept. Saved to {} (run {})\n", t.best_round, report.model_path.string(),
-                      report.run_id);
+  text +=
+      fmt::format("\n{} rounds kept. Saved to {} (run {})\n", t.best_round, report.model_path.string(), report.run_id);
   return text;
 }
 

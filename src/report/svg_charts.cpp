@@ -13,21 +13,20 @@ using namespace detail;
 std::string num(double value) { return fixed(value, 1); }
 
 std::string svg_open(double width, double height, const std::string& label) {
-  return concat("<svg class=\"chart\" viewBox=\"0 0 ", num(width), " ", num(height),
-                "\" width=\"", num(width), "\" height=\"", num(height),
-                "\" role=\"img\" aria-label=\"", html_escape(label), "\">");
+  return concat("<svg class=\"chart\" viewBox=\"0 0 ", num(width), " ", num(height), "\" width=\"", num(width),
+                "\" height=\"", num(height), "\" role=\"img\" aria-label=\"", html_escape(label), "\">");
 }
 
 std::string text_at(double x, double y, const std::string& text, const char* anchor = "start") {
-  return concat("<text x=\"", num(x), "\" y=\"", num(y), "\" text-anchor=\"", anchor, "\">",
-                html_escape(text), "</text>");
+  return concat("<text x=\"", num(x), "\" y=\"", num(y), "\" text-anchor=\"", anchor, "\">", html_escape(text),
+                "</text>");
 }
 
-std::string rect(double x, double y, double width, double height, const std::string& fill,
-                 double opacity, const std::string& title) {
-  return concat("<rect x=\"", num(x), "\" y=\"", num(y), "\" width=\"", num(width),
-                "\" height=\"", num(height), "\" fill=\"", fill, "\" fill-opacity=\"",
-                fixed(opacity, 3), "\"><title>", html_escape(title), "</title></rect>");
+std::string rect(double x, double y, double width, double height, const std::string& fill, double opacity,
+                 const std::string& title) {
+  return concat("<rect x=\"", num(x), "\" y=\"", num(y), "\" width=\"", num(width), "\" height=\"", num(height),
+                "\" fill=\"", fill, "\" fill-opacity=\"", fixed(opacity, 3), "\"><title>", html_escape(title),
+                "</title></rect>");
 }
 
 }  // namespace
@@ -44,8 +43,7 @@ std::string heatmap_svg(const nlohmann::json& heatmap) {
   if (!(max > 0) || !minutes.is_array() || minutes.size() != 7) return "";
   static const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   constexpr double kCell = 26, kLeft = 44, kTop = 22;
-  std::string svg = svg_open(kLeft + 24 * kCell + 4, kTop + 7 * kCell + 4,
-                             "Listening minutes by weekday and hour");
+  std::string svg = svg_open(kLeft + 24 * kCell + 4, kTop + 7 * kCell + 4, "Listening minutes by weekday and hour");
   for (int hour = 0; hour < 24; hour += 3) {
     svg += text_at(kLeft + hour * kCell + kCell / 2, 14, two_digits(hour), "middle");
   }
@@ -53,14 +51,12 @@ std::string heatmap_svg(const nlohmann::json& heatmap) {
     const double y = kTop + static_cast<double>(day) * kCell;
     svg += text_at(4, y + kCell * 0.65, kDays[day]);
     for (std::size_t hour = 0; hour < 24; ++hour) {
-      const auto& cell = minutes[day].is_array() && hour < minutes[day].size() ? minutes[day][hour]
-                                                                                : nlohmann::json();
+      const auto& cell = minutes[day].is_array() && hour < minutes[day].size() ? minutes[day][hour] : nlohmann::json();
       const double value = cell.is_number() ? cell.get<double>() : 0;
       const double shade = value > 0 ? 0.08 + 0.92 * std::min(value / max, 1.0) : 1.0;
       svg += rect(kLeft + static_cast<double>(hour) * kCell + 1, y + 1, kCell - 2, kCell - 2,
                   value > 0 ? "#1db954" : "#eef0f2", shade,
-                  concat(kDays[day], " ", two_digits(static_cast<int>(hour)), ":00, ",
-                         fixed(value, 0), " minutes"));
+                  concat(kDays[day], " ", two_digits(static_cast<int>(hour)), ":00, ", fixed(value, 0), " minutes"));
     }
   }
   return svg + "</svg>";
@@ -107,16 +103,15 @@ std::string cluster_scatter_svg(const nlohmann::json& clusters) {
   const auto x_of = [&](double valence) { return kLeft + std::clamp(valence, 0.0, 1.0) * kSize; };
   const auto y_of = [&](double energy) { return kTop + (1 - std::clamp(energy, 0.0, 1.0)) * kSize; };
   std::string svg = svg_open(kLeft + kSize + 10, kTop + kSize + kBottom, "Clusters by valence and energy");
-  svg += concat("<rect x=\"", num(kLeft), "\" y=\"", num(kTop), "\" width=\"", num(kSize),
-                "\" height=\"", num(kSize), "\" fill=\"none\" stroke=\"#c8ccd0\"/>");
+  svg += concat("<rect x=\"", num(kLeft), "\" y=\"", num(kTop), "\" width=\"", num(kSize), "\" height=\"", num(kSize),
+                "\" fill=\"none\" stroke=\"#c8ccd0\"/>");
   svg += text_at(kLeft + kSize / 2, kTop + kSize + 28, "valence (sad → happy)", "middle");
   svg += text_at(4, kTop + 12, "energy");
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (const auto& point : field(items[i], "points")) {
       if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number()) continue;
-      svg += concat("<circle cx=\"", num(x_of(point[0].get<double>())), "\" cy=\"",
-                    num(y_of(point[1].get<double>())), "\" r=\"2.5\" fill=\"", series_colour(i),
-                    "\" fill-opacity=\"0.45\"/>");
+      svg += concat("<circle cx=\"", num(x_of(point[0].get<double>())), "\" cy=\"", num(y_of(point[1].get<double>())),
+                    "\" r=\"2.5\" fill=\"", series_colour(i), "\" fill-opacity=\"0.45\"/>");
     }
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -126,9 +121,8 @@ std::string cluster_scatter_svg(const nlohmann::json& clusters) {
     const double x = x_of(valence.get<double>());
     const double y = y_of(energy.get<double>());
     const std::string label = text_or(items[i], "label", "");
-    svg += concat("<circle cx=\"", num(x), "\" cy=\"", num(y), "\" r=\"9\" fill=\"",
-                  series_colour(i), "\" stroke=\"#222\" stroke-width=\"1.5\"><title>",
-                  html_escape(label), "</title></circle>");
+    svg += concat("<circle cx=\"", num(x), "\" cy=\"", num(y), "\" r=\"9\" fill=\"", series_colour(i),
+                  "\" stroke=\"#222\" stroke-width=\"1.5\"><title>", html_escape(label), "</title></circle>");
     // Labels point inwards, so those on the right stay inside the chart.
     svg += x > kLeft + kSize / 2 ? text_at(x - 12, y + 4, label, "end") : text_at(x + 12, y + 4, label);
   }
@@ -149,8 +143,7 @@ std::string forecast_svg(const nlohmann::json& forecast) {
     const double probability = std::clamp(number_or(hours[i], "probability", 0), 0.0, 1.0);
     const int hour = static_cast<int>(number_or(hours[i], "hour", 0)) % 24;
     const double x = kLeft + static_cast<double>(i) * slot;
-    svg += rect(x + slot * 0.15, kTop + kHeight * (1 - probability), slot * 0.7,
-                kHeight * probability, "#3b82f6", 0.85,
+    svg += rect(x + slot * 0.15, kTop + kHeight * (1 - probability), slot * 0.7, kHeight * probability, "#3b82f6", 0.85,
                 concat(two_digits(hour), ":00, ", percent(probability)));
     if (i % 3 == 0) svg += text_at(x + slot / 2, kTop + kHeight + 16, two_digits(hour), "middle");
   }

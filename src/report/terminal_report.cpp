@@ -66,12 +66,10 @@ void overview(const nlohmann::json& dashboard, TerminalText& out) {
   const auto& o = field(dashboard, "overview");
   out.heading("Overview");
   if (number_or(o, "listens", 0) <= 0) return out.missing("overview");
-  out.line(grouped(integer_or(o, "listens", 0)) + " listens · " + fixed(number_or(o, "hours", 0), 1) +
-           " hours · " + grouped(integer_or(o, "tracks", 0)) + " tracks · " +
-           grouped(integer_or(o, "artists", 0)) + " artists");
+  out.line(grouped(integer_or(o, "listens", 0)) + " listens · " + fixed(number_or(o, "hours", 0), 1) + " hours · " +
+           grouped(integer_or(o, "tracks", 0)) + " tracks · " + grouped(integer_or(o, "artists", 0)) + " artists");
   out.line(date_part(field(o, "from")) + " → " + date_part(field(o, "to")) + " · " +
-           grouped(integer_or(o, "days_with_listens", 0)) + " days with music · " +
-           text_or(o, "time_zone", ""));
+           grouped(integer_or(o, "days_with_listens", 0)) + " days with music · " + text_or(o, "time_zone", ""));
 }
 
 void heatmap(const nlohmann::json& dashboard, TerminalText& out) {
@@ -128,8 +126,7 @@ void drift(const nlohmann::json& dashboard, TerminalText& out) {
   for (const auto& flag : field(section, "flags")) {
     const double change = number_or(flag, "change", 0);
     const bool scalar = field(flag, "recent").is_number() && field(flag, "baseline").is_number();
-    out.line(std::string(change >= 0 ? "▲ " : "▼ ") +
-                 cell(text_or(flag, "label", text_or(flag, "metric", "?")), 30) +
+    out.line(std::string(change >= 0 ? "▲ " : "▼ ") + cell(text_or(flag, "label", text_or(flag, "metric", "?")), 30) +
                  cell(signed_percent(change), 7, true) +
                  (scalar ? "   " + fixed_or_dash(field(flag, "baseline"), 2) + " → " +
                                fixed_or_dash(field(flag, "recent"), 2)
@@ -143,8 +140,8 @@ void models(const nlohmann::json& dashboard, TerminalText& out) {
   const auto& list = field(dashboard, "models");
   if (!has_items(list, "")) return out.missing("models");
   for (const auto& model : list) {
-    out.line(cell(text_or(model, "experiment", "?"), 20) + " " +
-             cell(text_or(model, "status", ""), 9) + " " + date_part(field(model, "start")));
+    out.line(cell(text_or(model, "experiment", "?"), 20) + " " + cell(text_or(model, "status", ""), 9) + " " +
+             date_part(field(model, "start")));
     const auto metrics = metric_items(field(model, "headline"));
     if (!metrics.empty()) {
       for (const auto& text : packed(metrics, kWidth - 4)) out.line("  " + text);
@@ -166,8 +163,8 @@ void forecast(const nlohmann::json& dashboard, TerminalText& out) {
 void narrative(const nlohmann::json& dashboard, TerminalText& out) {
   const auto& section = field(dashboard, "narrative");
   const std::string text = text_or(section, "text", "");
-  out.heading("In words" + (text.empty() ? std::string() :
-                            " (" + terminal_safe(text_or(section, "narrator", "?")) + " narrator)"));
+  out.heading("In words" +
+              (text.empty() ? std::string() : " (" + terminal_safe(text_or(section, "narrator", "?")) + " narrator)"));
   if (text.empty()) return out.missing("narrative");
   const auto parts = paragraphs(text);
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -184,8 +181,8 @@ void narrative(const nlohmann::json& dashboard, TerminalText& out) {
 
 std::string render_terminal(const nlohmann::json& dashboard, const TerminalOptions& options) {
   TerminalText out(options.colour);
-  out.raw(terminal_safe("sonic report · " + period_title(dashboard) + " · " +
-                        text_or(dashboard, "time_zone", "")) + "\n");
+  out.raw(terminal_safe("sonic report · " + period_title(dashboard) + " · " + text_or(dashboard, "time_zone", "")) +
+          "\n");
   std::string rule;
   for (int i = 0; i < kWidth; ++i) rule += "─";
   out.raw(rule + "\n");

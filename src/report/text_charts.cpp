@@ -55,8 +55,7 @@ std::vector<std::string> heatmap_lines(const nlohmann::json& heatmap) {
     }
     lines.push_back(line);
   }
-  lines.push_back("busiest hour: " + busiest_at + " (" + detail::fixed(busiest, 0) +
-                  " minutes in all)");
+  lines.push_back("busiest hour: " + busiest_at + " (" + detail::fixed(busiest, 0) + " minutes in all)");
   return lines;
 }
 
@@ -76,12 +75,11 @@ std::vector<std::string> forecast_lines(const nlohmann::json& forecast) {
     likeliest.emplace_back(probability, hour);
   }
   // Stable: equal chances keep the forecast's (time) order.
-  std::stable_sort(likeliest.begin(), likeliest.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(likeliest.begin(), likeliest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::string top = "likeliest:";
   for (std::size_t i = 0; i < likeliest.size() && i < 3; ++i) {
-    top += (i ? ", " : " ") + detail::two_digits(likeliest[i].second) + ":00 (" +
-           detail::percent(likeliest[i].first) + ")";
+    top += (i ? ", " : " ") + detail::two_digits(likeliest[i].second) + ":00 (" + detail::percent(likeliest[i].first) +
+           ")";
   }
   return {bars, hour_axis("     ", hours), top};
 }

@@ -22,8 +22,7 @@ features::SessionHistory known_before(const features::SessionHistory& history, s
 
 }  // namespace
 
-std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model,
-                                                  const features::SessionHistory& history,
+std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const features::SessionHistory& history,
                                                   const TimeZone& zone, std::int64_t from_ms,
                                                   const ForecastOptions& options) {
   const std::int64_t first = features::next_local_hour_start(zone, from_ms);
@@ -47,8 +46,8 @@ std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model,
   const Eigen::MatrixXd contributions = model.contributions(rows.features);
   for (std::size_t i : likeliest) {
     const auto row = static_cast<Eigen::Index>(i);
-    forecast[i].reasons = explain_hour(rows.features.row(row), contributions.row(row), forecast[i].local,
-                                       options.reasons_per_hour);
+    forecast[i].reasons =
+        explain_hour(rows.features.row(row), contributions.row(row), forecast[i].local, options.reasons_per_hour);
   }
   return forecast;
 }

@@ -8,10 +8,9 @@ std::filesystem::path session_model_path(const Home& home) { return home.models(
 
 nlohmann::json session_metrics(const SessionTraining& training) {
   nlohmann::json metrics = nlohmann::json::object();
-  const std::pair<const char*, const SessionScores*> scored[] = {
-      {"", &training.evaluation.model},
-      {"hour_of_week_", &training.evaluation.hour_of_week},
-      {"always_no_", &training.evaluation.always_no}};
+  const std::pair<const char*, const SessionScores*> scored[] = {{"", &training.evaluation.model},
+                                                                 {"hour_of_week_", &training.evaluation.hour_of_week},
+                                                                 {"always_no_", &training.evaluation.always_no}};
   for (const auto& [prefix, scores] : scored) {
     const nlohmann::json values = to_json(*scores);
     for (const auto& [key, value] : values.items()) metrics[prefix + key] = value;
@@ -22,8 +21,8 @@ nlohmann::json session_metrics(const SessionTraining& training) {
   return metrics;
 }
 
-void save_session_model(const std::filesystem::path& path, const SessionTraining& training,
-                        const std::string& model_id, std::uint64_t seed) {
+void save_session_model(const std::filesystem::path& path, const SessionTraining& training, const std::string& model_id,
+                        std::uint64_t seed) {
   tracking::ModelFileInfo info;
   info.format = kSessionModelFormat;
   info.version = kSessionModelVersion;

@@ -48,39 +48,48 @@ std::string raises(bool up) { return up ? ", which raises the chance" : ", which
 const std::vector<Factor>& factors() {
   using F = SessionFeature;
   static const std::vector<Factor> list = {
-      {"time_of_day", {F::hour, F::hour_sin, F::hour_cos},
+      {"time_of_day",
+       {F::hour, F::hour_sin, F::hour_cos},
        [](const auto&, const LocalTime& local, bool up) {
          return std::string(up ? "you often start a session around " : "you seldom start a session around ") +
                 clock_hour(local.hour);
        }},
-      {"day_of_week", {F::weekday, F::weekday_sin, F::weekday_cos, F::weekend},
+      {"day_of_week",
+       {F::weekday, F::weekday_sin, F::weekday_cos, F::weekend},
        [](const auto&, const LocalTime& local, bool up) {
          return std::string(up ? "you listen more on " : "you listen less on ") + weekday_name(local.weekday) + "s";
        }},
-      {"day_of_month", {F::day_of_month},
+      {"day_of_month",
+       {F::day_of_month},
        [](const auto&, const LocalTime& local, bool up) {
          return "day " + std::to_string(local.day) + " of the month" + raises(up);
        }},
-      {"habit_at_this_hour", {F::starts_this_hour_7d, F::starts_this_hour_30d},
+      {"habit_at_this_hour",
+       {F::starts_this_hour_7d, F::starts_this_hour_30d},
        [](const auto& row, const LocalTime& local, bool up) {
          return "you started " + sessions(at(row, F::starts_this_hour_7d)) + " around " + clock_hour(local.hour) +
                 " in the last 7 days and " + sessions(at(row, F::starts_this_hour_30d)) + " in the last 30" +
                 raises(up);
        }},
-      {"time_since_last_session", {F::hours_since_last_start},
+      {"time_since_last_session",
+       {F::hours_since_last_start},
        [](const auto& row, const LocalTime&, bool up) {
          const double hours = at(row, F::hours_since_last_start);
-         return (std::isnan(hours) ? std::string("no session before") : "your last session started " +
-                 number(hours) + " hours before") + raises(up);
+         return (std::isnan(hours) ? std::string("no session before")
+                                   : "your last session started " + number(hours) + " hours before") +
+                raises(up);
        }},
-      {"recent_session_length", {F::mean_session_minutes_7d},
+      {"recent_session_length",
+       {F::mean_session_minutes_7d},
        [](const auto& row, const LocalTime&, bool up) {
          const double minutes = at(row, F::mean_session_minutes_7d);
-         return (std::isnan(minutes) ? std::string("no finished session in the last 7 days")
-                                     : "your sessions of the last 7 days lasted " + number(minutes) +
-                                           " minutes on average") + raises(up);
+         return (std::isnan(minutes)
+                     ? std::string("no finished session in the last 7 days")
+                     : "your sessions of the last 7 days lasted " + number(minutes) + " minutes on average") +
+                raises(up);
        }},
-      {"recent_listening", {F::listens_7d, F::listens_30d},
+      {"recent_listening",
+       {F::listens_7d, F::listens_30d},
        [](const auto& row, const LocalTime&, bool up) {
          return "you played " + number(at(row, F::listens_7d)) + " tracks in the last 7 days and " +
                 number(at(row, F::listens_30d)) + " in the last 30" + raises(up);
@@ -91,8 +100,7 @@ const std::vector<Factor>& factors() {
 
 }  // namespace
 
-std::vector<SessionReason> explain_hour(const Eigen::RowVectorXd& features,
-                                        const Eigen::RowVectorXd& contributions,
+std::vector<SessionReason> explain_hour(const Eigen::RowVectorXd& features, const Eigen::RowVectorXd& contributions,
                                         const LocalTime& local, int count) {
   std::vector<SessionReason> reasons;
   for (const Factor& factor : factors()) {

@@ -12,10 +12,8 @@ SessionScores score_forecast(const Eigen::VectorXi& labels, const Eigen::VectorX
 }
 
 nlohmann::json to_json(const SessionScores& scores) {
-  return {{"roc_auc", scores.roc_auc},
-          {"pr_auc", scores.pr_auc},
-          {"log_loss", scores.log_loss},
-          {"brier", scores.brier}};
+  return {
+      {"roc_auc", scores.roc_auc}, {"pr_auc", scores.pr_auc}, {"log_loss", scores.log_loss}, {"brier", scores.brier}};
 }
 
 }  // namespace sonic::session

@@ -14,12 +14,12 @@ namespace {
 constexpr double kTestShare = 0.2;
 constexpr double kValidationShare = 0.2;  // of the hours before the test part
 
-void require_positives(Eigen::Index positives, Eigen::Index rows, const char* part,
-                       const SessionWindow& window) {
+void require_positives(Eigen::Index positives, Eigen::Index rows, const char* part, const SessionWindow& window) {
   if (rows > 0 && positives > 0) return;
   throw InputError(std::string("no session started in the ") + part + " hours of the window " +
-                   format_iso8601_utc(window.from_ms) + " to " + format_iso8601_utc(window.to_ms) +
-                   " (" + std::to_string(rows) + " hours): the session model needs listening spread "
+                   format_iso8601_utc(window.from_ms) + " to " + format_iso8601_utc(window.to_ms) + " (" +
+                   std::to_string(rows) +
+                   " hours): the session model needs listening spread "
                    "over the window; try a longer --window");
 }
 
@@ -76,11 +76,10 @@ SessionTraining train_session_model(const features::SessionHistory& history, con
   const Eigen::VectorXd predicted = model.predict_proba(test_x).col(1);
   const HourOfWeekBaseline baseline =
       HourOfWeekBaseline::fit(data.features.topRows(trained), data.labels.head(trained));
-  SessionEvaluation evaluation{
-      .model = score_forecast(test_y, predicted),
-      .hour_of_week = score_forecast(test_y, baseline.predict(test_x)),
-      .always_no = score_forecast(test_y, Eigen::VectorXd::Zero(split.test)),
-      .calibration = ml::calibration_table(test_y, predicted, 10)};
+  SessionEvaluation evaluation{.model = score_forecast(test_y, predicted),
+                               .hour_of_week = score_forecast(test_y, baseline.predict(test_x)),
+                               .always_no = score_forecast(test_y, Eigen::VectorXd::Zero(split.test)),
+                               .calibration = ml::calibration_table(test_y, predicted, 10)};
 
   auto losses = model.metadata().at("validation_loss").get<std::vector<double>>();
   const int best_round = model.metadata().at("best_round").get<int>() + 1;

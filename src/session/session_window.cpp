@@ -10,12 +10,12 @@
 
 namespace sonic::session {
 
-SessionWindow choose_session_window(const features::SessionHistory& history, const TimeZone& zone,
-                                    int window_days) {
+SessionWindow choose_session_window(const features::SessionHistory& history, const TimeZone& zone, int window_days) {
   if (window_days < 1) throw UsageError("--window must be at least 1 day, not " + std::to_string(window_days));
   if (history.sessions.empty()) {
-    throw InputError("no listening sessions in the store: import your Spotify history first "
-                     "(sonic import my_spotify_data.zip)");
+    throw InputError(
+        "no listening sessions in the store: import your Spotify history first "
+        "(sonic import my_spotify_data.zip)");
   }
   std::int64_t last_end = 0;
   for (const auto& session : history.sessions) last_end = std::max(last_end, session.end_ms);
@@ -32,9 +32,9 @@ SessionWindow choose_session_window(const features::SessionHistory& history, con
   }
   if (window.days() < kMinimumHistoryDays) {
     throw InputError("too little listening history for the session model: " +
-                     std::to_string(static_cast<int>(std::floor(std::max(0.0, window.days())))) +
-                     " days (" + format_iso8601_utc(first_start) + " to " + format_iso8601_utc(last_end) +
-                     "), it needs at least " + std::to_string(kMinimumHistoryDays));
+                     std::to_string(static_cast<int>(std::floor(std::max(0.0, window.days())))) + " days (" +
+                     format_iso8601_utc(first_start) + " to " + format_iso8601_utc(last_end) + "), it needs at least " +
+                     std::to_string(kMinimumHistoryDays));
   }
   return window;
 }

@@ -83,11 +83,8 @@ class TrackMaker {
 
   CatalogTrack make(const Artist& artist) {
     std::string title = unused_title(artist.name);
-    const auto album_index =
-        random_.integer(0, static_cast<std::int64_t>(artist.albums.size()) - 1);
-    std::string album = random_.chance(kSingleShare)
-                            ? title
-                            : artist.albums[static_cast<std::size_t>(album_index)];
+    const auto album_index = random_.integer(0, static_cast<std::int64_t>(artist.albums.size()) - 1);
+    std::string album = random_.chance(kSingleShare) ? title : artist.albums[static_cast<std::size_t>(album_index)];
     return finish(artist, std::move(title), std::move(album), track_mood(artist.mood, random_));
   }
 
@@ -100,8 +97,7 @@ class TrackMaker {
   std::unordered_set<std::string>& ids() { return ids_; }
 
  private:
-  CatalogTrack finish(const Artist& artist, std::string title, std::string album,
-                      LatentMood mood) {
+  CatalogTrack finish(const Artist& artist, std::string title, std::string album, LatentMood mood) {
     CatalogTrack track;
     track.id = fresh_id(random_, ids_);
     track.title = std::move(title);
@@ -129,8 +125,7 @@ class TrackMaker {
   std::unordered_set<std::string> titles_;
 };
 
-std::vector<PodcastEpisode> make_episodes(SeededRandom& random,
-                                          std::unordered_set<std::string>& ids) {
+std::vector<PodcastEpisode> make_episodes(SeededRandom& random, std::unordered_set<std::string>& ids) {
   std::vector<PodcastEpisode> episodes;
   for (const char* show : podcast_shows()) {
     const auto first_number = static_cast<int>(random.integer(20, 300));
@@ -146,8 +141,7 @@ std::vector<PodcastEpisode> make_episodes(SeededRandom& random,
 
 Catalog generate_catalog(std::size_t track_count, std::uint64_t seed) {
   SeededRandom random(seed);
-  const std::size_t artist_count =
-      std::min(track_count, std::max<std::size_t>(track_count / kTracksPerArtist, 10));
+  const std::size_t artist_count = std::min(track_count, std::max<std::size_t>(track_count / kTracksPerArtist, 10));
   const std::vector<Artist> artists = make_artists(artist_count, random);
   const std::vector<std::size_t> owners = assign_artists(track_count, artists, random);
 
@@ -156,8 +150,7 @@ Catalog generate_catalog(std::size_t track_count, std::uint64_t seed) {
   const auto planted = planted_tracks();
   for (std::size_t i = 0; i < owners.size(); ++i) {
     const Artist& artist = artists[owners[i]];
-    catalog.tracks.push_back(i < planted.size() ? maker.make_planted(artist, planted[i])
-                                                : maker.make(artist));
+    catalog.tracks.push_back(i < planted.size() ? maker.make_planted(artist, planted[i]) : maker.make(artist));
   }
   // Planted and one-per-artist tracks came first; shuffle so the catalog's order (which the
   // listener's favourites are drawn from) carries no trace of how it was built.

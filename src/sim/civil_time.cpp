@@ -8,8 +8,7 @@ bool is_valid_date(const CivilDate& date) {
   }
   // A date is real when it survives the round trip (31 February becomes 3 March).
   const CivilDate round_trip = civil_from_days(days_from_civil(date));
-  return round_trip.year == date.year && round_trip.month == date.month &&
-         round_trip.day == date.day;
+  return round_trip.year == date.year && round_trip.month == date.month && round_trip.day == date.day;
 }
 
 std::string format_utc_timestamp(std::int64_t epoch_seconds) {

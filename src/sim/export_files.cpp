@@ -70,9 +70,7 @@ nlohmann::ordered_json row_to_json(const StreamRow& row) {
   return json;
 }
 
-int utc_year(std::int64_t epoch_seconds) {
-  return civil_from_days(floor_div(epoch_seconds, 86400)).year;
-}
+int utc_year(std::int64_t epoch_seconds) { return civil_from_days(floor_div(epoch_seconds, 86400)).year; }
 
 // Built with += only: `"-" + std::to_string(...)` trips a GCC 12 -Wrestrict false positive.
 std::string file_name(int first_year, int last_year, std::size_t number) {
@@ -99,8 +97,7 @@ std::string render_stream_rows(std::span<const StreamRow> rows) {
   return array.dump(2);
 }
 
-std::vector<ExportFile> render_extended_export(const History& history,
-                                               std::size_t max_rows_per_file) {
+std::vector<ExportFile> render_extended_export(const History& history, std::size_t max_rows_per_file) {
   if (max_rows_per_file == 0) throw std::invalid_argument("max_rows_per_file must be positive");
   const std::span<const StreamRow> rows = history.rows;
   std::vector<ExportFile> files;
@@ -111,8 +108,8 @@ std::vector<ExportFile> render_extended_export(const History& history,
   }
   for (std::size_t first = 0; first < rows.size(); first += max_rows_per_file) {
     const auto part = rows.subspan(first, std::min(max_rows_per_file, rows.size() - first));
-    files.push_back({file_name(utc_year(part.front().ts), utc_year(part.back().ts), files.size()),
-                     render_stream_rows(part)});
+    files.push_back(
+        {file_name(utc_year(part.front().ts), utc_year(part.back().ts), files.size()), render_stream_rows(part)});
   }
   return files;
 }

@@ -12,7 +12,7 @@ namespace sonic::sim {
 namespace {
 
 constexpr std::int64_t kDeliveryDelaySeconds = 3 * 86400;  // Spotify takes days to prepare it
-constexpr zip_uint32_t kRegularFileMode = 0100644;          // -rw-r--r--, as in real exports
+constexpr zip_uint32_t kRegularFileMode = 0100644;         // -rw-r--r--, as in real exports
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
   throw Error(ExitCode::unexpected, "cannot write " + path.string() + ": " + what);
@@ -50,8 +50,7 @@ class ZipWriter {
     const auto entry = static_cast<zip_uint64_t>(index);
     if (zip_set_file_compression(archive_, entry, ZIP_CM_DEFLATE, 0) != 0 ||
         zip_file_set_mtime(archive_, entry, modified, 0) != 0 ||
-        zip_file_set_external_attributes(archive_, entry, 0, ZIP_OPSYS_UNIX,
-                                         kRegularFileMode << 16) != 0) {
+        zip_file_set_external_attributes(archive_, entry, 0, ZIP_OPSYS_UNIX, kRegularFileMode << 16) != 0) {
       fail(path_, zip_strerror(archive_));
     }
   }

@@ -29,8 +29,8 @@ History simulate_listener(const SimulationOptions& options) {
   validate(options);
   History history;
   history.options = options;
-  history.catalog = generate_catalog(
-      options.catalog_size, SeededRandom::for_stream(options.seed, kCatalogStream).next_u64());
+  history.catalog =
+      generate_catalog(options.catalog_size, SeededRandom::for_stream(options.seed, kCatalogStream).next_u64());
 
   SeededRandom random = SeededRandom::for_stream(options.seed, kListeningStream);
   SessionBuilder builder(history.catalog, options, random);
@@ -44,8 +44,7 @@ History simulate_listener(const SimulationOptions& options) {
       if (!random.chance(slot.probability)) continue;
       const std::int64_t local_seconds =
           random.integer(slot.earliest_start_minute * 60, slot.latest_start_minute * 60 + 59);
-      std::int64_t start_ms = local_to_utc_ms(day, local_seconds, options.utc_offset_minutes) +
-                              random.integer(0, 999);
+      std::int64_t start_ms = local_to_utc_ms(day, local_seconds, options.utc_offset_minutes) + random.integer(0, 999);
       if (start_ms < earliest_next_start_ms) {
         // The previous session ran long: start later, or skip the slot if it is over by then.
         start_ms = earliest_next_start_ms + random.integer(0, kLongestDelayMs);

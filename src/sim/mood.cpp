@@ -4,11 +4,16 @@ namespace sonic::sim {
 
 std::string_view mood_name(LatentMood mood) {
   switch (mood) {
-    case LatentMood::calm: return "calm";
-    case LatentMood::happy: return "happy";
-    case LatentMood::energetic: return "energetic";
-    case LatentMood::sad: return "sad";
-    case LatentMood::focus: return "focus";
+    case LatentMood::calm:
+      return "calm";
+    case LatentMood::happy:
+      return "happy";
+    case LatentMood::energetic:
+      return "energetic";
+    case LatentMood::sad:
+      return "sad";
+    case LatentMood::focus:
+      return "focus";
   }
   return "unknown";
 }

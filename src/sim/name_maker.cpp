@@ -8,8 +8,7 @@ namespace sonic::sim {
 namespace {
 
 std::string pick(std::span<const std::string_view> list, SeededRandom& random) {
-  return std::string(list[static_cast<std::size_t>(
-      random.integer(0, static_cast<std::int64_t>(list.size()) - 1))]);
+  return std::string(list[static_cast<std::size_t>(random.integer(0, static_cast<std::int64_t>(list.size()) - 1))]);
 }
 
 std::string adjective(SeededRandom& random) { return pick(words::adjectives(), random); }
@@ -27,42 +26,58 @@ constexpr std::array<PlantedTrack, 6> kPlanted = {{
     {"Commas, Semicolons; Co.", "Yes, And; Or", "Field Separators", LatentMood::happy},
 }};
 
-constexpr std::array<const char*, 3> kShows = {"Morning Signal", "Deep Work Radio",
-                                               "Café Conversations"};
+constexpr std::array<const char*, 3> kShows = {"Morning Signal", "Deep Work Radio", "Café Conversations"};
 
 }  // namespace
 
 std::string make_artist_name(SeededRandom& random) {
   switch (random.integer(0, 5)) {
-    case 0: return "The " + adjective(random) + " " + noun(random) + "s";
+    case 0:
+      return "The " + adjective(random) + " " + noun(random) + "s";
     case 1:
-    case 2: return person(random);
-    case 3: return adjective(random) + " " + noun(random);
-    case 4: return pick(words::first_names(), random) + " & the " + noun(random) + "s";
-    default: return pick(words::places(), random) + " " + noun(random) + " Club";
+    case 2:
+      return person(random);
+    case 3:
+      return adjective(random) + " " + noun(random);
+    case 4:
+      return pick(words::first_names(), random) + " & the " + noun(random) + "s";
+    default:
+      return pick(words::places(), random) + " " + noun(random) + " Club";
   }
 }
 
 std::string make_track_title(SeededRandom& random) {
   switch (random.integer(0, 7)) {
     case 0:
-    case 1: return adjective(random) + " " + noun(random);
-    case 2: return pick(words::verbs(), random) + " " + noun(random) + "s";
-    case 3: return noun(random) + " in " + pick(words::places(), random);
-    case 4: return adjective(random) + " " + noun(random) + " (feat. " + person(random) + ")";
-    case 5: return pick(words::verbs(), random) + " for the " + noun(random);
-    case 6: return noun(random) + " - Acoustic";
-    default: return "The " + noun(random) + " Song";
+    case 1:
+      return adjective(random) + " " + noun(random);
+    case 2:
+      return pick(words::verbs(), random) + " " + noun(random) + "s";
+    case 3:
+      return noun(random) + " in " + pick(words::places(), random);
+    case 4:
+      return adjective(random) + " " + noun(random) + " (feat. " + person(random) + ")";
+    case 5:
+      return pick(words::verbs(), random) + " for the " + noun(random);
+    case 6:
+      return noun(random) + " - Acoustic";
+    default:
+      return "The " + noun(random) + " Song";
   }
 }
 
 std::string make_album_title(SeededRandom& random) {
   switch (random.integer(0, 4)) {
-    case 0: return adjective(random) + " " + noun(random) + "s";
-    case 1: return pick(words::places(), random) + " Sessions";
-    case 2: return noun(random) + " & " + noun(random);
-    case 3: return adjective(random) + " " + noun(random) + " (Deluxe Edition)";
-    default: return "Songs from the " + noun(random);
+    case 0:
+      return adjective(random) + " " + noun(random) + "s";
+    case 1:
+      return pick(words::places(), random) + " Sessions";
+    case 2:
+      return noun(random) + " & " + noun(random);
+    case 3:
+      return adjective(random) + " " + noun(random) + " (Deluxe Edition)";
+    default:
+      return "Songs from the " + noun(random);
   }
 }
 

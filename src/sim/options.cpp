@@ -14,8 +14,7 @@ bool is_country_code(const std::string& code) {
 
 void validate(const SimulationOptions& options) {
   if (options.days < 1 || options.days > 3660) {
-    throw UsageError("simulated days must be between 1 and 3660, not " +
-                     std::to_string(options.days));
+    throw UsageError("simulated days must be between 1 and 3660, not " + std::to_string(options.days));
   }
   if (!is_valid_date(options.start_date)) {
     throw UsageError("the simulation start date is not a real date");
@@ -28,8 +27,7 @@ void validate(const SimulationOptions& options) {
     throw UsageError("the simulated catalog needs at least 10 tracks");
   }
   if (!is_country_code(options.conn_country)) {
-    throw UsageError("conn_country must be a two-letter code such as DE, not '" +
-                     options.conn_country + "'");
+    throw UsageError("conn_country must be a two-letter code such as DE, not '" + options.conn_country + "'");
   }
 }
 

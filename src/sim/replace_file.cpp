@@ -14,8 +14,7 @@ void replace_file(const std::filesystem::path& target,
   std::error_code error;
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
   if (error) {
-    throw Error(ExitCode::unexpected,
-                "cannot create the folder for " + target.string() + ": " + error.message());
+    throw Error(ExitCode::unexpected, "cannot create the folder for " + target.string() + ": " + error.message());
   }
   // Same folder, so the rename stays on one file system and is atomic; the pid keeps two
   // processes writing the same target from sharing a temporary file.
@@ -31,8 +30,7 @@ void replace_file(const std::filesystem::path& target,
   if (error) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    throw Error(ExitCode::unexpected, "cannot rename into " + target.string() + ": " +
-                                          error.message());
+    throw Error(ExitCode::unexpected, "cannot rename into " + target.string() + ": " + error.message());
   }
 }
 

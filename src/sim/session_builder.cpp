@@ -20,8 +20,7 @@ constexpr const char* kWorkAddress = "203.0.113.10";
 
 }  // namespace
 
-SessionBuilder::SessionBuilder(const Catalog& catalog, const SimulationOptions& options,
-                               SeededRandom& random)
+SessionBuilder::SessionBuilder(const Catalog& catalog, const SimulationOptions& options, SeededRandom& random)
     : catalog_(catalog), options_(options), random_(random), picker_(catalog) {
   phone_platform_ = random_.chance(0.5) ? "android" : "ios";
   desktop_platform_ = random_.chance(0.8) ? "windows" : "linux";
@@ -32,8 +31,7 @@ int SessionBuilder::local_hour(std::int64_t utc_ms) const {
   return static_cast<int>(floor_div(local_seconds, 3600) - floor_div(local_seconds, 86400) * 24);
 }
 
-SessionBuilder::Setting SessionBuilder::choose_setting(const RoutineSlot& slot,
-                                                       std::int64_t start_ms) {
+SessionBuilder::Setting SessionBuilder::choose_setting(const RoutineSlot& slot, std::int64_t start_ms) {
   Setting setting{};
   setting.mood = kAllMoods[random_.weighted_index(mood_weights_at(local_hour(start_ms)))];
   switch (slot.place) {
@@ -56,8 +54,7 @@ SessionBuilder::Setting SessionBuilder::choose_setting(const RoutineSlot& slot,
   return setting;
 }
 
-StreamRow SessionBuilder::row_for(const Setting& setting, std::int64_t start_ms,
-                                  std::int64_t ms_played) const {
+StreamRow SessionBuilder::row_for(const Setting& setting, std::int64_t start_ms, std::int64_t ms_played) const {
   StreamRow row;
   row.ts = floor_div(start_ms + ms_played, 1000);  // Spotify logs the END of the stream
   row.platform = setting.platform;
@@ -72,13 +69,11 @@ StreamRow SessionBuilder::row_for(const Setting& setting, std::int64_t start_ms,
   return row;
 }
 
-StreamRow SessionBuilder::podcast_row(const Setting& setting, std::int64_t start_ms,
-                                      std::string reason_start) {
+StreamRow SessionBuilder::podcast_row(const Setting& setting, std::int64_t start_ms, std::string reason_start) {
   // The listener follows the shows episode by episode, round-robin over the catalog.
   const PodcastEpisode& episode = catalog_.episodes[episodes_heard_++ % catalog_.episodes.size()];
   const bool finished = random_.chance(0.4);
-  const std::int64_t ms_played =
-      finished ? episode.duration_ms : random_.integer(5 * 60'000, episode.duration_ms);
+  const std::int64_t ms_played = finished ? episode.duration_ms : random_.integer(5 * 60'000, episode.duration_ms);
   StreamRow row = row_for(setting, start_ms, ms_played);
   row.episode_name = episode.name;
   row.episode_show_name = episode.show_name;
@@ -94,10 +89,9 @@ std::size_t SessionBuilder::next_track(const Setting& setting, std::int64_t at_m
   if (previous && !setting.shuffle && random_.chance(kAlbumContinues)) {
     if (auto next = picker_.next_on_album(*previous)) return *next;
   }
-  const LatentMood mood =
-      random_.chance(kFollowSessionMood)
-          ? setting.mood
-          : kAllMoods[random_.weighted_index(mood_weights_at(local_hour(at_ms)))];
+  const LatentMood mood = random_.chance(kFollowSessionMood)
+                              ? setting.mood
+                              : kAllMoods[random_.weighted_index(mood_weights_at(local_hour(at_ms)))];
   return picker_.pick(mood, previous, random_);
 }
 
@@ -107,8 +101,8 @@ void SessionBuilder::append(StreamRow row, std::vector<StreamRow>& rows) {
   if (duplicate) rows.push_back(rows.back());
 }
 
-SimulatedSession SessionBuilder::build(const RoutineSlot& slot, std::int64_t start_ms,
-                                       bool weekend, std::vector<StreamRow>& rows) {
+SimulatedSession SessionBuilder::build(const RoutineSlot& slot, std::int64_t start_ms, bool weekend,
+                                       std::vector<StreamRow>& rows) {
   const Setting setting = choose_setting(slot, start_ms);
   SimulatedSession session{start_ms, start_ms, rows.size(), 0, slot.name, setting.mood, weekend};
 
@@ -126,13 +120,11 @@ SimulatedSession SessionBuilder::build(const RoutineSlot& slot, std::int64_t sta
   std::optional<std::size_t> previous;
   for (std::int64_t i = 0; i < track_count; ++i) {
     // After a back-button press the previous track plays again.
-    const std::size_t index = (reason_start == "backbtn" && previous)
-                                  ? *previous
-                                  : next_track(setting, clock_ms, previous);
+    const std::size_t index =
+        (reason_start == "backbtn" && previous) ? *previous : next_track(setting, clock_ms, previous);
     const CatalogTrack& track = catalog_.tracks[index];
-    const PlayOutcome outcome = decide_outcome(
-        {track.duration_ms, i + 1 == track_count, track.mood != setting.mood, setting.shuffle},
-        random_);
+    const PlayOutcome outcome =
+        decide_outcome({track.duration_ms, i + 1 == track_count, track.mood != setting.mood, setting.shuffle}, random_);
 
     StreamRow row = row_for(setting, clock_ms, outcome.ms_played);
     row.master_metadata_track_name = track.title;
@@ -147,9 +139,8 @@ SimulatedSession SessionBuilder::build(const RoutineSlot& slot, std::int64_t sta
     clock_ms += outcome.ms_played;
     session.end_ms = clock_ms;
     // The next stream starts a moment later, or after a pause that never reaches 30 minutes.
-    clock_ms += random_.chance(kPauseChance)
-                    ? random_.integer(1, kLongestPauseMinutes) * 60'000
-                    : random_.integer(0, 400);
+    clock_ms +=
+        random_.chance(kPauseChance) ? random_.integer(1, kLongestPauseMinutes) * 60'000 : random_.integer(0, 400);
     reason_start = following_reason(outcome.reason_end);
     previous = index;
   }

@@ -17,8 +17,7 @@ class SessionBuilder {
 
   // Appends the session's streams to `rows` (and, rarely, an exact duplicate of one, as real
   // exports have) and returns what was planted.
-  SimulatedSession build(const RoutineSlot& slot, std::int64_t start_ms, bool weekend,
-                         std::vector<StreamRow>& rows);
+  SimulatedSession build(const RoutineSlot& slot, std::int64_t start_ms, bool weekend, std::vector<StreamRow>& rows);
 
  private:
   // What stays the same for every stream of one session.
@@ -34,8 +33,7 @@ class SessionBuilder {
   Setting choose_setting(const RoutineSlot& slot, std::int64_t start_ms);
   StreamRow row_for(const Setting& setting, std::int64_t start_ms, std::int64_t ms_played) const;
   StreamRow podcast_row(const Setting& setting, std::int64_t start_ms, std::string reason_start);
-  std::size_t next_track(const Setting& setting, std::int64_t at_ms,
-                         std::optional<std::size_t> previous);
+  std::size_t next_track(const Setting& setting, std::int64_t at_ms, std::optional<std::size_t> previous);
   void append(StreamRow row, std::vector<StreamRow>& rows);
   int local_hour(std::int64_t utc_ms) const;
 

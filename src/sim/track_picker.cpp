@@ -31,21 +31,17 @@ TrackPicker::TrackPicker(const Catalog& catalog)
   }
 }
 
-std::size_t TrackPicker::pick(LatentMood mood, std::optional<std::size_t> previous,
-                              SeededRandom& random) const {
+std::size_t TrackPicker::pick(LatentMood mood, std::optional<std::size_t> previous, SeededRandom& random) const {
   const std::vector<std::size_t>& pool = by_mood_[mood_index(mood)];
   // A tiny catalog may have no track of some mood: then any track will do.
   auto draw = [&] {
-    return pool.empty() ? favouring_front(random, track_count_)
-                        : pool[favouring_front(random, pool.size())];
+    return pool.empty() ? favouring_front(random, track_count_) : pool[favouring_front(random, pool.size())];
   };
   std::size_t choice = draw();
   if (choice == previous) choice = draw();
   return choice;
 }
 
-std::optional<std::size_t> TrackPicker::next_on_album(std::size_t track) const {
-  return next_on_album_[track];
-}
+std::optional<std::size_t> TrackPicker::next_on_album(std::size_t track) const { return next_on_album_[track]; }
 
 }  // namespace sonic::sim

@@ -17,8 +17,7 @@ class TrackPicker {
 
   // An index into catalog.tracks. Favourites are the front of the catalog's (shuffled) order;
   // `previous` is avoided so a track rarely follows itself.
-  std::size_t pick(LatentMood mood, std::optional<std::size_t> previous,
-                   SeededRandom& random) const;
+  std::size_t pick(LatentMood mood, std::optional<std::size_t> previous, SeededRandom& random) const;
 
   // The following track of the same artist's album, in catalog order, if there is one.
   std::optional<std::size_t> next_on_album(std::size_t track) const;

@@ -17,7 +17,8 @@ std::string_view trim_spaces(std::string_view text) {
 std::string excerpt(std::string_view text) {
   constexpr std::size_t kLongest = 32;
   std::string shown(text.substr(0, kLongest));
-  std::replace_if(shown.begin(), shown.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }, '?');
+  std::replace_if(
+      shown.begin(), shown.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }, '?');
   if (text.size() > kLongest) shown += "...";
   return "'" + shown + "'";
 }

@@ -56,8 +56,6 @@ std::unique_ptr<ByteSource> open_file_source(const std::filesystem::path& path) 
   return std::make_unique<FileSource>(file, path);
 }
 
-std::unique_ptr<ByteSource> string_source(std::string text) {
-  return std::make_unique<StringSource>(std::move(text));
-}
+std::unique_ptr<ByteSource> string_source(std::string text) { return std::make_unique<StringSource>(std::move(text)); }
 
 }  // namespace sonic::sources

@@ -29,14 +29,12 @@ const char* find_field_end(const char* begin, const char* end) {
 }
 
 std::string size_text(std::size_t bytes) {
-  return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB"
-                                    : std::to_string(bytes) + " bytes";
+  return bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
 }  // namespace
 
-CsvReader::CsvReader(ByteSource& source, std::string name, std::size_t buffer_size,
-                     std::size_t max_record_bytes)
+CsvReader::CsvReader(ByteSource& source, std::string name, std::size_t buffer_size, std::size_t max_record_bytes)
     : source_(source),
       name_(std::move(name)),
       capacity_(std::max<std::size_t>(buffer_size, kUtf8Bom.size())),
@@ -85,8 +83,8 @@ void CsvReader::append(const char* begin, const char* end, State state) {
   row_.append(begin, end);
   if (row_.size() <= max_record_bytes_) return;
   if (state == State::quoted) {
-    fail_at_line(quote_line_, "a quoted field that starts here runs past " +
-                                  size_text(max_record_bytes_) + ": is its closing quote missing?");
+    fail_at_line(quote_line_, "a quoted field that starts here runs past " + size_text(max_record_bytes_) +
+                                  ": is its closing quote missing?");
   }
   fail("a record longer than " + size_text(max_record_bytes_));
 }
@@ -113,15 +111,16 @@ bool CsvReader::finish_record() {
   if (records_ == 1) {
     width_ = fields_.size();
   } else if (fields_.size() != width_) {
-    fail(std::to_string(fields_.size()) + (fields_.size() == 1 ? " field" : " fields") +
-         ", but the header has " + std::to_string(width_));
+    fail(std::to_string(fields_.size()) + (fields_.size() == 1 ? " field" : " fields") + ", but the header has " +
+         std::to_string(width_));
   }
   return true;
 }
 
 bool CsvReader::end_of_input(State state) {
   switch (state) {
-    case State::record_start: return false;
+    case State::record_start:
+      return false;
     case State::quoted:
       fail_at_line(quote_line_, "a quoted field that starts here is never closed");
     case State::field_start:  // "a,b," ends with an empty field
@@ -193,8 +192,7 @@ bool CsvReader::next() {
           continue;
         }
         if (c != ',' && c != '\n' && c != '\r') {
-          fail_at_line(line_, "expected a comma or a line end after the closing quote, found " +
-                                  describe_byte(c));
+          fail_at_line(line_, "expected a comma or a line end after the closing quote, found " + describe_byte(c));
         }
         end_field();
         if (c == ',') {

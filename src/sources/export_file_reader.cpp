@@ -10,11 +10,16 @@ namespace sonic::sources {
 
 const char* to_string(ExportLayout layout) {
   switch (layout) {
-    case ExportLayout::unknown: return "unknown";
-    case ExportLayout::extended: return "extended";
-    case ExportLayout::basic_music: return "basic-music";
-    case ExportLayout::basic_podcast: return "basic-podcast";
-    case ExportLayout::api_recently_played: return "api-recently-played";
+    case ExportLayout::unknown:
+      return "unknown";
+    case ExportLayout::extended:
+      return "extended";
+    case ExportLayout::basic_music:
+      return "basic-music";
+    case ExportLayout::basic_podcast:
+      return "basic-podcast";
+    case ExportLayout::api_recently_played:
+      return "api-recently-played";
   }
   return "unknown";
 }
@@ -46,8 +51,7 @@ void ExportFileReader::open_top_level() {
     }
     json_.skip_value();
   }
-  throw NotListeningHistory(name_ +
-                            ": not a Spotify listening history (a JSON object without 'items')");
+  throw NotListeningHistory(name_ + ": not a Spotify listening history (a JSON object without 'items')");
 }
 
 bool ExportFileReader::next_item_start() {
@@ -75,8 +79,7 @@ bool ExportFileReader::next(PlayRecord& record, std::string& skip_reason) {
   if (layout_ == ExportLayout::unknown) {
     layout_ = fields.detect_layout();
     if (layout_ == ExportLayout::unknown) {
-      throw NotListeningHistory(name_ + ": not a Spotify listening history (row 1 has keys " +
-                                fields.key_list() + ")");
+      throw NotListeningHistory(name_ + ": not a Spotify listening history (row 1 has keys " + fields.key_list() + ")");
     }
   }
   record.clear();

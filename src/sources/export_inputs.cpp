@@ -130,8 +130,7 @@ void add_zip(const std::filesystem::path& path, std::vector<ExportInput>& inputs
   }
   std::sort(found.begin(), found.end(),
             [](const ExportInput& a, const ExportInput& b) { return natural_less(a.name, b.name); });
-  inputs.insert(inputs.end(), std::make_move_iterator(found.begin()),
-                std::make_move_iterator(found.end()));
+  inputs.insert(inputs.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
 }
 
 ExportInput file_input(const std::filesystem::path& path, bool named_directly) {
@@ -158,9 +157,8 @@ void add_directory(const std::filesystem::path& dir, std::vector<ExportInput>& i
     if (ends_with_json(name) && name.rfind("._", 0) != 0) files.push_back(entry.path());
     if (is_zip(entry.path())) files.push_back(entry.path());
   }
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
-    return natural_less(a.string(), b.string());
-  });
+  std::sort(files.begin(), files.end(),
+            [](const auto& a, const auto& b) { return natural_less(a.string(), b.string()); });
   for (const auto& file : files) {
     if (is_zip(file)) {
       add_zip(file, inputs);

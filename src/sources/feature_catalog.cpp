@@ -15,10 +15,9 @@ bool same_name(std::string_view header_cell, std::string_view wanted) {
                     [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a) == b; });
 }
 
-std::optional<std::size_t> column_named(const std::vector<std::string_view>& header,
-                                        std::string_view wanted) {
-  const auto found = std::find_if(header.begin(), header.end(),
-                                  [&](std::string_view cell) { return same_name(cell, wanted); });
+std::optional<std::size_t> column_named(const std::vector<std::string_view>& header, std::string_view wanted) {
+  const auto found =
+      std::find_if(header.begin(), header.end(), [&](std::string_view cell) { return same_name(cell, wanted); });
   if (found == header.end()) return std::nullopt;
   return static_cast<std::size_t>(found - header.begin());
 }
@@ -31,7 +30,8 @@ std::string list_columns(const std::vector<std::string_view>& header) {
     list += (i ? ", " : "");
     std::string name(header[i].substr(0, 60));
     // A header is data: nothing in it may reach a terminal as a control character.
-    std::replace_if(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, '?');
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, '?');
     list += name;
   }
   if (header.size() > kShown) list += ", ... (" + std::to_string(header.size()) + " in all)";
@@ -49,16 +49,14 @@ std::string joined(const auto& names, const char* last_separator) {
 
 }  // namespace
 
-CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header,
-                                    const std::string& name) {
+CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header, const std::string& name) {
   CatalogColumns columns;
   for (const std::string_view id_name : kTrackIdColumns) {
     if (const auto index = column_named(header, id_name)) columns.track_id.push_back(*index);
   }
   if (columns.track_id.empty()) {
     throw InputError(name + ": no Spotify track ID column (" + joined(kTrackIdColumns, " or ") +
-                     "), so its rows cannot be matched to your tracks; its columns are: " +
-                     list_columns(header));
+                     "), so its rows cannot be matched to your tracks; its columns are: " + list_columns(header));
   }
   bool any_feature = false;
   for (const AudioFeatureSpec& spec : kAudioFeatures) {
@@ -75,8 +73,7 @@ CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header,
   return columns;
 }
 
-FeatureCatalogReader::FeatureCatalogReader(ByteSource& source, std::string name)
-    : csv_(source, std::move(name)) {
+FeatureCatalogReader::FeatureCatalogReader(ByteSource& source, std::string name) : csv_(source, std::move(name)) {
   if (!csv_.next()) throw InputError(csv_.name() + ": empty file, expected a header line");
   columns_ = find_catalog_columns(csv_.fields(), csv_.name());
 }

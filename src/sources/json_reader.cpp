@@ -25,16 +25,26 @@ enum class JsonReader::State : std::uint8_t {
 
 const char* json_token_name(JsonToken token) {
   switch (token) {
-    case JsonToken::begin_object: return "'{'";
-    case JsonToken::end_object: return "'}'";
-    case JsonToken::begin_array: return "'['";
-    case JsonToken::end_array: return "']'";
-    case JsonToken::key: return "a key";
-    case JsonToken::string: return "a string";
-    case JsonToken::number: return "a number";
-    case JsonToken::boolean: return "true or false";
-    case JsonToken::null: return "null";
-    case JsonToken::end_of_input: return "the end of input";
+    case JsonToken::begin_object:
+      return "'{'";
+    case JsonToken::end_object:
+      return "'}'";
+    case JsonToken::begin_array:
+      return "'['";
+    case JsonToken::end_array:
+      return "']'";
+    case JsonToken::key:
+      return "a key";
+    case JsonToken::string:
+      return "a string";
+    case JsonToken::number:
+      return "a number";
+    case JsonToken::boolean:
+      return "true or false";
+    case JsonToken::null:
+      return "null";
+    case JsonToken::end_of_input:
+      return "the end of input";
   }
   return "?";
 }
@@ -57,9 +67,7 @@ JsonReader::~JsonReader() = default;
 
 void JsonReader::fail(const std::string& what) const { fail_at_offset(token_offset_, what); }
 
-void JsonReader::fail_at(const char* where, const std::string& what) const {
-  fail_at_offset(offset_of(where), what);
-}
+void JsonReader::fail_at(const char* where, const std::string& what) const { fail_at_offset(offset_of(where), what); }
 
 void JsonReader::fail_at_offset(std::uint64_t offset, const std::string& what) const {
   throw InputError(name_ + ": byte " + std::to_string(offset) + ": " + what);
@@ -183,8 +191,17 @@ JsonToken JsonReader::read_value(const char* p) {
       read_literal(p, "null");
       after_value();
       return JsonToken::null;
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
       read_number(p);
       after_value();
       return JsonToken::number;

@@ -82,16 +82,34 @@ const char* JsonReader::read_escape(const char* p) {
   if (!ensure(p, 2)) fail_at(end_, truncated_string);
   char decoded = 0;
   switch (p[1]) {
-    case '"': decoded = '"'; break;
-    case '\\': decoded = '\\'; break;
-    case '/': decoded = '/'; break;
-    case 'b': decoded = '\b'; break;
-    case 'f': decoded = '\f'; break;
-    case 'n': decoded = '\n'; break;
-    case 'r': decoded = '\r'; break;
-    case 't': decoded = '\t'; break;
-    case 'u': return read_unicode_escape(p);
-    default: fail_at(p, "invalid escape: backslash followed by " + describe_byte(p[1]));
+    case '"':
+      decoded = '"';
+      break;
+    case '\\':
+      decoded = '\\';
+      break;
+    case '/':
+      decoded = '/';
+      break;
+    case 'b':
+      decoded = '\b';
+      break;
+    case 'f':
+      decoded = '\f';
+      break;
+    case 'n':
+      decoded = '\n';
+      break;
+    case 'r':
+      decoded = '\r';
+      break;
+    case 't':
+      decoded = '\t';
+      break;
+    case 'u':
+      return read_unicode_escape(p);
+    default:
+      fail_at(p, "invalid escape: backslash followed by " + describe_byte(p[1]));
   }
   scratch_.push_back(decoded);
   return p + 2;

@@ -57,9 +57,8 @@ inline const char* find_string_special(const char* p) {
   for (;;) {
     const __m128i bytes = load16(p);
     // Compared as signed, bytes >= 0x80 are negative: one compare catches them and the controls.
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)),
-        _mm_cmplt_epi8(bytes, space));
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)),
+                                         _mm_cmplt_epi8(bytes, space));
     const unsigned found = mask16(special);
     if (found != 0) return p + __builtin_ctz(found);
     p += 16;

@@ -30,8 +30,7 @@ net::HttpSettings lastfm_http_settings(std::chrono::milliseconds min_interval) {
   return settings;
 }
 
-LastfmClient::LastfmClient(std::string base_url, std::string api_key, net::HttpSettings settings,
-                           net::Clock& clock)
+LastfmClient::LastfmClient(std::string base_url, std::string api_key, net::HttpSettings settings, net::Clock& clock)
     : base_url_(std::move(base_url)),
       api_key_(std::move(api_key)),
       clock_(&clock),
@@ -39,10 +38,7 @@ LastfmClient::LastfmClient(std::string base_url, std::string api_key, net::HttpS
       backoff_(http_.settings().retry) {}
 
 TopTags LastfmClient::track_top_tags(const std::string& artist, const std::string& track) {
-  return fetch(request_for("track.getTopTags")
-                   .query("artist", artist)
-                   .query("track", track)
-                   .query("autocorrect", "1"));
+  return fetch(request_for("track.getTopTags").query("artist", artist).query("track", track).query("autocorrect", "1"));
 }
 
 TopTags LastfmClient::artist_top_tags(const std::string& artist) {
@@ -76,30 +72,28 @@ TopTags LastfmClient::fetch(const net::HttpRequest& request) {
 
     const auto& failure = std::get<LastfmFailure>(reply);
     if (failure.code == 6) return std::nullopt;  // no such track or artist
-    const std::string said = "error " + std::to_string(failure.code) + ": " +
-                             net::body_excerpt(request.mask(failure.message));
+    const std::string said =
+        "error " + std::to_string(failure.code) + ": " + net::body_excerpt(request.mask(failure.message));
     if (is_key_problem(failure.code)) {
-      throw LastfmError(ExitCode::usage, failure.code,
-                        "Last.fm rejected the API key (" + said +
-                            "); check LASTFM_API_KEY (https://www.last.fm/api/accounts)");
+      throw LastfmError(
+          ExitCode::usage, failure.code,
+          "Last.fm rejected the API key (" + said + "); check LASTFM_API_KEY (https://www.last.fm/api/accounts)");
     }
     if (!is_temporary(failure.code)) {
       throw LastfmError(ExitCode::unexpected, failure.code, what + " failed: " + said);
     }
     if (retry < max_retries) {
       const auto wait = backoff_.delay(retry);
-      spdlog::info("{}: {}; retry {} of {} in {}", what, said, retry + 1, max_retries,
-                   net::describe_duration(wait));
+      spdlog::info("{}: {}; retry {} of {} in {}", what, said, retry + 1, max_retries, net::describe_duration(wait));
       clock_->sleep(wait);
       continue;
     }
     if (failure.code == 29) {
-      throw net::RateLimitedError(what + " (" + said + ")", response.status, kRateLimitPause,
-                                  clock_->now_utc_ms());
+      throw net::RateLimitedError(what + " (" + said + ")", response.status, kRateLimitPause, clock_->now_utc_ms());
     }
-    throw LastfmError(ExitCode::network, failure.code,
-                      what + " kept failing (" + said + ") after " + std::to_string(retry + 1) +
-                          " attempts; try again later");
+    throw LastfmError(
+        ExitCode::network, failure.code,
+        what + " kept failing (" + said + ") after " + std::to_string(retry + 1) + " attempts; try again later");
   }
 }
 

@@ -61,23 +61,20 @@ TopTag read_tag(const json& tag, std::size_t index, const std::string& where) {
 std::vector<TopTag> ranked(const std::map<std::string, int>& best_count) {
   std::vector<TopTag> tags;
   for (const auto& [name, count] : best_count) tags.push_back({name, count});
-  std::stable_sort(tags.begin(), tags.end(),
-                   [](const TopTag& a, const TopTag& b) { return a.count > b.count; });
+  std::stable_sort(tags.begin(), tags.end(), [](const TopTag& a, const TopTag& b) { return a.count > b.count; });
   return tags;
 }
 
 }  // namespace
 
-std::variant<std::vector<TopTag>, LastfmFailure> read_top_tags_reply(const json& reply,
-                                                                     const std::string& where) {
+std::variant<std::vector<TopTag>, LastfmFailure> read_top_tags_reply(const json& reply, const std::string& where) {
   if (!reply.is_object()) throw InputError(where + ": the reply is not a JSON object");
   if (const auto error = reply.find("error"); error != reply.end()) {
     const auto code = whole_number(*error);
     if (!code) throw InputError(where + ": 'error' should be a number, found " + error->dump());
     const auto message = reply.find("message");
-    return LastfmFailure{*code, message != reply.end() && message->is_string()
-                                    ? message->get<std::string>()
-                                    : std::string("no message")};
+    return LastfmFailure{*code, message != reply.end() && message->is_string() ? message->get<std::string>()
+                                                                               : std::string("no message")};
   }
   const auto toptags = reply.find("toptags");
   if (toptags == reply.end() || !toptags->is_object()) {

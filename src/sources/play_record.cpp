@@ -4,9 +4,12 @@ namespace sonic::sources {
 
 const char* to_string(PlaySource source) {
   switch (source) {
-    case PlaySource::extended: return "extended";
-    case PlaySource::api: return "api";
-    case PlaySource::basic: return "basic";
+    case PlaySource::extended:
+      return "extended";
+    case PlaySource::api:
+      return "api";
+    case PlaySource::basic:
+      return "basic";
   }
   return "unknown";
 }

@@ -24,8 +24,7 @@ bool is_spotify_track_id(std::string_view id) {
 ReccoBeatsClient::ReccoBeatsClient(std::string base_url, net::HttpSettings settings, net::Clock& clock)
     : base_url_(std::move(base_url)), http_(std::move(settings), clock) {}
 
-std::map<std::string, AudioFeatures> ReccoBeatsClient::audio_features(
-    std::span<const std::string> spotify_ids) {
+std::map<std::string, AudioFeatures> ReccoBeatsClient::audio_features(std::span<const std::string> spotify_ids) {
   std::vector<std::string> to_ask;
   std::set<std::string_view> seen;
   for (const std::string& id : spotify_ids) {
@@ -39,8 +38,7 @@ std::map<std::string, AudioFeatures> ReccoBeatsClient::audio_features(
   return found;
 }
 
-void ReccoBeatsClient::ask(std::span<const std::string> batch,
-                           std::map<std::string, AudioFeatures>& found) {
+void ReccoBeatsClient::ask(std::span<const std::string> batch, std::map<std::string, AudioFeatures>& found) {
   // Base62 IDs need no escaping, and a literal comma is what ReccoBeats' own examples send.
   std::string url = base_url_ + "/v1/audio-features?ids=";
   for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -50,9 +48,9 @@ void ReccoBeatsClient::ask(std::span<const std::string> batch,
   const auto request = net::HttpRequest::get(std::move(url)).header("Accept", "application/json");
   const auto response = http_.send(request);
   const std::set<std::string> asked(batch.begin(), batch.end());
-  found.merge(read_audio_features_reply(net::parse_json_body(request, response), asked,
-                                        "ReccoBeats GET " + base_url_ + "/v1/audio-features (" +
-                                            std::to_string(batch.size()) + " IDs)"));
+  found.merge(read_audio_features_reply(
+      net::parse_json_body(request, response), asked,
+      "ReccoBeats GET " + base_url_ + "/v1/audio-features (" + std::to_string(batch.size()) + " IDs)"));
 }
 
 }  // namespace sonic::sources

@@ -29,8 +29,8 @@ class RecordReader {
     const std::optional<double> value = number(name);
     if (!value) return std::nullopt;
     if (*value != std::floor(*value) || *value < low || *value > high) {
-      fail(name, "should be a whole number from " + std::to_string(low) + " to " +
-                     std::to_string(high) + ", found " + json(*value).dump());
+      fail(name, "should be a whole number from " + std::to_string(low) + " to " + std::to_string(high) + ", found " +
+                     json(*value).dump());
     }
     const int whole_value = static_cast<int>(*value);
     if (absent && whole_value == *absent) return std::nullopt;
@@ -97,8 +97,7 @@ std::string_view spotify_id_of_href(std::string_view href) {
   return cut == std::string_view::npos ? std::string_view() : href.substr(cut + 1);
 }
 
-std::map<std::string, AudioFeatures> read_audio_features_reply(const json& reply,
-                                                               const std::set<std::string>& asked,
+std::map<std::string, AudioFeatures> read_audio_features_reply(const json& reply, const std::set<std::string>& asked,
                                                                const std::string& where) {
   const auto content = reply.is_object() ? reply.find("content") : reply.end();
   if (!reply.is_object() || content == reply.end() || !content->is_array()) {
@@ -108,8 +107,7 @@ std::map<std::string, AudioFeatures> read_audio_features_reply(const json& reply
   for (std::size_t i = 0; i < content->size(); ++i) {
     const json& record = (*content)[i];
     if (!record.is_object()) {
-      throw InputError(where + ": content[" + std::to_string(i) + "] should be an object, found " +
-                       record.type_name());
+      throw InputError(where + ": content[" + std::to_string(i) + "] should be an object, found " + record.type_name());
     }
     const RecordReader reader(record, i, where);
     const std::string href = reader.text("href");

@@ -61,30 +61,41 @@ const KeySpec* find_key(std::string_view key) {
 
 const char* token_name(JsonToken token) {
   switch (token) {
-    case JsonToken::begin_object: return "an object";
-    case JsonToken::begin_array: return "an array";
-    case JsonToken::string: return "a string";
-    case JsonToken::number: return "a number";
-    case JsonToken::boolean: return "a boolean";
-    case JsonToken::null: return "null";
-    default: return "something else";
+    case JsonToken::begin_object:
+      return "an object";
+    case JsonToken::begin_array:
+      return "an array";
+    case JsonToken::string:
+      return "a string";
+    case JsonToken::number:
+      return "a number";
+    case JsonToken::boolean:
+      return "a boolean";
+    case JsonToken::null:
+      return "null";
+    default:
+      return "something else";
   }
 }
 
 const char* kind_name(Kind kind) {
   switch (kind) {
-    case Kind::text: return "a string";
-    case Kind::integer: return "a whole number";
-    case Kind::boolean: return "true or false";
-    case Kind::object: return "an object";
+    case Kind::text:
+      return "a string";
+    case Kind::integer:
+      return "a whole number";
+    case Kind::boolean:
+      return "true or false";
+    case Kind::object:
+      return "an object";
   }
   return "?";
 }
 
-[[noreturn]] void wrong_type(const JsonReader& json, std::size_t row, std::string_view key,
-                             const char* expected, JsonToken found) {
-  json.fail("row " + std::to_string(row) + ": '" + std::string(key) + "' should be " + expected +
-            ", found " + token_name(found));
+[[noreturn]] void wrong_type(const JsonReader& json, std::size_t row, std::string_view key, const char* expected,
+                             JsonToken found) {
+  json.fail("row " + std::to_string(row) + ": '" + std::string(key) + "' should be " + expected + ", found " +
+            token_name(found));
 }
 
 // "spotify:track:<id>" -> "<id>"; anything else (local files, episodes) -> "".
@@ -248,11 +259,15 @@ std::string RowFields::key_list() const { return seen_keys_.empty() ? "(none)" :
 
 std::string RowFields::to_record(ExportLayout layout, PlayRecord& record, std::string& skip_reason) {
   switch (layout) {
-    case ExportLayout::extended: return extended_to_record(record, skip_reason);
+    case ExportLayout::extended:
+      return extended_to_record(record, skip_reason);
     case ExportLayout::basic_music:
-    case ExportLayout::basic_podcast: return basic_to_record(layout, record);
-    case ExportLayout::api_recently_played: return api_to_record(record, skip_reason);
-    case ExportLayout::unknown: break;
+    case ExportLayout::basic_podcast:
+      return basic_to_record(layout, record);
+    case ExportLayout::api_recently_played:
+      return api_to_record(record, skip_reason);
+    case ExportLayout::unknown:
+      break;
   }
   return "unknown layout";
 }
@@ -302,8 +317,8 @@ std::string RowFields::extended_to_record(PlayRecord& record, std::string& skip_
                          : non_null(Field::audiobook_uri)       ? text(Field::audiobook_uri)
                                                                 : "";
     record.show_name = non_null(Field::audiobook_title) ? text(Field::audiobook_title) : "";
-    record.episode_name = non_null(Field::audiobook_chapter_title) ? text(Field::audiobook_chapter_title)
-                                                                   : record.show_name;
+    record.episode_name =
+        non_null(Field::audiobook_chapter_title) ? text(Field::audiobook_chapter_title) : record.show_name;
   } else {
     skip_reason = "no_track_or_episode";
   }

@@ -5,9 +5,7 @@
 namespace sonic::sources {
 
 bool is_spotify_id(std::string_view text) {
-  const auto base62 = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
+  const auto base62 = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   return text.size() == kSpotifyIdLength && std::all_of(text.begin(), text.end(), base62);
 }
 

@@ -43,16 +43,14 @@ bool is_service_source(std::string_view source) { return source == kReccobeatsSo
 
 AudioFeatureWriter::AudioFeatureWriter(Database& db, std::string source, std::int64_t updated_ms,
                                        bool replace_service_values)
-    : find_track_(db.prepare(
-          "SELECT t.id, f.source FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id "
-          "WHERE t.spotify_id = ?1")),
+    : find_track_(db.prepare("SELECT t.id, f.source FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id "
+                             "WHERE t.spotify_id = ?1")),
       upsert_(db.prepare(upsert_features_sql())),
       source_(std::move(source)),
       updated_ms_(updated_ms),
       replace_service_values_(replace_service_values) {}
 
-FeatureWriteOutcome AudioFeatureWriter::write(std::string_view spotify_id,
-                                              const sources::AudioFeatures& features) {
+FeatureWriteOutcome AudioFeatureWriter::write(std::string_view spotify_id, const sources::AudioFeatures& features) {
   find_track_.bind_view(1, spotify_id);
   if (!find_track_.step()) {
     find_track_.reset();

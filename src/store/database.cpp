@@ -21,8 +21,7 @@ namespace {
   }
   // A file that is not a database is bad input the person can fix; everything else is ours.
   const ExitCode exit =
-      (code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT ? ExitCode::bad_input
-                                                                        : ExitCode::unexpected;
+      (code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT ? ExitCode::bad_input : ExitCode::unexpected;
   throw Error(exit, message);
 }
 
@@ -59,8 +58,8 @@ sqlite3* open_connection(const std::filesystem::path& path, int flags) {
 }  // namespace
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  const int code = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &statement_, nullptr);
+  const int code =
+      sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement_, nullptr);
   check(db, code, sql);
 }
 
@@ -83,15 +82,13 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  const int code = sqlite3_bind_text64(statement_, index, value.data(), value.size(),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8);
+  const int code = sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (code != SQLITE_OK) fail(code);
   return *this;
 }
 
 Statement& Statement::bind_view(int index, std::string_view value) {
-  const int code = sqlite3_bind_text64(statement_, index, value.data(), value.size(),
-                                       SQLITE_STATIC, SQLITE_UTF8);
+  const int code = sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
   if (code != SQLITE_OK) fail(code);
   return *this;
 }
@@ -119,9 +116,7 @@ void Statement::reset() {
   sqlite3_clear_bindings(statement_);
 }
 
-bool Statement::is_null(int column) const {
-  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
-}
+bool Statement::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
 
@@ -130,8 +125,7 @@ double Statement::real(int column) const { return sqlite3_column_double(statemen
 std::string Statement::text(int column) const {
   const auto* data = sqlite3_column_text(statement_, column);
   const int size = sqlite3_column_bytes(statement_, column);
-  return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
-              : std::string();
+  return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)) : std::string();
 }
 
 std::optional<std::int64_t> Statement::optional_integer(int column) const {
@@ -159,8 +153,9 @@ Database Database::open(const std::filesystem::path& path) {
   }
   // WAL: readers never block the writer, and a kill mid-write loses only the open transaction.
   // synchronous=NORMAL is durable against application crashes, which is what cron needs.
-  db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  db.exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
   return db;
 }
 
@@ -178,9 +173,7 @@ Database Database::in_memory() {
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
-Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) {
-  other.db_ = nullptr;
-}
+Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {

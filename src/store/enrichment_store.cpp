@@ -51,15 +51,17 @@ std::string json_id_list(const std::vector<std::int64_t>& ids) {
 
 const char* status_name(EnrichmentStatus status) {
   switch (status) {
-    case EnrichmentStatus::found: return "found";
-    case EnrichmentStatus::unknown: return "unknown";
-    case EnrichmentStatus::failed: return "failed";
+    case EnrichmentStatus::found:
+      return "found";
+    case EnrichmentStatus::unknown:
+      return "unknown";
+    case EnrichmentStatus::failed:
+      return "failed";
   }
   return "failed";
 }
 
-void record(Statement& statement, std::int64_t id, std::string_view service,
-            const EnrichmentOutcome& outcome) {
+void record(Statement& statement, std::int64_t id, std::string_view service, const EnrichmentOutcome& outcome) {
   statement.bind(1, id)
       .bind(2, service)
       .bind(3, status_name(outcome.status))
@@ -68,8 +70,7 @@ void record(Statement& statement, std::int64_t id, std::string_view service,
       .run();
 }
 
-void replace_tags(Statement& remove, Statement& insert, std::int64_t id,
-                  std::span<const sources::TopTag> tags) {
+void replace_tags(Statement& remove, Statement& insert, std::int64_t id, std::span<const sources::TopTag> tags) {
   remove.bind(1, id).run();
   for (const auto& tag : tags) insert.bind(1, id).bind(2, tag.name).bind(3, tag.count).run();
 }
@@ -86,32 +87,27 @@ std::vector<EnrichmentCandidate> enrichment_candidates(Database& db, const Candi
   }
   std::vector<EnrichmentCandidate> candidates;
   while (query.step()) {
-    candidates.push_back({query.integer(0), query.text(1), query.text(2), query.integer(3),
-                          query.text(4), query.integer(5) != 0, query.integer(6) != 0,
-                          query.integer(7) != 0});
+    candidates.push_back({query.integer(0), query.text(1), query.text(2), query.integer(3), query.text(4),
+                          query.integer(5) != 0, query.integer(6) != 0, query.integer(7) != 0});
   }
   return candidates;
 }
 
 EnrichmentWriter::EnrichmentWriter(Database& db)
     : db_(db),
-      record_track_(db.prepare(
-          "INSERT OR REPLACE INTO track_enrichment "
-          "(track_id, service, status, attempted_ms, next_retry_ms) VALUES (?1, ?2, ?3, ?4, ?5)")),
-      record_artist_(db.prepare(
-          "INSERT OR REPLACE INTO artist_enrichment "
-          "(artist_id, service, status, attempted_ms, next_retry_ms) VALUES (?1, ?2, ?3, ?4, ?5)")),
-      store_features_(db.prepare(upsert_features_sql(
-          "audio_features.source = 'reccobeats' OR audio_features.source LIKE 'imputed:%'"))),
+      record_track_(db.prepare("INSERT OR REPLACE INTO track_enrichment "
+                               "(track_id, service, status, attempted_ms, next_retry_ms) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      record_artist_(
+          db.prepare("INSERT OR REPLACE INTO artist_enrichment "
+                     "(artist_id, service, status, attempted_ms, next_retry_ms) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      store_features_(db.prepare(
+          upsert_features_sql("audio_features.source = 'reccobeats' OR audio_features.source LIKE 'imputed:%'"))),
       delete_track_tags_(db.prepare("DELETE FROM track_tags WHERE track_id = ?1")),
-      insert_track_tag_(
-          db.prepare("INSERT INTO track_tags (track_id, tag, count) VALUES (?1, ?2, ?3)")),
+      insert_track_tag_(db.prepare("INSERT INTO track_tags (track_id, tag, count) VALUES (?1, ?2, ?3)")),
       delete_artist_tags_(db.prepare("DELETE FROM artist_tags WHERE artist_id = ?1")),
-      insert_artist_tag_(
-          db.prepare("INSERT INTO artist_tags (artist_id, tag, count) VALUES (?1, ?2, ?3)")) {}
+      insert_artist_tag_(db.prepare("INSERT INTO artist_tags (artist_id, tag, count) VALUES (?1, ?2, ?3)")) {}
 
-void EnrichmentWriter::record_track(std::int64_t track_id, std::string_view service,
-                                    const EnrichmentOutcome& outcome) {
+void EnrichmentWriter::record_track(std::int64_t track_id, std::string_view service, const EnrichmentOutcome& outcome) {
   record(record_track_, track_id, service, outcome);
 }
 
@@ -120,8 +116,7 @@ void EnrichmentWriter::record_artist(std::int64_t artist_id, std::string_view se
   record(record_artist_, artist_id, service, outcome);
 }
 
-bool EnrichmentWriter::store_reccobeats_features(std::int64_t track_id,
-                                                 const sources::AudioFeatures& features,
+bool EnrichmentWriter::store_reccobeats_features(std::int64_t track_id, const sources::AudioFeatures& features,
                                                  std::int64_t now_ms) {
   store_features_.bind(1, track_id).bind(2, kReccobeatsSource).bind(3, now_ms);
   bind_features(store_features_, features);
@@ -129,13 +124,11 @@ bool EnrichmentWriter::store_reccobeats_features(std::int64_t track_id,
   return db_.changes() > 0;
 }
 
-void EnrichmentWriter::replace_track_tags(std::int64_t track_id,
-                                          std::span<const sources::TopTag> tags) {
+void EnrichmentWriter::replace_track_tags(std::int64_t track_id, std::span<const sources::TopTag> tags) {
   replace_tags(delete_track_tags_, insert_track_tag_, track_id, tags);
 }
 
-void EnrichmentWriter::replace_artist_tags(std::int64_t artist_id,
-                                           std::span<const sources::TopTag> tags) {
+void EnrichmentWriter::replace_artist_tags(std::int64_t artist_id, std::span<const sources::TopTag> tags) {
   replace_tags(delete_artist_tags_, insert_artist_tag_, artist_id, tags);
 }
 

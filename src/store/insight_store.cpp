@@ -10,8 +10,9 @@ std::optional<StoredNarrative> find_narrative(Database& db, const std::string& i
 }
 
 void save_narrative(Database& db, const std::string& input_hash, const StoredNarrative& narrative) {
-  db.prepare("INSERT OR REPLACE INTO narratives (input_hash, narrator, text, created_ms) "
-             "VALUES (?1, ?2, ?3, ?4)")
+  db.prepare(
+        "INSERT OR REPLACE INTO narratives (input_hash, narrator, text, created_ms) "
+        "VALUES (?1, ?2, ?3, ?4)")
       .bind(1, input_hash)
       .bind(2, narrative.narrator)
       .bind(3, narrative.text)

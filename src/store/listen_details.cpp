@@ -3,8 +3,7 @@
 namespace sonic::store {
 
 std::optional<ListenStarts> listen_start_range(Database& db) {
-  auto query = db.prepare(
-      "SELECT min(start_ms), max(start_ms) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
+  auto query = db.prepare("SELECT min(start_ms), max(start_ms) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
   if (!query.step() || query.is_null(0)) return std::nullopt;
   return ListenStarts{query.integer(0), query.integer(1)};
 }

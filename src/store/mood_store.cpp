@@ -74,13 +74,18 @@ std::int64_t impute_features_from_artists(Database& db, std::int64_t now_ms) {
     means += ", m." + name;
     averages += ", avg(f." + name + ") AS " + name;
   }
-  auto insert = db.prepare(
-      "INSERT INTO audio_features (track_id, source, updated_ms" + columns + ") "
-      "SELECT t.id, 'imputed:artist', ?1" + means + " FROM " + kListenedTracks + " listened "
-      "JOIN tracks t ON t.id = listened.track_id "
-      "JOIN (SELECT s.artist_id" + averages + " FROM tracks s JOIN audio_features f ON f.track_id = s.id "
-      "      WHERE f.source NOT LIKE 'imputed:%' GROUP BY s.artist_id) m ON m.artist_id = t.artist_id "
-      "WHERE NOT EXISTS (SELECT 1 FROM audio_features x WHERE x.track_id = t.id)");
+  auto insert =
+      db.prepare("INSERT INTO audio_features (track_id, source, updated_ms" + columns +
+                 ") "
+                 "SELECT t.id, 'imputed:artist', ?1" +
+                 means + " FROM " + kListenedTracks +
+                 " listened "
+                 "JOIN tracks t ON t.id = listened.track_id "
+                 "JOIN (SELECT s.artist_id" +
+                 averages +
+                 " FROM tracks s JOIN audio_features f ON f.track_id = s.id "
+                 "      WHERE f.source NOT LIKE 'imputed:%' GROUP BY s.artist_id) m ON m.artist_id = t.artist_id "
+                 "WHERE NOT EXISTS (SELECT 1 FROM audio_features x WHERE x.track_id = t.id)");
   insert.bind(1, now_ms);
   insert.run();
   return db.changes();
@@ -90,10 +95,15 @@ void replace_clustering(Database& db, const std::string& model_id, const std::ve
                         const std::vector<TrackCluster>& assignments) {
   db.exec("DELETE FROM track_clusters");
   db.exec("DELETE FROM mood_clusters");
-  auto insert = db.prepare("INSERT INTO mood_clusters (cluster, label, size, centroid, model_id) VALUES (?1, ?2, ?3, ?4, ?5)");
+  auto insert =
+      db.prepare("INSERT INTO mood_clusters (cluster, label, size, centroid, model_id) VALUES (?1, ?2, ?3, ?4, ?5)");
   for (const auto& cluster : clusters) {
-    insert.bind(1, cluster.cluster).bind(2, cluster.label).bind(3, cluster.size).bind(4, cluster.centroid_json)
-        .bind(5, model_id).run();
+    insert.bind(1, cluster.cluster)
+        .bind(2, cluster.label)
+        .bind(3, cluster.size)
+        .bind(4, cluster.centroid_json)
+        .bind(5, model_id)
+        .run();
   }
   store_track_clusters(db, model_id, assignments);
 }
@@ -119,8 +129,11 @@ void store_track_clusters(Database& db, const std::string& model_id, const std::
       "ON CONFLICT(track_id) DO UPDATE SET cluster = excluded.cluster, distance = excluded.distance, "
       "model_id = excluded.model_id");
   for (const auto& assignment : assignments) {
-    upsert.bind(1, assignment.track_id).bind(2, assignment.cluster).bind(3, assignment.distance)
-        .bind(4, model_id).run();
+    upsert.bind(1, assignment.track_id)
+        .bind(2, assignment.cluster)
+        .bind(3, assignment.distance)
+        .bind(4, model_id)
+        .run();
   }
 }
 

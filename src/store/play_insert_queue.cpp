@@ -29,9 +29,7 @@ std::optional<std::string_view> text_or_null(const std::string& text) {
 }  // namespace
 
 PlayInsertQueue::PlayInsertQueue(Database& db)
-    : many_(db.prepare(insert_sql(kRowsPerStatement))),
-      one_(db.prepare(insert_sql(1))),
-      rows_(kRowsPerStatement) {}
+    : many_(db.prepare(insert_sql(kRowsPerStatement))), one_(db.prepare(insert_sql(1))), rows_(kRowsPerStatement) {}
 
 QueuedPlay& PlayInsertQueue::add() {
   if (size_ == kRowsPerStatement) flush();
@@ -70,8 +68,7 @@ void PlayInsertQueue::run(Statement& statement, std::size_t first, std::size_t c
   }
   while (statement.step()) {
     if (inserted_) {
-      inserted_({statement.integer(0), statement.integer(1), statement.integer(2) != 0,
-                 statement.integer(3) != 0});
+      inserted_({statement.integer(0), statement.integer(1), statement.integer(2) != 0, statement.integer(3) != 0});
     }
   }
   statement.reset();

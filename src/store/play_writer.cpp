@@ -49,9 +49,7 @@ bool within_window(EndInterval a, EndInterval b) {
   return gap <= kSameListenWindowMs;
 }
 
-std::string episode_key(const PlayRecord& play) {
-  return sources::track_name_key(play.show_name, play.episode_name);
-}
+std::string episode_key(const PlayRecord& play) { return sources::track_name_key(play.show_name, play.episode_name); }
 
 }  // namespace
 
@@ -59,34 +57,28 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
     : db_(db),
       run_id_(import_run_id),
       track_by_spotify_id_(db.prepare("SELECT id FROM tracks WHERE spotify_id = ?1")),
-      unlinked_track_by_key_(db.prepare(
-          "SELECT id FROM tracks WHERE name_key = ?1 AND spotify_id IS NULL ORDER BY id LIMIT 1")),
-      link_track_(db.prepare(
-          "UPDATE tracks SET spotify_id = ?2, album_name = coalesce(album_name, ?3), "
-          "duration_ms = coalesce(duration_ms, ?4) WHERE id = ?1")),
-      track_by_key_(db.prepare(
-          "SELECT id FROM tracks WHERE name_key = ?1 ORDER BY spotify_id IS NULL, id LIMIT 1")),
-      insert_track_(db.prepare(
-          "INSERT INTO tracks (spotify_id, name, artist_id, album_name, duration_ms, name_key) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
-      insert_track_artist_(db.prepare(
-          "INSERT OR IGNORE INTO track_artists (track_id, position, artist_id) VALUES (?1, ?2, ?3)")),
+      unlinked_track_by_key_(
+          db.prepare("SELECT id FROM tracks WHERE name_key = ?1 AND spotify_id IS NULL ORDER BY id LIMIT 1")),
+      link_track_(db.prepare("UPDATE tracks SET spotify_id = ?2, album_name = coalesce(album_name, ?3), "
+                             "duration_ms = coalesce(duration_ms, ?4) WHERE id = ?1")),
+      track_by_key_(db.prepare("SELECT id FROM tracks WHERE name_key = ?1 ORDER BY spotify_id IS NULL, id LIMIT 1")),
+      insert_track_(db.prepare("INSERT INTO tracks (spotify_id, name, artist_id, album_name, duration_ms, name_key) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")),
+      insert_track_artist_(
+          db.prepare("INSERT OR IGNORE INTO track_artists (track_id, position, artist_id) VALUES (?1, ?2, ?3)")),
       artist_by_spotify_id_(db.prepare("SELECT id FROM artists WHERE spotify_id = ?1")),
       artist_by_key_(db.prepare("SELECT id FROM artists WHERE name_key = ?1 ORDER BY id LIMIT 1")),
-      set_artist_spotify_id_(
-          db.prepare("UPDATE artists SET spotify_id = ?2 WHERE id = ?1 AND spotify_id IS NULL")),
+      set_artist_spotify_id_(db.prepare("UPDATE artists SET spotify_id = ?2 WHERE id = ?1 AND spotify_id IS NULL")),
       insert_artist_(db.prepare("INSERT INTO artists (spotify_id, name, name_key) VALUES (?1, ?2, ?3)")),
       episode_by_uri_(db.prepare("SELECT id FROM episodes WHERE uri = ?1")),
       episode_by_key_(db.prepare("SELECT id FROM episodes WHERE name_key = ?1 ORDER BY id LIMIT 1")),
-      insert_episode_(db.prepare(
-          "INSERT INTO episodes (uri, name_key, kind, name, show_name) VALUES (?1, ?2, ?3, ?4, ?5)")),
-      same_listen_(db.prepare(
-          "SELECT id, source, end_ms, ms_played FROM plays WHERE end_ms BETWEEN ?4 AND ?5 "
-          "AND track_id IN (SELECT id FROM tracks WHERE name_key = ?2 UNION SELECT ?1) "
-          "AND source <> ?3")),
+      insert_episode_(
+          db.prepare("INSERT INTO episodes (uri, name_key, kind, name, show_name) VALUES (?1, ?2, ?3, ?4, ?5)")),
+      same_listen_(db.prepare("SELECT id, source, end_ms, ms_played FROM plays WHERE end_ms BETWEEN ?4 AND ?5 "
+                              "AND track_id IN (SELECT id FROM tracks WHERE name_key = ?2 UNION SELECT ?1) "
+                              "AND source <> ?3")),
       delete_play_(db.prepare("DELETE FROM plays WHERE id = ?1")),
-      play_span_(db.prepare(
-          "SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")),
+      play_span_(db.prepare("SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")),
       queue_(db) {
   queue_.on_inserted([this](const InsertedPlay& play) {
     ++counts_.imported;
@@ -160,8 +152,7 @@ std::int64_t PlayWriter::artist_for(const sources::ArtistCredit& artist) {
 std::int64_t PlayWriter::track_for(const PlayRecord& play, const std::string& name_key) {
   const bool has_id = !play.track_id.empty();
   if (has_id) {
-    if (auto found = track_by_spotify_id_cache_.find(play.track_id);
-        found != track_by_spotify_id_cache_.end()) {
+    if (auto found = track_by_spotify_id_cache_.find(play.track_id); found != track_by_spotify_id_cache_.end()) {
       return found->second;
     }
   } else if (auto found = track_by_key_cache_.find(name_key); found != track_by_key_cache_.end()) {
@@ -179,8 +170,11 @@ std::int64_t PlayWriter::track_for(const PlayRecord& play, const std::string& na
       if (unlinked_track_by_key_.step()) id = unlinked_track_by_key_.integer(0);
       unlinked_track_by_key_.reset();
       if (id != 0) {
-        link_track_.bind(1, id).bind(2, play.track_id).bind(3, non_empty(play.album_name))
-            .bind(4, play.duration_ms).run();
+        link_track_.bind(1, id)
+            .bind(2, play.track_id)
+            .bind(3, non_empty(play.album_name))
+            .bind(4, play.duration_ms)
+            .run();
       }
     }
   } else {
@@ -203,8 +197,7 @@ std::int64_t PlayWriter::track_for(const PlayRecord& play, const std::string& na
     id = db_.last_insert_id();
     insert_track_artist_.bind(1, id).bind(2, 0).bind(3, artist_id).run();
     for (std::size_t i = 1; i < play.artists.size(); ++i) {
-      insert_track_artist_.bind(1, id).bind(2, static_cast<std::int64_t>(i))
-          .bind(3, artist_for(play.artists[i])).run();
+      insert_track_artist_.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, artist_for(play.artists[i])).run();
     }
   }
   if (has_id) track_by_spotify_id_cache_.emplace(play.track_id, id);
@@ -246,8 +239,7 @@ bool PlayWriter::may_have_other_sources(PlaySource source, std::int64_t end_ms) 
   return false;
 }
 
-std::pair<std::int64_t, int> PlayWriter::find_same_listen(const PlayRecord& play,
-                                                          std::int64_t track_id,
+std::pair<std::int64_t, int> PlayWriter::find_same_listen(const PlayRecord& play, std::int64_t track_id,
                                                           const std::string& name_key) {
   const EndInterval mine = end_interval(play.source, play.end_ms, play.ms_played);
   same_listen_.bind(1, track_id)
@@ -280,8 +272,8 @@ void PlayWriter::write(const PlayRecord& play) {
   std::pair<std::int64_t, int> same_listen{0, 0};
   if (is_track) {
     // Most rows name a track already cached by ID: the name key is built only when needed.
-    const auto cached = play.track_id.empty() ? track_by_spotify_id_cache_.end()
-                                              : track_by_spotify_id_cache_.find(play.track_id);
+    const auto cached =
+        play.track_id.empty() ? track_by_spotify_id_cache_.end() : track_by_spotify_id_cache_.find(play.track_id);
     const bool other_sources = may_have_other_sources(play.source, play.end_ms);
     if (cached != track_by_spotify_id_cache_.end() && !other_sources) {
       track_id = cached->second;

@@ -244,9 +244,8 @@ void migrate(Database& db) {
   const auto found = db.scalar("PRAGMA user_version");
   const int latest = latest_schema_version();
   if (found > latest) {
-    throw InputError(db.path().string() + " was written by a newer sonic (schema version " +
-                     std::to_string(found) + ", this sonic knows up to " +
-                     std::to_string(latest) + "); upgrade sonic to use it");
+    throw InputError(db.path().string() + " was written by a newer sonic (schema version " + std::to_string(found) +
+                     ", this sonic knows up to " + std::to_string(latest) + "); upgrade sonic to use it");
   }
   if (found == latest) return;
   // All pending steps in one transaction: an interrupted upgrade leaves the old schema intact.

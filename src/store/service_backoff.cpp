@@ -2,10 +2,8 @@
 
 namespace sonic::store {
 
-std::optional<ServiceBackoff> active_backoff(Database& db, std::string_view service,
-                                             std::int64_t now_ms) {
-  auto query = db.prepare(
-      "SELECT retry_at_ms, reason FROM service_backoff WHERE service = ?1 AND retry_at_ms > ?2");
+std::optional<ServiceBackoff> active_backoff(Database& db, std::string_view service, std::int64_t now_ms) {
+  auto query = db.prepare("SELECT retry_at_ms, reason FROM service_backoff WHERE service = ?1 AND retry_at_ms > ?2");
   query.bind(1, service).bind(2, now_ms);
   if (!query.step()) return std::nullopt;
   return ServiceBackoff{std::string(service), query.integer(0), query.text(1)};

@@ -9,8 +9,7 @@ features::SessionHistory read_session_history(Database& db, std::int64_t before_
       "ORDER BY start_ms");
   sessions.bind(1, before_ms);
   while (sessions.step()) {
-    history.sessions.push_back(
-        {sessions.integer(0), sessions.integer(1), sessions.integer(2), sessions.integer(3)});
+    history.sessions.push_back({sessions.integer(0), sessions.integer(1), sessions.integer(2), sessions.integer(3)});
   }
   // The same listens sessions are made of (store/session_store.cpp).
   auto listens = db.prepare(

@@ -5,8 +5,7 @@
 namespace sonic::store {
 
 TimeSpan widen_to_sessions(Database& db, TimeSpan span, std::int64_t gap_ms) {
-  auto query = db.prepare(
-      "SELECT min(start_ms), max(end_ms) FROM sessions WHERE end_ms >= ?1 AND start_ms <= ?2");
+  auto query = db.prepare("SELECT min(start_ms), max(end_ms) FROM sessions WHERE end_ms >= ?1 AND start_ms <= ?2");
   query.bind(1, span.from_ms - gap_ms).bind(2, span.to_ms + gap_ms);
   if (query.step() && !query.is_null(0)) {
     span.from_ms = std::min(span.from_ms, query.integer(0));
@@ -33,11 +32,9 @@ std::vector<features::Listen> listens_starting_within(Database& db, TimeSpan spa
 }
 
 void insert_sessions(Database& db, const std::vector<features::Session>& sessions) {
-  auto insert = db.prepare(
-      "INSERT INTO sessions (start_ms, end_ms, plays, ms_played) VALUES (?1, ?2, ?3, ?4)");
+  auto insert = db.prepare("INSERT INTO sessions (start_ms, end_ms, plays, ms_played) VALUES (?1, ?2, ?3, ?4)");
   for (const auto& session : sessions) {
-    insert.bind(1, session.start_ms).bind(2, session.end_ms).bind(3, session.plays)
-        .bind(4, session.ms_played).run();
+    insert.bind(1, session.start_ms).bind(2, session.end_ms).bind(3, session.plays).bind(4, session.ms_played).run();
   }
 }
 

@@ -44,9 +44,8 @@ bool all_digits(const std::string& name) {
 }
 
 bool is_run_id(const std::string& name) {
-  return name.size() == 32 && std::all_of(name.begin(), name.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  return name.size() == 32 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 std::string file_uri(const fs::path& path) { return "file://" + fs::absolute(path).lexically_normal().string(); }
@@ -95,8 +94,8 @@ std::string find_or_create_experiment(const fs::path& mlruns, const std::string&
 std::string new_run_id(const std::string& experiment) {
   static std::atomic<std::uint64_t> counter{0};
   const auto ticks = std::chrono::high_resolution_clock::now().time_since_epoch().count();
-  const auto seed = experiment + " " + std::to_string(ticks) + " " + std::to_string(::getpid()) + " " +
-                    std::to_string(counter++);
+  const auto seed =
+      experiment + " " + std::to_string(ticks) + " " + std::to_string(::getpid()) + " " + std::to_string(counter++);
   return to_hex(sha256(seed)).substr(0, 32);
 }
 
@@ -105,8 +104,10 @@ std::string run_name_for(const std::string& experiment, std::int64_t now_ms) {
   auto stamp = format_iso8601_utc(now_ms);  // 2026-11-21T07:58:00Z
   std::string compact;
   for (char c : stamp.substr(0, 19)) {
-    if (c == 'T') compact += '-';
-    else if (c != '-' && c != ':') compact += c;
+    if (c == 'T')
+      compact += '-';
+    else if (c != '-' && c != ':')
+      compact += c;
   }
   return experiment + "-" + compact;
 }
@@ -128,11 +129,16 @@ std::string user_name() {
 
 const char* run_status_name(RunStatus status) {
   switch (status) {
-    case RunStatus::running: return "RUNNING";
-    case RunStatus::scheduled: return "SCHEDULED";
-    case RunStatus::finished: return "FINISHED";
-    case RunStatus::failed: return "FAILED";
-    case RunStatus::killed: return "KILLED";
+    case RunStatus::running:
+      return "RUNNING";
+    case RunStatus::scheduled:
+      return "SCHEDULED";
+    case RunStatus::finished:
+      return "FINISHED";
+    case RunStatus::failed:
+      return "FAILED";
+    case RunStatus::killed:
+      return "KILLED";
   }
   return "UNKNOWN";
 }
@@ -184,23 +190,22 @@ TrackedRun::~TrackedRun() {
 }
 
 void TrackedRun::write_meta(RunStatus status, std::optional<std::int64_t> end_ms) const {
-  write_text(run_dir_ / "meta.yaml",
-             render_yaml({{"artifact_uri", yaml_string(file_uri(artifact_dir_))},
-                          {"deleted_time", yaml_null()},
-                          {"end_time", end_ms ? yaml_number(*end_ms) : yaml_null()},
-                          {"entry_point_name", "''"},
-                          {"experiment_id", yaml_string(experiment_id_)},
-                          {"lifecycle_stage", "active"},
-                          {"run_id", run_id_},
-                          {"run_name", yaml_string(run_name_)},
-                          {"run_uuid", run_id_},
-                          {"source_name", "''"},
-                          {"source_type", "4"},
-                          {"source_version", "''"},
-                          {"start_time", yaml_number(start_ms_)},
-                          {"status", std::to_string(static_cast<int>(status))},
-                          {"tags", "[]"},
-                          {"user_id", yaml_string(user_name())}}));
+  write_text(run_dir_ / "meta.yaml", render_yaml({{"artifact_uri", yaml_string(file_uri(artifact_dir_))},
+                                                  {"deleted_time", yaml_null()},
+                                                  {"end_time", end_ms ? yaml_number(*end_ms) : yaml_null()},
+                                                  {"entry_point_name", "''"},
+                                                  {"experiment_id", yaml_string(experiment_id_)},
+                                                  {"lifecycle_stage", "active"},
+                                                  {"run_id", run_id_},
+                                                  {"run_name", yaml_string(run_name_)},
+                                                  {"run_uuid", run_id_},
+                                                  {"source_name", "''"},
+                                                  {"source_type", "4"},
+                                                  {"source_version", "''"},
+                                                  {"start_time", yaml_number(start_ms_)},
+                                                  {"status", std::to_string(static_cast<int>(status))},
+                                                  {"tags", "[]"},
+                                                  {"user_id", yaml_string(user_name())}}));
 }
 
 void TrackedRun::log_param(const std::string& key, const std::string& value) {
@@ -316,8 +321,8 @@ ReadRun read_run(const fs::path& dir, const std::string& experiment) {
   std::error_code ec;
   const auto metrics_dir = dir / "metrics";
   if (fs::is_directory(metrics_dir, ec)) {
-    for (auto it = fs::recursive_directory_iterator(metrics_dir, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(metrics_dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
       if (!it->is_regular_file()) continue;
       if (const auto latest = latest_metric(it->path())) {
         run.metrics[fs::relative(it->path(), metrics_dir).generic_string()] = *latest;

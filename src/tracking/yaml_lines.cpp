@@ -18,9 +18,9 @@ bool is_plain_safe(const std::string& value) {
     return std::isalnum(u) || c == '_' || c == '-' || c == '.';
   });
   if (!simple) return false;
-  static constexpr std::array kReserved = {"null", "Null", "NULL", "true", "True", "TRUE", "false",
-                                           "False", "FALSE", "yes", "Yes", "no", "No", "on",
-                                           "On", "off", "Off", "y", "n", "Y", "N"};
+  static constexpr std::array kReserved = {"null",  "Null",  "NULL", "true", "True", "TRUE", "false",
+                                           "False", "FALSE", "yes",  "Yes",  "no",   "No",   "on",
+                                           "On",    "off",   "Off",  "y",    "n",    "Y",    "N"};
   return std::find(kReserved.begin(), kReserved.end(), value) == kReserved.end();
 }
 
@@ -68,8 +68,7 @@ std::string render_yaml(const YamlMap& map) {
   return text;
 }
 
-std::optional<std::map<std::string, std::optional<std::string>>> read_flat_yaml(
-    const std::filesystem::path& file) {
+std::optional<std::map<std::string, std::optional<std::string>>> read_flat_yaml(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) return std::nullopt;
   std::map<std::string, std::optional<std::string>> map;

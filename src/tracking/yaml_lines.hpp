@@ -21,7 +21,6 @@ std::string render_yaml(const YamlMap& map);
 
 // Reads a flat map back: quotes removed, '' unescaped, "null" and "~" as nullopt values. Lines
 // that are not "key: value" (comments, lists) are ignored. Nullopt when the file is unreadable.
-std::optional<std::map<std::string, std::optional<std::string>>> read_flat_yaml(
-    const std::filesystem::path& file);
+std::optional<std::map<std::string, std::optional<std::string>>> read_flat_yaml(const std::filesystem::path& file);
 
 }  // namespace sonic::tracking

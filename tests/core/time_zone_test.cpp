@@ -41,8 +41,7 @@ TEST(TimeZone, UsesTheRealHistoryNotTodaysRule) {
   EXPECT_EQ(new_york.local(utc("2006-03-20T12:00:00Z")).utc_offset_seconds, -5 * 3600);
   EXPECT_EQ(new_york.local(utc("2024-03-20T12:00:00Z")).utc_offset_seconds, -4 * 3600);
   // West Germany kept no summer time in 1975.
-  EXPECT_EQ(TimeZone::named("Europe/Berlin").local(utc("1975-07-01T12:00:00Z")).utc_offset_seconds,
-            3600);
+  EXPECT_EQ(TimeZone::named("Europe/Berlin").local(utc("1975-07-01T12:00:00Z")).utc_offset_seconds, 3600);
 }
 
 TEST(TimeZone, LocalDayAndWeekdayCrossMidnight) {

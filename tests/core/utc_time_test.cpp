@@ -31,9 +31,9 @@ TEST(UtcTime, KeepsApiMillisecondsAndOptionalFraction) {
 }
 
 TEST(UtcTime, RejectsWhatIsNotATimestamp) {
-  for (const char* bad : {"", "2021-07-09", "2021-07-09T17:09:00", "2021-13-01T00:00:00Z",
-                          "2021-02-29T00:00:00Z", "2021-07-09T25:00:00Z", "2021-07-09T17:09:00.Z",
-                          "2021-07-09T17:09:00+02:00", "yesterday", "2021-07-09 17:09"}) {
+  for (const char* bad :
+       {"", "2021-07-09", "2021-07-09T17:09:00", "2021-13-01T00:00:00Z", "2021-02-29T00:00:00Z", "2021-07-09T25:00:00Z",
+        "2021-07-09T17:09:00.Z", "2021-07-09T17:09:00+02:00", "yesterday", "2021-07-09 17:09"}) {
     EXPECT_FALSE(parse_iso8601_utc(bad)) << bad;
   }
   EXPECT_TRUE(parse_iso8601_utc("2020-02-29T00:00:00Z"));

@@ -85,8 +85,7 @@ class AuthE2e : public ::testing::Test {
 
 TEST_F(AuthE2e, LogInThroughTheBrowserThenAskForTheStatus) {
   const int port = free_port();
-  SonicProcess login(args({"auth", "spotify", "--port", std::to_string(port), "--timeout", "60"}),
-                     options);
+  SonicProcess login(args({"auth", "spotify", "--port", std::to_string(port), "--timeout", "60"}), options);
   const auto url = login.wait_for_output(kAuthorizeUrl, 30s);
   ASSERT_TRUE(url) << login.err();
   ASSERT_TRUE(wait_until_listening(port, 10s)) << login.err();
@@ -97,7 +96,7 @@ TEST_F(AuthE2e, LogInThroughTheBrowserThenAskForTheStatus) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("Logged in to Spotify"), std::string::npos) << result.out;
 
-  struct stat status{};
+  struct stat status {};
   ASSERT_EQ(::stat(credentials().c_str(), &status), 0);
   EXPECT_EQ(status.st_mode & 0777, 0600u);
   const std::string token = stored_refresh_token();
@@ -134,22 +133,19 @@ TEST_F(AuthE2e, AHeadlessLoginReadsTheRedirectFromStdin) {
   const RunResult result = login.wait(30s);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(spotify.refresh_token_is_live(stored_refresh_token()));
-  EXPECT_EQ(spotify.requests("POST", kTokenPath).back().form_value("redirect_uri"),
-            "http://127.0.0.1:8888/callback");
+  EXPECT_EQ(spotify.requests("POST", kTokenPath).back().form_value("redirect_uri"), "http://127.0.0.1:8888/callback");
 }
 
 TEST_F(AuthE2e, ARefusedLoginExitsFourAndStoresNothing) {
   const int port = free_port();
-  SonicProcess login(args({"auth", "spotify", "--port", std::to_string(port), "--timeout", "60"}),
-                     options);
+  SonicProcess login(args({"auth", "spotify", "--port", std::to_string(port), "--timeout", "60"}), options);
   const auto url = login.wait_for_output(kAuthorizeUrl, 30s);
   ASSERT_TRUE(url) << login.err();
   ASSERT_TRUE(wait_until_listening(port, 10s));
   EXPECT_EQ(visit(spotify.decline(*url)), 200);
   const RunResult result = login.wait(30s);
   EXPECT_EQ(result.exit_code, 4) << result.err;
-  EXPECT_NE(result.err.find("sonic: error: the Spotify login was declined"), std::string::npos)
-      << result.err;
+  EXPECT_NE(result.err.find("sonic: error: the Spotify login was declined"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(credentials()));
   EXPECT_TRUE(result.out.empty()) << result.out;
 }

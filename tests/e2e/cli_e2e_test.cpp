@@ -90,8 +90,8 @@ namespace {
 
 TEST(Cli, GlobalOptionsMayFollowTheSubcommandAndQuietSilencesStderr) {
   TempDir home;
-  const auto result = run_sonic({"import", SONIC_TEST_DATA_DIR "/import/endsong_0.json", "--json",
-                                 "--quiet", "--home", home.path().string()});
+  const auto result = run_sonic(
+      {"import", SONIC_TEST_DATA_DIR "/import/endsong_0.json", "--json", "--quiet", "--home", home.path().string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(result.err.empty()) << result.err;
   EXPECT_EQ(nlohmann::json::parse(result.out)["imported"], 1);

@@ -51,12 +51,11 @@ class EnrichE2e : public ::testing::Test {
   TempDir home_;
   TempDir data_;
   std::vector<SyntheticTrack> tracks_;
-  std::map<std::string, std::string> env_ = {
-      {"RECCOBEATS_URL", reccobeats_.base_url()},
-      {"LASTFM_URL", lastfm_.base_url()},
-      {"LASTFM_API_KEY", LastfmFake::kApiKey},
-      {"SONIC_RECCOBEATS_INTERVAL_MS", "0"},
-      {"SONIC_LASTFM_INTERVAL_MS", "0"}};
+  std::map<std::string, std::string> env_ = {{"RECCOBEATS_URL", reccobeats_.base_url()},
+                                             {"LASTFM_URL", lastfm_.base_url()},
+                                             {"LASTFM_API_KEY", LastfmFake::kApiKey},
+                                             {"SONIC_RECCOBEATS_INTERVAL_MS", "0"},
+                                             {"SONIC_LASTFM_INTERVAL_MS", "0"}};
 };
 
 TEST_F(EnrichE2e, JsonTallyIsOneObjectAndASecondRunHasNothingToDo) {
@@ -171,8 +170,7 @@ TEST_F(EnrichE2e, KilledMidRunThenRunAgainEnrichesEveryTrackExactlyOnce) {
       if (rows.text(1) == "reccobeats") features_recorded.insert(rows.text(0));
       if (rows.text(1) == "lastfm") tags_recorded.insert("track:" + rows.text(2) + "|" + rows.text(3));
     }
-    auto artists = db.prepare(
-        "SELECT a.name FROM artist_enrichment e JOIN artists a ON a.id = e.artist_id");
+    auto artists = db.prepare("SELECT a.name FROM artist_enrichment e JOIN artists a ON a.id = e.artist_id");
     while (artists.step()) tags_recorded.insert("artist:" + artists.text(0));
   }
   ASSERT_FALSE(features_recorded.empty()) << "killed before anything was committed";
@@ -192,7 +190,8 @@ TEST_F(EnrichE2e, KilledMidRunThenRunAgainEnrichesEveryTrackExactlyOnce) {
     EXPECT_FALSE(tags_recorded.contains(tags_asked[i])) << tags_asked[i] << " asked twice";
   }
   auto db = store();
-  EXPECT_EQ(db.scalar("SELECT count(*) FROM track_enrichment WHERE service = 'reccobeats' AND status = 'found'"), kTracks);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM track_enrichment WHERE service = 'reccobeats' AND status = 'found'"),
+            kTracks);
   EXPECT_EQ(db.scalar("SELECT count(*) FROM track_enrichment WHERE service = 'lastfm' AND status = 'found'"), kTracks);
   EXPECT_EQ(db.scalar("SELECT count(*) FROM artist_enrichment WHERE status = 'found'"), kArtists);
   EXPECT_EQ(db.scalar("SELECT count(*) FROM audio_features WHERE source = 'reccobeats'"), kTracks);

@@ -100,7 +100,10 @@ TEST_F(ImportE2e, DryRunCreatesNothing) {
 
 TEST_F(ImportE2e, ANewerDatabaseIsRefused) {
   ASSERT_EQ(sonic({"import", fixture("endsong_0.json")}).exit_code, 0);
-  { auto db = store::Database::open(database()); db.exec("PRAGMA user_version = 99"); }
+  {
+    auto db = store::Database::open(database());
+    db.exec("PRAGMA user_version = 99");
+  }
   const auto result = sonic({"stats"});
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_NE(result.err.find("newer sonic"), std::string::npos) << result.err;
@@ -172,8 +175,7 @@ TEST_F(ImportE2e, KilledMidImportLosesNothingCommittedAndTheRerunCompletesIt) {
     auto db = store::Database::open(database());
     EXPECT_EQ(db.scalar("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
     EXPECT_EQ(db.scalar("SELECT count(*) FROM plays") % 15000, 0) << "a file was half imported";
-    EXPECT_EQ(db.scalar("SELECT coalesce(sum(imported), 0) FROM import_runs"),
-              db.scalar("SELECT count(*) FROM plays"));
+    EXPECT_EQ(db.scalar("SELECT coalesce(sum(imported), 0) FROM import_runs"), db.scalar("SELECT count(*) FROM plays"));
   }
   EXPECT_GT(kills, 0) << "the import finished before any kill: make the export bigger";
   const auto rerun = sonic({"import", folder.string(), "--json"});

@@ -61,14 +61,18 @@ TEST_F(ImportFeaturesE2e, StoresTheRowsOfKnownTracksAndTalliesEveryRow) {
   EXPECT_EQ(scalar("SELECT count(*) FROM audio_features WHERE source = 'catalog:catalog.csv'"), 3);
   // The later row of a track wins; keyed by its URI when the ID cell is blank.
   EXPECT_EQ(scalar("SELECT round(valence * 100) FROM audio_features f JOIN tracks t ON t.id = f.track_id "
-                   "WHERE t.spotify_id = '0aaaaaaaaaaaaaaaaaaaaa'"), 35);
+                   "WHERE t.spotify_id = '0aaaaaaaaaaaaaaaaaaaaa'"),
+            35);
   EXPECT_EQ(scalar("SELECT round(tempo) FROM audio_features f JOIN tracks t ON t.id = f.track_id "
-                   "WHERE t.spotify_id = '0aaaaaaaaaaaaaaaaaaaaa'"), 120);
+                   "WHERE t.spotify_id = '0aaaaaaaaaaaaaaaaaaaaa'"),
+            120);
   // key -1 (no key detected) and an empty cell are both missing.
   EXPECT_EQ(scalar("SELECT key IS NULL FROM audio_features f JOIN tracks t ON t.id = f.track_id "
-                   "WHERE t.spotify_id = '0bbbbbbbbbbbbbbbbbbbbb'"), 1);
+                   "WHERE t.spotify_id = '0bbbbbbbbbbbbbbbbbbbbb'"),
+            1);
   EXPECT_EQ(scalar("SELECT energy IS NULL AND key = 7 FROM audio_features f JOIN tracks t "
-                   "ON t.id = f.track_id WHERE t.spotify_id = '1fffffffffffffffffffff'"), 1);
+                   "ON t.id = f.track_id WHERE t.spotify_id = '1fffffffffffffffffffff'"),
+            1);
   EXPECT_EQ(scalar("SELECT count(*) FROM audio_features WHERE updated_ms < 1700000000000"), 0);
 
   const auto stats = sonic({"stats", "--json"});
@@ -103,8 +107,8 @@ TEST_F(ImportFeaturesE2e, AMalformedCatalogExitsThreeNamingFileAndLineAndChanges
 
 TEST_F(ImportFeaturesE2e, KeepGoingImportsTheOthersAndStillExitsThree) {
   import_history();
-  const auto result = sonic({"import-features", catalog("catalog.csv"),
-                             catalog("bad/unterminated_quote.csv"), "--keep-going", "--json"});
+  const auto result = sonic(
+      {"import-features", catalog("catalog.csv"), catalog("bad/unterminated_quote.csv"), "--keep-going", "--json"});
   EXPECT_EQ(result.exit_code, 3);
   const auto tally = nlohmann::json::parse(result.out);
   EXPECT_EQ(tally["files"], 1);
@@ -154,13 +158,11 @@ TEST(ImportFeaturesDemo, TheDemoImportsItsFeaturesAndCoversEveryTrack) {
   const auto coverage = json["stats"]["audio_features"];
   EXPECT_GT(coverage["tracks"].get<int>(), 100);
   EXPECT_EQ(coverage["tracks_with_features"], coverage["tracks"]);
-  EXPECT_EQ(coverage["tracks_by_source"],
-            nlohmann::json({{"catalog:audio_features.csv", coverage["tracks"]}}));
+  EXPECT_EQ(coverage["tracks_by_source"], nlohmann::json({{"catalog:audio_features.csv", coverage["tracks"]}}));
 
   const auto text = run_sonic({"--home", json["home"].get<std::string>(), "stats"});
   const std::string tracks = std::to_string(coverage["tracks"].get<int>());
-  EXPECT_NE(text.out.find("Audio features: " + tracks + " of " + tracks + " tracks"), std::string::npos)
-      << text.out;
+  EXPECT_NE(text.out.find("Audio features: " + tracks + " of " + tracks + " tracks"), std::string::npos) << text.out;
 }
 
 // A real person's history and every real catalog with track IDs: the data README says 4-25% of
@@ -173,12 +175,11 @@ TEST(ImportFeaturesRealData, RealCatalogsCoverASmallShareOfARealHistory) {
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
 
   std::vector<std::string> args = {"--home", home.path().string(), "import-features", "--json"};
-  for (const char* file : {"hit-predictor/dataset-of-60s.csv", "hit-predictor/dataset-of-70s.csv",
-                           "hit-predictor/dataset-of-80s.csv", "hit-predictor/dataset-of-90s.csv",
-                           "hit-predictor/dataset-of-00s.csv", "hit-predictor/dataset-of-10s.csv",
-                           "liked-bartek/audio_features.csv",
-                           "popularity-yashdave/high_popularity_spotify_data.csv",
-                           "popularity-yashdave/low_popularity_spotify_data.csv"}) {
+  for (const char* file :
+       {"hit-predictor/dataset-of-60s.csv", "hit-predictor/dataset-of-70s.csv", "hit-predictor/dataset-of-80s.csv",
+        "hit-predictor/dataset-of-90s.csv", "hit-predictor/dataset-of-00s.csv", "hit-predictor/dataset-of-10s.csv",
+        "liked-bartek/audio_features.csv", "popularity-yashdave/high_popularity_spotify_data.csv",
+        "popularity-yashdave/low_popularity_spotify_data.csv"}) {
     args.push_back((catalogs / file).string());
   }
   const auto result = run_sonic(args);

@@ -41,9 +41,7 @@ class IngestE2e : public ::testing::Test {
     for (const auto& [name, value] : env_) options.env.emplace(name, value);
     return run_sonic(args, options);
   }
-  std::int64_t scalar(const char* sql) {
-    return store::Database::open_read_only(home_ / "sonic.db").scalar(sql);
-  }
+  std::int64_t scalar(const char* sql) { return store::Database::open_read_only(home_ / "sonic.db").scalar(sql); }
 
   SpotifyFake spotify_;
   ReccoBeatsFake reccobeats_;
@@ -138,8 +136,8 @@ TEST_F(IngestE2e, ExportTracksGetSpotifyMetadataOneByOneWhenTheBatchRouteIsForbi
     if (n > 100) json += ",";
     json += R"({"ts":"2026-01-0)" + std::to_string(n - 99) + R"(T10:00:00Z","ms_played":180000,)" +
             R"("master_metadata_track_name":"Track )" + std::to_string(n) +
-            R"(","master_metadata_album_artist_name":"Artist","spotify_track_uri":"spotify:track:)" +
-            fake_track_id(n) + "\"}";
+            R"(","master_metadata_album_artist_name":"Artist","spotify_track_uri":"spotify:track:)" + fake_track_id(n) +
+            "\"}";
   }
   TempDir data;
   const auto file = write_file(data / "Streaming_History_Audio_0.json", json + "]");

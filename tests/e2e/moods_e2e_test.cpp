@@ -72,7 +72,8 @@ TEST_F(MoodsRealHistory, ClusterTrainAndPredictEndToEnd) {
             clusters["tracks"]["without_features"].get<int>());
 
   const auto labels = (shared_dir() / "data" / "moods" / "data_moods.csv").string();
-  const auto trained = json_of(sonic({"train", "mood", "--labels", labels, "--folds", "3", "--epochs", "40", "--json"}));
+  const auto trained =
+      json_of(sonic({"train", "mood", "--labels", labels, "--folds", "3", "--epochs", "40", "--json"}));
   EXPECT_EQ(trained["classes"], nlohmann::json({"Calm", "Energetic", "Happy", "Sad"}));
   EXPECT_GT(trained["cross_validation"]["accuracy"].get<double>(), 0.6);
   EXPECT_EQ(trained["cross_validation"]["per_class"].size(), 4u);
@@ -153,14 +154,16 @@ print('ok')
 
 TEST(MoodsEmptyStore, ClusteringWithoutFeaturesFailsClearlyAndLeavesTheStoreAsItWas) {
   TempDir home;
-  const auto history = write_file(home / "in" / "Streaming_History_Audio_2024.json",
-                                  R"([{"ts":"2024-03-01T10:00:00Z","ms_played":200000,"master_metadata_track_name":"A",)"
-                                  R"("master_metadata_album_artist_name":"B","spotify_track_uri":"spotify:track:4uLU6hMCjMI75M1A2tKUQC"}])");
+  const auto history = write_file(
+      home / "in" / "Streaming_History_Audio_2024.json",
+      R"([{"ts":"2024-03-01T10:00:00Z","ms_played":200000,"master_metadata_track_name":"A",)"
+      R"("master_metadata_album_artist_name":"B","spotify_track_uri":"spotify:track:4uLU6hMCjMI75M1A2tKUQC"}])");
   ASSERT_EQ(run_sonic({"--home", home.path().string(), "import", history.string()}).exit_code, 0);
   const auto before = store_fingerprint(home / "sonic.db");
   const auto result = run_sonic({"--home", home.path().string(), "cluster"});
   EXPECT_EQ(result.exit_code, 3);
-  EXPECT_NE(result.err.find("only 0 of the history's tracks have all six audio features"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("only 0 of the history's tracks have all six audio features"), std::string::npos)
+      << result.err;
   EXPECT_EQ(store_fingerprint(home / "sonic.db"), before);
   EXPECT_FALSE(std::filesystem::exists(home / "models" / "mood_clusters.json"));
   const auto next = run_sonic({"--home", home.path().string(), "predict", "next-mood"});

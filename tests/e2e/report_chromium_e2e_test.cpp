@@ -41,8 +41,8 @@ std::string history_json() {
     char ts[32];
     std::snprintf(ts, sizeof ts, "2024-05-%02dT%02d:%02d:00Z", 1 + i / 6, (i * 7) % 24, i % 60);
     json += std::string(i ? "," : "") + R"({"ts":")" + ts + R"(","ms_played":200000,)" +
-            R"("master_metadata_track_name":")" + track[0] + R"(","master_metadata_album_artist_name":")" +
-            track[1] + R"(","spotify_track_uri":"spotify:track:)" + track[2] + "\"}";
+            R"("master_metadata_track_name":")" + track[0] + R"(","master_metadata_album_artist_name":")" + track[1] +
+            R"(","spotify_track_uri":"spotify:track:)" + track[2] + "\"}";
   }
   return json + "]";
 }
@@ -64,8 +64,8 @@ std::string chromium_command(const std::string& chromium, const TempDir& profile
                              const std::filesystem::path& page) {
   return "HOME='" + profile.path().string() + "' timeout 60 '" + chromium +
          "' --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --user-data-dir='" +
-         (profile / "profile").string() + "' --window-size=1200,2000 " + action + " 'file://" +
-         page.string() + "' 2>/dev/null";
+         (profile / "profile").string() + "' --window-size=1200,2000 " + action + " 'file://" + page.string() +
+         "' 2>/dev/null";
 }
 
 std::string output_of(const std::string& command) {
@@ -119,7 +119,8 @@ TEST_F(ReportChromiumE2e, ScreenshotShowsTheCharts) {
   EXPECT_GT(colours.size(), 100u);
   std::size_t green = 0;
   for (const std::uint32_t pixel : png->rgb) {
-    const int r = static_cast<int>(pixel >> 16), g = static_cast<int>(pixel >> 8 & 0xFF), b = static_cast<int>(pixel & 0xFF);
+    const int r = static_cast<int>(pixel >> 16), g = static_cast<int>(pixel >> 8 & 0xFF),
+              b = static_cast<int>(pixel & 0xFF);
     if (g > r + 60 && g > b + 40) ++green;
   }
   EXPECT_GT(green, 10'000u) << "the heatmap's cells (about 500 px each) were not drawn";

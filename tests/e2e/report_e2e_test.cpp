@@ -24,7 +24,8 @@ std::vector<std::string> with_home(const TempDir& home, std::vector<std::string>
 std::string last_line(const std::string& text) {
   const auto end = text.find_last_not_of('\n');
   const auto start = text.rfind('\n', end);
-  return text.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+  return text.substr(start == std::string::npos ? 0 : start + 1,
+                     end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 std::size_t count_of(const std::string& text, const std::string& part) {
@@ -88,12 +89,15 @@ TEST(ReportE2e, EveryFormatOnARealHistoryLeavesTheStoreAlone) {
 // A labelled CSV with data_moods.csv's columns: calm tracks quiet and slow, happy ones bright and
 // danceable, so the demo's tracks get both moods.
 std::filesystem::path write_labels(const TempDir& folder) {
-  std::string csv = "danceability,acousticness,energy,instrumentalness,liveness,valence,loudness,speechiness,tempo,mood\n";
+  std::string csv =
+      "danceability,acousticness,energy,instrumentalness,liveness,valence,loudness,speechiness,tempo,mood\n";
   for (int i = 0; i < 40; ++i) {
     const bool happy = i % 2 == 1;
     const double step = (i / 2) * 0.01;
-    csv += happy ? "0.8,0.1," + std::to_string(0.7 + step) + ",0.0,0.1," + std::to_string(0.75 + step) + ",-5,0.05,125,Happy\n"
-                 : "0.3,0.8," + std::to_string(0.2 + step) + ",0.3,0.1," + std::to_string(0.25 + step) + ",-14,0.04,80,Calm\n";
+    csv += happy ? "0.8,0.1," + std::to_string(0.7 + step) + ",0.0,0.1," + std::to_string(0.75 + step) +
+                       ",-5,0.05,125,Happy\n"
+                 : "0.3,0.8," + std::to_string(0.2 + step) + ",0.3,0.1," + std::to_string(0.25 + step) +
+                       ",-14,0.04,80,Calm\n";
   }
   return write_file(folder / "labels.csv", csv);
 }
@@ -109,8 +113,10 @@ TEST(ReportE2e, EverySectionIsFilledOnTheTrainedDemo) {
     return run_sonic(args);
   };
   for (const std::vector<std::string>& step :
-       {std::vector<std::string>{"cluster"}, {"train", "mood", "--labels", write_labels(scratch).string(), "--folds", "0"},
-        {"predict", "mood"}, {"train", "session"}}) {
+       {std::vector<std::string>{"cluster"},
+        {"train", "mood", "--labels", write_labels(scratch).string(), "--folds", "0"},
+        {"predict", "mood"},
+        {"train", "session"}}) {
     const auto run = sonic(step);
     ASSERT_EQ(run.exit_code, 0) << step[0] << ": " << run.err;
   }
@@ -177,12 +183,13 @@ TEST(ReportE2e, EverySectionIsFilledOnTheTrainedDemo) {
 // Every command a "not available yet (…)" hint or the narrator's note names is one sonic has.
 TEST(ReportE2e, HintsNameRealCommands) {
   TempDir home, scratch;
-  const auto history = write_file(scratch / "Streaming_History_Audio_2024.json",
-                                  R"([{"ts":"2024-05-01T10:00:00Z","ms_played":200000,"master_metadata_track_name":"A",)"
-                                  R"("master_metadata_album_artist_name":"B","spotify_track_uri":"spotify:track:1aaaaaaaaaaaaaaaaaaaaa"}])");
+  const auto history = write_file(
+      scratch / "Streaming_History_Audio_2024.json",
+      R"([{"ts":"2024-05-01T10:00:00Z","ms_played":200000,"master_metadata_track_name":"A",)"
+      R"("master_metadata_album_artist_name":"B","spotify_track_uri":"spotify:track:1aaaaaaaaaaaaaaaaaaaaa"}])");
   ASSERT_EQ(run_sonic(with_home(home, {"import", history.string()})).exit_code, 0);
-  const std::string text = run_sonic(with_home(home, {"report"})).out +
-                           run_sonic(with_home(home, {"report", "--year", "1999"})).out;
+  const std::string text =
+      run_sonic(with_home(home, {"report"})).out + run_sonic(with_home(home, {"report", "--year", "1999"})).out;
   std::set<std::string> commands;
   for (auto at = text.find("sonic "); at != std::string::npos; at = text.find("sonic ", at + 1)) {
     if (text.compare(at, 13, "sonic report ") == 0) continue;  // the title line

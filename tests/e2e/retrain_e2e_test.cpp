@@ -15,8 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kEverySteps = {"cluster", "mood-net", "predict-mood", "next-mood", "mood-gbdt",
-                                              "session", "summarize", "dashboard", "report"};
+const std::vector<std::string> kEverySteps = {"cluster", "mood-net",  "predict-mood", "next-mood", "mood-gbdt",
+                                              "session", "summarize", "dashboard",    "report"};
 
 std::vector<std::string> done_steps(const nlohmann::json& report) {
   std::vector<std::string> names;
@@ -41,7 +41,8 @@ TEST(DemoE2e, TheWholeJobPrintsTheReportAndTheHtmlPath) {
   EXPECT_NE(result.out.find("The HTML report: " + html.string()), std::string::npos) << result.out;
   EXPECT_TRUE(fs::exists(html));
   for (const auto& step : kEverySteps) EXPECT_NE(result.err.find("ok   " + step), std::string::npos) << step;
-  for (const char* model : {"mood_clusters.json", "mood_net.json", "next_mood.json", "next_mood_gbdt.json", "session.json"}) {
+  for (const char* model :
+       {"mood_clusters.json", "mood_net.json", "next_mood.json", "next_mood_gbdt.json", "session.json"}) {
     EXPECT_TRUE(fs::exists(out / "home" / "models" / model)) << model;
   }
 }
@@ -53,8 +54,8 @@ TEST(RetrainE2e, AFailedStepExitsNonZeroAndKeepsItsPreviousModel) {
   const auto model = out / "home" / "models" / "mood_net.json";
   const auto before = read_file(model);
   const auto bad_labels = write_file(out / "bad.csv", "danceability,mood\n0.5,Calm\n");
-  const auto result = run_sonic({"--home", home, "--tz", "Etc/GMT-1", "retrain", "--labels", bad_labels.string(),
-                                 "--offline", "--json"});
+  const auto result = run_sonic(
+      {"--home", home, "--tz", "Etc/GMT-1", "retrain", "--labels", bad_labels.string(), "--offline", "--json"});
   EXPECT_EQ(result.exit_code, 3) << result.err;  // the labelled CSV is bad input
   EXPECT_NE(result.err.find("mood-net"), std::string::npos) << result.err;
   const auto report = nlohmann::json::parse(result.out);

@@ -29,13 +29,14 @@ class SessionE2e : public ::testing::Test {
     const auto trained = sonic({"train", "session", "--json", "--threads", "2", "--seed", "7"});
     ASSERT_EQ(trained.exit_code, 0) << trained.err;
     const auto report = nlohmann::json::parse(trained.out);
-    for (const char* key : {"model", "run_id", "time_zone", "window", "hours", "start_hours", "rounds",
-                            "metrics", "baselines", "calibration"}) {
+    for (const char* key : {"model", "run_id", "time_zone", "window", "hours", "start_hours", "rounds", "metrics",
+                            "baselines", "calibration"}) {
       EXPECT_TRUE(report.contains(key)) << key;
     }
     EXPECT_EQ(report["time_zone"], zone_);
     EXPECT_EQ(report["model"], model().string());
-    for (const auto* scores : {&report["metrics"], &report["baselines"]["hour_of_week"], &report["baselines"]["always_no"]}) {
+    for (const auto* scores :
+         {&report["metrics"], &report["baselines"]["hour_of_week"], &report["baselines"]["always_no"]}) {
       for (const char* key : {"roc_auc", "pr_auc", "log_loss", "brier"}) {
         ASSERT_TRUE(scores->at(key).is_number()) << key;
         EXPECT_GE(scores->at(key).get<double>(), 0.0) << key;
@@ -44,8 +45,9 @@ class SessionE2e : public ::testing::Test {
     }
     EXPECT_EQ(report["baselines"]["always_no"]["roc_auc"], 0.5);
     const auto hours = report["hours"];
-    EXPECT_NEAR(hours["test"].get<double>() / (hours["fit"].get<double>() + hours["validation"].get<double>() +
-                                               hours["test"].get<double>()), 0.2, 0.01);
+    EXPECT_NEAR(hours["test"].get<double>() /
+                    (hours["fit"].get<double>() + hours["validation"].get<double>() + hours["test"].get<double>()),
+                0.2, 0.01);
     EXPECT_GT(report["start_hours"]["test"].get<int>(), 0);
     EXPECT_FALSE(report["calibration"].empty());
     EXPECT_TRUE(fs::exists(model()));
@@ -91,7 +93,8 @@ TEST_F(SessionE2e, TrainsAndPredictsOnTheDemoListener) {
   zone_ = "Etc/GMT-1";  // the simulated listener's zone
   train_and_predict();
   // The forecast of --at starts at the next whole local hour (long after the history, too).
-  const auto forecast = nlohmann::json::parse(sonic({"predict", "session", "--json", "--at", "2030-01-01T00:20:00Z"}).out);
+  const auto forecast =
+      nlohmann::json::parse(sonic({"predict", "session", "--json", "--at", "2030-01-01T00:20:00Z"}).out);
   EXPECT_EQ(forecast["hours"][0]["start"], "2030-01-01T01:00:00.000Z");
   EXPECT_EQ(forecast["hours"][0]["local"], "2030-01-01T02:00");
 }

@@ -30,8 +30,7 @@ class SummarizeE2e : public ::testing::Test {
     return {{"OPENAI_BASE_URL", openai_.base_url()}, {"OPENAI_API_KEY", OpenAiFake::kApiKey}};
   }
   std::int64_t rows(const char* table) {
-    return store::Database::open_read_only(home_ / "sonic.db")
-        .scalar(std::string("SELECT count(*) FROM ") + table);
+    return store::Database::open_read_only(home_ / "sonic.db").scalar(std::string("SELECT count(*) FROM ") + table);
   }
 
   OpenAiFake openai_;
@@ -175,8 +174,8 @@ INSERT INTO mood_clusters (cluster, label, size, centroid, model_id) VALUES
 INSERT INTO track_clusters (track_id, cluster, distance, model_id)
   SELECT track_id, energy >= 0.5, 0.1, 'test' FROM audio_features;)sql");
   }
-  const auto run = run_sonic({"--home", (out / "home").string(), "--tz", "Europe/Berlin", "summarize",
-                              "--period", "all", "--offline", "--json"});
+  const auto run = run_sonic({"--home", (out / "home").string(), "--tz", "Europe/Berlin", "summarize", "--period",
+                              "all", "--offline", "--json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto json = nlohmann::json::parse(run.out);
   double shares = 0;

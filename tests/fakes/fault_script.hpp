@@ -23,7 +23,7 @@ class FaultScript {
   void add(Fault fault, int times = 1);
   // Waits before every reply from now on: a slow service.
   void set_delay(std::chrono::milliseconds delay);
-  void set_retry_after(std::string value);              // default "1" (seconds)
+  void set_retry_after(std::string value);                  // default "1" (seconds)
   void set_timeout_delay(std::chrono::milliseconds delay);  // default 3 s
 
   // The reply to send: `normal`, or the next scripted fault made of it.

@@ -8,14 +8,22 @@ namespace {
 // Last.fm's own wording for the codes the fake sends.
 std::string message_for(int code) {
   switch (code) {
-    case 6: return "Track not found";
-    case 8: return "Operation failed - Most likely the backend service failed. Please try again.";
-    case 10: return "Invalid API key - You must be granted a valid key by last.fm";
-    case 11: return "Service Offline - This service is temporarily offline. Try again later.";
-    case 16: return "There was a temporary error processing your request. Please try again";
-    case 26: return "Suspended API key - Access for your account has been suspended";
-    case 29: return "Rate Limit Exceded - Your IP has made too many requests in a short period";
-    default: return "Error " + std::to_string(code);
+    case 6:
+      return "Track not found";
+    case 8:
+      return "Operation failed - Most likely the backend service failed. Please try again.";
+    case 10:
+      return "Invalid API key - You must be granted a valid key by last.fm";
+    case 11:
+      return "Service Offline - This service is temporarily offline. Try again later.";
+    case 16:
+      return "There was a temporary error processing your request. Please try again";
+    case 26:
+      return "Suspended API key - Access for your account has been suspended";
+    case 29:
+      return "Rate Limit Exceded - Your IP has made too many requests in a short period";
+    default:
+      return "Error " + std::to_string(code);
   }
 }
 
@@ -33,8 +41,7 @@ std::string tag_url(std::string name) {
 }  // namespace
 
 LastfmFake::LastfmFake(std::string api_key) : api_key_(std::move(api_key)) {
-  server_.on("GET", "/2.0/",
-             [this](const RecordedRequest& request) { return faults_.shape(answer(request)); });
+  server_.on("GET", "/2.0/", [this](const RecordedRequest& request) { return faults_.shape(answer(request)); });
 }
 
 void LastfmFake::add_track(const std::string& artist, const std::string& track, Tags tags) {
@@ -70,8 +77,7 @@ void LastfmFake::inject_error(int code, int times) {
 StubReply LastfmFake::tags_reply(const Tags& tags, nlohmann::json attributes) const {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& [name, count] : tags) {
-    list.push_back({{"count", counts_as_strings_ ? nlohmann::json(std::to_string(count))
-                                                 : nlohmann::json(count)},
+    list.push_back({{"count", counts_as_strings_ ? nlohmann::json(std::to_string(count)) : nlohmann::json(count)},
                     {"name", name},
                     {"url", tag_url(name)}});
   }

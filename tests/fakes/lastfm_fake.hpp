@@ -32,8 +32,8 @@ class LastfmFake {
   void add_artist(const std::string& artist, Tags tags);
 
   // Switches for Last.fm's quirks.
-  void lone_tag_as_object(bool on);      // one tag comes as an object, not a one-item array
-  void counts_as_strings(bool on);       // "count":"58"
+  void lone_tag_as_object(bool on);        // one tag comes as an object, not a one-item array
+  void counts_as_strings(bool on);         // "count":"58"
   void unknown_track_as_no_tags(bool on);  // an unknown track gives 200 with "tag":[]
 
   // The next `times` replies are this error inside HTTP 200 (6, 8, 10, 11, 16, 26, 29, …).

@@ -5,17 +5,15 @@ namespace {
 
 using nlohmann::json;
 
-StubReply openai_error(int status, const std::string& message, const std::string& type,
-                       const json& code) {
-  return StubReply::json(
-      {{"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", code}}}}, status);
+StubReply openai_error(int status, const std::string& message, const std::string& type, const json& code) {
+  return StubReply::json({{"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", code}}}},
+                         status);
 }
 
 }  // namespace
 
 OpenAiFake::OpenAiFake() {
-  server_.on("POST", "/v1/chat/completions",
-             [this](const RecordedRequest& request) { return answer(request); });
+  server_.on("POST", "/v1/chat/completions", [this](const RecordedRequest& request) { return answer(request); });
 }
 
 void OpenAiFake::add_fault(OpenAiFault fault, int times) {
@@ -50,15 +48,16 @@ StubReply OpenAiFake::answer(const RecordedRequest& request) {
 StubReply OpenAiFake::fault_reply(OpenAiFault fault, const RecordedRequest& request) {
   switch (fault) {
     case OpenAiFault::rate_limited:
-      return openai_error(429, "Rate limit reached for gpt-4o-mini on requests per min (RPM)",
-                          "requests", "rate_limit_exceeded")
+      return openai_error(429, "Rate limit reached for gpt-4o-mini on requests per min (RPM)", "requests",
+                          "rate_limit_exceeded")
           .header(retry_after_header_, retry_after_value_);
     case OpenAiFault::insufficient_quota:
       return openai_error(429, "You exceeded your current quota, please check your plan and billing details.",
                           "insufficient_quota", "credit_balance_exhausted");
     case OpenAiFault::invalid_api_key:
-      return openai_error(401, "Incorrect API key provided: " + request.header("Authorization").substr(7) +
-                                   ". You can find your API key at https://platform.openai.com/account/api-keys.",
+      return openai_error(401,
+                          "Incorrect API key provided: " + request.header("Authorization").substr(7) +
+                              ". You can find your API key at https://platform.openai.com/account/api-keys.",
                           "invalid_request_error", "invalid_api_key");
     case OpenAiFault::server_error:
       return openai_error(500, "The server had an error while processing your request. Sorry about that!",
@@ -69,12 +68,12 @@ StubReply OpenAiFake::fault_reply(OpenAiFault fault, const RecordedRequest& requ
       return StubReply::json(
           {{"error", {{"code", 401}, {"message", "Invalid API Key"}, {"type", "authentication_error"}}}}, 401);
     case OpenAiFault::llamacpp_loading:
-      return StubReply::json(
-          {{"error", {{"code", 503}, {"message", "Loading model"}, {"type", "unavailable_error"}}}}, 503);
+      return StubReply::json({{"error", {{"code", 503}, {"message", "Loading model"}, {"type", "unavailable_error"}}}},
+                             503);
     case OpenAiFault::ollama_model_missing:
-      return openai_error(404, "model \"" + request.json().value("model", std::string()) +
-                                   "\" not found, try pulling it first",
-                          "not_found_error", nullptr);
+      return openai_error(
+          404, "model \"" + request.json().value("model", std::string()) + "\" not found, try pulling it first",
+          "not_found_error", nullptr);
   }
   return completion(request);
 }

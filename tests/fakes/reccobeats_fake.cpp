@@ -23,8 +23,7 @@ std::string uuid_for(const std::string& spotify_id) {
   char text[40];
   std::snprintf(text, sizeof text, "%08x-%04x-4%03x-8%03x-%012llx", static_cast<unsigned>(a >> 32),
                 static_cast<unsigned>(a >> 16) & 0xFFFFu, static_cast<unsigned>(a) & 0xFFFu,
-                static_cast<unsigned>(b >> 52) & 0xFFFu,
-                static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+                static_cast<unsigned>(b >> 52) & 0xFFFu, static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
   return text;
 }
 
@@ -52,17 +51,20 @@ ReccoBeatsFake::ReccoBeatsFake() {
 nlohmann::json ReccoBeatsFake::derived_features(const std::string& spotify_id) {
   SeededRandom random(fnv1a(spotify_id));
   const auto unit = [&] { return static_cast<double>(random.integer(0, 10'000)) / 10'000; };
-  return {{"acousticness", unit()},   {"danceability", unit()},
-          {"energy", unit()},         {"instrumentalness", unit()},
-          {"key", random.integer(-1, 11)}, {"liveness", unit()},
-          {"loudness", -unit() * 30}, {"mode", random.integer(0, 1)},
-          {"speechiness", unit()},    {"tempo", 60 + unit() * 140},
+  return {{"acousticness", unit()},
+          {"danceability", unit()},
+          {"energy", unit()},
+          {"instrumentalness", unit()},
+          {"key", random.integer(-1, 11)},
+          {"liveness", unit()},
+          {"loudness", -unit() * 30},
+          {"mode", random.integer(0, 1)},
+          {"speechiness", unit()},
+          {"tempo", 60 + unit() * 140},
           {"valence", unit()}};
 }
 
-void ReccoBeatsFake::add_track(const std::string& spotify_id) {
-  add_track(spotify_id, derived_features(spotify_id));
-}
+void ReccoBeatsFake::add_track(const std::string& spotify_id) { add_track(spotify_id, derived_features(spotify_id)); }
 
 void ReccoBeatsFake::add_track(const std::string& spotify_id, const nlohmann::json& features) {
   std::lock_guard lock(mutex_);
@@ -88,8 +90,8 @@ void ReccoBeatsFake::shuffle_replies(std::uint64_t seed) {
 StubReply ReccoBeatsFake::answer(const RecordedRequest& request) {
   std::vector<std::string> ids = split_ids(request);
   if (ids.empty()) {
-    return StubReply::json({{"timestamp", "2026-05-01T12:00:00Z"}, {"status", 400},
-                            {"error", "Bad Request"}, {"code", 4001}}, 400);
+    return StubReply::json(
+        {{"timestamp", "2026-05-01T12:00:00Z"}, {"status", 400}, {"error", "Bad Request"}, {"code", 4001}}, 400);
   }
   if (ids.size() > kMaxIds) ids.resize(kMaxIds);  // what clients report the service does
   nlohmann::json content = nlohmann::json::array();

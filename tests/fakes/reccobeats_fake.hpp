@@ -32,8 +32,7 @@ class ReccoBeatsFake {
   void add_track(const std::string& spotify_id);
   void add_track(const std::string& spotify_id, const nlohmann::json& features);
   // A second record for a known track (an ISRC matching two recordings).
-  void add_duplicate(const std::string& spotify_id, const std::string& reccobeats_id,
-                     const nlohmann::json& features);
+  void add_duplicate(const std::string& spotify_id, const std::string& reccobeats_id, const nlohmann::json& features);
   // The features the fake serves for a known track (its first record).
   nlohmann::json features_of(const std::string& spotify_id) const;
   static nlohmann::json derived_features(const std::string& spotify_id);

@@ -14,8 +14,7 @@ StubReply oauth_error(const std::string& error, const std::string& description, 
   return StubReply::json({{"error", error}, {"error_description", description}}, status);
 }
 
-std::string query_value(const std::vector<std::pair<std::string, std::string>>& pairs,
-                        const std::string& name) {
+std::string query_value(const std::vector<std::pair<std::string, std::string>>& pairs, const std::string& name) {
   for (const auto& [key, value] : pairs) {
     if (key == name) return value;
   }
@@ -40,20 +39,16 @@ SpotifyFake::SpotifyFake() {
 }
 
 std::map<std::string, std::string> SpotifyFake::env() const {
-  return {{"SPOTIFY_ACCOUNTS_URL", url()},
-          {"SPOTIFY_API_URL", url()},
-          {"SPOTIFY_CLIENT_ID", kClientId}};
+  return {{"SPOTIFY_ACCOUNTS_URL", url()}, {"SPOTIFY_API_URL", url()}, {"SPOTIFY_CLIENT_ID", kClientId}};
 }
 
-void SpotifyFake::route(const std::string& method, const std::string& path,
-                        const std::string& fault_key, StubHandler real) {
-  server_.on(method, path, [this, key = method + " " + fault_key, real](const RecordedRequest& r) {
-    return serve(key, real, r);
-  });
+void SpotifyFake::route(const std::string& method, const std::string& path, const std::string& fault_key,
+                        StubHandler real) {
+  server_.on(method, path,
+             [this, key = method + " " + fault_key, real](const RecordedRequest& r) { return serve(key, real, r); });
 }
 
-StubReply SpotifyFake::serve(const std::string& fault_key, const StubHandler& real,
-                             const RecordedRequest& request) {
+StubReply SpotifyFake::serve(const std::string& fault_key, const StubHandler& real, const RecordedRequest& request) {
   const auto fault = locked([&]() -> std::optional<Fault> {
     auto& queue = faults_[fault_key];
     if (queue.empty()) return std::nullopt;
@@ -68,8 +63,7 @@ StubReply SpotifyFake::serve(const std::string& fault_key, const StubHandler& re
   return reply;
 }
 
-void SpotifyFake::fail_next(const std::string& method, const std::string& route,
-                            std::vector<StubReply> replies) {
+void SpotifyFake::fail_next(const std::string& method, const std::string& route, std::vector<StubReply> replies) {
   locked([&] {
     for (auto& reply : replies) {
       faults_[method + " " + route].push_back({std::move(reply), std::nullopt});
@@ -77,15 +71,13 @@ void SpotifyFake::fail_next(const std::string& method, const std::string& route,
   });
 }
 
-void SpotifyFake::lose_next_reply(const std::string& method, const std::string& route,
-                                  LostReply how, int times) {
+void SpotifyFake::lose_next_reply(const std::string& method, const std::string& route, LostReply how, int times) {
   locked([&] {
     for (int i = 0; i < times; ++i) faults_[method + " " + route].push_back({std::nullopt, how});
   });
 }
 
-std::vector<RecordedRequest> SpotifyFake::requests(const std::string& method,
-                                                   const std::string& path) const {
+std::vector<RecordedRequest> SpotifyFake::requests(const std::string& method, const std::string& path) const {
   std::vector<RecordedRequest> matching;
   for (auto& request : server_.requests()) {
     if (request.method == method && request.path == path) matching.push_back(std::move(request));
@@ -125,13 +117,9 @@ std::string SpotifyFake::redirect_for(const std::string& authorize_url, bool app
   return redirect_uri + "?code=" + net::percent_encode(code) + state_part;
 }
 
-std::string SpotifyFake::approve(const std::string& authorize_url) {
-  return redirect_for(authorize_url, true);
-}
+std::string SpotifyFake::approve(const std::string& authorize_url) { return redirect_for(authorize_url, true); }
 
-std::string SpotifyFake::decline(const std::string& authorize_url) {
-  return redirect_for(authorize_url, false);
-}
+std::string SpotifyFake::decline(const std::string& authorize_url) { return redirect_for(authorize_url, false); }
 
 // ---- tokens ----
 
@@ -168,8 +156,7 @@ StubReply SpotifyFake::token_reply(const std::string& scope, const std::string& 
   const std::string access = "BQD-access-" + std::to_string(++serial_) + "-u5Xq9";
   access_tokens_.insert(access);
   issued_access_tokens_.push_back(access);
-  nlohmann::json body = {
-      {"access_token", access}, {"token_type", "Bearer"}, {"scope", scope}, {"expires_in", 3600}};
+  nlohmann::json body = {{"access_token", access}, {"token_type", "Bearer"}, {"scope", scope}, {"expires_in", 3600}};
   if (!refresh_token.empty()) body["refresh_token"] = refresh_token;
   return StubReply::json(body);
 }
@@ -189,8 +176,7 @@ StubReply SpotifyFake::token(const RecordedRequest& request) {
   const std::string grant = request.form_value("grant_type");
   if (grant == "authorization_code") return exchange_code(request, basic_auth);
   if (grant == "refresh_token") return refresh(request);
-  return oauth_error("unsupported_grant_type",
-                     "grant_type must be authorization_code or refresh_token");
+  return oauth_error("unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
 }
 
 StubReply SpotifyFake::exchange_code(const RecordedRequest& request, bool basic_auth) {

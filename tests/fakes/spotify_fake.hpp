@@ -82,10 +82,8 @@ class SpotifyFake {
   std::size_t play_count() const;
 
   // Faults. `route` is one of the *_PATH constants above.
-  void fail_next(const std::string& method, const std::string& route,
-                 std::vector<StubReply> replies);
-  void lose_next_reply(const std::string& method, const std::string& route, LostReply how,
-                       int times = 1);
+  void fail_next(const std::string& method, const std::string& route, std::vector<StubReply> replies);
+  void lose_next_reply(const std::string& method, const std::string& route, LostReply how, int times = 1);
 
   std::vector<RecordedRequest> requests(const std::string& method, const std::string& path) const;
   std::vector<RecordedRequest> requests() const { return server_.requests(); }
@@ -108,10 +106,8 @@ class SpotifyFake {
     return action();
   }
   // Serves `method path` through `real`, after the faults queued under `fault_key`.
-  void route(const std::string& method, const std::string& path, const std::string& fault_key,
-             StubHandler real);
-  StubReply serve(const std::string& fault_key, const StubHandler& real,
-                  const RecordedRequest& request);
+  void route(const std::string& method, const std::string& path, const std::string& fault_key, StubHandler real);
+  StubReply serve(const std::string& fault_key, const StubHandler& real, const RecordedRequest& request);
 
   StubReply token(const RecordedRequest& request);
   StubReply exchange_code(const RecordedRequest& request, bool basic_auth);

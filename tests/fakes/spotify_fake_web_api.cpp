@@ -47,15 +47,11 @@ nlohmann::json fake_track(int n) {
              {"type", "artist"},
              {"uri", "spotify:artist:" + artist_id}}}},
           {"album",
-           {{"id", "B" + std::string(21, 'z')},
-            {"name", "Album " + std::to_string(n / 10)},
-            {"album_type", "album"}}}};
+           {{"id", "B" + std::string(21, 'z')}, {"name", "Album " + std::to_string(n / 10)}, {"album_type", "album"}}}};
 }
 
 nlohmann::json fake_play(int n, std::int64_t played_at_ms) {
-  return {{"played_at", format_iso8601_utc(played_at_ms)},
-          {"context", nullptr},
-          {"track", fake_track(n)}};
+  return {{"played_at", format_iso8601_utc(played_at_ms)}, {"context", nullptr}, {"track", fake_track(n)}};
 }
 
 void SpotifyFake::add_track(const nlohmann::json& track_object) {
@@ -108,8 +104,7 @@ std::optional<StubReply> SpotifyFake::reject_bearer(const RecordedRequest& reque
 StubReply SpotifyFake::recently_played(const RecordedRequest& request) {
   std::lock_guard lock(mutex_);
   if (auto rejected = reject_bearer(request)) return *rejected;
-  const auto limit =
-      whole_number(request.query.count("limit") ? request.query_value("limit") : "20");
+  const auto limit = whole_number(request.query.count("limit") ? request.query_value("limit") : "20");
   if (!limit || *limit < 1 || *limit > 50) return api_error(400, "Invalid limit");
   const bool has_after = request.query.count("after") > 0;
   const bool has_before = request.query.count("before") > 0;
@@ -146,18 +141,15 @@ StubReply SpotifyFake::recently_played(const RecordedRequest& request) {
   for (const auto& [ms, item] : page) items.push_back(*item);
   const std::string base = server_.url(kRecentlyPlayedPath);
   const std::string limit_part = "limit=" + std::to_string(*limit);
-  nlohmann::json body = {{"items", items},
-                         {"limit", *limit},
-                         {"href", base + "?" + limit_part},
-                         {"next", nullptr},
-                         {"cursors", nullptr}};
+  nlohmann::json body = {
+      {"items", items}, {"limit", *limit}, {"href", base + "?" + limit_part}, {"next", nullptr}, {"cursors", nullptr}};
   if (!page.empty()) {
     const std::string newest = std::to_string(page.front().first);
     const std::string oldest = std::to_string(page.back().first);
     body["cursors"] = {{"after", newest}, {"before", oldest}};
     if (more) {
-      body["next"] = after ? base + "?after=" + newest + "&" + limit_part
-                           : base + "?before=" + oldest + "&" + limit_part;
+      body["next"] =
+          after ? base + "?after=" + newest + "&" + limit_part : base + "?before=" + oldest + "&" + limit_part;
     }
   }
   return StubReply::json(body);

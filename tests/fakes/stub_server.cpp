@@ -17,8 +17,7 @@ std::multimap<std::string, std::string> decode_pairs(const std::string& text) {
   return {params.begin(), params.end()};
 }
 
-std::string first_value(const std::multimap<std::string, std::string>& pairs,
-                        const std::string& name) {
+std::string first_value(const std::multimap<std::string, std::string>& pairs, const std::string& name) {
   const auto found = pairs.find(name);
   return found == pairs.end() ? std::string() : found->second;
 }
@@ -44,13 +43,12 @@ void write_reply(const StubReply& reply, httplib::Response& response) {
     // A provider that stops early makes httplib abandon the reply and close the connection
     // after the headers announced the whole length: the client sees a truncated body.
     const std::size_t keep = *reply.cut_at;
-    response.set_content_provider(
-        reply.body.size(), reply.content_type.c_str(),
-        [body = reply.body, keep](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-          if (offset >= keep) return false;
-          sink.write(body.data() + offset, keep - offset);
-          return true;
-        });
+    response.set_content_provider(reply.body.size(), reply.content_type.c_str(),
+                                  [body = reply.body, keep](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                    if (offset >= keep) return false;
+                                    sink.write(body.data() + offset, keep - offset);
+                                    return true;
+                                  });
   } else if (!reply.content_type.empty()) {
     response.set_content(reply.body, reply.content_type.c_str());
   } else {
@@ -78,19 +76,13 @@ class ScriptedReplies {
 
 }  // namespace
 
-std::string RecordedRequest::header(std::string_view name) const {
-  return headers.find(name).value_or("");
-}
+std::string RecordedRequest::header(std::string_view name) const { return headers.find(name).value_or(""); }
 
-std::string RecordedRequest::query_value(const std::string& name) const {
-  return first_value(query, name);
-}
+std::string RecordedRequest::query_value(const std::string& name) const { return first_value(query, name); }
 
 std::multimap<std::string, std::string> RecordedRequest::form() const { return decode_pairs(body); }
 
-std::string RecordedRequest::form_value(const std::string& name) const {
-  return first_value(form(), name);
-}
+std::string RecordedRequest::form_value(const std::string& name) const { return first_value(form(), name); }
 
 nlohmann::json RecordedRequest::json() const { return nlohmann::json::parse(body); }
 
@@ -148,8 +140,7 @@ struct StubServer::State {
     }
     const StubReply reply =
         handler ? handler(recorded)
-                : StubReply::error(404, "stub server: no route for " + recorded.method + " " +
-                                            recorded.path);
+                : StubReply::error(404, "stub server: no route for " + recorded.method + " " + recorded.path);
     if (reply.delay.count() > 0) {
       // Cut short when the server stops, so a test never waits out a long delay.
       std::unique_lock lock(mutex);
@@ -170,7 +161,7 @@ StubServer::StubServer() : state_(std::make_unique<State>()) {
   server.Put(".*", handler);
   server.Patch(".*", handler);
   server.Delete(".*", handler);
-  server.set_tcp_nodelay(true);  // httplib writes headers and body apart: no Nagle delay
+  server.set_tcp_nodelay(true);      // httplib writes headers and body apart: no Nagle delay
   server.set_keep_alive_timeout(1);  // bounds how long stop() waits for an idle connection
   state_->port = server.bind_to_any_port("127.0.0.1");
   if (state_->port <= 0) throw std::runtime_error("stub server: no free loopback port");
@@ -203,8 +194,7 @@ std::string StubServer::url(std::string_view path) const {
   return "http://127.0.0.1:" + std::to_string(state_->port) + std::string(path);
 }
 
-void StubServer::script(const std::string& method, const std::string& path,
-                        std::vector<StubReply> replies) {
+void StubServer::script(const std::string& method, const std::string& path, std::vector<StubReply> replies) {
   auto scripted = std::make_shared<ScriptedReplies>(std::move(replies));
   on(method, path, [scripted](const RecordedRequest&) { return scripted->next(); });
 }

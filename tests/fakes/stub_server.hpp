@@ -35,18 +35,18 @@ namespace sonic::testing {
 // One request as the stub received it.
 struct RecordedRequest {
   std::string method;
-  std::string path;       // decoded, without the query
-  std::string raw_query;  // exactly as sent: "q=a%20b&limit=5"
+  std::string path;                               // decoded, without the query
+  std::string raw_query;                          // exactly as sent: "q=a%20b&limit=5"
   std::multimap<std::string, std::string> query;  // decoded
   net::HttpHeaders headers;
   std::string body;
   int remote_port = 0;  // the same on two requests: the client reused its connection
 
-  std::string header(std::string_view name) const;          // "" when absent
-  std::string query_value(const std::string& name) const;   // "" when absent
-  std::multimap<std::string, std::string> form() const;     // the body, form-decoded
-  std::string form_value(const std::string& name) const;    // "" when absent
-  nlohmann::json json() const;                              // the body parsed as JSON
+  std::string header(std::string_view name) const;         // "" when absent
+  std::string query_value(const std::string& name) const;  // "" when absent
+  std::multimap<std::string, std::string> form() const;    // the body, form-decoded
+  std::string form_value(const std::string& name) const;   // "" when absent
+  nlohmann::json json() const;                             // the body parsed as JSON
 };
 
 // One scripted reply.
@@ -56,8 +56,8 @@ struct StubReply {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::chrono::milliseconds delay{0};  // waits this long before answering (client timeouts)
-  std::optional<std::size_t> cut_at;  // sends the full Content-Length, then only this many
-                                      // body bytes, then hangs up: a truncated reply
+  std::optional<std::size_t> cut_at;   // sends the full Content-Length, then only this many
+                                       // body bytes, then hangs up: a truncated reply
 
   static StubReply json(const nlohmann::json& body, int status = 200);
   static StubReply text(std::string body, int status = 200);

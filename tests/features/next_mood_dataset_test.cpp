@@ -39,9 +39,12 @@ Eigen::Index column(const NextMoodDataset& data, const std::string& name) {
 // Session A: clusters 0, 1, 2, 1 at 08:00, 08:03, 08:06, 08:10; session B (Saturday): 2, 0.
 std::vector<store::ClusteredListen> two_sessions() {
   const std::int64_t saturday = kMonday8 + 5 * 24 * 60 * kMinute;
-  return {listen(kMonday8, kMonday8, 0, 0.2), listen(kMonday8, kMonday8 + 3 * kMinute, 1, 0.4),
-          listen(kMonday8, kMonday8 + 6 * kMinute, 2, 0.9), listen(kMonday8, kMonday8 + 10 * kMinute, 1, 0.5),
-          listen(saturday, saturday, 2, 0.7), listen(saturday, saturday + 4 * kMinute, 0, 0.1)};
+  return {listen(kMonday8, kMonday8, 0, 0.2),
+          listen(kMonday8, kMonday8 + 3 * kMinute, 1, 0.4),
+          listen(kMonday8, kMonday8 + 6 * kMinute, 2, 0.9),
+          listen(kMonday8, kMonday8 + 10 * kMinute, 1, 0.5),
+          listen(saturday, saturday, 2, 0.7),
+          listen(saturday, saturday + 4 * kMinute, 0, 0.1)};
 }
 
 TEST(NextMoodDataset, OneRowPerListenWithANextInTheSameSession) {

@@ -28,13 +28,13 @@ class HandMadeHistory : public ::testing::Test {
     history_.listen_starts_ms.push_back(start);
   }
   void SetUp() override {
-    add(at(2, 1, 8, 5), at(2, 1, 8, 30));    // more than 30 days before the row: counts nowhere
-    add(at(2, 10, 8, 15), at(2, 10, 8, 45)); // within 30 days, at 8
-    add(at(3, 1, 8, 10), at(3, 1, 8, 50));   // 7 days minus 10 min before: 40 min, at 8
-    add(at(3, 5, 8, 20), at(3, 5, 9, 20));   // 60 min, at 8
-    add(at(3, 7, 20, 0), at(3, 7, 20, 30));  // 30 min, at 20
-    add(at(3, 8, 7, 30), at(3, 8, 8, 30));   // still running when 8:00 starts: length unknown
-    add(at(3, 8, 8, 40), at(3, 8, 9, 0));    // starts within the 8:00 hour: the target
+    add(at(2, 1, 8, 5), at(2, 1, 8, 30));     // more than 30 days before the row: counts nowhere
+    add(at(2, 10, 8, 15), at(2, 10, 8, 45));  // within 30 days, at 8
+    add(at(3, 1, 8, 10), at(3, 1, 8, 50));    // 7 days minus 10 min before: 40 min, at 8
+    add(at(3, 5, 8, 20), at(3, 5, 9, 20));    // 60 min, at 8
+    add(at(3, 7, 20, 0), at(3, 7, 20, 30));   // 30 min, at 20
+    add(at(3, 8, 7, 30), at(3, 8, 8, 30));    // still running when 8:00 starts: length unknown
+    add(at(3, 8, 8, 40), at(3, 8, 9, 0));     // starts within the 8:00 hour: the target
   }
   const TimeZone berlin_ = TimeZone::named("Europe/Berlin");
   SessionHistory history_;

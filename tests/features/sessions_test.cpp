@@ -11,7 +11,7 @@ TEST(Sessions, GapOfMoreThanThirtyMinutesStartsANewSession) {
   const std::vector<Listen> listens = {
       {0, 3 * kMinute, 3 * kMinute},
       {3 * kMinute, 7 * kMinute, 4 * kMinute},
-      {37 * kMinute, 40 * kMinute, 3 * kMinute},  // exactly 30 min after: same session
+      {37 * kMinute, 40 * kMinute, 3 * kMinute},          // exactly 30 min after: same session
       {70 * kMinute + 1, 73 * kMinute, 3 * kMinute - 1},  // 30 min + 1 ms: new session
   };
   const auto sessions = group_into_sessions(listens, kDefaultSessionGapMs);

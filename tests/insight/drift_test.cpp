@@ -32,12 +32,12 @@ class DriftTest : public ::testing::Test {
     store_.mood(happy, "happy");
     store_.mood(sad, "sad");
     std::int64_t minute = 0;
-    for (const auto track : {happy, happy, happy, sad}) store_.play(track, at(2, 2, 12) + 5 * kMinute * minute++, 3 * kMinute);
-    for (const auto track : {happy, sad, sad, sad}) store_.play(track, at(1, 10, 12) + 5 * kMinute * minute++, 3 * kMinute);
+    for (const auto track : {happy, happy, happy, sad})
+      store_.play(track, at(2, 2, 12) + 5 * kMinute * minute++, 3 * kMinute);
+    for (const auto track : {happy, sad, sad, sad})
+      store_.play(track, at(1, 10, 12) + 5 * kMinute * minute++, 3 * kMinute);
   }
-  std::int64_t at(int month, int day, int hour, int year = 2024) const {
-    return utc_.utc_ms(year, month, day, hour);
-  }
+  std::int64_t at(int month, int day, int hour, int year = 2024) const { return utc_.utc_ms(year, month, day, hour); }
 
   TimeZone utc_ = TimeZone::named("UTC");
   testing::ListeningStore store_;
@@ -69,8 +69,8 @@ TEST_F(DriftTest, HandComputedFigures) {
   // Moods: 0.75/0.25 against 0.25/0.75 is a distance of 0.5.
   EXPECT_DOUBLE_EQ(drift.recent_moods.at("happy"), 0.75);
   EXPECT_DOUBLE_EQ(*drift.mood_mix.change, 0.5);
-  EXPECT_EQ(drift.flags(), (std::vector<std::string>{"session_minutes", "sessions_per_day",
-                                                      "tracks_per_day", "mood_mix"}));
+  EXPECT_EQ(drift.flags(),
+            (std::vector<std::string>{"session_minutes", "sessions_per_day", "tracks_per_day", "mood_mix"}));
 }
 
 TEST_F(DriftTest, JsonCarriesEveryMetricAndTheFlags) {

@@ -14,8 +14,7 @@ namespace {
 using testing::OpenAiFake;
 using testing::OpenAiFault;
 
-const nlohmann::json kStatistics = {{"overall", {{"plays", 3}, {"hours", 0.2}}},
-                                    {"segments", nlohmann::json::array()}};
+const nlohmann::json kStatistics = {{"overall", {{"plays", 3}, {"hours", 0.2}}}, {"segments", nlohmann::json::array()}};
 
 class NarratorTest : public ::testing::Test {
  protected:

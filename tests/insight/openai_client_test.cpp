@@ -144,8 +144,8 @@ TEST_F(OpenAiClientTest, ServerErrorsAreRetriedThenReported) {
   EXPECT_EQ(openai_.completion_requests(), 3u);  // 1 + 2 retries
   EXPECT_EQ(clock_.sleeps().size(), 2u);
   EXPECT_EQ(error.code(), ExitCode::network);
-  EXPECT_NE(std::string(error.what()).find("HTTP 500 server_error: The server had an error"),
-            std::string::npos) << error.what();
+  EXPECT_NE(std::string(error.what()).find("HTTP 500 server_error: The server had an error"), std::string::npos)
+      << error.what();
 }
 
 TEST_F(OpenAiClientTest, OneServerErrorThenSuccess) {
@@ -172,8 +172,8 @@ TEST_F(OpenAiClientTest, LlamaCppIntegerCodesAreUnderstood) {
   EXPECT_EQ(openai_.completion_requests(), 2u);
   EXPECT_EQ(error.code(), ExitCode::usage);
   EXPECT_EQ(error.error().code, "401");
-  EXPECT_NE(std::string(error.what()).find("HTTP 401 authentication_error: Invalid API Key"),
-            std::string::npos) << error.what();
+  EXPECT_NE(std::string(error.what()).find("HTTP 401 authentication_error: Invalid API Key"), std::string::npos)
+      << error.what();
 }
 
 TEST_F(OpenAiClientTest, OllamaMissingModelSaysWhichModel) {
@@ -201,7 +201,8 @@ TEST(OpenAiErrorTest, ReadsEveryErrorShape) {
   EXPECT_EQ(openai->code, "credit_balance_exhausted");
   EXPECT_TRUE(is_insufficient_quota(429, openai));
   EXPECT_FALSE(is_insufficient_quota(400, openai));
-  const auto llama = parse_openai_error(R"({"error":{"code":503,"message":"Loading model","type":"unavailable_error"}})");
+  const auto llama =
+      parse_openai_error(R"({"error":{"code":503,"message":"Loading model","type":"unavailable_error"}})");
   EXPECT_EQ(llama->code, "503");
   EXPECT_EQ(llama->type, "unavailable_error");
   const auto ollama = parse_openai_error(R"({"error":{"message":"x","type":"api_error","param":null,"code":null}})");

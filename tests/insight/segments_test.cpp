@@ -23,15 +23,15 @@ class SegmentsTest : public ::testing::Test {
     store_.cluster(midnight, 1, "dark ambient");
     store_.features(sunrise, 0.8, 0.6, 0.7);
     store_.features(midnight, 0.2, 0.3, 0.4);
-    store_.play(sunrise, at(1, 8, 0), 3 * kMinute);     // Monday morning
-    store_.play(sunrise, at(1, 8, 10), 3 * kMinute);    // Monday morning
-    store_.play(plain, at(1, 9, 0), 2 * kMinute);       // Monday morning
-    store_.play(midnight, at(1, 23, 0), 4 * kMinute);   // Monday night
-    store_.play(midnight, at(2, 3, 0), 4 * kMinute);    // Tuesday 03:00: weekday night
-    store_.play(sunrise, at(6, 14, 0), 3 * kMinute);    // Saturday afternoon
-    store_.play(sunrise, at(6, 14, 5), 10'000);         // a skip: not a listen
-    store_.play(midnight, at(7, 4, 59), 4 * kMinute);   // Sunday 04:59: weekend night
-    store_.play(sunrise, at(7, 5, 0), 3 * kMinute);     // Sunday 05:00: weekend morning
+    store_.play(sunrise, at(1, 8, 0), 3 * kMinute);    // Monday morning
+    store_.play(sunrise, at(1, 8, 10), 3 * kMinute);   // Monday morning
+    store_.play(plain, at(1, 9, 0), 2 * kMinute);      // Monday morning
+    store_.play(midnight, at(1, 23, 0), 4 * kMinute);  // Monday night
+    store_.play(midnight, at(2, 3, 0), 4 * kMinute);   // Tuesday 03:00: weekday night
+    store_.play(sunrise, at(6, 14, 0), 3 * kMinute);   // Saturday afternoon
+    store_.play(sunrise, at(6, 14, 5), 10'000);        // a skip: not a listen
+    store_.play(midnight, at(7, 4, 59), 4 * kMinute);  // Sunday 04:59: weekend night
+    store_.play(sunrise, at(7, 5, 0), 3 * kMinute);    // Sunday 05:00: weekend morning
   }
 
   std::int64_t at(int day, int hour, int minute) const { return utc_.utc_ms(2024, 1, day, hour, minute); }
@@ -78,7 +78,7 @@ TEST_F(SegmentsTest, EachListenLandsInTheSegmentOfItsLocalStart) {
   EXPECT_DOUBLE_EQ(*morning.stats.mean_valence, 0.8);
   EXPECT_EQ(morning.stats.top_tracks[0].name, "Sunrise");
   EXPECT_EQ(morning.stats.top_tracks[0].plays, 2);
-  EXPECT_EQ(segment(profile, "weekday night").stats.plays, 2);    // 23:00 and 03:00
+  EXPECT_EQ(segment(profile, "weekday night").stats.plays, 2);  // 23:00 and 03:00
   EXPECT_EQ(segment(profile, "weekend afternoon").stats.plays, 1);
   EXPECT_EQ(segment(profile, "weekend night").stats.plays, 1);    // 04:59
   EXPECT_EQ(segment(profile, "weekend morning").stats.plays, 1);  // 05:00
@@ -103,8 +103,7 @@ TEST_F(SegmentsTest, JsonComparesEachSegmentWithTheOverallProfile) {
   EXPECT_DOUBLE_EQ(morning["vs_overall"]["mood_mix"]["happy"].get<double>(), 0.429);
   EXPECT_DOUBLE_EQ(morning["vs_overall"]["mood_mix"]["sad"].get<double>(), -0.429);
   EXPECT_EQ(morning["top_artists"][0], (nlohmann::json{{"name", "Alpha"}, {"plays", 2}, {"hours", 0.1}}));
-  EXPECT_EQ(morning["top_tracks"][1],
-            (nlohmann::json{{"name", "Plain"}, {"artist", "Gamma"}, {"plays", 1}}));
+  EXPECT_EQ(morning["top_tracks"][1], (nlohmann::json{{"name", "Plain"}, {"artist", "Gamma"}, {"plays", 1}}));
   const auto& evening = json["segments"][2];
   EXPECT_TRUE(evening["mean_valence"].is_null());
   EXPECT_TRUE(evening["vs_overall"]["valence"].is_null());

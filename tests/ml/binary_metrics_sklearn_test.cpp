@@ -26,10 +26,10 @@ TEST_P(SklearnMetrics, AgreeToRoundingError) {
   const nlohmann::json& c = fixture().at("cases").at(GetParam());
   const auto label_list = c.at("labels").get<std::vector<int>>();
   const auto probability_list = c.at("probabilities").get<std::vector<double>>();
-  const Eigen::VectorXi labels = Eigen::Map<const Eigen::VectorXi>(
-      label_list.data(), static_cast<Eigen::Index>(label_list.size()));
-  const Eigen::VectorXd probabilities = Eigen::Map<const Eigen::VectorXd>(
-      probability_list.data(), static_cast<Eigen::Index>(probability_list.size()));
+  const Eigen::VectorXi labels =
+      Eigen::Map<const Eigen::VectorXi>(label_list.data(), static_cast<Eigen::Index>(label_list.size()));
+  const Eigen::VectorXd probabilities =
+      Eigen::Map<const Eigen::VectorXd>(probability_list.data(), static_cast<Eigen::Index>(probability_list.size()));
 
   EXPECT_NEAR(roc_auc(labels, probabilities), c.at("roc_auc").get<double>(), 1e-12);
   EXPECT_NEAR(average_precision(labels, probabilities), c.at("average_precision").get<double>(), 1e-12);

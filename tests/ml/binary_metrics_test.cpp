@@ -36,15 +36,13 @@ TEST(RocAuc, CountsOrderedPairsAndHalfOfTies) {
 TEST(AveragePrecision, WeighsPrecisionByTheRecallEachThresholdAdds) {
   // Descending: 0.9 (1) → P 1, R 1/2; 0.7 (0) → adds no recall; 0.5 (1) → P 2/3, R 1.
   // AP = 1/2 × 1 + 1/2 × 2/3.
-  EXPECT_DOUBLE_EQ(average_precision(labels_of({1, 0, 1, 0}), scores_of({0.9, 0.7, 0.5, 0.1})),
-                   0.5 + 1.0 / 3);
+  EXPECT_DOUBLE_EQ(average_precision(labels_of({1, 0, 1, 0}), scores_of({0.9, 0.7, 0.5, 0.1})), 0.5 + 1.0 / 3);
   // A tie is one threshold: both rows enter together (P 1/2 at R 1).
   EXPECT_DOUBLE_EQ(average_precision(labels_of({1, 0}), scores_of({0.5, 0.5})), 0.5);
 }
 
 TEST(LogLoss, IsTheMeanNegativeLogLikelihoodClippedAwayFromZero) {
-  EXPECT_DOUBLE_EQ(log_loss(labels_of({1, 0}), scores_of({0.8, 0.4})),
-                   -(std::log(0.8) + std::log(0.6)) / 2);
+  EXPECT_DOUBLE_EQ(log_loss(labels_of({1, 0}), scores_of({0.8, 0.4})), -(std::log(0.8) + std::log(0.6)) / 2);
   // A certain wrong answer costs −log ε, not infinity.
   EXPECT_NEAR(log_loss(labels_of({1}), scores_of({0.0})), 36.04365338911715, 1e-9);
 }

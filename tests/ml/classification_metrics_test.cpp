@@ -17,7 +17,8 @@ Eigen::VectorXi ints(std::initializer_list<int> values) {
 // Expected values from scikit-learn 1.x on the same arrays (accuracy_score, f1_score,
 // precision_score, recall_score with average=None and "macro").
 TEST(ClassificationMetrics, AgreesWithScikitLearn) {
-  const auto metrics = classification_metrics(ints({0, 0, 1, 1, 2, 2, 2, 0, 1, 2}), ints({0, 1, 1, 1, 2, 0, 2, 0, 2, 2}), 3);
+  const auto metrics =
+      classification_metrics(ints({0, 0, 1, 1, 2, 2, 2, 0, 1, 2}), ints({0, 1, 1, 1, 2, 0, 2, 0, 2, 2}), 3);
   EXPECT_DOUBLE_EQ(metrics.accuracy, 0.7);
   EXPECT_NEAR(metrics.classes[0].f1, 2.0 / 3, 1e-12);
   EXPECT_NEAR(metrics.classes[1].precision, 2.0 / 3, 1e-12);
@@ -57,8 +58,8 @@ TEST(RocAuc, PerfectReversedAndUndefined) {
 
 TEST(OneVsRestAuc, AgreesWithScikitLearnMacroOvr) {
   Eigen::MatrixXd probabilities(10, 3);
-  probabilities << 0.7, 0.2, 0.1, 0.5, 0.3, 0.2, 0.2, 0.5, 0.3, 0.1, 0.8, 0.1, 0.2, 0.2, 0.6, 0.3, 0.3, 0.4, 0.1,
-      0.1, 0.8, 0.4, 0.4, 0.2, 0.3, 0.3, 0.4, 0.2, 0.3, 0.5;
+  probabilities << 0.7, 0.2, 0.1, 0.5, 0.3, 0.2, 0.2, 0.5, 0.3, 0.1, 0.8, 0.1, 0.2, 0.2, 0.6, 0.3, 0.3, 0.4, 0.1, 0.1,
+      0.8, 0.4, 0.4, 0.2, 0.3, 0.3, 0.4, 0.2, 0.3, 0.5;
   const auto auc = one_vs_rest_auc(ints({0, 0, 1, 1, 2, 2, 2, 0, 1, 2}), probabilities);
   ASSERT_TRUE(auc);
   EXPECT_NEAR(*auc, 0.9533730158730158, 1e-12);  // roc_auc_score(multi_class="ovr")

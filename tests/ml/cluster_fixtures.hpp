@@ -14,8 +14,8 @@ namespace sonic::testing {
 
 // `per_cluster` rows around each row of `centres`, each feature off by Normal(0, spread), the
 // clusters one after the other.
-inline Eigen::MatrixXd gaussian_blobs(const Eigen::MatrixXd& centres, Eigen::Index per_cluster,
-                                      double spread, std::uint64_t seed) {
+inline Eigen::MatrixXd gaussian_blobs(const Eigen::MatrixXd& centres, Eigen::Index per_cluster, double spread,
+                                      std::uint64_t seed) {
   SeededRandom random(seed);
   Eigen::MatrixXd rows(centres.rows() * per_cluster, centres.cols());
   for (Eigen::Index i = 0; i < rows.rows(); ++i) {
@@ -33,8 +33,7 @@ inline nlohmann::json read_kmeans_fixture(const std::string& name) {
 }
 
 inline Eigen::MatrixXd matrix_from_json(const nlohmann::json& rows) {
-  Eigen::MatrixXd matrix(static_cast<Eigen::Index>(rows.size()),
-                         static_cast<Eigen::Index>(rows.at(0).size()));
+  Eigen::MatrixXd matrix(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.at(0).size()));
   for (Eigen::Index i = 0; i < matrix.rows(); ++i) {
     for (Eigen::Index f = 0; f < matrix.cols(); ++f) {
       matrix(i, f) = rows.at(static_cast<std::size_t>(i)).at(static_cast<std::size_t>(f)).get<double>();

@@ -34,8 +34,7 @@ TEST(GbdtQuantileCuts, ManyDistinctValuesFillEqualBins) {
   EXPECT_TRUE(std::is_sorted(edges.begin(), edges.end()));
   double lower = -kInf;
   for (double upper : edges) {
-    const auto in_bin = std::count_if(sorted.begin(), sorted.end(),
-                                      [&](double v) { return v >= lower && v < upper; });
+    const auto in_bin = std::count_if(sorted.begin(), sorted.end(), [&](double v) { return v >= lower && v < upper; });
     EXPECT_NEAR(static_cast<double>(in_bin), 100.0, 1.0) << "bin below " << upper;
     lower = upper;
   }

@@ -22,8 +22,8 @@ Column random_column(std::size_t rows, int slots, std::uint64_t seed) {
   Column column;
   for (std::size_t r = 0; r < rows; ++r) {
     column.codes.push_back(static_cast<std::uint8_t>(random.below(static_cast<std::size_t>(slots))));
-    column.gradients.push_back({static_cast<float>(random.uniform(-1, 1)),
-                                static_cast<float>(random.uniform(0, 0.25))});
+    column.gradients.push_back(
+        {static_cast<float>(random.uniform(-1, 1)), static_cast<float>(random.uniform(0, 0.25))});
   }
   return column;
 }
@@ -41,7 +41,8 @@ std::vector<GradientSum> brute_force(const Column& column, const std::vector<std
 TEST(GbdtHistogram, EqualsBruteForceSumsOverTheListedRows) {
   const int slot_counts[] = {37, 256, 2, 11};
   std::vector<Column> columns;
-  for (int f = 0; f < 4; ++f) columns.push_back(random_column(5000, slot_counts[f], 10 + static_cast<std::uint64_t>(f)));
+  for (int f = 0; f < 4; ++f)
+    columns.push_back(random_column(5000, slot_counts[f], 10 + static_cast<std::uint64_t>(f)));
   SeededRandom random(2);
   std::vector<std::uint32_t> rows;
   std::vector<GradientPair> ordered;
@@ -112,9 +113,7 @@ TEST(GbdtHistogram, ParentMinusChildIsTheSibling) {
   }
 }
 
-std::vector<std::uint32_t> as_vector(std::span<const std::uint32_t> rows) {
-  return {rows.begin(), rows.end()};
-}
+std::vector<std::uint32_t> as_vector(std::span<const std::uint32_t> rows) { return {rows.begin(), rows.end()}; }
 
 // Enough rows for several blocks per segment, so the blocks' shares must be stitched together.
 TEST(GbdtRowPartition, SplitsStablyAndCarriesEachRowsGradient) {

@@ -63,8 +63,7 @@ TEST(GbdtModelJson, AnInfiniteThresholdTravelsAsNull) {
 }
 
 // Loading `j` fails with an InputError whose message contains `needle`.
-void expect_refused(const json& j, const std::string& needle,
-                    const std::vector<std::string>& names = kNames) {
+void expect_refused(const json& j, const std::string& needle, const std::vector<std::string>& names = kNames) {
   try {
     gbdt_from_json(j, names);
     ADD_FAILURE() << "loaded; expected an error mentioning '" << needle << "'";
@@ -92,20 +91,21 @@ TEST(GbdtModelJson, RefusesOtherFormatsAndNewerVersions) {
 TEST(GbdtModelJson, RefusesOtherFeatureNamesNamingBoth) {
   std::vector<std::string> names = kNames;
   names[2] = "gap_minutes";
-  expect_refused(saved(), "trained on features [hour, weekday, gap, plays, skips] but the caller "
-                          "has [hour, weekday, gap_minutes, plays, skips]", names);
+  expect_refused(saved(),
+                 "trained on features [hour, weekday, gap, plays, skips] but the caller "
+                 "has [hour, weekday, gap_minutes, plays, skips]",
+                 names);
   expect_refused(saved(), "but the caller has [hour]", {"hour"});
 }
 
 TEST(GbdtModelJson, RefusesMissingFields) {
-  for (const char* field : {"format", "version", "objective", "classes", "feature_names",
-                            "base_margin", "trees", "metadata"}) {
+  for (const char* field :
+       {"format", "version", "objective", "classes", "feature_names", "base_margin", "trees", "metadata"}) {
     json j = saved();
     j.erase(field);
     expect_refused(j, field);
   }
-  for (const char* field : {"feature", "threshold", "left", "right", "default_left", "value",
-                            "cover", "gain"}) {
+  for (const char* field : {"feature", "threshold", "left", "right", "default_left", "value", "cover", "gain"}) {
     json j = saved();
     j["trees"][5].erase(field);
     expect_refused(j, std::string("tree 5 has no '") + field + "'");

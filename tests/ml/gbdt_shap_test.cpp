@@ -14,8 +14,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-GbdtNode split(std::int32_t feature, double threshold, std::int32_t left, std::int32_t right,
-               bool default_left, double cover) {
+GbdtNode split(std::int32_t feature, double threshold, std::int32_t left, std::int32_t right, bool default_left,
+               double cover) {
   return {feature, threshold, left, right, default_left, 0.0, cover, 1.0};
 }
 
@@ -26,26 +26,25 @@ GbdtNode leaf(double value, double cover) { return {-1, 0, -1, -1, false, value,
 // Covers add up from the leaves.
 GbdtTree tiny_tree() {
   GbdtTree tree;
-  tree.nodes = {split(0, 0.5, 1, 2, false, 10),  // 0
-                split(1, 1.0, 3, 4, true, 6),    // 1
-                split(2, 0.0, 5, 6, false, 4),   // 2
-                split(0, 0.2, 7, 8, false, 2),   // 3: feature 0 again, below feature 1
-                split(2, 0.0, 9, 10, false, 4),  // 4
-                leaf(-2.0, 3),                   // 5
-                split(0, 2.0, 11, 12, false, 1), // 6: feature 0 again, below feature 2
-                leaf(1.0, 1),                    // 7
-                leaf(4.0, 1),                    // 8
-                leaf(3.0, 1),                    // 9
-                leaf(-1.0, 3),                   // 10
-                leaf(0.5, 0.4),                  // 11
-                leaf(2.0, 0.6)};                 // 12
+  tree.nodes = {split(0, 0.5, 1, 2, false, 10),   // 0
+                split(1, 1.0, 3, 4, true, 6),     // 1
+                split(2, 0.0, 5, 6, false, 4),    // 2
+                split(0, 0.2, 7, 8, false, 2),    // 3: feature 0 again, below feature 1
+                split(2, 0.0, 9, 10, false, 4),   // 4
+                leaf(-2.0, 3),                    // 5
+                split(0, 2.0, 11, 12, false, 1),  // 6: feature 0 again, below feature 2
+                leaf(1.0, 1),                     // 7
+                leaf(4.0, 1),                     // 8
+                leaf(3.0, 1),                     // 9
+                leaf(-1.0, 3),                    // 10
+                leaf(0.5, 0.4),                   // 11
+                leaf(2.0, 0.6)};                  // 12
   return tree;
 }
 
 // E[f(x) | the features in `known` take x's values], the rest following the training covers:
 // the value function TreeSHAP explains (path-dependent, "interventional" it is not).
-double conditional_value(const GbdtTree& tree, std::size_t node, const std::vector<double>& x,
-                         unsigned known) {
+double conditional_value(const GbdtTree& tree, std::size_t node, const std::vector<double>& x, unsigned known) {
   const GbdtNode& n = tree.nodes[node];
   if (n.is_leaf()) return n.value;
   if (known & (1u << n.feature)) {
@@ -53,7 +52,8 @@ double conditional_value(const GbdtTree& tree, std::size_t node, const std::vect
   }
   const auto left = static_cast<std::size_t>(n.left), right = static_cast<std::size_t>(n.right);
   return (tree.nodes[left].cover * conditional_value(tree, left, x, known) +
-          tree.nodes[right].cover * conditional_value(tree, right, x, known)) / n.cover;
+          tree.nodes[right].cover * conditional_value(tree, right, x, known)) /
+         n.cover;
 }
 
 // Shapley values by their definition: a weighted sum over every subset of the other features.
@@ -66,8 +66,7 @@ std::vector<double> brute_force_shapley(const GbdtTree& tree, const std::vector<
       if (subset & (1u << i)) continue;
       const auto size = static_cast<std::size_t>(__builtin_popcount(subset));
       const double weight = factorial(size) * factorial(m - size - 1) / factorial(m);
-      phi[i] += weight * (conditional_value(tree, 0, x, subset | (1u << i)) -
-                          conditional_value(tree, 0, x, subset));
+      phi[i] += weight * (conditional_value(tree, 0, x, subset | (1u << i)) - conditional_value(tree, 0, x, subset));
     }
   }
   return phi;
@@ -86,7 +85,8 @@ TEST(GbdtTreeShap, MatchesBruteForceShapleyValuesOnATinyTree) {
       EXPECT_NEAR(phi[i], expected[i], 1e-12) << "feature " << i << " of row " << x[0] << "," << x[1] << "," << x[2];
     }
     // Efficiency: the contributions explain the gap between this row and the average one.
-    const double value = tree.nodes[tree.leaf_index([&](std::int32_t f) { return x[static_cast<std::size_t>(f)]; })].value;
+    const double value =
+        tree.nodes[tree.leaf_index([&](std::int32_t f) { return x[static_cast<std::size_t>(f)]; })].value;
     EXPECT_NEAR(phi[0] + phi[1] + phi[2], value - tree.expected_value(), 1e-12);
   }
 }

@@ -159,8 +159,8 @@ TEST(GbdtTraining, EarlyStoppingKeepsTheBestRound) {
   EXPECT_EQ(*std::min_element(losses.begin(), losses.end()), losses[best]);
   // The kept model's validation loss is the best one recorded, its training loss its own.
   EXPECT_NEAR(testing::log_loss(model.predict_proba(validation.x), validation.y), losses[best], 1e-12);
-  EXPECT_NEAR(model.metadata().at("train_loss").get<double>(),
-              testing::log_loss(model.predict_proba(train.x), train.y), 1e-12);
+  EXPECT_NEAR(model.metadata().at("train_loss").get<double>(), testing::log_loss(model.predict_proba(train.x), train.y),
+              1e-12);
 }
 
 TEST(GbdtTraining, WithoutEarlyStoppingAllRoundsAreKept) {
@@ -172,8 +172,8 @@ TEST(GbdtTraining, WithoutEarlyStoppingAllRoundsAreKept) {
   const GbdtModel model = train_gbdt(train.x, train.y, params, {}, &held_out);
   EXPECT_EQ(model.round_count(), 20u);
   EXPECT_EQ(model.metadata().at("validation_loss").size(), 20u);
-  EXPECT_NEAR(model.metadata().at("train_loss").get<double>(),
-              testing::log_loss(model.predict_proba(train.x), train.y), 1e-12);
+  EXPECT_NEAR(model.metadata().at("train_loss").get<double>(), testing::log_loss(model.predict_proba(train.x), train.y),
+              1e-12);
 }
 
 TEST(GbdtTraining, MulticlassProbabilitiesSumToOneAndBeatThePrior) {
@@ -240,8 +240,7 @@ TEST(GbdtTraining, RefusesBadInputNamingWhatAndWhere) {
   expect_input_error([&] { train_gbdt(Eigen::MatrixXd(0, 3), Eigen::VectorXi(0), params); }, "empty");
   expect_input_error([&] { train_gbdt(data.x, data.y, params, {{"a", "b"}, {}}); }, "2 feature names");
   expect_input_error([&] { train_gbdt(data.x, data.y, params, {{"a", "b", "a"}, {}}); }, "'a' repeats");
-  expect_input_error([&] { train_gbdt(data.x, data.y, params, {{}, {"no", "yes", "maybe"}}); },
-                     "3 class names");
+  expect_input_error([&] { train_gbdt(data.x, data.y, params, {{}, {"no", "yes", "maybe"}}); }, "3 class names");
   const Eigen::MatrixXd narrow = data.x.leftCols(2);
   const GbdtValidation held_out{narrow, data.y};
   expect_input_error([&] { train_gbdt(data.x, data.y, params, {}, &held_out); }, "2 columns");
@@ -250,10 +249,14 @@ TEST(GbdtTraining, RefusesBadInputNamingWhatAndWhere) {
 TEST(GbdtTraining, RefusesBadSettingsAsUsageErrors) {
   const auto data = synthetic(50, 3, 2, 52);
   const std::vector<std::function<void(GbdtParams&)>> breakers = {
-      [](GbdtParams& p) { p.max_bin = 257; },        [](GbdtParams& p) { p.max_bin = 1; },
-      [](GbdtParams& p) { p.learning_rate = 0; },     [](GbdtParams& p) { p.max_depth = 0; },
-      [](GbdtParams& p) { p.subsample = 0; },         [](GbdtParams& p) { p.colsample_bytree = 1.5; },
-      [](GbdtParams& p) { p.lambda = -1; },           [](GbdtParams& p) { p.num_rounds = 0; },
+      [](GbdtParams& p) { p.max_bin = 257; },
+      [](GbdtParams& p) { p.max_bin = 1; },
+      [](GbdtParams& p) { p.learning_rate = 0; },
+      [](GbdtParams& p) { p.max_depth = 0; },
+      [](GbdtParams& p) { p.subsample = 0; },
+      [](GbdtParams& p) { p.colsample_bytree = 1.5; },
+      [](GbdtParams& p) { p.lambda = -1; },
+      [](GbdtParams& p) { p.num_rounds = 0; },
       [](GbdtParams& p) { p.min_child_weight = std::nan(""); }};
   for (const auto& breaker : breakers) {
     GbdtParams params = small_params();

@@ -23,9 +23,11 @@ TEST(GbdtWorkerPool, RunsEveryIndexExactlyOnce) {
 
 TEST(GbdtWorkerPool, RethrowsATasksExceptionAndStaysUsable) {
   WorkerPool pool(3);
-  EXPECT_THROW(pool.run(100, [](std::size_t i) {
-    if (i == 42) throw std::runtime_error("task 42");
-  }), std::runtime_error);
+  EXPECT_THROW(pool.run(100,
+                        [](std::size_t i) {
+                          if (i == 42) throw std::runtime_error("task 42");
+                        }),
+               std::runtime_error);
   std::atomic<int> calls{0};
   pool.run(10, [&](std::size_t) { calls += 1; });
   EXPECT_EQ(calls.load(), 10);

@@ -55,18 +55,14 @@ constexpr double kExactBinsTolerance = 1e-4;
 
 TEST(GbdtAgainstXgboost, BinaryWithExactBinsGivesTheSameMargins) {
   const Trained t = train_case("binary_exact_bins");
-  EXPECT_LT(max_abs_difference(t.model.predict_margin(t.test_x), t.expected.at("margin")),
-            kExactBinsTolerance);
-  EXPECT_LT(max_abs_difference(t.model.predict_proba(t.test_x), t.expected.at("proba")),
-            kExactBinsTolerance);
+  EXPECT_LT(max_abs_difference(t.model.predict_margin(t.test_x), t.expected.at("margin")), kExactBinsTolerance);
+  EXPECT_LT(max_abs_difference(t.model.predict_proba(t.test_x), t.expected.at("proba")), kExactBinsTolerance);
 }
 
 TEST(GbdtAgainstXgboost, MulticlassWithExactBinsGivesTheSameProbabilities) {
   const Trained t = train_case("multiclass_exact_bins");
-  EXPECT_LT(max_abs_difference(t.model.predict_margin(t.test_x), t.expected.at("margin")),
-            kExactBinsTolerance);
-  EXPECT_LT(max_abs_difference(t.model.predict_proba(t.test_x), t.expected.at("proba")),
-            kExactBinsTolerance);
+  EXPECT_LT(max_abs_difference(t.model.predict_margin(t.test_x), t.expected.at("margin")), kExactBinsTolerance);
+  EXPECT_LT(max_abs_difference(t.model.predict_proba(t.test_x), t.expected.at("proba")), kExactBinsTolerance);
 }
 
 TEST(GbdtAgainstXgboost, TreeShapMatchesXgboostsContributions) {
@@ -99,8 +95,7 @@ TEST(GbdtAgainstXgboost, BinaryWithQuantileBinsGivesClosePredictions) {
   const Eigen::ArrayXd difference = (ours.col(1) - theirs.col(1)).array().abs();
   EXPECT_LT(difference.mean(), 0.015);
   EXPECT_LT(difference.maxCoeff(), 0.10);
-  const Eigen::Index same_class =
-      ((ours.col(1).array() > 0.5) == (theirs.col(1).array() > 0.5)).count();
+  const Eigen::Index same_class = ((ours.col(1).array() > 0.5) == (theirs.col(1).array() > 0.5)).count();
   EXPECT_GE(same_class, ours.rows() * 97 / 100);
 }
 

@@ -34,9 +34,8 @@ TEST(HoldoutSplit, StratifiedHoldoutKeepsEachClassShare) {
   for (int i = 0; i < 100; ++i) labels.push_back(i % 5 == 0 ? 1 : 0);
   const auto split = stratified_holdout(labels, 2, 0.25, 9);
   expect_partition(split, 100);
-  const auto held_ones = std::count_if(split.held_out.begin(), split.held_out.end(), [&](Eigen::Index row) {
-    return labels[static_cast<std::size_t>(row)] == 1;
-  });
+  const auto held_ones = std::count_if(split.held_out.begin(), split.held_out.end(),
+                                       [&](Eigen::Index row) { return labels[static_cast<std::size_t>(row)] == 1; });
   EXPECT_EQ(split.held_out.size(), 25u);
   EXPECT_EQ(held_ones, 5);
 }

@@ -14,8 +14,7 @@ namespace {
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
 // Candidates K = 3, 4, … with the given silhouettes and inertias.
-std::vector<KCandidate> table(const std::vector<double>& silhouettes,
-                              const std::vector<double>& inertias) {
+std::vector<KCandidate> table(const std::vector<double>& silhouettes, const std::vector<double>& inertias) {
   std::vector<KCandidate> candidates;
   for (std::size_t i = 0; i < silhouettes.size(); ++i) {
     candidates.push_back({static_cast<int>(i) + 3, inertias[i], silhouettes[i], 10});
@@ -55,8 +54,7 @@ TEST(ChooseK, UndecidedWithoutAnElbowKeepsTheHighestSilhouette) {
 }
 
 TEST(ChooseK, UndefinedSilhouettesNeverWin) {
-  const KChoice choice =
-      choose_k(table({kUndefined, 0.3, kUndefined, 0.6, 0.2, 0.1}, kKneeAtFive));
+  const KChoice choice = choose_k(table({kUndefined, 0.3, kUndefined, 0.6, 0.2, 0.1}, kKneeAtFive));
   EXPECT_EQ(choice.k, 6);
   EXPECT_EQ(choice.reason, KChoiceReason::silhouette);
   const KChoice none = choose_k(table(std::vector<double>(6, kUndefined), kKneeAtFive));

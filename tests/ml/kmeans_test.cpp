@@ -26,8 +26,7 @@ std::vector<int> match_centroids(const Eigen::MatrixXd& fitted, const Eigen::Mat
   for (Eigen::Index e = 0; e < expected.rows(); ++e) {
     Eigen::Index nearest = 0;
     (fitted.rowwise() - expected.row(e)).rowwise().squaredNorm().minCoeff(&nearest);
-    EXPECT_LT((fitted.row(nearest) - expected.row(e)).norm(), 1e-9) << "no centroid at "
-                                                                   << expected.row(e);
+    EXPECT_LT((fitted.row(nearest) - expected.row(e)).norm(), 1e-9) << "no centroid at " << expected.row(e);
     match.push_back(static_cast<int>(nearest));
   }
   return match;
@@ -41,8 +40,7 @@ TEST(KMeans, OneDimensionalCaseByHand) {
   Eigen::MatrixXd expected(2, 1);
   expected << 1, 11;
   const auto match = match_centroids(fit.centroids, expected);
-  EXPECT_EQ(fit.labels, (Eigen::VectorXi(6) << match[0], match[0], match[0], match[1], match[1],
-                         match[1]).finished());
+  EXPECT_EQ(fit.labels, (Eigen::VectorXi(6) << match[0], match[0], match[0], match[1], match[1], match[1]).finished());
   EXPECT_DOUBLE_EQ(fit.inertia, 4.0);
 }
 
@@ -186,11 +184,11 @@ TEST(AssignToNearest, GivesEachNewRowItsNearestCentroid) {
   Eigen::MatrixXd centroids(3, 2);
   centroids << 0, 0, 10, 0, 0, 10;
   Eigen::MatrixXd tracks(5, 2);
-  tracks << 1, 1,   // near 0
-      9, -2,        // near 1
-      -1, 8,        // near 2
-      5, 5.1,       // 5² + 5.1² from 0, 5² + 5.1² from 1, 5² + 4.9² from 2: 2
-      5, 0;         // exactly between 0 and 1: the lower index
+  tracks << 1, 1,  // near 0
+      9, -2,       // near 1
+      -1, 8,       // near 2
+      5, 5.1,      // 5² + 5.1² from 0, 5² + 5.1² from 1, 5² + 4.9² from 2: 2
+      5, 0;        // exactly between 0 and 1: the lower index
   EXPECT_EQ(assign_to_nearest(centroids, tracks, 1), (Eigen::VectorXi(5) << 0, 1, 2, 2, 0).finished());
 }
 
@@ -210,8 +208,7 @@ TEST(KMeansErrors, BadInputIsAnInputErrorThatSaysWhere) {
     fit_kmeans(x, {.k = 2});
     FAIL() << "NaN accepted";
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("row 4, column 2 is NaN"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("row 4, column 2 is NaN"), std::string::npos) << error.what();
   }
   x(4, 2) = std::numeric_limits<double>::infinity();
   EXPECT_THROW(fit_kmeans(x, {.k = 2}), InputError);
@@ -228,8 +225,7 @@ TEST(KMeansErrors, NonsensicalOptionsAreUsageErrors) {
 TEST(AssignToNearestErrors, ShapesAndValuesAreChecked) {
   const Eigen::MatrixXd centroids = some_rows(3, 4);
   EXPECT_THROW(assign_to_nearest(centroids, some_rows(5, 3)), InputError);
-  EXPECT_THROW(assign_to_nearest(Eigen::MatrixXd(0, 4), some_rows(5, 4)),
-               InputError);
+  EXPECT_THROW(assign_to_nearest(Eigen::MatrixXd(0, 4), some_rows(5, 4)), InputError);
   Eigen::MatrixXd tracks = some_rows(5, 4);
   tracks(2, 1) = std::numeric_limits<double>::quiet_NaN();
   EXPECT_THROW(assign_to_nearest(centroids, tracks), InputError);

@@ -24,8 +24,8 @@ struct Problem {
 // Random weights and biases (non-zero biases, so ReLUs switch on and off across samples).
 Problem make_problem(MlpOutput output, Eigen::Index outputs) {
   const MlpArchitecture architecture({3, 5, 4, outputs}, output);
-  Problem problem{initialized_parameters(architecture, MlpInitialization::he_normal, 7).cast<double>(),
-                  Matrix(3, 6), Matrix::Zero(outputs, 6)};
+  Problem problem{initialized_parameters(architecture, MlpInitialization::he_normal, 7).cast<double>(), Matrix(3, 6),
+                  Matrix::Zero(outputs, 6)};
   SeededRandom random(11);
   for (int layer = 0; layer < architecture.layer_count(); ++layer) {
     for (auto& b : problem.parameters.bias(layer)) b = random.uniform(-0.5, 0.5);
@@ -62,9 +62,8 @@ void expect_gradient_matches_finite_differences(const Problem& problem, double l
   std::optional<SeededRandom> random;
   if (dropout_seed) random.emplace(*dropout_seed);
   const double samples = static_cast<double>(problem.inputs.cols());
-  const double loss =
-      pass.loss_and_gradient(problem.parameters, problem.inputs, problem.targets, 1.0 / samples,
-                             Dropout{random ? 0.3 : 0.0, random ? &*random : nullptr}, gradient);
+  const double loss = pass.loss_and_gradient(problem.parameters, problem.inputs, problem.targets, 1.0 / samples,
+                                             Dropout{random ? 0.3 : 0.0, random ? &*random : nullptr}, gradient);
   add_weight_decay_gradient(problem.parameters, l2, 0, architecture.parameter_count(), gradient);
   EXPECT_NEAR(loss / samples + weight_decay_penalty(problem.parameters, l2),
               objective(problem, problem.parameters, l2, dropout_seed), 1e-12);
@@ -118,9 +117,8 @@ TEST(MlpGradient, FloatPassAgreesWithDoublePass) {
   MlpParameters<float> fast_gradient(architecture);
   const double exact_loss =
       exact.loss_and_gradient(problem.parameters, problem.inputs, problem.targets, 1.0, {}, exact_gradient);
-  const double fast_loss =
-      fast.loss_and_gradient(problem.parameters.cast<float>(), problem.inputs.cast<float>(),
-                             problem.targets.cast<float>(), 1.0f, {}, fast_gradient);
+  const double fast_loss = fast.loss_and_gradient(problem.parameters.cast<float>(), problem.inputs.cast<float>(),
+                                                  problem.targets.cast<float>(), 1.0f, {}, fast_gradient);
   EXPECT_NEAR(fast_loss, exact_loss, 1e-5 * exact_loss);
   EXPECT_LT((fast_gradient.values().cast<double>() - exact_gradient.values()).cwiseAbs().maxCoeff(), 1e-5);
 }

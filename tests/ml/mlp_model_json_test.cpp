@@ -52,8 +52,7 @@ TEST(MlpModelJson, RoundTripThroughTextGivesTheSameModelBitForBit) {
   options.hidden_layers = {8, 4};
   options.epochs = 3;
   const auto names = testing::names("f", 5);
-  const auto trained =
-      train_mlp_classifier({data.features, data.labels}, {names, {"no", "yes"}}, options).model;
+  const auto trained = train_mlp_classifier({data.features, data.labels}, {names, {"no", "yes"}}, options).model;
 
   const auto text = mlp_model_to_json(trained).dump();
   const auto loaded = parse_mlp_model(text, names);
@@ -79,8 +78,7 @@ TEST(MlpModelJson, AwkwardFloatsSurviveExactly) {
                            16777217.0f,
                            -2.5e-38f,
                            3.4028e38f};
-  for (std::size_t i = 0; i < std::size(awkward); ++i)
-    parameters.values()(static_cast<Eigen::Index>(i)) = awkward[i];
+  for (std::size_t i = 0; i < std::size(awkward); ++i) parameters.values()(static_cast<Eigen::Index>(i)) = awkward[i];
   SeededRandom random(2);
   for (Eigen::Index i = std::ssize(awkward); i < parameters.values().size(); ++i) {
     std::uint32_t bits = static_cast<std::uint32_t>(random.next_u64());
@@ -127,31 +125,23 @@ TEST(MlpModelJson, RejectsAnotherFormatOrANewerVersion) {
 }
 
 TEST(MlpModelJson, RejectsShapesThatDisagree) {
-  expect_load_error(damaged([](auto& d) {
-                      d["layer_sizes"] = {3, 5, 2};
-                    }),
-                    "layers[0].weights has 4 rows, expected 5");
+  expect_load_error(damaged([](auto& d) { d["layer_sizes"] = {3, 5, 2}; }), "layers[0].weights has 4 rows, expected 5");
   expect_load_error(damaged([](auto& d) { d["layers"][1]["weights"][1].erase(3); }),
                     "layers[1].weights[1] has 3 numbers, expected 4");
   expect_load_error(damaged([](auto& d) { d["layers"][0]["bias"].push_back(1.0); }),
                     "layers[0].bias has 5 numbers, expected 4");
   expect_load_error(damaged([](auto& d) { d["layers"].erase(1); }), "layers has 1 entries, expected 2");
-  expect_load_error(damaged([](auto& d) { d["standardization"]["mean"].erase(0); }),
-                    "standardization.mean has 2");
-  expect_load_error(damaged([](auto& d) { d["output_names"].push_back("extra"); }),
-                    "output_names has 3 entries");
+  expect_load_error(damaged([](auto& d) { d["standardization"]["mean"].erase(0); }), "standardization.mean has 2");
+  expect_load_error(damaged([](auto& d) { d["output_names"].push_back("extra"); }), "output_names has 3 entries");
   expect_load_error(damaged([](auto& d) { d["layer_sizes"] = {3}; }), "layer_sizes needs at least");
-  expect_load_error(damaged([](auto& d) { d["layer_sizes"][1] = -4; }),
-                    "layer_sizes[1] must be a positive integer");
-  expect_load_error(damaged([](auto& d) { d["activations"] = {"relu"}; }),
-                    "activations has 1 entries, expected 2");
+  expect_load_error(damaged([](auto& d) { d["layer_sizes"][1] = -4; }), "layer_sizes[1] must be a positive integer");
+  expect_load_error(damaged([](auto& d) { d["activations"] = {"relu"}; }), "activations has 1 entries, expected 2");
 }
 
 TEST(MlpModelJson, RejectsValuesThatAreNotWhatTheyClaim) {
   expect_load_error(damaged([](auto& d) { d["layers"][0]["weights"][2][1] = "0.5"; }),
                     "layers[0].weights[2][1] must be a number");
-  expect_load_error(damaged([](auto& d) { d["layers"][0]["bias"][0] = 1e300; }),
-                    "outside the range of a float");
+  expect_load_error(damaged([](auto& d) { d["layers"][0]["bias"][0] = 1e300; }), "outside the range of a float");
   expect_load_error(damaged([](auto& d) { d["standardization"]["scale"][1] = 0.0; }),
                     "standardization.scale[1] must be positive");
   expect_load_error(damaged([](auto& d) { d["activations"][0] = "tanh"; }), "activations[0] is 'tanh'");
@@ -159,8 +149,7 @@ TEST(MlpModelJson, RejectsValuesThatAreNotWhatTheyClaim) {
   expect_load_error(damaged([](auto& d) { d["output"] = "linear"; }), "activations[1] is 'softmax'");
   expect_load_error(damaged([](auto& d) { d["training"] = 3; }), "training must be an object");
   expect_load_error(damaged([](auto& d) { d.erase("layers"); }), "layers is missing");
-  expect_load_error(damaged([](auto& d) { d["standardization"].erase("scale"); }),
-                    "standardization.scale is missing");
+  expect_load_error(damaged([](auto& d) { d["standardization"].erase("scale"); }), "standardization.scale is missing");
 }
 
 TEST(MlpModelJson, RejectsOtherFeatureNamesNamingThem) {
@@ -168,8 +157,7 @@ TEST(MlpModelJson, RejectsOtherFeatureNamesNamingThem) {
   const auto message =
       expect_load_error(document, "the model lacks 'danceability'", {"energy", "danceability", "tempo"});
   EXPECT_NE(message.find("the model has unexpected 'valence'"), std::string::npos) << message;
-  expect_load_error(document, "feature 1 is 'valence' in the model, 'tempo' expected",
-                    {"energy", "tempo", "valence"});
+  expect_load_error(document, "feature 1 is 'valence' in the model, 'tempo' expected", {"energy", "tempo", "valence"});
   expect_load_error(document, "the model has unexpected 'tempo'", {"energy", "valence"});
   EXPECT_NO_THROW(mlp_model_from_json(document, kFeatures));
 }
@@ -184,8 +172,7 @@ TEST(MlpModelJson, ModelRefusesTheWrongKindOfPrediction) {
     classifier.predict_proba(features);
     FAIL() << "expected an InputError";
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("row 1, feature 'tempo' is infinite"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("row 1, feature 'tempo' is infinite"), std::string::npos) << error.what();
   }
   EXPECT_THROW(classifier.predict(Eigen::MatrixXf::Zero(2, 4)), InputError);
 }

@@ -116,20 +116,18 @@ TEST(MlpTrainer, DropoutIsInactiveWhenPredicting) {
 
   // The plain network by hand, in double: no unit dropped, no rescaling.
   const auto& standardizer = model.standardizer();
-  Eigen::MatrixXd activations =
-      ((data.features.rowwise() - standardizer.mean().transpose()).array().rowwise() /
-       standardizer.scale().transpose().array())
-          .matrix()
-          .transpose()
-          .cast<double>();
+  Eigen::MatrixXd activations = ((data.features.rowwise() - standardizer.mean().transpose()).array().rowwise() /
+                                 standardizer.scale().transpose().array())
+                                    .matrix()
+                                    .transpose()
+                                    .cast<double>();
   const auto& architecture = model.architecture();
   for (int layer = 0; layer < architecture.layer_count(); ++layer) {
     Eigen::MatrixXd z = model.parameters().weights(layer).cast<double>() * activations;
     z.colwise() += model.parameters().bias(layer).cast<double>();
     activations = architecture.is_hidden(layer) ? Eigen::MatrixXd(z.cwiseMax(0.0)) : z;
   }
-  Eigen::MatrixXd expected =
-      (activations.rowwise() - activations.colwise().maxCoeff()).array().exp().matrix();
+  Eigen::MatrixXd expected = (activations.rowwise() - activations.colwise().maxCoeff()).array().exp().matrix();
   expected.array().rowwise() /= expected.colwise().sum().array();
 
   const Eigen::MatrixXf first = model.predict_proba(data.features);
@@ -148,13 +146,12 @@ TEST(MlpTrainer, EarlyStoppingRestoresTheBestEpoch) {
   options.batch_size = 16;
   options.adam.learning_rate = 0.01;
   options.patience = 5;
-  const auto result =
-      train_mlp_classifier({training.features, training.labels}, {validation.features, validation.labels},
-                           class_names(6, 2), options);
+  const auto result = train_mlp_classifier({training.features, training.labels},
+                                           {validation.features, validation.labels}, class_names(6, 2), options);
   ASSERT_LT(result.history.size(), 300u);
-  const auto best =
-      std::min_element(result.history.begin(), result.history.end(),
-                       [](const auto& a, const auto& b) { return *a.validation_loss < *b.validation_loss; });
+  const auto best = std::min_element(result.history.begin(), result.history.end(), [](const auto& a, const auto& b) {
+    return *a.validation_loss < *b.validation_loss;
+  });
   EXPECT_EQ(result.best_epoch, best->epoch);
   EXPECT_EQ(result.history.size(), static_cast<std::size_t>(result.best_epoch + options.patience));
   EXPECT_GT(*result.history.back().validation_loss, *best->validation_loss + 0.01);
@@ -207,9 +204,8 @@ TEST(MlpTrainer, RejectsBadDataNamingWhereItIs) {
   data.labels(2) = 0;
   data.labels.conservativeResize(19);
   expect_input_error("20 rows of features but 19");
-  EXPECT_THROW(
-      train_mlp_classifier({data.features.topRows(19), data.labels}, class_names(4, 2), MlpOptions{}),
-      InputError);  // 5 columns for 4 names
+  EXPECT_THROW(train_mlp_classifier({data.features.topRows(19), data.labels}, class_names(4, 2), MlpOptions{}),
+               InputError);  // 5 columns for 4 names
 }
 
 TEST(MlpTrainer, RejectsUnusableOptions) {

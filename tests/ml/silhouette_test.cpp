@@ -71,8 +71,7 @@ TEST(Silhouette, SampledScoreIsSeededAndCloseToTheExactOne) {
 TEST(Silhouette, SeveralLabelingsScoreAsTheyWouldAlone) {
   // More than one tile of rows each way, and 1 vs 2 threads: identical to the last bit.
   const Eigen::MatrixXd x = three_blobs(400);
-  std::vector<Eigen::VectorXi> labelings{blob_labels(400, 3), blob_labels(200, 6),
-                                         blob_labels(600, 2)};
+  std::vector<Eigen::VectorXi> labelings{blob_labels(400, 3), blob_labels(200, 6), blob_labels(600, 2)};
   labelings[1][7] = 40;  // an id beyond the others, and a singleton
   const auto together = silhouette_scores(x, labelings, {.num_threads = 1});
   const auto threaded = silhouette_scores(x, labelings, {.num_threads = 2});
@@ -94,10 +93,10 @@ TEST(Silhouette, DuplicatePointsScoreZeroNotNaN) {
 }
 
 TEST(SilhouetteErrors, UndefinedOrMalformedLabelsAreInputErrors) {
-  const Eigen::MatrixXd x = three_blobs(2);  // 6 rows
-  EXPECT_THROW(silhouette_score(x, Eigen::VectorXi::Zero(6)), InputError);        // one cluster
-  EXPECT_THROW(silhouette_score(x, blob_labels(1, 6)), InputError);               // n clusters
-  EXPECT_THROW(silhouette_score(x, blob_labels(2, 2)), InputError);               // 4 labels
+  const Eigen::MatrixXd x = three_blobs(2);                                 // 6 rows
+  EXPECT_THROW(silhouette_score(x, Eigen::VectorXi::Zero(6)), InputError);  // one cluster
+  EXPECT_THROW(silhouette_score(x, blob_labels(1, 6)), InputError);         // n clusters
+  EXPECT_THROW(silhouette_score(x, blob_labels(2, 2)), InputError);         // 4 labels
   Eigen::VectorXi negative = blob_labels(2, 3);
   negative[3] = -1;
   EXPECT_THROW(silhouette_score(x, negative), InputError);

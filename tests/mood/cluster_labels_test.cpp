@@ -10,7 +10,8 @@ namespace sonic::mood {
 namespace {
 
 // Columns: valence, energy, danceability, acousticness, instrumentalness, tempo/250.
-Eigen::RowVectorXd centroid(double valence, double energy, double dance, double acoustic, double instrumental, double bpm) {
+Eigen::RowVectorXd centroid(double valence, double energy, double dance, double acoustic, double instrumental,
+                            double bpm) {
   Eigen::RowVectorXd row(6);
   row << valence, energy, dance, acoustic, instrumental, bpm / 250;
   return row;

@@ -33,8 +33,8 @@ store::TrackFeatures track(std::int64_t id, double valence, double energy, doubl
 std::vector<store::TrackFeatures> planted_tracks() {
   SeededRandom random(3);
   std::vector<store::TrackFeatures> tracks;
-  const double centres[3][6] = {{0.85, 0.85, 0.8, 0.05, 0.0, 128}, {0.15, 0.2, 0.3, 0.9, 0.8, 70},
-                                {0.5, 0.5, 0.5, 0.4, 0.1, 100}};
+  const double centres[3][6] = {
+      {0.85, 0.85, 0.8, 0.05, 0.0, 128}, {0.15, 0.2, 0.3, 0.9, 0.8, 70}, {0.5, 0.5, 0.5, 0.4, 0.1, 100}};
   for (int i = 0; i < 120; ++i) {
     const auto& c = centres[i % 3];
     const auto jitter = [&] { return random.uniform(-0.03, 0.03); };
@@ -79,7 +79,8 @@ TEST(MoodClusters, NewTracksGoToTheNearestCentroid) {
   Eigen::MatrixXd centroids(2, 6);
   centroids << 0.9, 0.9, 0.9, 0.1, 0.0, 0.5,  //
       0.1, 0.1, 0.2, 0.9, 0.9, 0.3;
-  const auto assigned = assign_to_clusters(centroids, {track(7, 0.8, 0.8, 0.8, 0.1, 0.0, 125), track(8, 0.1, 0.1, 0.2, 0.9, 0.9, 75)});
+  const auto assigned =
+      assign_to_clusters(centroids, {track(7, 0.8, 0.8, 0.8, 0.1, 0.0, 125), track(8, 0.1, 0.1, 0.2, 0.9, 0.9, 75)});
   ASSERT_EQ(assigned.size(), 2u);
   EXPECT_EQ(assigned[0].cluster, 0);
   EXPECT_EQ(assigned[1].cluster, 1);

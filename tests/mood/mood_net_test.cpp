@@ -53,8 +53,9 @@ TEST(LabelledTracks, ReadsLabelsAndFeatures) {
 TEST(LabelledTracks, ExplainsWhatIsWrongAndWhere) {
   TempDir dir;
   const auto csv = [&](const std::string& text) { return testing::write_file(dir / "bad.csv", text); };
-  EXPECT_NE(input_error([&] { read_labelled_tracks(csv("danceability,mood\n0.1,Calm\n"), three_features()); })
-                .find("no column 'energy' (the file has: danceability, mood)"),
+  EXPECT_NE(input_error([&] {
+              read_labelled_tracks(csv("danceability,mood\n0.1,Calm\n"), three_features());
+            }).find("no column 'energy' (the file has: danceability, mood)"),
             std::string::npos);
   EXPECT_NE(input_error([&] {
               read_labelled_tracks(csv("danceability,energy,valence,mood\n0.1,0.2,0.3,Calm\n0.1,high,0.3,Sad\n"),
@@ -68,7 +69,9 @@ TEST(LabelledTracks, ExplainsWhatIsWrongAndWhere) {
             std::string::npos);
   auto unknown = three_features();
   unknown.features.push_back("popularity");
-  EXPECT_NE(input_error([&] { read_labelled_tracks(csv("a\n1\n"), unknown); }).find("'popularity' is not one a history track has"),
+  EXPECT_NE(input_error([&] {
+              read_labelled_tracks(csv("a\n1\n"), unknown);
+            }).find("'popularity' is not one a history track has"),
             std::string::npos);
 }
 
@@ -103,8 +106,10 @@ TEST(MoodNet, ModelFileRoundTripsAndRefusesAnotherModel) {
 
   // A clusters model is not a mood net.
   testing::write_file(dir / "other.json", R"({"format":"sonic-mood-clusters","version":1})");
-  EXPECT_NE(input_error([&] { load_mood_net(dir / "other.json"); }).find("not a sonic-mood-net model"), std::string::npos);
-  EXPECT_NE(input_error([&] { load_mood_net(dir / "missing.json"); }).find("run `sonic train mood`"), std::string::npos);
+  EXPECT_NE(input_error([&] { load_mood_net(dir / "other.json"); }).find("not a sonic-mood-net model"),
+            std::string::npos);
+  EXPECT_NE(input_error([&] { load_mood_net(dir / "missing.json"); }).find("run `sonic train mood`"),
+            std::string::npos);
 }
 
 // The real labelled set: every default column is there and every class has its tracks.

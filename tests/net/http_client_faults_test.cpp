@@ -52,8 +52,8 @@ TEST_F(HttpClientFaultTest, TimeoutIsRetriedThenANetworkError) {
   std::optional<NetworkError> error;
   const auto elapsed = time_of([&] { error = network_error_from(client, HttpRequest::get(server.url("/slow"))); });
   EXPECT_EQ(error->code(), ExitCode::network);
-  EXPECT_NE(std::string(error->what()).find("failed after 3 attempts: Timeout was reached"),
-            std::string::npos) << error->what();
+  EXPECT_NE(std::string(error->what()).find("failed after 3 attempts: Timeout was reached"), std::string::npos)
+      << error->what();
   EXPECT_EQ(server.request_count(), 3u);
   EXPECT_EQ(clock.sleeps().size(), 2u);
   EXPECT_LT(elapsed, milliseconds(2000));  // three 200 ms timeouts, not the 5 s delay
@@ -73,8 +73,8 @@ TEST_F(HttpClientFaultTest, TruncatedBodyIsRetriedThenANetworkError) {
 }
 
 TEST_F(HttpClientFaultTest, TruncatedBodyThenAWholeOneSucceeds) {
-  server.script("GET", "/cut", {StubReply::text(std::string(100, 'x')).truncated_at(10),
-                                StubReply::text(std::string(100, 'y'))});
+  server.script("GET", "/cut",
+                {StubReply::text(std::string(100, 'x')).truncated_at(10), StubReply::text(std::string(100, 'y'))});
   EXPECT_EQ(client.send(HttpRequest::get(server.url("/cut"))).body, std::string(100, 'y'));
   EXPECT_EQ(clock.sleeps().size(), 1u);
 }

@@ -62,16 +62,17 @@ TEST_F(HttpClientRetryTest, TooManyRequestsWaitsTheRetryAfterSeconds) {
 }
 
 TEST_F(HttpClientRetryTest, RetryAfterMsIsPreferred) {
-  server.script("GET", "/x", {StubReply::error(429).header("retry-after-ms", "250").header("Retry-After", "1"),
-                              StubReply::text("ok")});
+  server.script(
+      "GET", "/x",
+      {StubReply::error(429).header("retry-after-ms", "250").header("Retry-After", "1"), StubReply::text("ok")});
   get("/x");
   EXPECT_EQ(clock.sleeps(), (Sleeps{milliseconds(250)}));
 }
 
 TEST_F(HttpClientRetryTest, RetryAfterAsAnHttpDateWaitsUntilThatTime) {
   // The fake clock stands at 2026-05-01T12:00:00Z.
-  server.script("GET", "/x", {StubReply::error(429).header("Retry-After", "Fri, 01 May 2026 12:00:07 GMT"),
-                              StubReply::text("ok")});
+  server.script("GET", "/x",
+                {StubReply::error(429).header("Retry-After", "Fri, 01 May 2026 12:00:07 GMT"), StubReply::text("ok")});
   get("/x");
   EXPECT_EQ(clock.sleeps(), (Sleeps{milliseconds(7000)}));
 }
@@ -92,8 +93,8 @@ TEST_F(HttpClientRetryTest, WaitPastTheCapFailsAtOnceWithTheTimeToComeBack) {
     EXPECT_EQ(error.code(), ExitCode::rate_limited);
     EXPECT_EQ(error.wait(), milliseconds(74'214'000));
     EXPECT_EQ(error.retry_at_ms(), testing::FakeClock::kDefaultStartMs + 74'214'000);
-    EXPECT_NE(std::string(error.what()).find("wait 20 h 36 min, until 2026-05-02T08:36:54.000Z"),
-              std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("wait 20 h 36 min, until 2026-05-02T08:36:54.000Z"), std::string::npos)
+        << error.what();
   }
   EXPECT_TRUE(clock.sleeps().empty());
   EXPECT_EQ(server.request_count(), 1u);
@@ -132,8 +133,8 @@ TEST_F(HttpClientRetryTest, HookStopsRetryingARateLimitThatWaitingWillNotFix) {
   };
   const nlohmann::json quota = {{"error", {{"type", "insufficient_quota"}, {"code", "credit_balance_exhausted"}}}};
   const nlohmann::json limit = {{"error", {{"type", "rate_limit_exceeded"}}}};
-  server.script("POST", "/limited", {StubReply::json(limit, 429).header("retry-after-ms", "20"),
-                                     StubReply::json({{"id", "ok"}})});
+  server.script("POST", "/limited",
+                {StubReply::json(limit, 429).header("retry-after-ms", "20"), StubReply::json({{"id", "ok"}})});
   server.script("POST", "/quota", {StubReply::json(quota, 429).header("Retry-After", "1")});
 
   EXPECT_EQ(client().send(HttpRequest::post(server.url("/limited")).json_body("{}")).status, 200);

@@ -46,8 +46,8 @@ TEST(HttpClientSecrets, NeverInTraceLogsOrErrorsEvenWhenEchoed) {
   testing::StubServer server;
   server.on("POST", "/token", [](const RecordedRequest& request) {
     // A careless service that quotes everything it received back in its error.
-    return StubReply::text("bad request: " + request.header("Authorization") + " " + request.raw_query +
-                               " " + request.body + " " + request.form_value("refresh_token"),
+    return StubReply::text("bad request: " + request.header("Authorization") + " " + request.raw_query + " " +
+                               request.body + " " + request.form_value("refresh_token"),
                            400);
   });
   testing::FakeClock clock;
@@ -81,10 +81,9 @@ TEST(HttpClientSecrets, NeverInTraceLogsOrErrorsEvenWhenEchoed) {
   EXPECT_NE(message.find("bad request: Bearer [redacted]"), std::string::npos) << message;
   EXPECT_NE(message.find("api_key=[redacted]&format=json"), std::string::npos) << message;
   // The log did say what happened, down to curl's header lines.
-  EXPECT_NE(logged.find("grant_type=refresh_token&refresh_token=[redacted]&pin=[redacted]"),
-            std::string::npos) << logged;
-  EXPECT_NE(logged.find("curl > POST /token?api_key=[redacted]&format=json HTTP/1.1"),
-            std::string::npos) << logged;
+  EXPECT_NE(logged.find("grant_type=refresh_token&refresh_token=[redacted]&pin=[redacted]"), std::string::npos)
+      << logged;
+  EXPECT_NE(logged.find("curl > POST /token?api_key=[redacted]&format=json HTTP/1.1"), std::string::npos) << logged;
   EXPECT_NE(logged.find("curl > Authorization: [redacted]"), std::string::npos) << logged;
   EXPECT_NE(logged.find("curl < HTTP/1.1 400"), std::string::npos) << logged;
 }
@@ -116,8 +115,8 @@ TEST(HttpClientSecrets, NeverInNetworkErrors) {
     FAIL() << "expected a NetworkError";
   } catch (const NetworkError& error) {
     expect_free_of(error.what(), {kApiKey, kBearer});
-    EXPECT_NE(std::string(error.what()).find("/2.0/?api_key=[redacted] failed after 2 attempts"),
-              std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("/2.0/?api_key=[redacted] failed after 2 attempts"), std::string::npos)
+        << error.what();
   }
   expect_free_of(log.text(), {kApiKey, kBearer});
   EXPECT_NE(log.text().find("retry 1 of 1"), std::string::npos) << log.text();

@@ -20,8 +20,7 @@ class HttpClientTest : public ::testing::Test {
 };
 
 TEST_F(HttpClientTest, SendsQueryAndHeadersAndReadsTheReply) {
-  server.script("GET", "/v1/search",
-                {StubReply::json({{"ok", true}}).header("X-Request-Id", "req-7")});
+  server.script("GET", "/v1/search", {StubReply::json({{"ok", true}}).header("X-Request-Id", "req-7")});
   const auto response = client.send(HttpRequest::get(server.url("/v1/search"))
                                         .query("q", "AC/DC & Hells Bells+1")
                                         .query("limit", "5")
@@ -58,8 +57,7 @@ TEST_F(HttpClientTest, JsonBodyArrivesAsSent) {
   server.script("POST", "/v1/chat/completions", {StubReply::json({{"id", "chatcmpl-1"}})});
   const nlohmann::json body = {{"model", "gpt-4o-mini"},
                                {"messages", {{{"role", "user"}, {"content", "Hé \"there\"\n"}}}}};
-  const auto response =
-      client.send(HttpRequest::post(server.url("/v1/chat/completions")).json_body(body.dump()));
+  const auto response = client.send(HttpRequest::post(server.url("/v1/chat/completions")).json_body(body.dump()));
   EXPECT_EQ(parse_json_body(HttpRequest::get("x"), response)["id"], "chatcmpl-1");
   const auto request = server.requests().front();
   EXPECT_EQ(request.header("Content-Type"), "application/json");
@@ -78,15 +76,14 @@ TEST_F(HttpClientTest, KeepsTheConnectionAliveBetweenRequests) {
 
 TEST_F(HttpClientTest, AcceptedStatusIsReturnedNeitherThrownNorRetried) {
   server.script("GET", "/v1/tracks/unknown", {StubReply::json({{"error", "not found"}}, 404)});
-  const auto response =
-      client.send(HttpRequest::get(server.url("/v1/tracks/unknown")).accept_status(404));
+  const auto response = client.send(HttpRequest::get(server.url("/v1/tracks/unknown")).accept_status(404));
   EXPECT_EQ(response.status, 404);
   EXPECT_EQ(server.request_count(), 1u);
 }
 
 TEST_F(HttpClientTest, UnhandledClientErrorThrowsWithStatusAndShortExcerpt) {
-  const std::string body = R"({"error":"invalid_grant","error_description":"Refresh token revoked"})" +
-                           std::string(5000, 'x') + "tail";
+  const std::string body =
+      R"({"error":"invalid_grant","error_description":"Refresh token revoked"})" + std::string(5000, 'x') + "tail";
   server.script("POST", "/api/token", {StubReply::text(body, 400)});
   try {
     client.send(HttpRequest::post(server.url("/api/token")).form_field("grant_type", "refresh_token"));
@@ -95,8 +92,11 @@ TEST_F(HttpClientTest, UnhandledClientErrorThrowsWithStatusAndShortExcerpt) {
     EXPECT_EQ(error.status(), 400);
     EXPECT_EQ(error.code(), ExitCode::unexpected);
     const std::string message = error.what();
-    EXPECT_NE(message.find("POST " + server.url("/api/token") + " answered HTTP 400: "
-                           R"({"error":"invalid_grant")"), std::string::npos) << message;
+    EXPECT_NE(message.find("POST " + server.url("/api/token") +
+                           " answered HTTP 400: "
+                           R"({"error":"invalid_grant")"),
+              std::string::npos)
+        << message;
     EXPECT_EQ(message.find("tail"), std::string::npos);
     EXPECT_LT(message.size(), 300u);
     EXPECT_EQ(error.body(), body);
@@ -130,8 +130,12 @@ TEST_F(HttpClientTest, ParseJsonBodyNamesTheRequestWhenTheBodyIsNotJson) {
     parse_json_body(request, response);
     FAIL() << "expected an InputError";
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("GET " + server.url("/html") + " answered HTTP 200 with a body "
-                                             "that is not JSON"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what())
+                  .find("GET " + server.url("/html") +
+                        " answered HTTP 200 with a body "
+                        "that is not JSON"),
+              std::string::npos)
+        << error.what();
     EXPECT_NE(std::string(error.what()).find("<html>oops</html>"), std::string::npos);
   }
 }

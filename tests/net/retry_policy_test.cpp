@@ -65,21 +65,16 @@ TEST(RequestedWait, ReadsRetryAfterSeconds) {
 }
 
 TEST(RequestedWait, PrefersRetryAfterMsAndRoundsUp) {
-  EXPECT_EQ(requested_wait(headers({{"Retry-After", "3"}, {"retry-after-ms", "250"}}), kNow),
-            milliseconds(250));
+  EXPECT_EQ(requested_wait(headers({{"Retry-After", "3"}, {"retry-after-ms", "250"}}), kNow), milliseconds(250));
   EXPECT_EQ(requested_wait(headers({{"retry-after-ms", "12.2"}}), kNow), milliseconds(13));
 }
 
 TEST(RequestedWait, ReadsEveryHttpDateFormRelativeToNow) {
-  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Fri, 01 May 2026 12:00:07 GMT"}}), kNow),
-            milliseconds(7000));
-  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Friday, 01-May-26 12:01:00 GMT"}}), kNow),
-            milliseconds(60'000));
-  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Fri May  1 12:00:30 2026"}}), kNow),
-            milliseconds(30'000));
+  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Fri, 01 May 2026 12:00:07 GMT"}}), kNow), milliseconds(7000));
+  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Friday, 01-May-26 12:01:00 GMT"}}), kNow), milliseconds(60'000));
+  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Fri May  1 12:00:30 2026"}}), kNow), milliseconds(30'000));
   // A date already past means "now".
-  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Fri, 01 May 2026 11:00:00 GMT"}}), kNow),
-            milliseconds(0));
+  EXPECT_EQ(requested_wait(headers({{"Retry-After", "Fri, 01 May 2026 11:00:00 GMT"}}), kNow), milliseconds(0));
 }
 
 TEST(RequestedWait, IgnoresWhatItCannotRead) {
@@ -88,8 +83,7 @@ TEST(RequestedWait, IgnoresWhatItCannotRead) {
   EXPECT_FALSE(requested_wait(headers({{"Retry-After", "-3"}}), kNow));
   EXPECT_FALSE(requested_wait(headers({{"Retry-After", ""}}), kNow));
   // An unreadable retry-after-ms falls back to Retry-After.
-  EXPECT_EQ(requested_wait(headers({{"retry-after-ms", "NaN"}, {"Retry-After", "2"}}), kNow),
-            milliseconds(2000));
+  EXPECT_EQ(requested_wait(headers({{"retry-after-ms", "NaN"}, {"Retry-After", "2"}}), kNow), milliseconds(2000));
 }
 
 TEST(RequestedWait, AbsurdWaitsAreClampedNotOverflowed) {

@@ -66,10 +66,11 @@ TEST(StubServer, RecordsTheRequestAsSent) {
   StubServer server;
   server.script("POST", "/api/token", {StubReply::json({{"ok", true}})});
   const std::string body = "grant_type=refresh_token&code=a%2Bb%20c";
-  const std::string reply = raw_exchange(
-      server.port(), "POST /api/token?x=1%2F2&y=%C3%A9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                     "X-Test: yes\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                     "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  const std::string reply = raw_exchange(server.port(),
+                                         "POST /api/token?x=1%2F2&y=%C3%A9 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                         "X-Test: yes\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                         "Content-Length: " +
+                                             std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(body_of(reply), R"({"ok":true})");
   ASSERT_EQ(server.request_count(), 1u);
   const RecordedRequest request = server.requests().front();
@@ -92,9 +93,8 @@ TEST(StubServer, UnscriptedRoutesAnswer404NamingTheRoute) {
 
 TEST(StubServer, HandlersSeeTheRecordedRequest) {
   StubServer server;
-  server.on("GET", "/echo", [](const RecordedRequest& request) {
-    return StubReply::text("q=" + request.query_value("q"), 201);
-  });
+  server.on("GET", "/echo",
+            [](const RecordedRequest& request) { return StubReply::text("q=" + request.query_value("q"), 201); });
   const std::string reply = get(server.port(), "/echo?q=hi");
   EXPECT_EQ(reply.rfind("HTTP/1.1 201", 0), 0u) << reply;
   EXPECT_EQ(body_of(reply), "q=hi");

@@ -23,10 +23,12 @@ TEST_F(EnrichTest, StoresFeaturesAndRecordsUnknowns) {
   EXPECT_EQ(report.exit_code(), ExitCode::ok);
   EXPECT_EQ(count("SELECT count(*) FROM audio_features WHERE source = 'reccobeats'"), 7);
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment WHERE service = 'reccobeats' AND status = "
-                  "'found' AND next_retry_ms IS NULL AND attempted_ms = " + std::to_string(kNow)),
+                  "'found' AND next_retry_ms IS NULL AND attempted_ms = " +
+                  std::to_string(kNow)),
             7);
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment WHERE service = 'reccobeats' AND status = "
-                  "'unknown' AND next_retry_ms = " + std::to_string(kNow + 30 * kMsPerDay)),
+                  "'unknown' AND next_retry_ms = " +
+                  std::to_string(kNow + 30 * kMsPerDay)),
             3);
   // The values are the ones served for that very track, matched through href.
   for (const int i : {1, 5, 9}) {
@@ -67,8 +69,7 @@ TEST_F(EnrichTest, UnknownsAreNotAskedAgainBeforeTheRetryInterval) {
   EXPECT_EQ(report.features_unknown, 1);
   ASSERT_EQ(reccobeats_.request_count(), 2u);
   const auto asked = reccobeats_.asked_batches().back();
-  EXPECT_EQ(std::set<std::string>(asked.begin(), asked.end()),
-            (std::set<std::string>{spotify_id(0), spotify_id(1)}));
+  EXPECT_EQ(std::set<std::string>(asked.begin(), asked.end()), (std::set<std::string>{spotify_id(0), spotify_id(1)}));
 }
 
 TEST_F(EnrichTest, TheRetryIntervalIsASetting) {
@@ -116,7 +117,9 @@ TEST_F(EnrichTest, CatalogFeaturesAreKeptAndImputedOnesReplaced) {
   seed(3, 1);
   const auto set_source = [&](int i, const char* source) {
     db_.prepare("INSERT INTO audio_features (track_id, source, energy, updated_ms) VALUES (?1, ?2, 0.123, 1)")
-        .bind(1, track_id(i)).bind(2, source).run();
+        .bind(1, track_id(i))
+        .bind(2, source)
+        .run();
   };
   set_source(0, "catalog:my_features.csv");
   set_source(1, "imputed:artist");
@@ -124,7 +127,8 @@ TEST_F(EnrichTest, CatalogFeaturesAreKeptAndImputedOnesReplaced) {
   EXPECT_EQ(report.features_found, 2);
   EXPECT_EQ(reccobeats_.asked_ids(), (std::vector<std::string>{spotify_id(2), spotify_id(1)}));
   EXPECT_EQ(count("SELECT count(*) FROM audio_features WHERE source = 'catalog:my_features.csv' "
-                  "AND energy = 0.123"), 1);
+                  "AND energy = 0.123"),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM audio_features WHERE source = 'reccobeats'"), 2);
 }
 
@@ -153,8 +157,7 @@ TEST_F(EnrichTest, LongRetryAfterRecordsABackoffAndStopsTheService) {
   EXPECT_EQ(stop.retry_at_ms, kNow + 7'200'000);
   EXPECT_EQ(reccobeats_.request_count(), 1u);  // stopped at once, not asked for the next batch
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment"), 0);
-  EXPECT_EQ(count("SELECT retry_at_ms FROM service_backoff WHERE service = 'reccobeats'"),
-            kNow + 7'200'000);
+  EXPECT_EQ(count("SELECT retry_at_ms FROM service_backoff WHERE service = 'reccobeats'"), kNow + 7'200'000);
   EXPECT_THROW(report.throw_if_failed(), Error);
 
   // A later run before that time leaves ReccoBeats alone; ingest can tell at once.
@@ -179,7 +182,7 @@ TEST_F(EnrichTest, LongRetryAfterRecordsABackoffAndStopsTheService) {
 
 TEST_F(EnrichTest, AServiceThatIsDownStopsTheRunAfterCommittingWhatWasDone) {
   seed(100, 5);
-  reccobeats_.faults().add(Fault::none);  // the first batch is answered, then only 500s
+  reccobeats_.faults().add(Fault::none);             // the first batch is answered, then only 500s
   reccobeats_.faults().add(Fault::server_error, 4);  // as many as the attempts of one call
   const auto report = enrich(options());
   EXPECT_EQ(report.exit_code(), ExitCode::network);
@@ -211,7 +214,8 @@ TEST_F(EnrichTest, ARefusedBatchIsRecordedAsFailedAndAskedAgainSooner) {
   EXPECT_EQ(report.features_failed, 3);
   EXPECT_EQ(report.exit_code(), ExitCode::ok);  // one refusal is the batch's, not the service's
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment WHERE status = 'failed' AND next_retry_ms = " +
-                  std::to_string(kNow + kMsPerDay)), 3);
+                  std::to_string(kNow + kMsPerDay)),
+            3);
   clock_.advance(std::chrono::hours(25));
   EXPECT_EQ(enrich(options()).features_found, 3);
 }

@@ -55,7 +55,9 @@ TEST_F(EnrichTagsTest, StoresTrackAndArtistTagsAskingEachArtistOnce) {
   EXPECT_EQ(count("SELECT count(*) FROM track_tags WHERE tag = 'song 5' AND count = 50"), 1);
   EXPECT_EQ(count("SELECT min(count) FROM artist_tags"), 55);  // tags 10 and 11 (50, 45) dropped
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment WHERE service = 'lastfm' AND status = 'unknown' "
-                  "AND next_retry_ms = " + std::to_string(kNow + 30 * kMsPerDay)), 1);
+                  "AND next_retry_ms = " +
+                  std::to_string(kNow + 30 * kMsPerDay)),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM artist_enrichment WHERE service = 'lastfm' AND status = 'found'"), 2);
   const auto asked = lastfm_.asked();
   EXPECT_EQ(std::count(asked.begin(), asked.end(), "artist:Artist 0"), 1);
@@ -110,8 +112,9 @@ TEST_F(EnrichTagsTest, PersistentRateLimitBacksLastfmOff) {
   EXPECT_EQ(report.features_found, 5);
   EXPECT_EQ(report.exit_code(), ExitCode::rate_limited);
   EXPECT_EQ(lastfm_.request_count(), 4u);
-  EXPECT_EQ(count("SELECT count(*) FROM service_backoff WHERE service = 'lastfm' AND retry_at_ms > " +
-                  std::to_string(kNow)), 1);
+  EXPECT_EQ(
+      count("SELECT count(*) FROM service_backoff WHERE service = 'lastfm' AND retry_at_ms > " + std::to_string(kNow)),
+      1);
 }
 
 TEST_F(EnrichTagsTest, ItemErrorsAreRecordedAsFailedAndTheRunGoesOn) {
@@ -120,7 +123,8 @@ TEST_F(EnrichTagsTest, ItemErrorsAreRecordedAsFailedAndTheRunGoesOn) {
   const auto report = enrich(tags_only());
   EXPECT_EQ(report.exit_code(), ExitCode::ok);
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment WHERE status = 'failed' AND next_retry_ms = " +
-                  std::to_string(kNow + kMsPerDay)), 1);
+                  std::to_string(kNow + kMsPerDay)),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM track_enrichment WHERE status = 'found'"), 3);
 }
 

@@ -47,9 +47,7 @@ class EnrichTest : public ::testing::Test {
     query.bind(1, tracks_[static_cast<std::size_t>(index)].spotify_id);
     return query.step() ? query.integer(0) : -1;
   }
-  const std::string& spotify_id(int index) const {
-    return tracks_[static_cast<std::size_t>(index)].spotify_id;
-  }
+  const std::string& spotify_id(int index) const { return tracks_[static_cast<std::size_t>(index)].spotify_id; }
 
   testing::ReccoBeatsFake reccobeats_;  // the fakes outlive the clients a run makes
   testing::LastfmFake lastfm_;

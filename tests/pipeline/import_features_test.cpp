@@ -35,8 +35,8 @@ class ImportFeaturesTest : public ::testing::Test {
 
 TEST_F(ImportFeaturesTest, EveryRowLandsInExactlyOneCountAndLaterCatalogsWin) {
   const auto first = csv("first.csv", std::string("uri,valence\nspotify:track:") + kTrack + ",0.25\n");
-  const auto second = csv("second.csv", std::string("id,valence,energy\n") + kTrack + ",0.75,\n" +
-                                            kTrack + ",0.5,0.5\nZZZZZZZZZZZZZZZZZZZZZZ,0.5,0.5\n"
+  const auto second = csv("second.csv", std::string("id,valence,energy\n") + kTrack + ",0.75,\n" + kTrack +
+                                            ",0.5,0.5\nZZZZZZZZZZZZZZZZZZZZZZ,0.5,0.5\n"
                                             "nope,0.5,0.5\nCCCCCCCCCCCCCCCCCCCCCC,-0.5,0.5\n");
   const FeatureImportReport report = import_features(db_, {first, second}, {});
   const FeatureTally& t = report.tally;
@@ -65,9 +65,9 @@ TEST_F(ImportFeaturesTest, ABadFileStopsTheRunUnlessKeepGoing) {
     import_features(db_, {good, bad}, {});
     ADD_FAILURE() << "the bad file was accepted";
   } catch (const InputError& error) {
-    EXPECT_EQ(std::string(error.what()),
-              bad.string() + ": line 2: a quoted field that starts here is never closed (the files "
-                             "before it were imported; --keep-going imports the others too)");
+    EXPECT_EQ(std::string(error.what()), bad.string() +
+                                             ": line 2: a quoted field that starts here is never closed (the files "
+                                             "before it were imported; --keep-going imports the others too)");
   }
   EXPECT_EQ(db_.scalar("SELECT count(*) FROM audio_features"), 1);
 

@@ -20,10 +20,9 @@ namespace fs = std::filesystem;
 // legacy), a recently-played response and a video history file.
 fs::path all_layouts(const testing::TempDir& dir) {
   const fs::path folder = dir / "export";
-  for (const char* name : {"StreamingHistory0.json", "StreamingHistory_music_0.json",
-                           "StreamingHistory_podcast_0.json", "Streaming_History_Audio_2023-2024_0.json",
-                           "Streaming_History_Video_2023-2024.json", "endsong_0.json",
-                           "recently_played.json"}) {
+  for (const char* name : {"StreamingHistory0.json", "StreamingHistory_music_0.json", "StreamingHistory_podcast_0.json",
+                           "Streaming_History_Audio_2023-2024_0.json", "Streaming_History_Video_2023-2024.json",
+                           "endsong_0.json", "recently_played.json"}) {
     fs::create_directories(folder);
     fs::copy_file(testing::test_data(std::string("import/") + name), folder / name);
   }
@@ -87,8 +86,8 @@ TEST_F(ImportHistoryTest, PersonalIdentifiersAreNeverStored) {
 TEST_F(ImportHistoryTest, BadFileLeavesTheStoreExactlyAsItWasBeforeIt) {
   const auto good = testing::test_data("import/endsong_0.json");
   import({good});
-  for (const char* bad : {"truncated.json", "wrong_types.json", "bad_timestamp.json",
-                          "missing_key.json", "Userdata.json"}) {
+  for (const char* bad :
+       {"truncated.json", "wrong_types.json", "bad_timestamp.json", "missing_key.json", "Userdata.json"}) {
     const std::string before = testing::store_fingerprint(path_);
     const auto path = testing::test_data(std::string("import/bad/") + bad);
     try {
@@ -105,7 +104,8 @@ TEST_F(ImportHistoryTest, WithoutKeepGoingTheFilesBeforeTheBadOneStay) {
   testing::TempDir in;
   testing::write_file(in / "a" / "1_good.json", testing::read_file(testing::test_data("import/endsong_0.json")));
   testing::write_file(in / "a" / "2_bad.json", testing::read_file(testing::test_data("import/bad/truncated.json")));
-  testing::write_file(in / "a" / "3_good.json", testing::read_file(testing::test_data("import/StreamingHistory_music_0.json")));
+  testing::write_file(in / "a" / "3_good.json",
+                      testing::read_file(testing::test_data("import/StreamingHistory_music_0.json")));
   EXPECT_THROW(import({in / "a"}), InputError);
   EXPECT_EQ(count("SELECT count(*) FROM plays"), 1);
 
@@ -122,7 +122,8 @@ TEST_F(ImportHistoryTest, WithoutKeepGoingTheFilesBeforeTheBadOneStay) {
 
 TEST_F(ImportHistoryTest, NonHistoryJsonInAFolderIsPassedOverButNamedDirectlyFails) {
   testing::TempDir in;
-  testing::write_file(in / "MyData" / "Userdata.json", testing::read_file(testing::test_data("import/bad/Userdata.json")));
+  testing::write_file(in / "MyData" / "Userdata.json",
+                      testing::read_file(testing::test_data("import/bad/Userdata.json")));
   testing::write_file(in / "MyData" / "StreamingHistory_music_0.json",
                       testing::read_file(testing::test_data("import/StreamingHistory_music_0.json")));
   const auto report = import({in / "MyData"});
@@ -150,8 +151,9 @@ fs::path write_extended(const fs::path& path, const std::vector<std::array<std::
     if (json.size() > 1) json += ",";
     char id[32];
     std::snprintf(id, sizeof id, "%022lld", static_cast<long long>(track));
-    json += "{\"ts\":\"" + format_iso8601_utc(end_ms / 1000 * 1000).substr(0, 19) + "Z\",\"ms_played\":" +
-            std::to_string(ms_played) + ",\"master_metadata_track_name\":\"T" + std::to_string(track) +
+    json += "{\"ts\":\"" + format_iso8601_utc(end_ms / 1000 * 1000).substr(0, 19) +
+            "Z\",\"ms_played\":" + std::to_string(ms_played) + ",\"master_metadata_track_name\":\"T" +
+            std::to_string(track) +
             "\",\"master_metadata_album_artist_name\":\"A\",\"spotify_track_uri\":\"spotify:track:" + id + "\"}";
   }
   return testing::write_file(path, json + "]");
@@ -225,7 +227,8 @@ TEST_F(ImportHistoryTest, BasicExportOverlappingTheExtendedOneCountsEachListenOn
     json += nlohmann::json({{"endTime", end.substr(0, 10) + " " + end.substr(11, 5)},
                             {"artistName", rows.text(3)},
                             {"trackName", rows.text(2)},
-                            {"msPlayed", rows.integer(1)}}).dump();
+                            {"msPlayed", rows.integer(1)}})
+                .dump();
   }
   const auto basic = testing::write_file(dir_ / "StreamingHistory0.json", json + "]");
   const auto report = import({basic});
@@ -261,9 +264,9 @@ TEST_P(RealHistories, ImportCleanlyWithEveryRowAccountedFor) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shared, RealHistories,
-                         ::testing::Values("extended/anton", "extended-partial/chaos",
-                                           "extended-partial/sdjam", "basic/jill", "basic/magantoine",
-                                           "basic/nishal", "basic/tabatista", "api/agvic", "zip"),
+                         ::testing::Values("extended/anton", "extended-partial/chaos", "extended-partial/sdjam",
+                                           "basic/jill", "basic/magantoine", "basic/nishal", "basic/tabatista",
+                                           "api/agvic", "zip"),
                          [](const ::testing::TestParamInfo<const char*>& param_info) {
                            std::string name = param_info.param;
                            for (char& c : name) {

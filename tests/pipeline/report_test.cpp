@@ -89,9 +89,11 @@ class MakeReportWithHistoryTest : public MakeReportTest {
       if (day >= 38) add(midnight + 13 * kMsPerHour, "Noon", "3ccccccccccccccccccccc");
       add(midnight + 20 * kMsPerHour, "Happy", "2bbbbbbbbbbbbbbbbbbbbb");
     }
-    pipeline::import_history(db_, {testing::write_file(dir_ / "in" / "Streaming_History_Audio_0.json", json + "]")}, {});
-    db_.exec("INSERT INTO track_moods SELECT id, CASE name WHEN 'Happy' THEN 'happy' ELSE 'calm' END, 0.9, 'c', 0 "
-             "FROM tracks");
+    pipeline::import_history(db_, {testing::write_file(dir_ / "in" / "Streaming_History_Audio_0.json", json + "]")},
+                             {});
+    db_.exec(
+        "INSERT INTO track_moods SELECT id, CASE name WHEN 'Happy' THEN 'happy' ELSE 'calm' END, 0.9, 'c', 0 "
+        "FROM tracks");
   }
 
   nlohmann::json dashboard(const std::string& period = "all") {

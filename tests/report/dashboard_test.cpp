@@ -61,15 +61,16 @@ TEST_F(DashboardTest, OverviewCountsListensOfThePeriod) {
 
 TEST_F(DashboardTest, HeatmapIsInLocalTimeAcrossDaylightSaving) {
   const auto minutes = dashboard()["heatmap"]["minutes"];
-  EXPECT_DOUBLE_EQ(minutes[kSunday][23].get<double>(), 3.3);   // 23:26 CET on New Year's Eve
-  EXPECT_DOUBLE_EQ(minutes[kMonday][0].get<double>(), 3.3);    // 00:36 CET, already 2024
+  EXPECT_DOUBLE_EQ(minutes[kSunday][23].get<double>(), 3.3);  // 23:26 CET on New Year's Eve
+  EXPECT_DOUBLE_EQ(minutes[kMonday][0].get<double>(), 3.3);   // 00:36 CET, already 2024
   EXPECT_DOUBLE_EQ(minutes[kMonday][1].get<double>(), 3.3);
   EXPECT_DOUBLE_EQ(minutes[kSaturday][12].get<double>(), 3.0);
-  EXPECT_DOUBLE_EQ(minutes[kSunday][1].get<double>(), 2.0);    // 01:58 CET …
-  EXPECT_DOUBLE_EQ(minutes[kSunday][2].get<double>(), 0.0);    // … the hour that never was …
-  EXPECT_DOUBLE_EQ(minutes[kSunday][3].get<double>(), 2.0);    // … 03:00 CEST
+  EXPECT_DOUBLE_EQ(minutes[kSunday][1].get<double>(), 2.0);  // 01:58 CET …
+  EXPECT_DOUBLE_EQ(minutes[kSunday][2].get<double>(), 0.0);  // … the hour that never was …
+  EXPECT_DOUBLE_EQ(minutes[kSunday][3].get<double>(), 2.0);  // … 03:00 CEST
   double total = 0;
-  for (const auto& day : minutes) for (const auto& cell : day) total += cell.get<double>();
+  for (const auto& day : minutes)
+    for (const auto& cell : day) total += cell.get<double>();
   EXPECT_NEAR(total, 17.0, 0.11);  // 1,020,000 ms, less the rounding to tenths
 }
 
@@ -155,10 +156,11 @@ TEST(Dashboard, ScatterSampleIsCappedAndDeterministic) {
   store::Database db = store::Database::in_memory();
   store::migrate(db);
   pipeline::import_history(db, {testing::write_extended_history(dir.path(), testing::synthetic_tracks(200, 7))}, {});
-  db.exec("INSERT INTO audio_features (track_id, source, valence, energy, updated_ms) "
-          "SELECT id, 'demo', id / 1000.0, 0.5, 0 FROM tracks;"
-          "INSERT INTO mood_clusters VALUES (0, 'all', 200, '{}', 'm');"
-          "INSERT INTO track_clusters SELECT id, 0, 0, 'm' FROM tracks;");
+  db.exec(
+      "INSERT INTO audio_features (track_id, source, valence, energy, updated_ms) "
+      "SELECT id, 'demo', id / 1000.0, 0.5, 0 FROM tracks;"
+      "INSERT INTO mood_clusters VALUES (0, 'all', 200, '{}', 'm');"
+      "INSERT INTO track_clusters SELECT id, 0, 0, 'm' FROM tracks;");
   const auto first = build_dashboard(db, TimeZone::named("UTC"), insight::Period::all(), {});
   const auto& points = first["clusters"]["items"][0]["points"];
   EXPECT_EQ(points.size(), 80u);
@@ -175,10 +177,9 @@ TEST(ModelsSection, LatestFinishedRunOfEachExperiment) {
     summary.status = status;
     return summary;
   };
-  std::vector<tracking::RunSummary> runs = {run("mood", "new-failed", RunStatus::failed),
-                                            run("session", "s-failed", RunStatus::failed),
-                                            run("mood", "finished", RunStatus::finished),
-                                            run("mood", "old", RunStatus::finished)};
+  std::vector<tracking::RunSummary> runs = {
+      run("mood", "new-failed", RunStatus::failed), run("session", "s-failed", RunStatus::failed),
+      run("mood", "finished", RunStatus::finished), run("mood", "old", RunStatus::finished)};
   runs[2].metrics = {{"accuracy", 0.8}, {"cv_accuracy", 0.81}, {"train_loss", 0.3}};
   runs[1].metrics = {{"made_up", 1.0}};
   const auto section = models_section(runs);

@@ -23,8 +23,9 @@ class HistoryStatsTest : public ::testing::Test {
       {"ts":"2024-03-31T22:41:00Z","ms_played":5000,"master_metadata_track_name":"Two","master_metadata_album_artist_name":"Beta","spotify_track_uri":"spotify:track:2bbbbbbbbbbbbbbbbbbbbb"}
     ])");
     pipeline::import_history(db_, {file}, {});
-    db_.exec("INSERT INTO audio_features (track_id, source, valence, updated_ms) "
-             "SELECT id, 'catalog:test.csv', 0.5, 0 FROM tracks WHERE name = 'One'");
+    db_.exec(
+        "INSERT INTO audio_features (track_id, source, valence, updated_ms) "
+        "SELECT id, 'catalog:test.csv', 0.5, 0 FROM tracks WHERE name = 'One'");
   }
   testing::TempDir dir_;
   store::Database db_;

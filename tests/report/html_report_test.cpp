@@ -20,7 +20,9 @@ std::size_t count(const std::string& text, const std::string& part) {
 TEST(HtmlEscape, EscapesMarkupQuotesAndControlCharacters) {
   EXPECT_EQ(html_escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
   EXPECT_EQ(html_escape("a&b \"c\" 'd'"), "a&amp;b &quot;c&quot; &#39;d&#39;");
-  EXPECT_EQ(html_escape("x\x1b" "y"), "x\xEF\xBF\xBDy");
+  EXPECT_EQ(html_escape("x\x1b"
+                        "y"),
+            "x\xEF\xBF\xBDy");
 }
 
 TEST(HtmlReport, DataStringsAreText) {

@@ -52,15 +52,22 @@ nlohmann::json metric(nlohmann::json recent, nlohmann::json baseline, nlohmann::
 nlohmann::json drift_json() {
   nlohmann::json hours = nlohmann::json::array();
   for (int i = 0; i < 24; ++i) hours.push_back(i == 20 ? 1.0 : 0.0);
-  return {{"window", {{"time_zone", "UTC"}, {"recent_days", 7}, {"baseline_days", 30},
-                      {"baseline_from", "2024-01-01T00:00:00.000Z"}, {"recent_from", "2024-01-31T00:00:00.000Z"},
-                      {"end", "2024-02-07T00:00:00.000Z"}, {"end_ms", 1707264000000}, {"threshold", 0.2}}},
-          {"metrics", {{"session_minutes", metric(40.0, 30.0, 0.333, true)},
-                       {"sessions_per_day", metric(2.0, 2.1, -0.048, false)},
-                       {"tracks_per_day", metric(nullptr, 10.0, nullptr, false)},
-                       {"start_hour_entropy", metric(1.0, 2.0, -0.5, true)},
-                       {"start_hours", metric(hours, hours, 0.0, false)},
-                       {"mood_mix", metric({{"calm", 1.0}}, {{"sad", 1.0}}, 1.0, true)}}},
+  return {{"window",
+           {{"time_zone", "UTC"},
+            {"recent_days", 7},
+            {"baseline_days", 30},
+            {"baseline_from", "2024-01-01T00:00:00.000Z"},
+            {"recent_from", "2024-01-31T00:00:00.000Z"},
+            {"end", "2024-02-07T00:00:00.000Z"},
+            {"end_ms", 1707264000000},
+            {"threshold", 0.2}}},
+          {"metrics",
+           {{"session_minutes", metric(40.0, 30.0, 0.333, true)},
+            {"sessions_per_day", metric(2.0, 2.1, -0.048, false)},
+            {"tracks_per_day", metric(nullptr, 10.0, nullptr, false)},
+            {"start_hour_entropy", metric(1.0, 2.0, -0.5, true)},
+            {"start_hours", metric(hours, hours, 0.0, false)},
+            {"mood_mix", metric({{"calm", 1.0}}, {{"sad", 1.0}}, 1.0, true)}}},
           {"flags", {"session_minutes", "start_hour_entropy", "mood_mix"}}};
 }
 
@@ -72,8 +79,11 @@ TEST(DriftSection, FlagsInOrderWithLabelsAndNoFiguresForDistributions) {
   EXPECT_DOUBLE_EQ(section["threshold"].get<double>(), 0.2);
   const auto& flags = section["flags"];
   ASSERT_EQ(flags.size(), 3u);
-  EXPECT_EQ(flags[0], nlohmann::json({{"metric", "session_minutes"}, {"label", "session length (minutes)"},
-                                      {"recent", 40.0}, {"baseline", 30.0}, {"change", 0.333}}));
+  EXPECT_EQ(flags[0], nlohmann::json({{"metric", "session_minutes"},
+                                      {"label", "session length (minutes)"},
+                                      {"recent", 40.0},
+                                      {"baseline", 30.0},
+                                      {"change", 0.333}}));
   EXPECT_EQ(flags[1]["metric"], "start_hour_entropy");
   EXPECT_DOUBLE_EQ(flags[1]["change"].get<double>(), -0.5);
   EXPECT_EQ(flags[2]["metric"], "mood_mix");

@@ -12,7 +12,9 @@ TEST(MarkdownEscape, MarkupAndTableSyntaxStayText) {
   EXPECT_EQ(markdown_escape("<script>alert(1)</script>"), "\\<script\\>alert\\(1\\)\\</script\\>");
   EXPECT_EQ(markdown_escape("a|b *c* _d_ [e](f) `g`"), "a\\|b \\*c\\* \\_d\\_ \\[e\\]\\(f\\) \\`g\\`");
   EXPECT_EQ(markdown_escape("Björk"), "Björk");
-  EXPECT_EQ(markdown_escape("line\nbreak"), "line\xEF\xBF\xBD" "break");  // cannot end a table row
+  EXPECT_EQ(markdown_escape("line\nbreak"),
+            "line\xEF\xBF\xBD"
+            "break");  // cannot end a table row
 }
 
 TEST(MarkdownReport, NamesAreEscaped) {
@@ -26,9 +28,8 @@ TEST(MarkdownReport, NamesAreEscaped) {
 
 TEST(MarkdownReport, EverySectionHasAHeadingAndCharts) {
   const auto md = render_markdown(testing::sample_dashboard());
-  for (const char* heading : {"## Overview", "## When you listen", "## Mood mix", "## Clusters",
-                              "## Top artists", "## Top tracks", "## Drift", "## Models",
-                              "## The next 24 hours", "## In words"}) {
+  for (const char* heading : {"## Overview", "## When you listen", "## Mood mix", "## Clusters", "## Top artists",
+                              "## Top tracks", "## Drift", "## Models", "## The next 24 hours", "## In words"}) {
     EXPECT_NE(md.find(heading), std::string::npos) << heading;
   }
   EXPECT_NE(md.find("```text\n     00    03"), std::string::npos);  // the heatmap's code block

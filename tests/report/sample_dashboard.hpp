@@ -58,28 +58,34 @@ inline nlohmann::json sample_dashboard() {
     for (int hour = 0; hour < 24; ++hour) row.push_back(day == 4 && hour == 21 ? 120.0 : hour % 5 * 6.0);
     minutes.push_back(row);
   }
-  dashboard["heatmap"] = {{"unit", "minutes"}, {"weekdays", {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}},
-                          {"minutes", minutes}, {"max", 120.0}};
-  dashboard["top_artists"] = {
-      {{"name", kScriptName}, {"listens", 120}, {"hours", 8.2}},
-      {{"name", kEscapeName}, {"listens", 60}, {"hours", 4.0}},
-      {{"name", "坂本龍一と東京フィルハーモニー交響楽団と仲間たち長い名前のオーケストラ"}, {"listens", 30}, {"hours", 2.0}},
-      {{"name", std::string(200, 'x')}, {"listens", 3}, {"hours", 0.1}}};
+  dashboard["heatmap"] = {{"unit", "minutes"},
+                          {"weekdays", {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}},
+                          {"minutes", minutes},
+                          {"max", 120.0}};
+  dashboard["top_artists"] = {{{"name", kScriptName}, {"listens", 120}, {"hours", 8.2}},
+                              {{"name", kEscapeName}, {"listens", 60}, {"hours", 4.0}},
+                              {{"name", "坂本龍一と東京フィルハーモニー交響楽団と仲間たち長い名前のオーケストラ"},
+                               {"listens", 30},
+                               {"hours", 2.0}},
+                              {{"name", std::string(200, 'x')}, {"listens", 3}, {"hours", 0.1}}};
   nlohmann::json hours = nlohmann::json::array();
   for (int i = 0; i < 24; ++i) {
-    hours.push_back({{"start", "2024-06-01T12:00:00.000Z"}, {"hour", (14 + i) % 24},
-                     {"probability", i == 5 ? 0.72 : i * 0.02}});
+    hours.push_back(
+        {{"start", "2024-06-01T12:00:00.000Z"}, {"hour", (14 + i) % 24}, {"probability", i == 5 ? 0.72 : i * 0.02}});
   }
   nlohmann::json likeliest = hours[5];
   likeliest["reasons"] = {
       {{"factor", "time_of_day"}, {"contribution", 0.8}, {"text", "you often start a session around 19:00"}},
       {{"factor", "day_of_week"}, {"contribution", 0.2}, {"text", std::string("you listen more on ") + kScriptName}}};
-  dashboard["forecast"] = {{"from", "2024-06-01T12:00:00.000Z"}, {"model_id", "s1"}, {"time_zone", "Europe/Berlin"},
-                           {"hours", hours}, {"likeliest", {likeliest}}};
+  dashboard["forecast"] = {{"from", "2024-06-01T12:00:00.000Z"},
+                           {"model_id", "s1"},
+                           {"time_zone", "Europe/Berlin"},
+                           {"hours", hours},
+                           {"likeliest", {likeliest}}};
   std::string text;
   for (int i = 0; i < 40; ++i) text += "Your evenings belong to " + std::string(kScriptName) + " and calm songs. ";
-  dashboard["narrative"]["text"] = text + "\n\nA second paragraph with a supercalifragilisticexpialidocious" +
-                                   std::string(100, 'o') + " word.";
+  dashboard["narrative"]["text"] =
+      text + "\n\nA second paragraph with a supercalifragilisticexpialidocious" + std::string(100, 'o') + " word.";
   return dashboard;
 }
 

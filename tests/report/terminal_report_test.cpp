@@ -91,8 +91,10 @@ TEST(TerminalReport, NarrativeParagraphsIgnoreStrayLineBreaks) {
 }
 
 TEST(TerminalReport, MistypedSectionsAreSkippedNotFatal) {
-  const nlohmann::json dashboard = {{"overview", "nonsense"}, {"heatmap", {{"max", 5}, {"minutes", 3}}},
-                                    {"drift", {{"flags", "x"}}}, {"forecast", {{"hours", {1, 2}}}},
+  const nlohmann::json dashboard = {{"overview", "nonsense"},
+                                    {"heatmap", {{"max", 5}, {"minutes", 3}}},
+                                    {"drift", {{"flags", "x"}}},
+                                    {"forecast", {{"hours", {1, 2}}}},
                                     {"models", {{{"metrics", {{"a", "b"}}}}}}};
   EXPECT_NO_THROW(render_terminal(dashboard, {.colour = false}));
 }

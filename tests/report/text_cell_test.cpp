@@ -12,7 +12,7 @@ TEST(TextCell, ControlCharactersCannotReachTheTerminal) {
   EXPECT_EQ(safe.find('\n'), std::string::npos);
   EXPECT_EQ(safe.find('\x07'), std::string::npos);
   EXPECT_NE(safe.find("Track"), std::string::npos);
-  EXPECT_EQ(terminal_safe("\xC3\x28"), "\xEF\xBF\xBD("); // invalid UTF-8 is replaced
+  EXPECT_EQ(terminal_safe("\xC3\x28"), "\xEF\xBF\xBD(");  // invalid UTF-8 is replaced
   EXPECT_EQ(terminal_safe("\xC2\x9B"), "\xEF\xBF\xBD");   // C1 control (CSI)
 }
 

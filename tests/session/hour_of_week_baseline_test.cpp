@@ -8,7 +8,8 @@ namespace sonic::session {
 namespace {
 
 Eigen::MatrixXd rows_at(std::initializer_list<std::pair<int, int>> weekday_hours) {
-  Eigen::MatrixXd rows = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(weekday_hours.size()), features::kSessionFeatureCount);
+  Eigen::MatrixXd rows =
+      Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(weekday_hours.size()), features::kSessionFeatureCount);
   Eigen::Index r = 0;
   for (const auto& [weekday, hour] : weekday_hours) {
     rows(r, static_cast<int>(features::SessionFeature::weekday)) = weekday;

@@ -21,7 +21,8 @@ inline features::SessionHistory planted_rhythm(const TimeZone& zone, int days, s
     const int hour = phase_hours[(day / 21) % 6];
     if (!random.chance(0.85)) continue;
     const CivilDate date = civil_from_days(days_from_civil(first_year, first_month, 1) + day);
-    const std::int64_t start = zone.utc_ms(date.year, date.month, date.day, hour) + random.integer(0, 50) * kMsPerMinute;
+    const std::int64_t start =
+        zone.utc_ms(date.year, date.month, date.day, hour) + random.integer(0, 50) * kMsPerMinute;
     const std::int64_t end = start + random.integer(20, 90) * kMsPerMinute;
     history.sessions.push_back({start, end, 0, end - start});
     for (std::int64_t listen = start; listen < end; listen += 3 * kMsPerMinute) {

@@ -40,8 +40,10 @@ TEST_F(SessionForecast, ScoresTheComingLocalHoursAsTrainingRowsAreBuilt) {
 
   // The same rows the training code builds, from the history before `from_`.
   features::SessionHistory past;
-  for (const auto& s : history_.sessions) if (s.start_ms < from_) past.sessions.push_back(s);
-  for (auto l : history_.listen_starts_ms) if (l < from_) past.listen_starts_ms.push_back(l);
+  for (const auto& s : history_.sessions)
+    if (s.start_ms < from_) past.sessions.push_back(s);
+  for (auto l : history_.listen_starts_ms)
+    if (l < from_) past.listen_starts_ms.push_back(l);
   std::vector<std::int64_t> starts;
   for (const auto& hour : forecast) starts.push_back(hour.start_ms);
   const auto rows = features::build_session_dataset(past, zone(), starts);
@@ -59,8 +61,10 @@ TEST_F(SessionForecast, ScoresTheComingLocalHoursAsTrainingRowsAreBuilt) {
 
 TEST_F(SessionForecast, IgnoresWhatTheHistoryHoldsFromItsStartOn) {
   features::SessionHistory past;
-  for (const auto& s : history_.sessions) if (s.start_ms < from_) past.sessions.push_back(s);
-  for (auto l : history_.listen_starts_ms) if (l < from_) past.listen_starts_ms.push_back(l);
+  for (const auto& s : history_.sessions)
+    if (s.start_ms < from_) past.sessions.push_back(s);
+  for (auto l : history_.listen_starts_ms)
+    if (l < from_) past.listen_starts_ms.push_back(l);
   const auto with_future = forecast_session_starts(training().model, history_, zone(), from_, {.hours = 12});
   const auto without = forecast_session_starts(training().model, past, zone(), from_, {.hours = 12});
   for (std::size_t i = 0; i < with_future.size(); ++i) EXPECT_EQ(with_future[i].probability, without[i].probability);
@@ -95,7 +99,7 @@ TEST(SessionReasons, GroupTheContributionsOfOneFactorAndPhraseThemFromTheRow) {
   row[static_cast<int>(F::hours_since_last_start)] = std::nan("");
   Eigen::RowVectorXd shap = Eigen::RowVectorXd::Zero(features::kSessionFeatureCount + 1);
   shap[static_cast<int>(F::hour)] = 0.5;
-  shap[static_cast<int>(F::hour_cos)] = 0.25;   // the same factor: 0.75 in all
+  shap[static_cast<int>(F::hour_cos)] = 0.25;  // the same factor: 0.75 in all
   shap[static_cast<int>(F::starts_this_hour_30d)] = -0.9;
   shap[static_cast<int>(F::hours_since_last_start)] = 0.1;
   shap[features::kSessionFeatureCount] = 3;  // the bias is no reason
@@ -106,8 +110,9 @@ TEST(SessionReasons, GroupTheContributionsOfOneFactorAndPhraseThemFromTheRow) {
   ASSERT_EQ(reasons.size(), 2u);
   EXPECT_EQ(reasons[0].factor, "habit_at_this_hour");
   EXPECT_DOUBLE_EQ(reasons[0].contribution, -0.9);
-  EXPECT_EQ(reasons[0].text,
-            "you started 1 session around 08:00 in the last 7 days and 4 sessions in the last 30, which lowers the chance");
+  EXPECT_EQ(
+      reasons[0].text,
+      "you started 1 session around 08:00 in the last 7 days and 4 sessions in the last 30, which lowers the chance");
   EXPECT_EQ(reasons[1].factor, "time_of_day");
   EXPECT_DOUBLE_EQ(reasons[1].contribution, 0.75);
   EXPECT_EQ(reasons[1].text, "you often start a session around 08:00");

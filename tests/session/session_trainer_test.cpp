@@ -19,7 +19,8 @@ class PlantedRhythm : public ::testing::Test {
 };
 
 TEST_F(PlantedRhythm, TheModelBeatsBothBaselinesByFar) {
-  const SessionTraining training = train_session_model(history_, zone_, window_, {.window_days = 120, .threads = 2, .seed = 1});
+  const SessionTraining training =
+      train_session_model(history_, zone_, window_, {.window_days = 120, .threads = 2, .seed = 1});
   const SessionEvaluation& e = training.evaluation;
   EXPECT_GT(e.model.roc_auc, 0.9);
   EXPECT_GT(e.model.roc_auc, e.hour_of_week.roc_auc + 0.15);
@@ -28,7 +29,8 @@ TEST_F(PlantedRhythm, TheModelBeatsBothBaselinesByFar) {
   EXPECT_LT(e.model.brier, e.always_no.brier);
   EXPECT_GT(e.model.pr_auc, e.hour_of_week.pr_auc);
   // Always-no scores each start hour as a miss: its Brier score is the test start rate.
-  EXPECT_DOUBLE_EQ(e.always_no.brier, static_cast<double>(training.test_positives) / static_cast<double>(training.split.test));
+  EXPECT_DOUBLE_EQ(e.always_no.brier,
+                   static_cast<double>(training.test_positives) / static_cast<double>(training.split.test));
   long calibrated_rows = 0;
   for (const auto& bin : e.calibration) calibrated_rows += bin.count;
   EXPECT_EQ(calibrated_rows, training.split.test);
@@ -65,7 +67,8 @@ TEST(SessionTrainer, RefusesAWindowWhoseTestHoursHoldNoSessionStart) {
   features::SessionHistory history = testing::planted_rhythm(zone, 60, 2);
   // Silence for the last third of the history, closed by a one-minute session in an hour that
   // has not ended when the history does (so no row holds it).
-  std::erase_if(history.sessions, [&](const auto& s) { return s.start_ms > history.sessions.front().start_ms + 40 * kMsPerDay; });
+  std::erase_if(history.sessions,
+                [&](const auto& s) { return s.start_ms > history.sessions.front().start_ms + 40 * kMsPerDay; });
   const std::int64_t last = history.sessions.front().start_ms + 60 * kMsPerDay;
   history.sessions.push_back({last, last + kMsPerMinute, 1, kMsPerMinute});
   const SessionWindow window = choose_session_window(history, zone, 90);

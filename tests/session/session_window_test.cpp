@@ -46,7 +46,8 @@ TEST(SessionWindow, RefusesTooLittleHistoryWithWhatThereIs) {
   EXPECT_NE(message.find("too little listening history for the session model: 9 days"), std::string::npos) << message;
   EXPECT_NE(message.find("at least 14"), std::string::npos) << message;
   // A long history, but a window shorter than the minimum.
-  EXPECT_NE(message_of(testing::planted_rhythm(TimeZone::named("UTC"), 100, 1), 7).find("too little"), std::string::npos);
+  EXPECT_NE(message_of(testing::planted_rhythm(TimeZone::named("UTC"), 100, 1), 7).find("too little"),
+            std::string::npos);
   EXPECT_NE(message_of({}, 90).find("no listening sessions in the store"), std::string::npos);
 }
 

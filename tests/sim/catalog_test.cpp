@@ -81,8 +81,8 @@ TEST(Catalog, ArtistsLeanTowardsOneMood) {
 TEST(Catalog, FeaturesAndDurationsAreInSpotifysRanges) {
   for (const auto& track : default_catalog().tracks) {
     const AudioFeatures& f = track.features;
-    for (double unit : {f.acousticness, f.danceability, f.energy, f.instrumentalness, f.liveness,
-                        f.speechiness, f.valence}) {
+    for (double unit :
+         {f.acousticness, f.danceability, f.energy, f.instrumentalness, f.liveness, f.speechiness, f.valence}) {
       EXPECT_GE(unit, 0.0);
       EXPECT_LE(unit, 1.0);
     }

@@ -32,8 +32,8 @@ std::optional<std::int64_t> parse_spotify_ts(const std::string& text) {
   const std::tm asked = parts;
   const std::time_t seconds = timegm(&parts);
   // timegm normalises 2025-02-30 into March: a real date survives unchanged.
-  if (parts.tm_mday != asked.tm_mday || parts.tm_mon != asked.tm_mon ||
-      parts.tm_hour != asked.tm_hour || parts.tm_min != asked.tm_min || parts.tm_sec != asked.tm_sec) {
+  if (parts.tm_mday != asked.tm_mday || parts.tm_mon != asked.tm_mon || parts.tm_hour != asked.tm_hour ||
+      parts.tm_min != asked.tm_min || parts.tm_sec != asked.tm_sec) {
     return std::nullopt;
   }
   return seconds;
@@ -76,8 +76,7 @@ void expect_valid_row(const ordered_json& json, const StreamRow& row) {
   for (const char* key : {"episode_name", "episode_show_name", "spotify_episode_uri"}) {
     expect_string_or_null(json[key], !music, key);
   }
-  for (const char* key :
-       {"audiobook_title", "audiobook_uri", "audiobook_chapter_uri", "audiobook_chapter_title"}) {
+  for (const char* key : {"audiobook_title", "audiobook_uri", "audiobook_chapter_uri", "audiobook_chapter_title"}) {
     EXPECT_TRUE(json[key].is_null()) << key;
   }
   if (music) {
@@ -111,8 +110,7 @@ TEST(ExportFiles, EveryRowHasAllTwentyThreeKeysInOrderWithValidTypes) {
 
 TEST(ExportFiles, NamedAsSpotifyNamesThem) {
   const auto files = render_extended_export(testing::default_year());
-  EXPECT_EQ(files[0].name,
-            "Spotify Extended Streaming History/Streaming_History_Audio_2025_0.json");
+  EXPECT_EQ(files[0].name, "Spotify Extended Streaming History/Streaming_History_Audio_2025_0.json");
 }
 
 TEST(ExportFiles, FormattedAsSpotifyFormatsThem) {
@@ -122,8 +120,7 @@ TEST(ExportFiles, FormattedAsSpotifyFormatsThem) {
   row.ms_played = 1234;
   row.master_metadata_track_name = "夜の雨 <script>alert(1)</script> \"q\" \\ &";
   const std::string json = render_stream_rows(std::span<const StreamRow>(&row, 1));
-  EXPECT_EQ(json.rfind("[\n  {\n    \"ts\": \"2025-01-01T00:00:00Z\",\n    \"platform\": \"ios\",\n", 0),
-            0u);
+  EXPECT_EQ(json.rfind("[\n  {\n    \"ts\": \"2025-01-01T00:00:00Z\",\n    \"platform\": \"ios\",\n", 0), 0u);
   EXPECT_NE(json.find("\"master_metadata_track_name\": "
                       "\"夜の雨 <script>alert(1)</script> \\\"q\\\" \\\\ &\",\n"),
             std::string::npos)
@@ -138,8 +135,8 @@ TEST(ExportFiles, SplitsLongHistoriesIntoNumberedFiles) {
   ASSERT_EQ(files.size(), expected_files);
   std::size_t row = 0;
   for (std::size_t n = 0; n < files.size(); ++n) {
-    EXPECT_EQ(files[n].name, std::string(kExtendedHistoryFolder) + "Streaming_History_Audio_2025_" +
-                                 std::to_string(n) + ".json");
+    EXPECT_EQ(files[n].name,
+              std::string(kExtendedHistoryFolder) + "Streaming_History_Audio_2025_" + std::to_string(n) + ".json");
     const auto parsed = ordered_json::parse(files[n].json);
     EXPECT_LE(parsed.size(), 5000u);
     for (const auto& json : parsed) {
@@ -159,8 +156,7 @@ TEST(ExportFiles, AFileSpanningTwoYearsNamesBoth) {
   history.rows.push_back(row);
   const auto files = render_extended_export(history);
   ASSERT_EQ(files.size(), 1u);
-  EXPECT_EQ(files[0].name,
-            "Spotify Extended Streaming History/Streaming_History_Audio_2024-2025_0.json");
+  EXPECT_EQ(files[0].name, "Spotify Extended Streaming History/Streaming_History_Audio_2024-2025_0.json");
 }
 
 TEST(ExportFiles, AnEmptyHistoryStillGivesOneFile) {
@@ -168,8 +164,7 @@ TEST(ExportFiles, AnEmptyHistoryStillGivesOneFile) {
   history.options.start_date = {2031, 5, 1};
   const auto files = render_extended_export(history);
   ASSERT_EQ(files.size(), 1u);
-  EXPECT_EQ(files[0].name,
-            "Spotify Extended Streaming History/Streaming_History_Audio_2031_0.json");
+  EXPECT_EQ(files[0].name, "Spotify Extended Streaming History/Streaming_History_Audio_2031_0.json");
   EXPECT_EQ(files[0].json, "[]");
 }
 

@@ -91,8 +91,7 @@ TEST(ExportZip, ReplacesAnExistingFile) {
 TEST(ExportZip, FailureThrowsAndLeavesNothingBehind) {
   TempDir dir;
   sonic::testing::write_file(dir / "a-file", "x");
-  EXPECT_THROW(write_extended_export_zip(testing::default_year(), dir / "a-file" / "export.zip"),
-               Error);
+  EXPECT_THROW(write_extended_export_zip(testing::default_year(), dir / "a-file" / "export.zip"), Error);
   EXPECT_EQ(folder_listing(dir.path()), std::vector<std::string>{"a-file"});
 }
 

@@ -128,9 +128,8 @@ TEST(History, SkipsAreShortForwardButtonPlays) {
 }
 
 TEST(History, ReasonsPlatformsAndFlagsVaryLikeARealExport) {
-  const std::set<std::string> known = {"trackdone", "fwdbtn",  "backbtn", "endplay",
-                                       "clickrow",  "playbtn", "appload", "remote",
-                                       "logout",    "unexpected-exit-while-paused"};
+  const std::set<std::string> known = {"trackdone", "fwdbtn",  "backbtn", "endplay", "clickrow",
+                                       "playbtn",   "appload", "remote",  "logout",  "unexpected-exit-while-paused"};
   std::set<std::string> starts, ends, platforms;
   std::set<bool> shuffles;
   for (const StreamRow& row : default_year().rows) {

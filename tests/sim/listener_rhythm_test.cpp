@@ -105,9 +105,9 @@ TEST(ListenerRhythm, MoodShiftsWithTheTimeOfDay) {
   ASSERT_GT(afternoon.plays, 500);
   ASSERT_GT(evening.plays, 500);
   ASSERT_GT(late_night.plays, 100);
-  EXPECT_GT(evening.energy - morning.energy, 0.1);            // energetic evenings, calm mornings
+  EXPECT_GT(evening.energy - morning.energy, 0.1);                        // energetic evenings, calm mornings
   EXPECT_GT(afternoon.instrumentalness - evening.instrumentalness, 0.2);  // focus afternoons
-  EXPECT_LT(late_night.valence, evening.valence - 0.1);       // sad late nights
+  EXPECT_LT(late_night.valence, evening.valence - 0.1);                   // sad late nights
 }
 
 }  // namespace

@@ -11,11 +11,9 @@ namespace {
 TEST(SpotifyTrackId, BareIdsAndTrackUrisOnly) {
   EXPECT_EQ(spotify_track_id("4GiXBCUF7H6YfNQsnBRIzl"), "4GiXBCUF7H6YfNQsnBRIzl");
   EXPECT_EQ(spotify_track_id("spotify:track:4GiXBCUF7H6YfNQsnBRIzl"), "4GiXBCUF7H6YfNQsnBRIzl");
-  for (const char* not_a_track : {"", "spotify:track:", "4GiXBCUF7H6YfNQsnBRIz",
-                                  "4GiXBCUF7H6YfNQsnBRIzlX", "4GiXBCUF7H6YfNQsnBRIz-",
-                                  "spotify:episode:4GiXBCUF7H6YfNQsnBRIzl",
-                                  "spotify:local:Artist:Title:Album:200", "12345",
-                                  " 4GiXBCUF7H6YfNQsnBRIzl"}) {
+  for (const char* not_a_track : {"", "spotify:track:", "4GiXBCUF7H6YfNQsnBRIz", "4GiXBCUF7H6YfNQsnBRIzlX",
+                                  "4GiXBCUF7H6YfNQsnBRIz-", "spotify:episode:4GiXBCUF7H6YfNQsnBRIzl",
+                                  "spotify:local:Artist:Title:Album:200", "12345", " 4GiXBCUF7H6YfNQsnBRIzl"}) {
     EXPECT_FALSE(spotify_track_id(not_a_track).has_value()) << not_a_track;
   }
 }
@@ -26,7 +24,7 @@ TEST(AudioFeatureCell, NumbersInRangeAreValues) {
   EXPECT_EQ(read_audio_feature(AudioFeature::acousticness, "5.51e-06").value, 5.51e-06);
   EXPECT_EQ(read_audio_feature(AudioFeature::loudness, "-47.327").value, -47.327);
   EXPECT_EQ(read_audio_feature(AudioFeature::loudness, "3.744").value, 3.744);  // real, loud
-  EXPECT_EQ(read_audio_feature(AudioFeature::tempo, "0").value, 0.0);  // no beat detected
+  EXPECT_EQ(read_audio_feature(AudioFeature::tempo, "0").value, 0.0);           // no beat detected
   EXPECT_EQ(read_audio_feature(AudioFeature::key, "11").value, 11.0);
   EXPECT_EQ(read_audio_feature(AudioFeature::key, "4.0").value, 4.0);  // pandas after a NaN
   EXPECT_EQ(read_audio_feature(AudioFeature::mode, "0").value, 0.0);

@@ -102,15 +102,13 @@ TEST(CsvReader, BlankLinesArePassedOverAndCounted) {
 }
 
 TEST(CsvReader, AQuoteInsideAnUnquotedFieldIsText) {
-  EXPECT_EQ(read_csv("title,n\n12\" single,1\n").records,
-            (Records{{"title", "n"}, {"12\" single", "1"}}));
+  EXPECT_EQ(read_csv("title,n\n12\" single,1\n").records, (Records{{"title", "n"}, {"12\" single", "1"}}));
 }
 
 TEST(CsvReader, MalformedInputNamesFileAndLine) {
   EXPECT_EQ(error_of("id,name\nx,\"never closed\ny,z\n"),
             "test.csv: line 2: a quoted field that starts here is never closed");
-  EXPECT_EQ(error_of("id,name,n\nx,y,1\n\"multi\nline\",z\n"),
-            "test.csv: line 3: 2 fields, but the header has 3");
+  EXPECT_EQ(error_of("id,name,n\nx,y,1\n\"multi\nline\",z\n"), "test.csv: line 3: 2 fields, but the header has 3");
   EXPECT_EQ(error_of("id\nx,y\n"), "test.csv: line 2: 2 fields, but the header has 1");
   EXPECT_EQ(error_of("id,name\nx,\"quoted\"text\n"),
             "test.csv: line 2: expected a comma or a line end after the closing quote, found 't'");

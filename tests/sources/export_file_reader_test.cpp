@@ -107,8 +107,7 @@ TEST(ExportFileReader, AccountDataMusicAndPodcast) {
   EXPECT_EQ(music.records[0].track_id, "");
   EXPECT_EQ(music.records[1].track_name, "Café \"Noir\" & co");
 
-  EXPECT_EQ(read_all(testing::test_data("import/StreamingHistory_music_0.json")).layout,
-            ExportLayout::basic_music);
+  EXPECT_EQ(read_all(testing::test_data("import/StreamingHistory_music_0.json")).layout, ExportLayout::basic_music);
   const auto podcast = read_all(testing::test_data("import/StreamingHistory_podcast_0.json"));
   ASSERT_EQ(podcast.layout, ExportLayout::basic_podcast);
   EXPECT_EQ(podcast.records[0].kind, ItemKind::podcast);
@@ -135,9 +134,8 @@ TEST(ExportFileReader, RecentlyPlayedResponse) {
 
 TEST(ExportFileReader, LayoutComesFromKeysNotTheFileName) {
   testing::TempDir dir;
-  const auto misnamed = testing::write_file(
-      dir / "StreamingHistory0.json",
-      testing::read_file(testing::test_data("import/endsong_0.json")));
+  const auto misnamed = testing::write_file(dir / "StreamingHistory0.json",
+                                            testing::read_file(testing::test_data("import/endsong_0.json")));
   EXPECT_EQ(read_all(misnamed).layout, ExportLayout::extended);
 }
 
@@ -151,22 +149,20 @@ TEST(ExportFileReader, TruncatedFileNamesFileAndByteOffset) {
   const auto path = testing::test_data("import/bad/truncated.json");
   const std::string message = error_of(path);
   EXPECT_NE(message.find(path.string()), std::string::npos) << message;
-  EXPECT_NE(message.find("byte " + std::to_string(std::filesystem::file_size(path))), std::string::npos)
-      << message;
+  EXPECT_NE(message.find("byte " + std::to_string(std::filesystem::file_size(path))), std::string::npos) << message;
 }
 
 TEST(ExportFileReader, WrongTypeNamesRowAndKey) {
   const std::string message = error_of(testing::test_data("import/bad/wrong_types.json"));
   EXPECT_NE(message.find("row 2"), std::string::npos) << message;
-  EXPECT_NE(message.find("'ms_played' should be a whole number, found a string"), std::string::npos)
-      << message;
+  EXPECT_NE(message.find("'ms_played' should be a whole number, found a string"), std::string::npos) << message;
   EXPECT_NE(message.find("byte "), std::string::npos) << message;
 }
 
 TEST(ExportFileReader, BadTimestampAndMissingKeyNameTheRow) {
   const std::string time = error_of(testing::test_data("import/bad/bad_timestamp.json"));
-  EXPECT_NE(time.find("row 2: 'endTime' is not a 'YYYY-MM-DD HH:MM' time: 'yesterday at noon'"),
-            std::string::npos) << time;
+  EXPECT_NE(time.find("row 2: 'endTime' is not a 'YYYY-MM-DD HH:MM' time: 'yesterday at noon'"), std::string::npos)
+      << time;
   const std::string missing = error_of(testing::test_data("import/bad/missing_key.json"));
   EXPECT_NE(missing.find("row 2: missing 'ts'"), std::string::npos) << missing;
 }

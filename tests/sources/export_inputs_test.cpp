@@ -19,13 +19,14 @@ std::string read_all(ByteSource& source) {
 TEST(ExportInputs, ZipAsSpotifyDeliversIt) {
   testing::TempDir dir;
   const auto zip = dir / "my_spotify_data.zip";
-  testing::write_zip(zip, {
-      {"Spotify Extended Streaming History/Streaming_History_Audio_2020-2021_10.json", "[10]"},
-      {"Spotify Extended Streaming History/Streaming_History_Audio_2019-2020_2.json", "[2]"},
-      {"Spotify Extended Streaming History/Streaming_History_Video_2019-2021.json", "[]"},
-      {"Spotify Extended Streaming History/ReadMeFirst_ExtendedStreamingHistory.pdf", "%PDF"},
-      {"__MACOSX/Spotify Extended Streaming History/._Streaming_History_Audio_2019-2020_2.json", "x"},
-  });
+  testing::write_zip(
+      zip, {
+               {"Spotify Extended Streaming History/Streaming_History_Audio_2020-2021_10.json", "[10]"},
+               {"Spotify Extended Streaming History/Streaming_History_Audio_2019-2020_2.json", "[2]"},
+               {"Spotify Extended Streaming History/Streaming_History_Video_2019-2021.json", "[]"},
+               {"Spotify Extended Streaming History/ReadMeFirst_ExtendedStreamingHistory.pdf", "%PDF"},
+               {"__MACOSX/Spotify Extended Streaming History/._Streaming_History_Audio_2019-2020_2.json", "x"},
+           });
   const auto inputs = list_export_inputs({zip});
   ASSERT_EQ(inputs.size(), 3u);
   // Natural order: _2 before _10, whatever the zip's own order.

@@ -68,8 +68,7 @@ std::vector<ReadRow> read_rows(const std::string& csv) {
   std::vector<ReadRow> rows;
   CatalogRow row;
   while (reader.next(row)) {
-    rows.push_back({row.track_id, row.features, row.skip_reason ? row.skip_reason : "", row.problem,
-                    reader.line()});
+    rows.push_back({row.track_id, row.features, row.skip_reason ? row.skip_reason : "", row.problem, reader.line()});
   }
   return rows;
 }

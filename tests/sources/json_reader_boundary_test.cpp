@@ -16,8 +16,7 @@ using testing::read_all;
 std::string awkward_document() {
   std::string json = "\xEF\xBB\xBF  [\n";
   for (int row = 0; row < 40; ++row) {
-    json += "  {\n    \"ts\": \"2020-04-11T00:27:53Z\",\r\n\t\"ms_played\": " +
-            std::to_string(row * 7919) + ",\n";
+    json += "  {\n    \"ts\": \"2020-04-11T00:27:53Z\",\r\n\t\"ms_played\": " + std::to_string(row * 7919) + ",\n";
     json += "    \"name\": \"caf\xC3\xA9 \\\"live\\\" \\u00e9\\uD83D\\uDE00 \xF0\x9F\x8E\xB5 \xE2\x82\xAC\",\n";
     json += "    \"n\": [-0.5e-3, 1E+2, 0, -12, 9223372036854775807, true, false, null, {}, []],\n";
     json += "    \"long\": \"" + std::string(static_cast<std::size_t>(100 + row * 13), 'x') + "\\n\",\n";
@@ -58,8 +57,9 @@ TEST(JsonReaderBoundaries, BuffersSmallerThanTokensGiveTheSameTokens) {
 
 // The cut can land between any two bytes of a short document: try them all.
 TEST(JsonReaderBoundaries, EveryCutPointOfASmallDocument) {
-  const std::string json =
-      R"({"k\u00e9y": ["a\"b", "\uD834\uDD1E", -1.5e+10, true, null, "caf)" "\xC3\xA9" R"("]})";
+  const std::string json = R"({"k\u00e9y": ["a\"b", "\uD834\uDD1E", -1.5e+10, true, null, "caf)"
+                           "\xC3\xA9"
+                           R"("]})";
   const auto expected = read_all(json);
   for (std::size_t cut = 1; cut < json.size(); ++cut) {
     ChunkedSource cut_once(json, cut);  // seeded chunks up to `cut` bytes

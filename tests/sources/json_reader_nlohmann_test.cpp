@@ -27,9 +27,7 @@ struct SaxLog : nlohmann::json_sax<nlohmann::json> {
   bool boolean(bool value) override { return add(value ? "true" : "false"); }
   bool number_integer(number_integer_t value) override { return add("int " + std::to_string(value)); }
   bool number_unsigned(number_unsigned_t value) override { return add("int " + std::to_string(value)); }
-  bool number_float(number_float_t value, const string_t&) override {
-    return add("double " + show_double(value));
-  }
+  bool number_float(number_float_t value, const string_t&) override { return add("double " + show_double(value)); }
   bool string(string_t& value) override { return add("string " + value); }
   bool binary(binary_t&) override { return add("binary"); }
   bool start_object(std::size_t) override { return add("{"); }
@@ -55,19 +53,36 @@ std::vector<std::string> our_events(ByteSource& source) {
   std::vector<std::string> events;
   for (;;) {
     switch (reader.next()) {
-      case JsonToken::begin_object: events.emplace_back("{"); break;
-      case JsonToken::end_object: events.emplace_back("}"); break;
-      case JsonToken::begin_array: events.emplace_back("["); break;
-      case JsonToken::end_array: events.emplace_back("]"); break;
-      case JsonToken::key: events.push_back("key " + std::string(reader.text())); break;
-      case JsonToken::string: events.push_back("string " + std::string(reader.text())); break;
-      case JsonToken::boolean: events.emplace_back(reader.boolean() ? "true" : "false"); break;
-      case JsonToken::null: events.emplace_back("null"); break;
+      case JsonToken::begin_object:
+        events.emplace_back("{");
+        break;
+      case JsonToken::end_object:
+        events.emplace_back("}");
+        break;
+      case JsonToken::begin_array:
+        events.emplace_back("[");
+        break;
+      case JsonToken::end_array:
+        events.emplace_back("]");
+        break;
+      case JsonToken::key:
+        events.push_back("key " + std::string(reader.text()));
+        break;
+      case JsonToken::string:
+        events.push_back("string " + std::string(reader.text()));
+        break;
+      case JsonToken::boolean:
+        events.emplace_back(reader.boolean() ? "true" : "false");
+        break;
+      case JsonToken::null:
+        events.emplace_back("null");
+        break;
       case JsonToken::number:
         events.push_back(reader.number_is_integer() ? "int " + std::to_string(reader.integer())
                                                     : "double " + show_double(reader.number()));
         break;
-      case JsonToken::end_of_input: return events;
+      case JsonToken::end_of_input:
+        return events;
     }
   }
 }

@@ -17,11 +17,11 @@ using T = JsonToken;
 TEST(JsonReader, ReadsEveryTokenTypeWithOffsetsAndDepth) {
   const std::string json = R"({"a": [1, -2.5e3, "x", true, false, null, {}, []]})";
   const std::vector<Token> expected = {
-      {T::begin_object, "", 0, 1},  {T::key, "a", 1, 1},        {T::begin_array, "", 6, 2},
+      {T::begin_object, "", 0, 1},  {T::key, "a", 1, 1},          {T::begin_array, "", 6, 2},
       {T::number, "1", 7, 2},       {T::number, "-2.5e3", 10, 2}, {T::string, "x", 18, 2},
-      {T::boolean, "", 23, 2},      {T::boolean, "", 29, 2},    {T::null, "", 36, 2},
-      {T::begin_object, "", 42, 3}, {T::end_object, "", 43, 2}, {T::begin_array, "", 46, 3},
-      {T::end_array, "", 47, 2},    {T::end_array, "", 48, 1},  {T::end_object, "", 49, 0},
+      {T::boolean, "", 23, 2},      {T::boolean, "", 29, 2},      {T::null, "", 36, 2},
+      {T::begin_object, "", 42, 3}, {T::end_object, "", 43, 2},   {T::begin_array, "", 46, 3},
+      {T::end_array, "", 47, 2},    {T::end_array, "", 48, 1},    {T::end_object, "", 49, 0},
       {T::end_of_input, "", 50, 0},
   };
   EXPECT_EQ(read_all(json), expected);
@@ -42,10 +42,8 @@ TEST(JsonReader, BooleansAndTheEndRepeats) {
 }
 
 TEST(JsonReader, ScalarAtTopLevel) {
-  EXPECT_EQ(read_all("  \"solo\"  "),
-            (std::vector<Token>{{T::string, "solo", 2, 0}, {T::end_of_input, "", 10, 0}}));
-  EXPECT_EQ(read_all("42"),
-            (std::vector<Token>{{T::number, "42", 0, 0}, {T::end_of_input, "", 2, 0}}));
+  EXPECT_EQ(read_all("  \"solo\"  "), (std::vector<Token>{{T::string, "solo", 2, 0}, {T::end_of_input, "", 10, 0}}));
+  EXPECT_EQ(read_all("42"), (std::vector<Token>{{T::number, "42", 0, 0}, {T::end_of_input, "", 2, 0}}));
 }
 
 TEST(JsonReader, UnescapesEveryEscape) {
@@ -93,12 +91,10 @@ TEST(JsonReader, IntegersIncludingInt64Limits) {
     EXPECT_EQ(r.number(), 174674.0);
   });
   with_number("-42", [](JsonReader& r) { EXPECT_EQ(r.integer(), -42); });
-  with_number("9223372036854775807", [](JsonReader& r) {
-    EXPECT_EQ(r.integer(), std::numeric_limits<std::int64_t>::max());
-  });
-  with_number("-9223372036854775808", [](JsonReader& r) {
-    EXPECT_EQ(r.integer(), std::numeric_limits<std::int64_t>::min());
-  });
+  with_number("9223372036854775807",
+              [](JsonReader& r) { EXPECT_EQ(r.integer(), std::numeric_limits<std::int64_t>::max()); });
+  with_number("-9223372036854775808",
+              [](JsonReader& r) { EXPECT_EQ(r.integer(), std::numeric_limits<std::int64_t>::min()); });
 }
 
 TEST(JsonReader, IntegerOverflowIsAnInputError) {
@@ -178,8 +174,8 @@ TEST(JsonReader, DepthFollowsNesting) {
 }
 
 TEST(JsonReader, SkipValueAfterAKeySkipsWholeNestedValues) {
-  auto source = string_source(
-      R"({"a": {"x": [1, {"y": "\u00e9"}], "z": "s"}, "b": 3, "c": "skip", "d": [[]], "e": null})");
+  auto source =
+      string_source(R"({"a": {"x": [1, {"y": "\u00e9"}], "z": "s"}, "b": 3, "c": "skip", "d": [[]], "e": null})");
   JsonReader reader(*source, "test.json");
   ASSERT_EQ(reader.next(), T::begin_object);
   ASSERT_EQ(reader.next(), T::key);
@@ -244,11 +240,10 @@ TEST(JsonReader, SkipValueStillValidates) {
 }
 
 TEST(JsonReader, AcceptsAndSkipsAUtf8ByteOrderMark) {
-  EXPECT_EQ(read_all("\xEF\xBB\xBF[1]"),
-            (std::vector<Token>{{T::begin_array, "", 3, 1},
-                                {T::number, "1", 4, 1},
-                                {T::end_array, "", 5, 0},
-                                {T::end_of_input, "", 6, 0}}));
+  EXPECT_EQ(
+      read_all("\xEF\xBB\xBF[1]"),
+      (std::vector<Token>{
+          {T::begin_array, "", 3, 1}, {T::number, "1", 4, 1}, {T::end_array, "", 5, 0}, {T::end_of_input, "", 6, 0}}));
 }
 
 }  // namespace

@@ -43,8 +43,7 @@ struct Token {
 };
 
 inline std::ostream& operator<<(std::ostream& out, const Token& t) {
-  return out << json_token_name(t.token) << " \"" << t.text << "\" @" << t.offset << " depth "
-             << t.depth;
+  return out << json_token_name(t.token) << " \"" << t.text << "\" @" << t.offset << " depth " << t.depth;
 }
 
 // Every token up to and including end_of_input.
@@ -57,8 +56,7 @@ inline std::vector<Token> read_all(JsonReader& reader) {
   }
 }
 
-inline std::vector<Token> read_all(ByteSource& source,
-                                   std::size_t buffer_size = JsonReader::default_buffer_size) {
+inline std::vector<Token> read_all(ByteSource& source, std::size_t buffer_size = JsonReader::default_buffer_size) {
   JsonReader reader(source, "test.json", buffer_size);
   return read_all(reader);
 }
@@ -69,8 +67,7 @@ inline std::vector<Token> read_all(const std::string& json) {
 }
 
 // The InputError message reading the whole text produces, or "no error".
-inline std::string error_of(ByteSource& source,
-                            std::size_t buffer_size = JsonReader::default_buffer_size) {
+inline std::string error_of(ByteSource& source, std::size_t buffer_size = JsonReader::default_buffer_size) {
   try {
     read_all(source, buffer_size);
   } catch (const InputError& error) {

@@ -26,9 +26,7 @@ class LastfmClientTest : public ::testing::Test {
     http.total_timeout = milliseconds(300);
     return http;
   }
-  LastfmClient client_with_key(const std::string& key) {
-    return LastfmClient(fake.base_url(), key, settings(), clock);
-  }
+  LastfmClient client_with_key(const std::string& key) { return LastfmClient(fake.base_url(), key, settings(), clock); }
   LastfmFake fake;  // first: outlives the client's kept-alive connection
   testing::FakeClock clock;
   LastfmClient client{fake.base_url(), LastfmFake::kApiKey, settings(), clock};
@@ -36,8 +34,7 @@ class LastfmClientTest : public ::testing::Test {
 
 TEST_F(LastfmClientTest, TrackTopTagsAsksWithTheDocumentedQuery) {
   fake.add_track("AC/DC", "Hells Bells", {{"hard rock", 100}, {"rock", 58}, {"80s", 12}});
-  EXPECT_EQ(client.track_top_tags("AC/DC", "Hells Bells"),
-            tags({{"hard rock", 100}, {"rock", 58}, {"80s", 12}}));
+  EXPECT_EQ(client.track_top_tags("AC/DC", "Hells Bells"), tags({{"hard rock", 100}, {"rock", 58}, {"80s", 12}}));
   const auto request = fake.requests().at(0);
   EXPECT_EQ(request.path, "/2.0/");
   EXPECT_EQ(request.query_value("method"), "track.getTopTags");
@@ -71,7 +68,7 @@ TEST_F(LastfmClientTest, TagNamesAreTrimmedLowerCasedAndMergedAtTheirHighestCoun
 }
 
 TEST_F(LastfmClientTest, NotFoundIsUnknownButNoTagsIsKnown) {
-  EXPECT_EQ(client.track_top_tags("Nobody", "Nothing"), std::nullopt);   // error 6 in HTTP 200
+  EXPECT_EQ(client.track_top_tags("Nobody", "Nothing"), std::nullopt);  // error 6 in HTTP 200
   EXPECT_EQ(client.artist_top_tags("Nobody"), std::nullopt);
   fake.unknown_track_as_no_tags(true);
   EXPECT_EQ(client.track_top_tags("Nobody", "Nothing"), tags({}));  // 200 with "tag":[]
@@ -166,12 +163,10 @@ TEST_F(LastfmClientTest, MalformedTagsAreInputErrorsNamingThePlace) {
   EXPECT_NE(message_for({{"toptags", {{"tag", {{{"name", "rock"}, {"count", "lots"}}}}}}})
                 .find("toptags.tag[0].count should be a whole number from 0 to 100, found \"lots\""),
             std::string::npos);
-  EXPECT_NE(message_for({{"toptags", {{"tag", {{{"name", "rock"}, {"count", 140}}}}}}})
-                .find("found 140"),
+  EXPECT_NE(message_for({{"toptags", {{"tag", {{{"name", "rock"}, {"count", 140}}}}}}}).find("found 140"),
             std::string::npos);
   EXPECT_NE(message_for({{"similar", 1}}).find("neither 'toptags' nor 'error'"), std::string::npos);
-  EXPECT_NE(message_for({{"toptags", {{"tag", "rock"}}}}).find("toptags.tag should be a list"),
-            std::string::npos);
+  EXPECT_NE(message_for({{"toptags", {{"tag", "rock"}}}}).find("toptags.tag should be a list"), std::string::npos);
   EXPECT_EQ(message_for({{"toptags", {{"@attr", {{"artist", "A"}}}}}}), "no error");  // untagged
 }
 

@@ -232,8 +232,8 @@ TEST(ReccoBeatsReply, MalformedRepliesAreInputErrorsNamingThePlace) {
             std::string::npos);
   EXPECT_NE(message_for({{"content", {42}}}).find("content[0] should be an object"), std::string::npos);
   // A record naming a track that was not asked, or none at all, is no error: it is ignored.
-  EXPECT_EQ(message_for({{"content", {{{"href", "https://open.spotify.com/track/other"}, {"energy", 1}},
-                                      {{"energy", 0.5}}}}}),
+  EXPECT_EQ(message_for(
+                {{"content", {{{"href", "https://open.spotify.com/track/other"}, {"energy", 1}}, {{"energy", 0.5}}}}}),
             "no error");
 }
 

@@ -11,8 +11,8 @@ namespace {
 using sources::AudioFeature;
 using sources::AudioFeatures;
 
-constexpr const char* kListened = "AAAAAAAAAAAAAAAAAAAAAA";    // track 1: a 200 s listen
-constexpr const char* kSkippedOnly = "BBBBBBBBBBBBBBBBBBBBBB"; // track 2: only a 10 s play
+constexpr const char* kListened = "AAAAAAAAAAAAAAAAAAAAAA";     // track 1: a 200 s listen
+constexpr const char* kSkippedOnly = "BBBBBBBBBBBBBBBBBBBBBB";  // track 2: only a 10 s play
 constexpr const char* kUnknown = "ZZZZZZZZZZZZZZZZZZZZZZ";
 
 AudioFeatures features(double valence, std::optional<double> key = 5) {
@@ -77,8 +77,7 @@ TEST_F(AudioFeatureStoreTest, ATrackAgainInTheSameSourceIsADuplicateAndTheLaterR
 TEST_F(AudioFeatureStoreTest, ACatalogReplacesAnOlderCatalogsRowWhole) {
   EXPECT_EQ(catalog("old.csv").write(kListened, features(0.25, 5)), FeatureWriteOutcome::stored);
   // The newer catalog has no key for the track: the old key goes too, so the row is all new.
-  EXPECT_EQ(catalog("new.csv").write(kListened, features(0.75, std::nullopt)),
-            FeatureWriteOutcome::stored);
+  EXPECT_EQ(catalog("new.csv").write(kListened, features(0.75, std::nullopt)), FeatureWriteOutcome::stored);
   EXPECT_EQ(source_of(1), "catalog:new.csv");
   EXPECT_EQ(db_.scalar("SELECT key IS NULL FROM audio_features WHERE track_id = 1"), 1);
   EXPECT_EQ(db_.scalar("SELECT count(*) FROM audio_features"), 1);

@@ -34,7 +34,8 @@ class MoodStoreTest : public ::testing::Test {
 TEST_F(MoodStoreTest, ImputesTheArtistMeanOfMeasuredTracksOnly) {
   EXPECT_EQ(count_history_tracks_without_features(db_), 2);  // 3 and 4; 6 was never listened to
   EXPECT_EQ(impute_features_from_artists(db_, 42), 1);       // 3 only: artist 2 has no measured track
-  auto row = db_.prepare("SELECT source, valence, energy, tempo, key, updated_ms FROM audio_features WHERE track_id = 3");
+  auto row =
+      db_.prepare("SELECT source, valence, energy, tempo, key, updated_ms FROM audio_features WHERE track_id = 3");
   ASSERT_TRUE(row.step());
   EXPECT_EQ(row.text(0), "imputed:artist");
   EXPECT_DOUBLE_EQ(row.real(1), 0.4);  // (0.2 + 0.6) / 2, not counting track 5's imputed 0.9

@@ -13,8 +13,8 @@ using sources::PlaySource;
 
 const std::int64_t kNoon = *parse_iso8601_utc("2023-06-01T12:00:00Z");
 
-PlayRecord extended(const std::string& id, const std::string& artist, const std::string& title,
-                    std::int64_t end_ms, std::int64_t ms_played = 200'000) {
+PlayRecord extended(const std::string& id, const std::string& artist, const std::string& title, std::int64_t end_ms,
+                    std::int64_t ms_played = 200'000) {
   PlayRecord play;
   play.source = PlaySource::extended;
   play.track_id = id;
@@ -32,8 +32,8 @@ PlayRecord basic(const std::string& artist, const std::string& title, std::int64
   return play;
 }
 
-PlayRecord api(const std::string& id, const std::string& artist, const std::string& title,
-               std::int64_t played_at, std::int64_t duration = 200'000) {
+PlayRecord api(const std::string& id, const std::string& artist, const std::string& title, std::int64_t played_at,
+               std::int64_t duration = 200'000) {
   PlayRecord play = extended(id, artist, title, played_at + duration, duration);
   play.source = PlaySource::api;
   play.duration_ms = duration;
@@ -102,8 +102,7 @@ TEST_F(PlayWriterTest, ApiPlayMatchesWhetherPlayedAtIsTheStartOrTheEnd) {
   EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon - 240'000 + 3'000, 240'000)),
             WriteOutcome::duplicate);
   // played_at as the end (Spotify does this sometimes).
-  EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon + 2'000, 240'000)),
-            WriteOutcome::duplicate);
+  EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon + 2'000, 240'000)), WriteOutcome::duplicate);
   // An hour later: another listen.
   EXPECT_EQ(write_one(writer, api(id, "First Singer", "Two Voices", kNoon + 3'600'000, 240'000)),
             WriteOutcome::imported);

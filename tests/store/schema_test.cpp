@@ -21,14 +21,20 @@ TEST(Schema, CreatesTheLatestVersionWithWalAndForeignKeys) {
 
 TEST(Schema, ReopeningDoesNotMigrateAgain) {
   testing::TempDir dir;
-  { Database db = open_store(dir / "sonic.db"); db.exec("INSERT INTO meta VALUES ('k', 'v')"); }
+  {
+    Database db = open_store(dir / "sonic.db");
+    db.exec("INSERT INTO meta VALUES ('k', 'v')");
+  }
   Database db = open_store(dir / "sonic.db");
   EXPECT_EQ(db.scalar("SELECT count(*) FROM meta"), 1);
 }
 
 TEST(Schema, RefusesADatabaseFromANewerSonic) {
   testing::TempDir dir;
-  { Database db = open_store(dir / "sonic.db"); db.exec("PRAGMA user_version = 999"); }
+  {
+    Database db = open_store(dir / "sonic.db");
+    db.exec("PRAGMA user_version = 999");
+  }
   try {
     open_store(dir / "sonic.db");
     FAIL() << "a newer schema must be refused";

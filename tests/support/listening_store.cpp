@@ -21,8 +21,9 @@ std::int64_t ListeningStore::track(const std::string& name, const std::string& a
 }
 
 void ListeningStore::play(std::int64_t track_id, std::int64_t start_ms, std::int64_t ms_played) {
-  db_.prepare("INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, 'extended')")
+  db_.prepare(
+         "INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, 'extended')")
       .bind(1, track_id)
       .bind(2, start_ms)
       .bind(3, start_ms + ms_played)
@@ -32,30 +33,33 @@ void ListeningStore::play(std::int64_t track_id, std::int64_t start_ms, std::int
 }
 
 void ListeningStore::mood(std::int64_t track_id, const std::string& mood) {
-  db_.prepare("INSERT OR REPLACE INTO track_moods (track_id, mood, confidence, model_id, predicted_ms) "
-              "VALUES (?1, ?2, 0.9, 'test', 0)")
+  db_.prepare(
+         "INSERT OR REPLACE INTO track_moods (track_id, mood, confidence, model_id, predicted_ms) "
+         "VALUES (?1, ?2, 0.9, 'test', 0)")
       .bind(1, track_id)
       .bind(2, mood)
       .run();
 }
 
 void ListeningStore::cluster(std::int64_t track_id, int cluster, const std::string& label) {
-  db_.prepare("INSERT OR IGNORE INTO mood_clusters (cluster, label, size, centroid, model_id) "
-              "VALUES (?1, ?2, 0, '{}', 'test')")
+  db_.prepare(
+         "INSERT OR IGNORE INTO mood_clusters (cluster, label, size, centroid, model_id) "
+         "VALUES (?1, ?2, 0, '{}', 'test')")
       .bind(1, cluster)
       .bind(2, label)
       .run();
-  db_.prepare("INSERT OR REPLACE INTO track_clusters (track_id, cluster, distance, model_id) "
-              "VALUES (?1, ?2, 0.5, 'test')")
+  db_.prepare(
+         "INSERT OR REPLACE INTO track_clusters (track_id, cluster, distance, model_id) "
+         "VALUES (?1, ?2, 0.5, 'test')")
       .bind(1, track_id)
       .bind(2, cluster)
       .run();
 }
 
-void ListeningStore::features(std::int64_t track_id, double valence, double energy,
-                              double danceability) {
-  db_.prepare("INSERT OR REPLACE INTO audio_features (track_id, source, valence, energy, "
-              "danceability, updated_ms) VALUES (?1, 'catalog:test.csv', ?2, ?3, ?4, 0)")
+void ListeningStore::features(std::int64_t track_id, double valence, double energy, double danceability) {
+  db_.prepare(
+         "INSERT OR REPLACE INTO audio_features (track_id, source, valence, energy, "
+         "danceability, updated_ms) VALUES (?1, 'catalog:test.csv', ?2, ?3, ?4, 0)")
       .bind(1, track_id)
       .bind(2, valence)
       .bind(3, energy)

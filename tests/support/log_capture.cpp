@@ -5,8 +5,7 @@
 namespace sonic::testing {
 
 LogCapture::LogCapture(spdlog::level::level_enum level)
-    : logger_(std::make_shared<spdlog::logger>(
-          "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(stream_))),
+    : logger_(std::make_shared<spdlog::logger>("capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(stream_))),
       previous_(spdlog::default_logger()) {
   logger_->set_pattern("%l: %v");
   logger_->set_level(level);

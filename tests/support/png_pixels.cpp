@@ -47,12 +47,23 @@ bool unfilter(std::vector<unsigned char>& data, std::size_t rows, std::size_t st
       const int c = up && x >= bpp ? up[x - bpp] : 0;
       int predictor = 0;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) / 2; break;
-        case 4: predictor = paeth(a, b, c); break;
-        default: return false;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) / 2;
+          break;
+        case 4:
+          predictor = paeth(a, b, c);
+          break;
+        default:
+          return false;
       }
       row[x] = static_cast<unsigned char>(in[x] + predictor);
     }
@@ -75,8 +86,8 @@ std::optional<PngPixels> read_png(const std::filesystem::path& path, std::string
   const int colour_type = static_cast<unsigned char>(bytes[25]);
   const int interlace = static_cast<unsigned char>(bytes[28]);
   if (depth != 8 || (colour_type != 2 && colour_type != 6) || interlace != 0) {
-    error = "unsupported PNG layout (depth " + std::to_string(depth) + ", colour type " +
-            std::to_string(colour_type) + ", interlace " + std::to_string(interlace) + ")";
+    error = "unsupported PNG layout (depth " + std::to_string(depth) + ", colour type " + std::to_string(colour_type) +
+            ", interlace " + std::to_string(interlace) + ")";
     return std::nullopt;
   }
   std::string compressed;
@@ -95,8 +106,9 @@ std::optional<PngPixels> read_png(const std::filesystem::path& path, std::string
     error = "libz.so.1 could not be loaded";
     return std::nullopt;
   }
-  if (uncompress(raw.data(), &raw_size, reinterpret_cast<const unsigned char*>(compressed.data()),
-                 compressed.size()) != 0 || raw_size != raw.size()) {
+  if (uncompress(raw.data(), &raw_size, reinterpret_cast<const unsigned char*>(compressed.data()), compressed.size()) !=
+          0 ||
+      raw_size != raw.size()) {
     error = "the PNG's image data does not inflate to its size";
     return std::nullopt;
   }

@@ -16,7 +16,7 @@ std::filesystem::path test_data(const std::string& relative);
 }  // namespace sonic::testing
 
 // Resolves a path under ../shared/data or skips the test.
-#define SONIC_SHARED_DATA_OR_SKIP(var, relative)                                  \
-  const auto var = ::sonic::testing::shared_dir() / "data" / (relative);          \
-  if (::sonic::testing::shared_dir().empty() || !std::filesystem::exists(var))    \
+#define SONIC_SHARED_DATA_OR_SKIP(var, relative)                               \
+  const auto var = ::sonic::testing::shared_dir() / "data" / (relative);       \
+  if (::sonic::testing::shared_dir().empty() || !std::filesystem::exists(var)) \
   GTEST_SKIP() << "shared data not available: " << (relative)

@@ -39,8 +39,8 @@ SonicProcess::SonicProcess(const std::vector<std::string>& args, const RunOption
   write_file(err_path, "");
 
   // A minimal, predictable environment: nothing from the developer's shell leaks in.
-  std::vector<std::string> env_strings = {
-      "PATH=/usr/bin:/bin", "HOME=" + (scratch_ / "home").string(), "TZ=UTC", "LANG=C.UTF-8"};
+  std::vector<std::string> env_strings = {"PATH=/usr/bin:/bin", "HOME=" + (scratch_ / "home").string(), "TZ=UTC",
+                                          "LANG=C.UTF-8"};
   for (const auto& [key, value] : options.env) env_strings.push_back(key + "=" + value);
   std::vector<std::string> argv_strings = {SONIC_BINARY};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
@@ -97,8 +97,7 @@ bool SonicProcess::running() {
   return !status_;
 }
 
-std::optional<std::string> SonicProcess::wait_for_output(const std::regex& pattern,
-                                                         std::chrono::milliseconds timeout) {
+std::optional<std::string> SonicProcess::wait_for_output(const std::regex& pattern, std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
     const bool still_running = running();  // before reading, so a last word is not missed

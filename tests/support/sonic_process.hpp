@@ -36,8 +36,7 @@ class SonicProcess {
 
   // The first match of `pattern` in stdout or stderr (stdout first), waiting up to `timeout`
   // for it to appear; nullopt if it did not, or if the process ended without printing it.
-  std::optional<std::string> wait_for_output(const std::regex& pattern,
-                                             std::chrono::milliseconds timeout);
+  std::optional<std::string> wait_for_output(const std::regex& pattern, std::chrono::milliseconds timeout);
 
   // Waits for the exit; after `timeout` the process is killed (exit code 128 + SIGKILL).
   RunResult wait(std::chrono::milliseconds timeout = std::chrono::minutes(2));

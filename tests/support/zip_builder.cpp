@@ -8,8 +8,7 @@
 
 namespace sonic::testing {
 
-void write_zip(const std::filesystem::path& zip,
-               const std::vector<std::pair<std::string, std::string>>& entries) {
+void write_zip(const std::filesystem::path& zip, const std::vector<std::pair<std::string, std::string>>& entries) {
   int error = 0;
   zip_t* archive = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   if (!archive) throw std::runtime_error("cannot create " + zip.string());

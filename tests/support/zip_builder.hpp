@@ -7,7 +7,6 @@
 
 namespace sonic::testing {
 
-void write_zip(const std::filesystem::path& zip,
-               const std::vector<std::pair<std::string, std::string>>& entries);
+void write_zip(const std::filesystem::path& zip, const std::vector<std::pair<std::string, std::string>>& entries);
 
 }  // namespace sonic::testing

@@ -40,8 +40,8 @@ TEST(MlflowStore, WritesTheFileStoreLayout) {
   const auto mlruns = dir / "mlruns";
   std::string run_dir;
   {
-    auto run = TrackedRun::start(mlruns, "mood", {.seed = 42, .window_from_ms = 0, .window_to_ms = 86400000,
-                                                 .now_ms = 1721450907221});
+    auto run = TrackedRun::start(mlruns, "mood",
+                                 {.seed = 42, .window_from_ms = 0, .window_to_ms = 86400000, .now_ms = 1721450907221});
     EXPECT_EQ(run.run_id().size(), 32u);
     EXPECT_EQ(run.run_name(), "mood-20240720-044827");
     run.log_param("hidden", "128");
@@ -60,8 +60,7 @@ TEST(MlflowStore, WritesTheFileStoreLayout) {
   const fs::path run(run_dir);
   const auto experiment_meta = read_file(run.parent_path() / "meta.yaml");
   EXPECT_NE(experiment_meta.find("name: mood\n"), std::string::npos);
-  EXPECT_NE(experiment_meta.find("experiment_id: '" + run.parent_path().filename().string() + "'"),
-            std::string::npos);
+  EXPECT_NE(experiment_meta.find("experiment_id: '" + run.parent_path().filename().string() + "'"), std::string::npos);
 
   const auto meta = read_flat_yaml(run / "meta.yaml");
   ASSERT_TRUE(meta);

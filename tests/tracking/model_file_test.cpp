@@ -51,8 +51,9 @@ TEST(ModelFile, RoundTripsTheEnvelope) {
 TEST(ModelFile, RefusesMissingTruncatedForeignAndNewerFiles) {
   TempDir dir;
   const auto path = dir / "m.json";
-  EXPECT_NE(message_of([&] { load_model_file(path, "sonic-test-model", 1, "run `sonic train x`"); })
-                .find("run `sonic train x`"),
+  EXPECT_NE(message_of([&] {
+              load_model_file(path, "sonic-test-model", 1, "run `sonic train x`");
+            }).find("run `sonic train x`"),
             std::string::npos);
 
   save_model_file(path, sample_info(), nlohmann::json::object());

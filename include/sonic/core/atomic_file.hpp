@@ -9,7 +9,6 @@ namespace sonic {
 
 // `mode` applies to the new file from its creation (0600 for credentials). Creates missing
 // parent folders. Throws sonic::Error (unexpected failure) naming the path on any I/O error.
-void write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                           unsigned mode = 0644);
+void write_file_atomically(const std::filesystem::path& path, std::string_view content, unsigned mode = 0644);
 
 }  // namespace sonic

@@ -22,10 +22,10 @@ class SeededRandom {
 
   std::uint64_t next_u64() { return engine_(); }
 
-  double uniform();                                            // [0, 1), 53 random bits
-  double uniform(double low, double high);                     // [low, high)
-  std::int64_t integer(std::int64_t low, std::int64_t high);   // inclusive on both ends
-  std::size_t below(std::size_t count) {                       // [0, count)
+  double uniform();                                           // [0, 1), 53 random bits
+  double uniform(double low, double high);                    // [low, high)
+  std::int64_t integer(std::int64_t low, std::int64_t high);  // inclusive on both ends
+  std::size_t below(std::size_t count) {                      // [0, count)
     return static_cast<std::size_t>(integer(0, static_cast<std::int64_t>(count) - 1));
   }
   bool chance(double probability) { return uniform() < probability; }

@@ -8,14 +8,14 @@ namespace sonic {
 
 struct LocalTime {
   int year = 1970;
-  int month = 1;   // 1..12
-  int day = 1;     // 1..31
-  int hour = 0;    // 0..23
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+  int hour = 0;   // 0..23
   int minute = 0;
   int second = 0;
-  int weekday = 3;              // 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday)
-  int utc_offset_seconds = 0;   // including daylight saving in force at that instant
-  std::int64_t local_day = 0;   // days since 1970-01-01 in the local calendar
+  int weekday = 3;             // 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday)
+  int utc_offset_seconds = 0;  // including daylight saving in force at that instant
+  std::int64_t local_day = 0;  // days since 1970-01-01 in the local calendar
 
   bool weekend() const { return weekday >= 5; }
 };

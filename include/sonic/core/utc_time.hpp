@@ -21,9 +21,7 @@ struct CivilDate {
 
 // Days since 1970-01-01 of a proleptic Gregorian date (valid for any year of int range).
 std::int64_t days_from_civil(int year, int month, int day);
-inline std::int64_t days_from_civil(const CivilDate& date) {
-  return days_from_civil(date.year, date.month, date.day);
-}
+inline std::int64_t days_from_civil(const CivilDate& date) { return days_from_civil(date.year, date.month, date.day); }
 CivilDate civil_from_days(std::int64_t days);
 
 // Floor division, which C++'s `/` is not for negative numbers (instants before 1970).
@@ -33,9 +31,7 @@ constexpr std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
 }
 
 // 0 = Monday … 6 = Sunday, for a count of days since 1970-01-01 (a Thursday).
-constexpr int weekday_from_days(std::int64_t days) {
-  return static_cast<int>(days + 3 - floor_div(days + 3, 7) * 7);
-}
+constexpr int weekday_from_days(std::int64_t days) { return static_cast<int>(days + 3 - floor_div(days + 3, 7) * 7); }
 
 // "2013-04-16T06:56:15Z", with an optional fraction ("…:00.381Z") and optional "+00:00".
 // Returns nullopt when the text is not such a timestamp.

@@ -12,7 +12,6 @@ namespace sonic::features {
 std::int64_t next_local_hour_start(const TimeZone& zone, std::int64_t utc_ms);
 
 // The start (UTC ms) of every local hour that begins in [from_ms, to_ms), in order.
-std::vector<std::int64_t> local_hour_starts(const TimeZone& zone, std::int64_t from_ms,
-                                            std::int64_t to_ms);
+std::vector<std::int64_t> local_hour_starts(const TimeZone& zone, std::int64_t from_ms, std::int64_t to_ms);
 
 }  // namespace sonic::features

@@ -29,9 +29,9 @@ namespace sonic::features {
 
 struct NextMoodDataset {
   Eigen::MatrixXf features;
-  Eigen::VectorXi next_cluster;     // the target
-  Eigen::VectorXi current_cluster;  // for the "same as the previous track" baseline
-  std::vector<std::int64_t> time_ms;          // the current listen's start
+  Eigen::VectorXi next_cluster;       // the target
+  Eigen::VectorXi current_cluster;    // for the "same as the previous track" baseline
+  std::vector<std::int64_t> time_ms;  // the current listen's start
   std::vector<std::int64_t> session_start_ms;
   std::vector<std::string> feature_names;
 };

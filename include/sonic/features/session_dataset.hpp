@@ -26,12 +26,12 @@ struct SessionHistory {
 
 // The columns, in order.
 enum class SessionFeature : int {
-  hour,                     // local hour of day, 0..23
-  weekday,                  // 0 = Monday … 6 = Sunday
-  day_of_month,             // 1..31
-  hour_sin,                 // the hour on a circle, so 23:00 sits next to 0:00
+  hour,          // local hour of day, 0..23
+  weekday,       // 0 = Monday … 6 = Sunday
+  day_of_month,  // 1..31
+  hour_sin,      // the hour on a circle, so 23:00 sits next to 0:00
   hour_cos,
-  weekday_sin,              // the weekday on a circle, so Sunday sits next to Monday
+  weekday_sin,  // the weekday on a circle, so Sunday sits next to Monday
   weekday_cos,
   weekend,                  // 1 on Saturday and Sunday
   starts_this_hour_7d,      // sessions started at this local hour of day in the last 7 days

@@ -17,7 +17,7 @@ struct Listen {
 
 struct Session {
   std::int64_t start_ms;
-  std::int64_t end_ms;   // the latest end among its listens (plays may overlap)
+  std::int64_t end_ms;  // the latest end among its listens (plays may overlap)
   std::int64_t plays;
   std::int64_t ms_played;
 };

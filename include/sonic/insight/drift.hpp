@@ -39,11 +39,11 @@ struct Drift {
   std::int64_t window_end_ms = 0;  // exclusive end of the recent window
   DriftMetric session_minutes;     // mean session length
   DriftMetric sessions_per_day;
-  DriftMetric tracks_per_day;      // listens per day
-  DriftMetric start_hour_entropy;  // bits, of the local start hours of sessions
+  DriftMetric tracks_per_day;                   // listens per day
+  DriftMetric start_hour_entropy;               // bits, of the local start hours of sessions
   std::array<double, 24> recent_start_hours{};  // share of session starts in each local hour
   std::array<double, 24> baseline_start_hours{};
-  DriftMetric start_hours;  // recent/baseline unset; change = total-variation distance
+  DriftMetric start_hours;                     // recent/baseline unset; change = total-variation distance
   std::map<std::string, double> recent_moods;  // share of listens whose track has a mood
   std::map<std::string, double> baseline_moods;
   DriftMetric mood_mix;  // recent/baseline unset; change = total-variation distance

@@ -48,16 +48,13 @@ struct Narrative {
 };
 
 // The key of a narrative in the narratives table.
-std::string narrative_input_hash(const Prompt& prompt, const std::string& model,
-                                 const nlohmann::json& statistics);
+std::string narrative_input_hash(const Prompt& prompt, const std::string& model, const nlohmann::json& statistics);
 
-Narrative write_narrative(store::Database& db, const nlohmann::json& statistics,
-                          const NarratorSettings& settings);
+Narrative write_narrative(store::Database& db, const nlohmann::json& statistics, const NarratorSettings& settings);
 
 // The narrative without asking a server or writing the store (for reports): the online one the
 // store holds for exactly these statistics and the configured model (cached = true), else the
 // offline narrator's. Unless `settings.offline`, a prompt that cannot be read is a warning.
-Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics,
-                           const NarratorSettings& settings);
+Narrative recall_narrative(store::Database& db, const nlohmann::json& statistics, const NarratorSettings& settings);
 
 }  // namespace sonic::insight

@@ -54,8 +54,7 @@ class OpenAiClient {
  public:
   explicit OpenAiClient(OpenAiSettings settings, net::Clock& clock = net::system_clock());
 
-  ChatReply chat(const std::vector<ChatMessage>& messages, double temperature = 0.2,
-                 int max_tokens = 900);
+  ChatReply chat(const std::vector<ChatMessage>& messages, double temperature = 0.2, int max_tokens = 900);
 
   const OpenAiSettings& settings() const { return settings_; }
 

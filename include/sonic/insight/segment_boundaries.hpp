@@ -12,8 +12,8 @@
 namespace sonic::insight {
 
 enum class TimeOfDay { morning, afternoon, evening, night };
-inline constexpr std::array<TimeOfDay, 4> kTimesOfDay = {TimeOfDay::morning, TimeOfDay::afternoon,
-                                                         TimeOfDay::evening, TimeOfDay::night};
+inline constexpr std::array<TimeOfDay, 4> kTimesOfDay = {TimeOfDay::morning, TimeOfDay::afternoon, TimeOfDay::evening,
+                                                         TimeOfDay::night};
 const char* name_of(TimeOfDay part);  // "morning", …
 
 struct SegmentBoundaries {

@@ -18,7 +18,7 @@ struct CalibrationBin {
 
 // Throws InputError for mismatched or empty vectors, labels other than 0/1, probabilities
 // outside [0, 1], or bins < 1.
-std::vector<CalibrationBin> calibration_table(const Eigen::VectorXi& labels,
-                                              const Eigen::VectorXd& probabilities, int bins = 10);
+std::vector<CalibrationBin> calibration_table(const Eigen::VectorXi& labels, const Eigen::VectorXd& probabilities,
+                                              int bins = 10);
 
 }  // namespace sonic::ml

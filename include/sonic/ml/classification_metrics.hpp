@@ -20,9 +20,9 @@ struct ClassScores {
 
 struct ClassificationMetrics {
   double accuracy = 0;
-  double macro_f1 = 0;              // over classes that occur or are predicted
+  double macro_f1 = 0;  // over classes that occur or are predicted
   std::vector<ClassScores> classes;
-  Eigen::MatrixXi confusion;        // [true][predicted]
+  Eigen::MatrixXi confusion;  // [true][predicted]
 };
 
 // Labels in [0, classes); the two vectors the same length, not empty.

@@ -21,7 +21,6 @@ HoldoutSplit random_holdout(Eigen::Index rows, double fraction, std::uint64_t se
 // The same within each class (labels in [0, classes)), so the held-out rows keep the class
 // balance of the whole: a small data set can otherwise leave a class out of one side. A class
 // with a single row keeps it for training.
-HoldoutSplit stratified_holdout(std::span<const int> labels, int classes, double fraction,
-                                std::uint64_t seed);
+HoldoutSplit stratified_holdout(std::span<const int> labels, int classes, double fraction, std::uint64_t seed);
 
 }  // namespace sonic::ml

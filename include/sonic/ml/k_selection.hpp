@@ -57,10 +57,10 @@ KChoice choose_k(std::span<const KCandidate> candidates, const KChoiceRules& rul
 
 struct KSelectionOptions {
   int k_min = 3;
-  int k_max = 15;                  // capped at rows / min_rows_per_cluster
+  int k_max = 15;  // capped at rows / min_rows_per_cluster
   int min_rows_per_cluster = 10;
-  std::optional<int> forced_k;     // fit this K only; no search
-  KMeansOptions kmeans;            // all but k; its seed also draws the silhouette sample
+  std::optional<int> forced_k;                  // fit this K only; no search
+  KMeansOptions kmeans;                         // all but k; its seed also draws the silhouette sample
   Eigen::Index silhouette_sample_size = 10000;  // 0: every row
   KChoiceRules rules;
 };

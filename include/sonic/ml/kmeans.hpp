@@ -19,13 +19,13 @@ namespace sonic::ml {
 
 struct KMeansOptions {
   int k = 8;
-  int n_init = 3;          // seeded restarts; the one with the lowest inertia is kept
-  int max_iter = 300;      // Lloyd iterations per restart
+  int n_init = 3;      // seeded restarts; the one with the lowest inertia is kept
+  int max_iter = 300;  // Lloyd iterations per restart
   // Convergence threshold relative to the data's spread: a restart stops when the squared
   // centroid shifts of one iteration sum to at most tol × (mean per-feature variance).
   double tol = 1e-4;
   std::uint64_t seed = 42;
-  int num_threads = 0;     // 0: all hardware threads
+  int num_threads = 0;  // 0: all hardware threads
 };
 
 struct KMeansResult {
@@ -41,7 +41,7 @@ KMeansResult fit_kmeans(const Eigen::MatrixXd& samples, const KMeansOptions& opt
 
 // The index of the nearest centroid for each row of `samples` (a new track, say): no
 // re-clustering. Equally near centroids go to the lowest index.
-Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids,
-                                  const Eigen::MatrixXd& samples, int num_threads = 0);
+Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids, const Eigen::MatrixXd& samples,
+                                  int num_threads = 0);
 
 }  // namespace sonic::ml

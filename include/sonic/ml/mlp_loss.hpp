@@ -34,7 +34,7 @@ double weight_decay_penalty(const MlpParameters<Scalar>& parameters, double l2);
 // Adds l2 · w to `gradient` over the part of the flat range [begin, end) that holds weights, so
 // the trainer can apply it chunk by chunk while it sums gradients.
 template <typename Scalar>
-void add_weight_decay_gradient(const MlpParameters<Scalar>& parameters, double l2, Eigen::Index begin,
-                               Eigen::Index end, MlpParameters<Scalar>& gradient);
+void add_weight_decay_gradient(const MlpParameters<Scalar>& parameters, double l2, Eigen::Index begin, Eigen::Index end,
+                               MlpParameters<Scalar>& gradient);
 
 }  // namespace sonic::ml

@@ -17,9 +17,8 @@ class MlpModel {
  public:
   // The standardizer and names must match the architecture's widths (std::invalid_argument
   // otherwise: model files are checked with InputError before they get here).
-  MlpModel(MlpParameters<float> parameters, FeatureStandardizer standardizer,
-           std::vector<std::string> feature_names, std::vector<std::string> output_names,
-           nlohmann::json training_info = nlohmann::json::object());
+  MlpModel(MlpParameters<float> parameters, FeatureStandardizer standardizer, std::vector<std::string> feature_names,
+           std::vector<std::string> output_names, nlohmann::json training_info = nlohmann::json::object());
 
   const MlpArchitecture& architecture() const { return parameters_.architecture(); }
   MlpOutput output() const { return architecture().output(); }

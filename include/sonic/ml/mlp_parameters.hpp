@@ -31,20 +31,18 @@ class MlpParameters {
 
   // fan_out × fan_in: a layer maps a column-major batch (features × samples) by W·X + b.
   Eigen::Map<Matrix> weights(int layer) {
-    return Eigen::Map<Matrix>(values_.data() + architecture_.weights_offset(layer),
-                              architecture_.fan_out(layer), architecture_.fan_in(layer));
+    return Eigen::Map<Matrix>(values_.data() + architecture_.weights_offset(layer), architecture_.fan_out(layer),
+                              architecture_.fan_in(layer));
   }
   Eigen::Map<const Matrix> weights(int layer) const {
-    return Eigen::Map<const Matrix>(values_.data() + architecture_.weights_offset(layer),
-                                    architecture_.fan_out(layer), architecture_.fan_in(layer));
+    return Eigen::Map<const Matrix>(values_.data() + architecture_.weights_offset(layer), architecture_.fan_out(layer),
+                                    architecture_.fan_in(layer));
   }
   Eigen::Map<Vector> bias(int layer) {
-    return Eigen::Map<Vector>(values_.data() + architecture_.bias_offset(layer),
-                              architecture_.fan_out(layer));
+    return Eigen::Map<Vector>(values_.data() + architecture_.bias_offset(layer), architecture_.fan_out(layer));
   }
   Eigen::Map<const Vector> bias(int layer) const {
-    return Eigen::Map<const Vector>(values_.data() + architecture_.bias_offset(layer),
-                                    architecture_.fan_out(layer));
+    return Eigen::Map<const Vector>(values_.data() + architecture_.bias_offset(layer), architecture_.fan_out(layer));
   }
 
   template <typename To>
@@ -76,7 +74,7 @@ std::string_view mlp_initialization_name(MlpInitialization initialization);
 
 // A freshly initialised network. The draws come from `seed` alone (one stream per layer), so the
 // same architecture, scheme and seed give the same weights.
-MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture,
-                                            MlpInitialization initialization, std::uint64_t seed);
+MlpParameters<float> initialized_parameters(const MlpArchitecture& architecture, MlpInitialization initialization,
+                                            std::uint64_t seed);
 
 }  // namespace sonic::ml

@@ -39,9 +39,7 @@ class MlpPass {
                      const Dropout& dropout = {});
 
   // The output layer's pre-activations of the last forward pass.
-  ConstBlock logits() const {
-    return ConstBlock(layer_outputs_.back(), 0, 0, layer_outputs_.back().rows(), samples_);
-  }
+  ConstBlock logits() const { return ConstBlock(layer_outputs_.back(), 0, 0, layer_outputs_.back().rows(), samples_); }
 
   // Forward pass, loss and backpropagation: writes scale × d(summed loss)/d(parameter) into
   // `gradient` (overwriting it) and returns the loss summed over the samples, without weight
@@ -59,10 +57,10 @@ class MlpPass {
   MlpArchitecture architecture_;
   Eigen::Index max_samples_;
   Eigen::Index samples_ = 0;
-  Scalar keep_scale_ = 1;              // 1 / (1 − dropout rate) of the last forward pass
-  std::vector<Matrix> layer_outputs_;  // per layer: ReLU (and dropout) output; logits for the last
-  Matrix probabilities_;               // softmax of the logits (softmax networks only)
-  std::vector<Matrix> deltas_;         // per layer: d(loss)/d(pre-activation)
+  Scalar keep_scale_ = 1;                                // 1 / (1 − dropout rate) of the last forward pass
+  std::vector<Matrix> layer_outputs_;                    // per layer: ReLU (and dropout) output; logits for the last
+  Matrix probabilities_;                                 // softmax of the logits (softmax networks only)
+  std::vector<Matrix> deltas_;                           // per layer: d(loss)/d(pre-activation)
   Eigen::Matrix<Scalar, 1, Eigen::Dynamic> per_sample_;  // the softmax's column maxima, then sums
 };
 

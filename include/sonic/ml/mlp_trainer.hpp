@@ -68,12 +68,10 @@ struct MlpNames {
 };
 
 // Bad data (shapes, NaN, labels out of range) is an InputError; bad options a UsageError.
-MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const MlpNames& names,
-                                       const MlpOptions& options);
+MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const MlpNames& names, const MlpOptions& options);
 MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const ClassSamples& validation,
                                        const MlpNames& names, const MlpOptions& options);
-MlpTrainingResult train_mlp_regressor(const ValueSamples& training, const MlpNames& names,
-                                      const MlpOptions& options);
+MlpTrainingResult train_mlp_regressor(const ValueSamples& training, const MlpNames& names, const MlpOptions& options);
 MlpTrainingResult train_mlp_regressor(const ValueSamples& training, const ValueSamples& validation,
                                       const MlpNames& names, const MlpOptions& options);
 

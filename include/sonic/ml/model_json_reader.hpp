@@ -27,14 +27,12 @@ class ModelJsonReader {
   [[noreturn]] void fail(const std::string& where, const std::string& problem) const;
 
   // `parent` is the path of `object`, for messages ("" at the root).
-  const nlohmann::json& field(const nlohmann::json& object, const char* key,
-                              const std::string& parent = "") const;
+  const nlohmann::json& field(const nlohmann::json& object, const char* key, const std::string& parent = "") const;
   const nlohmann::json& object(const nlohmann::json& value, const std::string& where) const;
   const nlohmann::json& array(const nlohmann::json& value, const std::string& where) const;
   std::string string(const nlohmann::json& value, const std::string& where) const;
   Eigen::Index positive_integer(const nlohmann::json& value, const std::string& where) const;
-  std::vector<std::string> strings(const nlohmann::json& value, const std::string& where,
-                                   std::size_t count) const;
+  std::vector<std::string> strings(const nlohmann::json& value, const std::string& where, std::size_t count) const;
   // Finite numbers within float range.
   Eigen::VectorXf floats(const nlohmann::json& value, const std::string& where, Eigen::Index count) const;
   // An array of `rows` arrays of `columns` floats.
@@ -43,8 +41,7 @@ class ModelJsonReader {
 
   // The model's feature names must equal the caller's, in order; the message names the
   // features that differ.
-  void require_feature_names(const std::vector<std::string>& model,
-                             std::span<const std::string> expected) const;
+  void require_feature_names(const std::vector<std::string>& model, std::span<const std::string> expected) const;
 
  private:
   const nlohmann::json& document_;

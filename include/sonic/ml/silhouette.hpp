@@ -32,8 +32,7 @@ double silhouette_score(const Eigen::MatrixXd& samples, const Eigen::VectorXi& l
 // less than thirteen calls to silhouette_score; each score equals what that call would return.
 // A labeling whose scored rows hold fewer than 2 or more than (rows − 1) clusters scores NaN
 // here instead of throwing, so that one degenerate clustering does not hide the others.
-std::vector<double> silhouette_scores(const Eigen::MatrixXd& samples,
-                                      std::span<const Eigen::VectorXi> labelings,
+std::vector<double> silhouette_scores(const Eigen::MatrixXd& samples, std::span<const Eigen::VectorXi> labelings,
                                       const SilhouetteOptions& options = {});
 
 }  // namespace sonic::ml

@@ -16,16 +16,17 @@ struct LabelledColumns {
   // The audio features every history track with features has. "length" (duration) would add
   // about two points of cross-validated accuracy on data_moods.csv, but few exported
   // histories know their tracks' durations, so it is left to --features.
-  std::vector<std::string> features = {"danceability", "acousticness", "energy",      "instrumentalness", "liveness",
-                                       "valence",      "loudness",     "speechiness", "tempo"};
+  std::vector<std::string> features = {"danceability",     "acousticness", "energy",
+                                       "instrumentalness", "liveness",     "valence",
+                                       "loudness",         "speechiness",  "tempo"};
 };
 
 struct LabelledTracks {
-  Eigen::MatrixXf features;            // one row per track
-  Eigen::VectorXi labels;              // index into classes
-  std::vector<std::string> classes;    // sorted, as they appear in the file
+  Eigen::MatrixXf features;          // one row per track
+  Eigen::VectorXi labels;            // index into classes
+  std::vector<std::string> classes;  // sorted, as they appear in the file
   std::vector<std::string> feature_names;
-  std::int64_t rows_without_label = 0; // skipped: an empty label cell
+  std::int64_t rows_without_label = 0;  // skipped: an empty label cell
 };
 
 // InputError naming the file and line for: a missing column (listing the file's columns), a

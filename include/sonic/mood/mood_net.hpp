@@ -25,8 +25,8 @@ ml::MlpOptions mood_net_defaults();
 struct CrossValidation {
   int folds = 0;
   std::vector<double> fold_accuracy;
-  double accuracy = 0;      // mean over folds
-  double accuracy_std = 0;  // population standard deviation over folds
+  double accuracy = 0;               // mean over folds
+  double accuracy_std = 0;           // population standard deviation over folds
   ml::ClassificationMetrics pooled;  // every row's out-of-fold prediction at once
 };
 

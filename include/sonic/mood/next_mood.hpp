@@ -56,9 +56,12 @@ struct NextMoodTraining {
   NextMoodEvaluation evaluation;
 };
 
-NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters, const ml::MlpOptions& options);
+NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters,
+                                     const ml::MlpOptions& options);
 
-void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model, const tracking::ModelFileInfo& info);
-ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info = nullptr);
+void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model,
+                        const tracking::ModelFileInfo& info);
+ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters,
+                                tracking::ModelFileInfo* info = nullptr);
 
 }  // namespace sonic::mood

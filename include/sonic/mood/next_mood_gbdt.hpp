@@ -23,7 +23,9 @@ struct NextMoodGbdtTraining {
 
 NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data, int clusters, ml::GbdtParams params);
 
-void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model, const tracking::ModelFileInfo& info);
-ml::GbdtModel load_next_mood_gbdt(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info = nullptr);
+void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model,
+                         const tracking::ModelFileInfo& info);
+ml::GbdtModel load_next_mood_gbdt(const std::filesystem::path& path, int clusters,
+                                  tracking::ModelFileInfo* info = nullptr);
 
 }  // namespace sonic::mood

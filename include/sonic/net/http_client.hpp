@@ -24,7 +24,7 @@ namespace sonic::net {
 
 struct HttpSettings {
   std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds total_timeout{60'000};  // one attempt, from connect to last byte
+  std::chrono::milliseconds total_timeout{60'000};         // one attempt, from connect to last byte
   std::size_t max_response_bytes = std::size_t{16} << 20;  // decoded; larger is an InputError
   // At least this long between the starts of two requests (Last.fm and ReccoBeats ask for
   // a few requests per second at most).

@@ -37,8 +37,7 @@ bool is_retryable_status(int status);  // 408, 429, 5xx
 class Backoff {
  public:
   Backoff(std::chrono::milliseconds first, std::chrono::milliseconds max, std::uint64_t seed);
-  explicit Backoff(const RetryPolicy& policy)
-      : Backoff(policy.first_backoff, policy.max_backoff, policy.jitter_seed) {}
+  explicit Backoff(const RetryPolicy& policy) : Backoff(policy.first_backoff, policy.max_backoff, policy.jitter_seed) {}
 
   std::chrono::milliseconds ceiling(int retry) const;
   std::chrono::milliseconds delay(int retry);
@@ -51,7 +50,6 @@ class Backoff {
 
 // The wait a reply asks for: `retry-after-ms` (OpenAI), else `Retry-After` as seconds or as an
 // HTTP date (a date in the past means "now"). nullopt when there is no usable hint.
-std::optional<std::chrono::milliseconds> requested_wait(const HttpHeaders& headers,
-                                                        std::int64_t now_utc_ms);
+std::optional<std::chrono::milliseconds> requested_wait(const HttpHeaders& headers, std::int64_t now_utc_ms);
 
 }  // namespace sonic::net

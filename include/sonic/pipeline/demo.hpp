@@ -19,8 +19,8 @@ struct DemoOptions {
   std::filesystem::path folder;  // holds the zip, the features CSV and the demo home
   std::uint64_t seed = 42;
   int days = 365;
-  bool models = true;  // false: import only (stats), no retrain or report
-  bool colour = false; // the terminal report's colours
+  bool models = true;   // false: import only (stats), no retrain or report
+  bool colour = false;  // the terminal report's colours
 };
 
 struct DemoResult {
@@ -29,10 +29,10 @@ struct DemoResult {
   std::filesystem::path home;
   std::filesystem::path database;
   ImportReport import;
-  FeatureImportReport features;  // every simulated track has features: coverage is complete
+  FeatureImportReport features;              // every simulated track has features: coverage is complete
   std::filesystem::path labelled_moods_csv;  // the catalog with its planted moods
   std::optional<RetrainReport> retrain;
-  std::string terminal_report;               // the whole year, as `sonic report` prints it
+  std::string terminal_report;  // the whole year, as `sonic report` prints it
   std::filesystem::path html_report;
 };
 

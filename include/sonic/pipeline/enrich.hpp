@@ -40,17 +40,17 @@ struct EnrichProgress {
 };
 
 struct EnrichOptions {
-  bool features = true;  // ask ReccoBeats
-  bool tags = true;      // ask Last.fm (only with an API key)
+  bool features = true;              // ask ReccoBeats
+  bool tags = true;                  // ask Last.fm (only with an API key)
   std::optional<std::size_t> limit;  // at most this many tracks
   ServiceEndpoints endpoints;
   std::string lastfm_api_key;  // empty: tags are skipped, with a note in the report
   std::chrono::milliseconds reccobeats_interval = sources::kReccoBeatsDefaultInterval;
   std::chrono::milliseconds lastfm_interval = sources::kLastfmDefaultInterval;
-  std::int64_t unknown_retry_ms = 30 * kMsPerDay;  // a service did not know the item
-  std::int64_t failed_retry_ms = kMsPerDay;        // a service refused the request
-  std::size_t max_tags = 10;                       // top tags kept per track or artist
-  net::Clock* clock = nullptr;                     // null: the system clock (tests pass a fake)
+  std::int64_t unknown_retry_ms = 30 * kMsPerDay;          // a service did not know the item
+  std::int64_t failed_retry_ms = kMsPerDay;                // a service refused the request
+  std::size_t max_tags = 10;                               // top tags kept per track or artist
+  net::Clock* clock = nullptr;                             // null: the system clock (tests pass a fake)
   std::function<void(const EnrichProgress&)> on_progress;  // after each track
 };
 
@@ -58,8 +58,7 @@ struct EnrichOptions {
 EnrichReport enrich_history(store::Database& db, const EnrichOptions& options);
 
 // Only these tracks (those an ingest just added), under the same rules.
-EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids,
-                           const EnrichOptions& options);
+EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids, const EnrichOptions& options);
 
 // Throws sonic::Error with exit 5, naming the service and when it may be asked again, if a
 // recorded back-off of `service` (store::kReccoBeatsService, "spotify_api", …) is still running.

@@ -25,9 +25,9 @@ struct EnrichReport {
   std::int64_t tracks_considered = 0;
   std::int64_t features_found = 0;
   std::int64_t features_unknown = 0;
-  std::int64_t features_failed = 0;  // ReccoBeats refused the batch; asked again sooner
-  std::int64_t track_tags = 0;       // tags stored for tracks
-  std::int64_t artist_tags = 0;      // tags stored for artists
+  std::int64_t features_failed = 0;            // ReccoBeats refused the batch; asked again sooner
+  std::int64_t track_tags = 0;                 // tags stored for tracks
+  std::int64_t artist_tags = 0;                // tags stored for artists
   std::map<std::string, ServiceStop> stopped;  // by service: reccobeats, lastfm
 
   // What the run's exit status should be: a stop that needs a person (a rejected key, a service

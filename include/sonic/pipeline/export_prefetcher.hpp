@@ -22,18 +22,18 @@ struct RowBatch {
   std::size_t input = 0;                     // index into the inputs
   std::vector<sources::PlayRecord> records;  // rows to write (the first `size` are valid)
   std::size_t size = 0;
-  std::size_t rows = 0;                      // rows read, including skipped ones
+  std::size_t rows = 0;  // rows read, including skipped ones
   std::map<std::string, std::int64_t> skipped;
-  bool last = false;                         // the input's final batch
-  std::string layout;                        // set on the final batch
-  std::exception_ptr error;                  // the input failed here (its earlier batches stand)
+  bool last = false;         // the input's final batch
+  std::string layout;        // set on the final batch
+  std::exception_ptr error;  // the input failed here (its earlier batches stand)
 };
 
 class ExportPrefetcher {
  public:
   // Video inputs are passed over (they produce no batch).
-  explicit ExportPrefetcher(const std::vector<sources::ExportInput>& inputs,
-                            std::size_t batch_rows = 2048, std::size_t queued_batches = 4);
+  explicit ExportPrefetcher(const std::vector<sources::ExportInput>& inputs, std::size_t batch_rows = 2048,
+                            std::size_t queued_batches = 4);
   ~ExportPrefetcher();  // stops the reader thread, whatever it is doing
   ExportPrefetcher(const ExportPrefetcher&) = delete;
   ExportPrefetcher& operator=(const ExportPrefetcher&) = delete;

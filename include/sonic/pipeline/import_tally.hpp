@@ -13,7 +13,7 @@ struct Tally {
   std::int64_t rows = 0;
   std::int64_t imported = 0;
   std::int64_t duplicates = 0;
-  std::int64_t replaced = 0;   // imported rows that took the place of a poorer source's play
+  std::int64_t replaced = 0;     // imported rows that took the place of a poorer source's play
   std::int64_t short_plays = 0;  // imported, but under 30 s
   std::int64_t episodes = 0;     // imported podcast / audiobook plays
   std::map<std::string, std::int64_t> skipped;
@@ -30,9 +30,9 @@ struct FileFailure {
 
 struct ImportReport {
   Tally tally;
-  std::int64_t sessions = 0;          // sessions in the store afterwards
+  std::int64_t sessions = 0;                          // sessions in the store afterwards
   std::map<std::string, std::int64_t> skipped_files;  // whole files passed over, by reason
-  std::vector<FileFailure> failures;  // files refused (only with keep_going; else it throws)
+  std::vector<FileFailure> failures;                  // files refused (only with keep_going; else it throws)
   bool dry_run = false;
 
   // {"files":N,"rows":N,"imported":N,"duplicates":N,"skipped":{"reason":N},...}

@@ -18,7 +18,7 @@ inline constexpr const char* kSpotifyApiService = "spotify_api";
 
 struct IngestOptions {
   std::int64_t session_gap_ms = features::kDefaultSessionGapMs;
-  bool enrich = true;        // ReccoBeats / Last.fm, most recently played tracks first
+  bool enrich = true;              // ReccoBeats / Last.fm, most recently played tracks first
   std::size_t enrich_limit = 200;  // tracks per run (at least every track this run added)
   EnrichOptions enrichment;
   std::size_t metadata_batch_limit = 500;  // tracks whose Spotify metadata is filled per run
@@ -26,9 +26,9 @@ struct IngestOptions {
 
 struct IngestReport {
   std::int64_t pages = 0;
-  std::int64_t fetched = 0;     // plays Spotify returned
+  std::int64_t fetched = 0;  // plays Spotify returned
   std::int64_t new_plays = 0;
-  std::int64_t duplicates = 0;  // already stored (from an earlier run or an export)
+  std::int64_t duplicates = 0;       // already stored (from an earlier run or an export)
   std::int64_t tracks_enriched = 0;  // tracks whose metadata Spotify filled in
   std::int64_t tracks_unknown = 0;   // IDs Spotify does not know
   std::int64_t sessions = 0;

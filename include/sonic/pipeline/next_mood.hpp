@@ -35,7 +35,7 @@ struct TrainNextMoodReport {
   NextMoodLearner learner = NextMoodLearner::net;
   std::vector<std::string> cluster_labels;
   mood::NextMoodEvaluation evaluation;
-  int epochs = 0;      // boosting rounds for the trees
+  int epochs = 0;  // boosting rounds for the trees
   int best_epoch = 0;
   // The other learner's test metrics, from its model file, when it was trained on the same
   // clustering: the comparison of the mood net with boosted trees.

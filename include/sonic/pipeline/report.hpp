@@ -27,23 +27,22 @@ ReportFormat parse_report_format(const std::string& text);
 
 struct ReportRequest {
   ReportFormat format = ReportFormat::terminal;
-  std::filesystem::path out;           // empty: stdout, or the reports folder for html/md
-  std::string period = "all";          // 7, 30, 365, all: insight::Period::parse, as summarize
-  std::optional<int> year;             // wins over period
+  std::filesystem::path out;   // empty: stdout, or the reports folder for html/md
+  std::string period = "all";  // 7, 30, 365, all: insight::Period::parse, as summarize
+  std::optional<int> year;     // wins over period
   int top = 10;
-  bool colour = false;                 // terminal on stdout only
-  std::int64_t now_ms = 0;             // 0: the clock
+  bool colour = false;      // terminal on stdout only
+  std::int64_t now_ms = 0;  // 0: the clock
 };
 
 struct ReportResult {
   nlohmann::json dashboard;
-  std::string stdout_text;             // the report itself, or the written file's path + "\n"
+  std::string stdout_text;  // the report itself, or the written file's path + "\n"
   std::optional<std::filesystem::path> written;
 };
 
 // `db` is the home's store (only read); models come from the home's mlruns, files go under it.
-ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone,
-                         const ReportRequest& request);
+ReportResult make_report(store::Database& db, const Home& home, const TimeZone& zone, const ReportRequest& request);
 
 // make_report in its two halves, for callers that want one dashboard in several formats
 // (retrain, the demo) without computing it again: gather it for the request's period and

@@ -1,9 +1,8 @@
 #pragma once
 // `sonic retrain`, the nightly pipeline: re-cluster, retrain the mood models and the session
-// model, compute drift and the narrative (summarize), write the dashboard JSON and the HTML report — each step timed, its
-// figures kept, and its failure recorded without stopping the steps that do not need it. Every
-// model is written only by its own step, at its end, atomically: a failed step leaves the
-// previous model in place.
+// model, compute drift and the narrative (summarize), write the dashboard JSON and the HTML report — each step timed,
+// its figures kept, and its failure recorded without stopping the steps that do not need it. Every model is written
+// only by its own step, at its end, atomically: a failed step leaves the previous model in place.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -25,7 +24,7 @@ struct RetrainOptions {
   std::uint64_t seed = 42;
   int threads = 0;
   int session_window_days = 90;
-  bool offline_narrator = false;  // else OPENAI_* decides, as for sonic summarize
+  bool offline_narrator = false;                    // else OPENAI_* decides, as for sonic summarize
   std::optional<std::filesystem::path> report_dir;  // default: home.reports()
 };
 
@@ -36,7 +35,7 @@ struct RetrainStep {
   StepOutcome outcome = StepOutcome::done;
   double seconds = 0;
   nlohmann::json figures = nlohmann::json::object();  // the step's headline metrics
-  std::string message;  // why it failed or was skipped
+  std::string message;                                // why it failed or was skipped
   ExitCode exit = ExitCode::ok;
 };
 

@@ -29,7 +29,7 @@ struct YearStats {
 };
 
 struct FeatureCoverage {
-  std::int64_t tracks = 0;                 // distinct tracks with at least one listen
+  std::int64_t tracks = 0;  // distinct tracks with at least one listen
   std::int64_t tracks_with_features = 0;
   std::int64_t listens_with_features = 0;
   std::map<std::string, std::int64_t> tracks_by_source;
@@ -41,7 +41,7 @@ struct HistoryStats {
   std::int64_t listens = 0;      // music, 30 s or more
   std::int64_t short_plays = 0;  // music under 30 s
   std::int64_t episode_plays = 0;
-  double hours = 0;              // of music listens
+  double hours = 0;  // of music listens
   std::int64_t tracks = 0;
   std::int64_t artists = 0;
   std::int64_t sessions = 0;

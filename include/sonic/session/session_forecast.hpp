@@ -22,14 +22,13 @@ struct HourForecast {
 
 struct ForecastOptions {
   int hours = 24;
-  int explained_hours = 3;    // how many of the likeliest hours get reasons
+  int explained_hours = 3;  // how many of the likeliest hours get reasons
   int reasons_per_hour = 3;
 };
 
 // The `hours` local hours from the first whole local hour at or after `from_ms`, in order.
 // History from `from_ms` on is ignored: a forecast knows only the past.
-std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model,
-                                                  const features::SessionHistory& history,
+std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const features::SessionHistory& history,
                                                   const TimeZone& zone, std::int64_t from_ms,
                                                   const ForecastOptions& options);
 

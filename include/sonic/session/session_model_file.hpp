@@ -27,8 +27,8 @@ struct SessionModel {
 nlohmann::json session_metrics(const SessionTraining& training);
 
 // Written atomically: a crash leaves the previous model or the new one, never half of one.
-void save_session_model(const std::filesystem::path& path, const SessionTraining& training,
-                        const std::string& model_id, std::uint64_t seed);
+void save_session_model(const std::filesystem::path& path, const SessionTraining& training, const std::string& model_id,
+                        std::uint64_t seed);
 
 // Throws InputError naming the file: missing (saying to run `sonic train session`), not a
 // session model, unreadable, or made for other features.

@@ -19,8 +19,7 @@ struct SessionReason {
 
 // `features`: one session dataset row; `contributions`: its row of GbdtModel::contributions
 // (the features, then the bias). The `count` reasons with the largest contributions either way.
-std::vector<SessionReason> explain_hour(const Eigen::RowVectorXd& features,
-                                        const Eigen::RowVectorXd& contributions,
+std::vector<SessionReason> explain_hour(const Eigen::RowVectorXd& features, const Eigen::RowVectorXd& contributions,
                                         const LocalTime& local, int count);
 
 }  // namespace sonic::session

@@ -31,8 +31,8 @@ struct SessionSplit {
 
 struct SessionEvaluation {
   SessionScores model;
-  SessionScores hour_of_week;  // baseline
-  SessionScores always_no;     // baseline: probability 0 for every hour
+  SessionScores hour_of_week;                   // baseline
+  SessionScores always_no;                      // baseline: probability 0 for every hour
   std::vector<ml::CalibrationBin> calibration;  // the model's, on the test hours, 10 bins
 };
 

@@ -49,8 +49,8 @@ struct PodcastEpisode {
 
 struct Catalog {
   std::vector<CatalogTrack> tracks;
-  std::vector<std::string> artists;       // every artist has at least one track
-  std::vector<PodcastEpisode> episodes;   // show by show, in release order
+  std::vector<std::string> artists;      // every artist has at least one track
+  std::vector<PodcastEpisode> episodes;  // show by show, in release order
 };
 
 // Same (track_count, seed) ⇒ the same catalog, on any platform. track_count ≥ 10; there are

@@ -21,7 +21,7 @@ struct SimulatedSession {
   std::int64_t end_ms = 0;
   std::size_t first_row = 0;  // rows[first_row, first_row + row_count)
   std::size_t row_count = 0;
-  std::string routine;        // which part of the day it belongs to: "commute", "evening", ...
+  std::string routine;                 // which part of the day it belongs to: "commute", "evening", ...
   LatentMood mood = LatentMood::calm;  // the mood the session leans towards
   bool weekend = false;
 };

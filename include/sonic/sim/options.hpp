@@ -14,11 +14,11 @@ using ::sonic::CivilDate;
 
 struct SimulationOptions {
   std::uint64_t seed = 42;
-  int days = 365;                 // local days simulated, from start_date on
+  int days = 365;                    // local days simulated, from start_date on
   CivilDate start_date{2025, 1, 1};  // the listener's first local day
-  int utc_offset_minutes = 60;    // fixed offset of the listener's clock from UTC (+60: CET)
-  std::size_t catalog_size = 600; // tracks in the generated catalog
-  std::string conn_country = "DE";  // ISO 3166-1 alpha-2, as in the export's conn_country
+  int utc_offset_minutes = 60;       // fixed offset of the listener's clock from UTC (+60: CET)
+  std::size_t catalog_size = 600;    // tracks in the generated catalog
+  std::string conn_country = "DE";   // ISO 3166-1 alpha-2, as in the export's conn_country
 };
 
 // Throws sonic::UsageError naming the first field out of range: days 1..3660, a real date,

@@ -9,7 +9,7 @@
 namespace sonic::sim {
 
 struct StreamRow {
-  std::int64_t ts = 0;  // when the stream ENDED: seconds since the Unix epoch, UTC
+  std::int64_t ts = 0;   // when the stream ENDED: seconds since the Unix epoch, UTC
   std::string platform;  // android, ios, windows, linux (the post-2023 plain values)
   std::int64_t ms_played = 0;
   std::string conn_country;

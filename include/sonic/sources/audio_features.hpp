@@ -31,7 +31,7 @@ struct AudioFeatureSpec {
   std::string_view name;  // as Spotify's API, the catalogs and the store's columns spell it
   double min;             // outside [min, max] a value is wrong data, not an unusual track
   double max;
-  bool whole;             // key and mode are whole numbers
+  bool whole;  // key and mode are whole numbers
 };
 
 // In the order of the enum. The ranges are Spotify's documented ones, widened where real
@@ -44,7 +44,7 @@ inline constexpr std::array<AudioFeatureSpec, kAudioFeatureCount> kAudioFeatures
     {AudioFeature::key, "key", -1, 11, true},  // pitch class; -1: no key detected
     {AudioFeature::liveness, "liveness", 0, 1, false},
     {AudioFeature::loudness, "loudness", -100, 10, false},  // dB
-    {AudioFeature::mode, "mode", 0, 1, true},  // 0 minor, 1 major
+    {AudioFeature::mode, "mode", 0, 1, true},               // 0 minor, 1 major
     {AudioFeature::speechiness, "speechiness", 0, 1, false},
     {AudioFeature::tempo, "tempo", 0, 300, false},  // beats per minute
     {AudioFeature::valence, "valence", 0, 1, false},
@@ -59,10 +59,8 @@ struct AudioFeatures {
   std::array<std::optional<double>, kAudioFeatureCount> values;
 
   std::optional<double>& operator[](AudioFeature f) { return values[static_cast<std::size_t>(f)]; }
-  const std::optional<double>& operator[](AudioFeature f) const {
-    return values[static_cast<std::size_t>(f)];
-  }
-  bool empty() const;  // not one feature given
+  const std::optional<double>& operator[](AudioFeature f) const { return values[static_cast<std::size_t>(f)]; }
+  bool empty() const;         // not one feature given
   int present_count() const;  // how many are given: the more complete record says more
   bool operator==(const AudioFeatures&) const = default;
 };

@@ -12,9 +12,9 @@
 namespace sonic::sources {
 
 struct ExportInput {
-  std::string name;            // the file, or "archive.zip:folder/file.json"
-  bool named_directly = false; // named on the command line (not found inside a folder or zip)
-  bool video = false;          // Streaming_History_Video_* / endvideo*: skipped with a reason
+  std::string name;             // the file, or "archive.zip:folder/file.json"
+  bool named_directly = false;  // named on the command line (not found inside a folder or zip)
+  bool video = false;           // Streaming_History_Video_* / endvideo*: skipped with a reason
   std::function<std::unique_ptr<ByteSource>()> open;
 };
 

@@ -17,8 +17,7 @@
 namespace sonic::sources {
 
 // Header names that hold a track's ID or URI, in the order a row's key is looked for.
-inline constexpr std::array<std::string_view, 4> kTrackIdColumns = {"id", "track_id", "uri",
-                                                                    "track_uri"};
+inline constexpr std::array<std::string_view, 4> kTrackIdColumns = {"id", "track_id", "uri", "track_uri"};
 
 struct CatalogColumns {
   // The file's ID columns (indexes), in the order of kTrackIdColumns. A row's key is the first
@@ -31,8 +30,7 @@ struct CatalogColumns {
 // Finds the columns by name (case and surrounding spaces ignored; the first of a repeated name
 // wins). InputError naming the file, and listing its columns, when it has no track ID column
 // or not one audio-feature column.
-CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header,
-                                    const std::string& name);
+CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header, const std::string& name);
 
 // Why a row cannot be stored: the reasons of an import's tally.
 namespace catalog_skip {
@@ -43,10 +41,10 @@ inline constexpr const char* no_features = "no_features";    // every feature ce
 }  // namespace catalog_skip
 
 struct CatalogRow {
-  std::string track_id;     // 22 base62 characters
+  std::string track_id;  // 22 base62 characters
   AudioFeatures features;
   const char* skip_reason = nullptr;  // nullptr when the row can be stored; else catalog_skip::
-  std::string problem;      // for bad_value: which feature and why, for the log
+  std::string problem;                // for bad_value: which feature and why, for the log
 };
 
 class FeatureCatalogReader {

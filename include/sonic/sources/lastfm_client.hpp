@@ -27,8 +27,7 @@ namespace sonic::sources {
 // Last.fm publishes no limit but warns that several calls a second can get a key suspended.
 inline constexpr std::chrono::milliseconds kLastfmDefaultInterval{250};  // 4 requests/s
 
-net::HttpSettings lastfm_http_settings(
-    std::chrono::milliseconds min_interval = kLastfmDefaultInterval);
+net::HttpSettings lastfm_http_settings(std::chrono::milliseconds min_interval = kLastfmDefaultInterval);
 
 // An error Last.fm reported in its reply.
 class LastfmError : public Error {
@@ -49,8 +48,7 @@ using TopTags = std::optional<std::vector<TopTag>>;
 class LastfmClient {
  public:
   // `base_url` without /2.0, e.g. "https://ws.audioscrobbler.com" (ServiceEndpoints::lastfm).
-  LastfmClient(std::string base_url, std::string api_key,
-               net::HttpSettings settings = lastfm_http_settings(),
+  LastfmClient(std::string base_url, std::string api_key, net::HttpSettings settings = lastfm_http_settings(),
                net::Clock& clock = net::system_clock());
 
   // With autocorrect=1, so Last.fm's canonical spelling of a misspelt name is used.

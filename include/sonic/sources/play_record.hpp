@@ -15,9 +15,12 @@ const char* to_string(PlaySource source);
 // carries the most detail, then the API (IDs, ms), then the account-data export (minutes).
 inline int precedence(PlaySource source) {
   switch (source) {
-    case PlaySource::extended: return 3;
-    case PlaySource::api: return 2;
-    case PlaySource::basic: return 1;
+    case PlaySource::extended:
+      return 3;
+    case PlaySource::api:
+      return 2;
+    case PlaySource::basic:
+      return 1;
   }
   return 0;
 }
@@ -32,11 +35,11 @@ struct ArtistCredit {
 struct PlayRecord {
   PlaySource source = PlaySource::extended;
   ItemKind kind = ItemKind::track;
-  std::int64_t end_ms = 0;     // when the stream ended, UTC
+  std::int64_t end_ms = 0;  // when the stream ended, UTC
   std::int64_t ms_played = 0;
 
   // Tracks.
-  std::string track_id;        // 22-character base62, empty when unknown (basic export)
+  std::string track_id;  // 22-character base62, empty when unknown (basic export)
   std::string track_name;
   std::vector<ArtistCredit> artists;  // the first is the primary artist
   std::string album_name;

@@ -25,8 +25,7 @@ inline constexpr std::chrono::milliseconds kReccoBeatsDefaultInterval{250};
 
 // ReccoBeats publishes no rate limit and asks clients to avoid bursts: calls start at least
 // `min_interval` apart.
-net::HttpSettings reccobeats_http_settings(
-    std::chrono::milliseconds min_interval = kReccoBeatsDefaultInterval);
+net::HttpSettings reccobeats_http_settings(std::chrono::milliseconds min_interval = kReccoBeatsDefaultInterval);
 
 // 22 characters of base62: the only IDs sent (one malformed ID could fail a whole batch).
 bool is_spotify_track_id(std::string_view id);
@@ -34,8 +33,7 @@ bool is_spotify_track_id(std::string_view id);
 class ReccoBeatsClient {
  public:
   // `base_url` without the /v1, e.g. "https://api.reccobeats.com" (ServiceEndpoints::reccobeats).
-  explicit ReccoBeatsClient(std::string base_url,
-                            net::HttpSettings settings = reccobeats_http_settings(),
+  explicit ReccoBeatsClient(std::string base_url, net::HttpSettings settings = reccobeats_http_settings(),
                             net::Clock& clock = net::system_clock());
 
   // The features of every track ReccoBeats knows, keyed by Spotify ID; an ID missing from the

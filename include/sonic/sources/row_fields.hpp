@@ -14,10 +14,31 @@ namespace sonic::sources {
 enum class ExportLayout;
 
 enum class Field : int {
-  ts, end_time, played_at, ms_played, platform, track_name, artist_name, album_name, track_uri,
-  episode_name, show_name, episode_uri, audiobook_title, audiobook_uri, audiobook_chapter_uri,
-  audiobook_chapter_title, reason_start, reason_end, shuffle, skipped, offline, offline_timestamp,
-  incognito, track, count
+  ts,
+  end_time,
+  played_at,
+  ms_played,
+  platform,
+  track_name,
+  artist_name,
+  album_name,
+  track_uri,
+  episode_name,
+  show_name,
+  episode_uri,
+  audiobook_title,
+  audiobook_uri,
+  audiobook_chapter_uri,
+  audiobook_chapter_title,
+  reason_start,
+  reason_end,
+  shuffle,
+  skipped,
+  offline,
+  offline_timestamp,
+  incognito,
+  track,
+  count
 };
 
 class RowFields {

@@ -39,8 +39,7 @@ class AudioFeatureWriter {
  public:
   // `source` labels every row written, e.g. "catalog:dataset-of-10s.csv"; `updated_ms` dates
   // them. With `replace_service_values`, a service's values are replaced too.
-  AudioFeatureWriter(Database& db, std::string source, std::int64_t updated_ms,
-                     bool replace_service_values);
+  AudioFeatureWriter(Database& db, std::string source, std::int64_t updated_ms, bool replace_service_values);
 
   // Call inside a transaction. `spotify_id` is the bare 22-character ID.
   FeatureWriteOutcome write(std::string_view spotify_id, const sources::AudioFeatures& features);
@@ -58,8 +57,7 @@ struct FeatureCoverage {
   std::int64_t tracks = 0;                // distinct tracks with a listen (music, 30 s or more)
   std::int64_t tracks_with_features = 0;  // of those, the ones with audio features
   double percent() const {
-    return tracks ? 100.0 * static_cast<double>(tracks_with_features) / static_cast<double>(tracks)
-                  : 0.0;
+    return tracks ? 100.0 * static_cast<double>(tracks_with_features) / static_cast<double>(tracks) : 0.0;
   }
 };
 

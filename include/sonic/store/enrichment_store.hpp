@@ -34,8 +34,8 @@ struct EnrichmentCandidate {
 
 struct CandidateFilter {
   std::int64_t now_ms = 0;
-  bool features = true;  // consider ReccoBeats
-  bool tags = true;      // consider Last.fm
+  bool features = true;                                  // consider ReccoBeats
+  bool tags = true;                                      // consider Last.fm
   std::optional<std::vector<std::int64_t>> only_tracks;  // nullopt: the whole history
 };
 
@@ -57,13 +57,11 @@ class EnrichmentWriter {
   explicit EnrichmentWriter(Database& db);
 
   void record_track(std::int64_t track_id, std::string_view service, const EnrichmentOutcome& outcome);
-  void record_artist(std::int64_t artist_id, std::string_view service,
-                     const EnrichmentOutcome& outcome);
+  void record_artist(std::int64_t artist_id, std::string_view service, const EnrichmentOutcome& outcome);
 
   // Measured features replace none or imputed ones ("imputed:…"), never features a person
   // supplied (a catalog file, "catalog:…") nor the demo's. Returns whether they were stored.
-  bool store_reccobeats_features(std::int64_t track_id, const sources::AudioFeatures& features,
-                                 std::int64_t now_ms);
+  bool store_reccobeats_features(std::int64_t track_id, const sources::AudioFeatures& features, std::int64_t now_ms);
 
   // Replaces the item's tags with these.
   void replace_track_tags(std::int64_t track_id, std::span<const sources::TopTag> tags);

@@ -17,7 +17,7 @@ struct TrackFeatures {
   std::string spotify_id;  // empty when the track has none (basic export)
   std::optional<std::int64_t> duration_ms;
   sources::AudioFeatures features;
-  std::string source;      // audio_features.source
+  std::string source;  // audio_features.source
 };
 
 // The history's tracks that have audio features, by track id.

@@ -15,7 +15,7 @@
 namespace sonic::store {
 
 struct QueuedPlay {
-  std::int64_t track_id = 0;    // exactly one of track_id and episode_id is set
+  std::int64_t track_id = 0;  // exactly one of track_id and episode_id is set
   std::int64_t episode_id = 0;
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;

@@ -64,8 +64,8 @@ class PlayWriter {
   std::int64_t episode_for(const sources::PlayRecord& play);
   bool may_have_other_sources(sources::PlaySource source, std::int64_t end_ms) const;
   // The stored play of the same listen from another source, if any: {id, source precedence}.
-  std::pair<std::int64_t, int> find_same_listen(const sources::PlayRecord& play,
-                                                std::int64_t track_id, const std::string& name_key);
+  std::pair<std::int64_t, int> find_same_listen(const sources::PlayRecord& play, std::int64_t track_id,
+                                                const std::string& name_key);
   void note_source_range(sources::PlaySource source, std::int64_t end_ms);
 
   Database& db_;

@@ -18,8 +18,7 @@ struct ServiceBackoff {
 };
 
 // The recorded back-off of `service`, if one is still running at `now_ms`.
-std::optional<ServiceBackoff> active_backoff(Database& db, std::string_view service,
-                                             std::int64_t now_ms);
+std::optional<ServiceBackoff> active_backoff(Database& db, std::string_view service, std::int64_t now_ms);
 
 // Replaces the service's earlier back-off, if any. Commits on its own unless called inside a
 // transaction.

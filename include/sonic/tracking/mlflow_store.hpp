@@ -27,10 +27,10 @@ enum class RunStatus { running = 1, scheduled = 2, finished = 3, failed = 4, kil
 const char* run_status_name(RunStatus status);  // "RUNNING", "FINISHED", …
 
 struct RunStart {
-  std::optional<std::uint64_t> seed = std::nullopt;  // tag sonic.seed
+  std::optional<std::uint64_t> seed = std::nullopt;           // tag sonic.seed
   std::optional<std::int64_t> window_from_ms = std::nullopt;  // tags sonic.data_from / sonic.data_to (ISO UTC)
   std::optional<std::int64_t> window_to_ms = std::nullopt;
-  std::int64_t now_ms = 0;                 // 0: the clock; tests pass a fixed time
+  std::int64_t now_ms = 0;  // 0: the clock; tests pass a fixed time
 };
 
 class TrackedRun {
@@ -90,7 +90,6 @@ struct RunSummary {
 // Runs in `mlruns` (all experiments, or only `experiment`), newest first, at most `limit`.
 // Folders that are not runs, deleted runs and unreadable files are skipped (with a warning).
 std::vector<RunSummary> list_runs(const std::filesystem::path& mlruns,
-                                  const std::optional<std::string>& experiment = std::nullopt,
-                                  std::size_t limit = 20);
+                                  const std::optional<std::string>& experiment = std::nullopt, std::size_t limit = 20);
 
 }  // namespace sonic::tracking

@@ -42,7 +42,7 @@ struct ModelFileInfo {
 struct ModelFile {
   std::filesystem::path path;
   ModelFileInfo info;
-  nlohmann::json document;  // the whole file
+  nlohmann::json document;                                              // the whole file
   const nlohmann::json& model() const { return document.at("model"); }  // the body
   // A checked reader for the caller's own fields; its failures name the format and the field.
   ml::ModelJsonReader reader() const { return ml::ModelJsonReader(document, info.format, info.version); }

@@ -13,8 +13,7 @@ std::uint8_t bin_code(const std::vector<double>& upper_edges, double value) {
   return code;
 }
 
-void bin_codes(const std::vector<double>& upper_edges, const double* values, std::size_t count,
-               std::uint8_t* codes) {
+void bin_codes(const std::vector<double>& upper_edges, const double* values, std::size_t count, std::uint8_t* codes) {
   // Counts the edges <= value (the last edge, +infinity, never is) by binary search without
   // branches on the data, since mispredictions would dominate a pass over every value. One
   // search is a chain of dependent loads, but every search takes the same steps (they depend
@@ -67,8 +66,7 @@ BinnedMatrix::BinnedMatrix(const Eigen::MatrixXd& features, FeatureCuts cuts, Wo
     const std::size_t begin = (task % blocks_per_feature) * kBlockRows;
     const std::size_t end = std::min(rows_, begin + kBlockRows);
     const double* values = features.col(static_cast<Eigen::Index>(feature)).data();
-    bin_codes(cuts_.upper_edges[feature], values + begin, end - begin,
-              codes_.data() + feature * rows_ + begin);
+    bin_codes(cuts_.upper_edges[feature], values + begin, end - begin, codes_.data() + feature * rows_ + begin);
   });
 }
 

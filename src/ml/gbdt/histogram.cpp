@@ -22,8 +22,7 @@ struct ListedRows {
 };
 
 template <std::size_t Features, typename Rows>
-void accumulate(const FeatureHistogram* features, Rows rows, const GradientPair* gradients,
-                std::size_t count) {
+void accumulate(const FeatureHistogram* features, Rows rows, const GradientPair* gradients, std::size_t count) {
   const std::uint8_t* codes[Features];
   GradientSum* slots[Features];
   for (std::size_t f = 0; f < Features; ++f) {
@@ -54,30 +53,33 @@ void accumulate(const FeatureHistogram* features, Rows rows, const GradientPair*
 }
 
 template <typename Rows>
-void dispatch(std::span<const FeatureHistogram> features, Rows rows,
-              std::span<const GradientPair> gradients) {
+void dispatch(std::span<const FeatureHistogram> features, Rows rows, std::span<const GradientPair> gradients) {
   const GradientPair* pairs = gradients.data();
   const std::size_t count = gradients.size();
   switch (features.size()) {
-    case 0: return;
-    case 1: return accumulate<1>(features.data(), rows, pairs, count);
-    case 2: return accumulate<2>(features.data(), rows, pairs, count);
-    case 3: return accumulate<3>(features.data(), rows, pairs, count);
-    case 4: return accumulate<4>(features.data(), rows, pairs, count);
-    default: throw std::logic_error("build_histograms: more features than one pass takes");
+    case 0:
+      return;
+    case 1:
+      return accumulate<1>(features.data(), rows, pairs, count);
+    case 2:
+      return accumulate<2>(features.data(), rows, pairs, count);
+    case 3:
+      return accumulate<3>(features.data(), rows, pairs, count);
+    case 4:
+      return accumulate<4>(features.data(), rows, pairs, count);
+    default:
+      throw std::logic_error("build_histograms: more features than one pass takes");
   }
 }
 
 }  // namespace
 
-void build_histograms(std::span<const FeatureHistogram> features,
-                      std::span<const std::uint32_t> rows,
+void build_histograms(std::span<const FeatureHistogram> features, std::span<const std::uint32_t> rows,
                       std::span<const GradientPair> gradients) {
   dispatch(features, ListedRows{rows.data()}, gradients.first(rows.size()));
 }
 
-void build_histograms_all_rows(std::span<const FeatureHistogram> features,
-                               std::span<const GradientPair> gradients) {
+void build_histograms_all_rows(std::span<const FeatureHistogram> features, std::span<const GradientPair> gradients) {
   dispatch(features, AllRows{}, gradients);
 }
 

@@ -23,8 +23,7 @@ void check_tree(const GbdtTree& tree, std::size_t index, std::size_t feature_cou
   std::vector<int> parents(tree.nodes.size(), 0);
   for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
     const GbdtNode& node = tree.nodes[i];
-    if (!std::isfinite(node.value) || !std::isfinite(node.cover) || node.cover < 0 ||
-        !std::isfinite(node.gain)) {
+    if (!std::isfinite(node.value) || !std::isfinite(node.cover) || node.cover < 0 || !std::isfinite(node.gain)) {
       reject(at(index, i) + "value, cover and gain must be finite (cover ≥ 0)");
     }
     if (node.is_leaf()) {
@@ -62,8 +61,8 @@ constexpr Eigen::Index kBlockRows = 256;
 }  // namespace
 
 GbdtModel::GbdtModel(GbdtObjective objective, std::vector<std::string> feature_names,
-                     std::vector<std::string> class_names, std::vector<double> base_margin,
-                     std::vector<GbdtTree> trees, nlohmann::json metadata)
+                     std::vector<std::string> class_names, std::vector<double> base_margin, std::vector<GbdtTree> trees,
+                     nlohmann::json metadata)
     : objective_(objective),
       feature_names_(std::move(feature_names)),
       class_names_(std::move(class_names)),
@@ -71,8 +70,7 @@ GbdtModel::GbdtModel(GbdtObjective objective, std::vector<std::string> feature_n
       trees_(std::move(trees)),
       metadata_(std::move(metadata)) {
   if (feature_names_.empty()) reject("no features");
-  const std::size_t expected_outputs =
-      objective_ == GbdtObjective::binary_logistic ? 1 : class_names_.size();
+  const std::size_t expected_outputs = objective_ == GbdtObjective::binary_logistic ? 1 : class_names_.size();
   if (objective_ == GbdtObjective::binary_logistic && class_names_.size() != 2) {
     reject("binary_logistic needs 2 class names, got " + std::to_string(class_names_.size()));
   }
@@ -94,13 +92,12 @@ GbdtModel::GbdtModel(GbdtObjective objective, std::vector<std::string> feature_n
 
 void GbdtModel::check_columns(const Eigen::MatrixXd& features) const {
   if (static_cast<std::size_t>(features.cols()) != feature_names_.size()) {
-    throw InputError("gbdt model expects " + std::to_string(feature_names_.size()) +
-                     " feature columns, got " + std::to_string(features.cols()));
+    throw InputError("gbdt model expects " + std::to_string(feature_names_.size()) + " feature columns, got " +
+                     std::to_string(features.cols()));
   }
 }
 
-Eigen::MatrixXd GbdtModel::predict_margin(const Eigen::MatrixXd& features,
-                                          std::size_t rounds) const {
+Eigen::MatrixXd GbdtModel::predict_margin(const Eigen::MatrixXd& features, std::size_t rounds) const {
   check_columns(features);
   const std::size_t outputs = output_count();
   const std::size_t tree_count = std::min(rounds, round_count()) * outputs;
@@ -112,8 +109,7 @@ Eigen::MatrixXd GbdtModel::predict_margin(const Eigen::MatrixXd& features,
       const GbdtTree& tree = trees_[t];
       const auto output = static_cast<Eigen::Index>(t % outputs);
       for (Eigen::Index r = begin; r < end; ++r) {
-        const std::size_t leaf = tree.leaf_index(
-            [&](std::int32_t feature) { return features(r, feature); });
+        const std::size_t leaf = tree.leaf_index([&](std::int32_t feature) { return features(r, feature); });
         margins(r, output) += tree.nodes[leaf].value;
       }
     }
@@ -135,8 +131,7 @@ Eigen::VectorXd GbdtModel::gain_importance() const {
   return importance;
 }
 
-Eigen::MatrixXd GbdtModel::contributions(const Eigen::MatrixXd& features,
-                                         std::size_t output) const {
+Eigen::MatrixXd GbdtModel::contributions(const Eigen::MatrixXd& features, std::size_t output) const {
   check_columns(features);
   if (output >= output_count()) {
     throw InputError("gbdt model has " + std::to_string(output_count()) + " outputs, asked for output " +

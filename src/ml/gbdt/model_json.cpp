@@ -64,9 +64,8 @@ std::vector<std::int32_t> integers(const json& object, const char* name, const s
 }
 
 json tree_to_json(const GbdtTree& tree) {
-  json feature = json::array(), threshold = json::array(), left = json::array(),
-       right = json::array(), default_left = json::array(), value = json::array(),
-       cover = json::array(), gain = json::array();
+  json feature = json::array(), threshold = json::array(), left = json::array(), right = json::array(),
+       default_left = json::array(), value = json::array(), cover = json::array(), gain = json::array();
   for (const GbdtNode& node : tree.nodes) {
     feature.push_back(node.feature);
     threshold.push_back(std::isinf(node.threshold) ? json(nullptr) : json(node.threshold));
@@ -77,8 +76,8 @@ json tree_to_json(const GbdtTree& tree) {
     cover.push_back(node.cover);
     gain.push_back(node.gain);
   }
-  return {{"feature", feature}, {"threshold", threshold}, {"left", left}, {"right", right},
-          {"default_left", default_left}, {"value", value}, {"cover", cover}, {"gain", gain}};
+  return {{"feature", feature},           {"threshold", threshold}, {"left", left},   {"right", right},
+          {"default_left", default_left}, {"value", value},         {"cover", cover}, {"gain", gain}};
 }
 
 GbdtTree tree_from_json(const json& object, const std::string& where) {
@@ -91,8 +90,8 @@ GbdtTree tree_from_json(const json& object, const std::string& where) {
   const json& threshold = array_field(object, "threshold", where);
   const json& default_left = array_field(object, "default_left", where);
   const std::size_t size = feature.size();
-  for (std::size_t other : {left.size(), right.size(), value.size(), cover.size(), gain.size(),
-                            threshold.size(), default_left.size()}) {
+  for (std::size_t other :
+       {left.size(), right.size(), value.size(), cover.size(), gain.size(), threshold.size(), default_left.size()}) {
     if (other != size) reject(where + ": node fields have different lengths");
   }
   GbdtTree tree;
@@ -167,8 +166,8 @@ GbdtModel gbdt_from_json(const json& model, std::span<const std::string> expecte
   const json& metadata = field(model, "metadata", "the model");
   if (!metadata.is_object()) reject("'metadata' is not an object");
   return GbdtModel(objective_from_name(objective.get<std::string>()), std::move(feature_names),
-                   strings(model, "classes", "the model"), numbers(model, "base_margin", "the model"),
-                   std::move(trees), metadata);
+                   strings(model, "classes", "the model"), numbers(model, "base_margin", "the model"), std::move(trees),
+                   metadata);
 }
 
 }  // namespace sonic::ml

@@ -45,15 +45,14 @@ void softmax_pairs(const Eigen::MatrixXd& margins, Eigen::Index row, int label,
   for (std::size_t k = 0; k < outputs; ++k) {
     const float q = p[k] / total;
     const float target = static_cast<int>(k) == label ? 1.0f : 0.0f;
-    gradients[k][static_cast<std::size_t>(row)] = {
-        q - target, std::max(2.0f * q * (1.0f - q), static_cast<float>(kMinHessian))};
+    gradients[k][static_cast<std::size_t>(row)] = {q - target,
+                                                   std::max(2.0f * q * (1.0f - q), static_cast<float>(kMinHessian))};
   }
 }
 
 }  // namespace
 
-std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs,
-                                const Eigen::VectorXi& labels) {
+std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs, const Eigen::VectorXi& labels) {
   const auto rows = static_cast<double>(std::max<Eigen::Index>(labels.size(), 1));
   if (objective == GbdtObjective::binary_logistic) {
     const double ones = static_cast<double>((labels.array() == 1).count());
@@ -68,8 +67,7 @@ std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs,
   return margin;
 }
 
-void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins,
-                       const Eigen::VectorXi& labels,
+void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins, const Eigen::VectorXi& labels,
                        std::vector<std::vector<GradientPair>>& gradients, WorkerPool& pool) {
   const auto rows = static_cast<std::size_t>(labels.size());
   const std::size_t outputs = gradients.size();
@@ -88,8 +86,7 @@ void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins,
   });
 }
 
-double mean_loss(GbdtObjective objective, const Eigen::MatrixXd& margins,
-                 const Eigen::VectorXi& labels) {
+double mean_loss(GbdtObjective objective, const Eigen::MatrixXd& margins, const Eigen::VectorXi& labels) {
   const Eigen::Index rows = labels.size();
   if (rows == 0) return 0;
   const auto outputs = static_cast<std::size_t>(margins.cols());

@@ -13,8 +13,7 @@ std::string objective_name(GbdtObjective objective) {
 GbdtObjective objective_from_name(const std::string& name) {
   if (name == "binary_logistic") return GbdtObjective::binary_logistic;
   if (name == "multiclass_softmax") return GbdtObjective::multiclass_softmax;
-  throw InputError("unknown gbdt objective '" + name +
-                   "' (expected binary_logistic or multiclass_softmax)");
+  throw InputError("unknown gbdt objective '" + name + "' (expected binary_logistic or multiclass_softmax)");
 }
 
 namespace {
@@ -45,9 +44,7 @@ void validate(const GbdtParams& p) {
 }
 
 std::size_t output_count(const GbdtParams& params) {
-  return params.objective == GbdtObjective::binary_logistic
-             ? 1
-             : static_cast<std::size_t>(params.num_classes);
+  return params.objective == GbdtObjective::binary_logistic ? 1 : static_cast<std::size_t>(params.num_classes);
 }
 
 nlohmann::json to_json(const GbdtParams& p) {

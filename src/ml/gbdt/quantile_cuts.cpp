@@ -77,8 +77,7 @@ std::vector<Eigen::Index> cut_sample_rows(Eigen::Index rows, std::uint64_t seed)
 
 }  // namespace
 
-std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
-                                         std::size_t max_bins) {
+std::vector<double> quantile_upper_edges(std::span<const double> sorted_values, std::size_t max_bins) {
   const std::vector<DistinctValue> distinct = distinct_values(sorted_values);
   std::vector<double> edges;
   if (distinct.size() <= max_bins) {
@@ -107,8 +106,7 @@ std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
   }
   std::size_t j = 1;
   for (std::size_t k = 1; k < max_bins; ++k) {
-    const double twice_target =
-        2 * (static_cast<double>(k) * range / static_cast<double>(max_bins) + first_rank);
+    const double twice_target = 2 * (static_cast<double>(k) * range / static_cast<double>(max_bins) + first_rank);
     while (j < last && twice_target >= 2 * before[j + 1] + static_cast<double>(distinct[j + 1].count)) {
       ++j;
     }
@@ -124,8 +122,7 @@ std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
   return edges;
 }
 
-FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin,
-                                 std::uint64_t seed, WorkerPool& pool) {
+FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, WorkerPool& pool) {
   const auto feature_count = static_cast<std::size_t>(features.cols());
   const std::vector<Eigen::Index> sample = cut_sample_rows(features.rows(), seed);
   FeatureCuts cuts;

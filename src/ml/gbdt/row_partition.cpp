@@ -20,8 +20,8 @@ struct Block {
 
 }  // namespace
 
-RowSegment RowPartition::reset(std::span<const std::uint32_t> rows,
-                               std::span<const GradientPair> gradients, WorkerPool& pool) {
+RowSegment RowPartition::reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients,
+                               WorkerPool& pool) {
   rows_.assign(rows.begin(), rows.end());
   gradients_.resize(rows.size());
   scratch_rows_.resize(rows.size());
@@ -105,14 +105,12 @@ void RowPartition::split(std::span<SegmentSplit> splits, WorkerPool& pool) {
     }
     for (std::size_t b = first_block[s]; b < first_block[s + 1]; ++b) {
       const Block& block = blocks[b];
-      move_rights(block.begin, block.begin + (block.end - block.begin) - block.left_count,
-                  block.right_to);
+      move_rights(block.begin, block.begin + (block.end - block.begin) - block.left_count, block.right_to);
     }
   });
 }
 
-void RowPartition::move_rights(std::size_t scratch_begin, std::size_t scratch_end,
-                               std::size_t to) {
+void RowPartition::move_rights(std::size_t scratch_begin, std::size_t scratch_end, std::size_t to) {
   std::copy(scratch_rows_.begin() + static_cast<std::ptrdiff_t>(scratch_begin),
             scratch_rows_.begin() + static_cast<std::ptrdiff_t>(scratch_end),
             rows_.begin() + static_cast<std::ptrdiff_t>(to));

@@ -4,9 +4,7 @@
 
 namespace sonic::ml::gbdt {
 
-double node_score(const GradientSum& sum, double lambda) {
-  return sum.grad * sum.grad / (sum.hess + lambda);
-}
+double node_score(const GradientSum& sum, double lambda) { return sum.grad * sum.grad / (sum.hess + lambda); }
 
 double leaf_weight(const GradientSum& sum, const SplitConstraints& constraints) {
   if (sum.hess <= 0 || sum.hess < constraints.min_child_weight) return 0;
@@ -21,20 +19,17 @@ bool heavy_enough(const GradientSum& side, const SplitConstraints& constraints) 
 
 }  // namespace
 
-SplitCandidate best_split_for_feature(std::int32_t feature, std::span<const GradientSum> slots,
-                                      std::size_t bin_count, const GradientSum& node_sum,
-                                      const SplitConstraints& constraints) {
+SplitCandidate best_split_for_feature(std::int32_t feature, std::span<const GradientSum> slots, std::size_t bin_count,
+                                      const GradientSum& node_sum, const SplitConstraints& constraints) {
   const GradientSum missing = slots.size() > bin_count ? slots[bin_count] : GradientSum{};
   const bool try_missing_left = missing.hess > 0;
   const double parent_score = node_score(node_sum, constraints.lambda);
   SplitCandidate best;
   best.gain = std::max(constraints.gamma, kMinSplitGain);
 
-  auto consider = [&](const GradientSum& left, const GradientSum& right, std::size_t bin,
-                      bool default_left) {
+  auto consider = [&](const GradientSum& left, const GradientSum& right, std::size_t bin, bool default_left) {
     if (!heavy_enough(left, constraints) || !heavy_enough(right, constraints)) return;
-    const double gain = node_score(left, constraints.lambda) +
-                        node_score(right, constraints.lambda) - parent_score;
+    const double gain = node_score(left, constraints.lambda) + node_score(right, constraints.lambda) - parent_score;
     if (gain > best.gain) {
       best = {gain, feature, static_cast<std::uint32_t>(bin), default_left, left, right};
     }

@@ -25,8 +25,8 @@ constexpr std::size_t kBlockRows = 1 << 14;
 constexpr std::uint64_t kCutStream = 0;
 
 // Adds a tree's value for each of `rows` (walked on raw values) to their margins of one output.
-void add_tree_to_margins(const GbdtTree& tree, const Eigen::MatrixXd& features,
-                         std::span<const std::uint32_t> rows, double* margins, WorkerPool& pool) {
+void add_tree_to_margins(const GbdtTree& tree, const Eigen::MatrixXd& features, std::span<const std::uint32_t> rows,
+                         double* margins, WorkerPool& pool) {
   const std::size_t blocks = (rows.size() + kBlockRows - 1) / kBlockRows;
   pool.run(blocks, [&](std::size_t block) {
     const std::size_t end = std::min(rows.size(), (block + 1) * kBlockRows);
@@ -47,8 +47,8 @@ class ValidationTracker {
         rows_(gbdt::all_indices(static_cast<std::size_t>(validation.features.rows()))) {}
 
   void add_tree(const GbdtTree& tree, std::size_t output, WorkerPool& pool) {
-    add_tree_to_margins(tree, validation_.features, rows_,
-                        margins_.col(static_cast<Eigen::Index>(output)).data(), pool);
+    add_tree_to_margins(tree, validation_.features, rows_, margins_.col(static_cast<Eigen::Index>(output)).data(),
+                        pool);
   }
 
   // Records the loss after `round`; true when it is the best so far.
@@ -83,12 +83,10 @@ class Booster {
         pool_(static_cast<std::size_t>(params.num_threads)),
         binned_(features,
                 gbdt::compute_feature_cuts(features, params.max_bin,
-                                           SeededRandom::for_stream(params.seed, kCutStream).next_u64(),
-                                           pool_),
+                                           SeededRandom::for_stream(params.seed, kCutStream).next_u64(), pool_),
                 pool_),
         grower_(binned_, pool_,
-                {params.max_depth, params.learning_rate,
-                 {params.lambda, params.min_child_weight, params.gamma}}),
+                {params.max_depth, params.learning_rate, {params.lambda, params.min_child_weight, params.gamma}}),
         base_(gbdt::base_margin(params.objective, outputs_, labels)),
         margins_(base_row().replicate(features.rows(), 1)),
         gradients_(outputs_, std::vector<GradientPair>(static_cast<std::size_t>(features.rows()))),
@@ -112,24 +110,22 @@ class Booster {
   void remember_margins() { kept_margins_ = margins_; }
 
   // The model of the first `rounds` rounds, with the facts of its training.
-  GbdtModel finish(std::size_t rounds, std::vector<std::string> feature_names,
-                   std::vector<std::string> class_names, nlohmann::json metadata) {
+  GbdtModel finish(std::size_t rounds, std::vector<std::string> feature_names, std::vector<std::string> class_names,
+                   nlohmann::json metadata) {
     const bool truncated = rounds * outputs_ < trees_.size();
     trees_.resize(rounds * outputs_);
     metadata["rounds"] = rounds;
-    metadata["train_loss"] =
-        gbdt::mean_loss(params_.objective, truncated ? kept_margins_ : margins_, labels_);
-    return GbdtModel(params_.objective, std::move(feature_names), std::move(class_names), base_,
-                     std::move(trees_), std::move(metadata));
+    metadata["train_loss"] = gbdt::mean_loss(params_.objective, truncated ? kept_margins_ : margins_, labels_);
+    return GbdtModel(params_.objective, std::move(feature_names), std::move(class_names), base_, std::move(trees_),
+                     std::move(metadata));
   }
 
  private:
   GbdtTree grow_tree(std::size_t output) {
     SeededRandom random = SeededRandom::for_stream(params_.seed, trees_.size() + 1);
     const std::vector<std::uint32_t> features =
-        params_.colsample_bytree < 1
-            ? gbdt::sample_features(random, every_feature_.size(), params_.colsample_bytree)
-            : every_feature_;
+        params_.colsample_bytree < 1 ? gbdt::sample_features(random, every_feature_.size(), params_.colsample_bytree)
+                                     : every_feature_;
     if (params_.subsample < 1) {
       gbdt::sample_rows(random, static_cast<std::size_t>(features_.rows()), params_.subsample, sample_);
     }
@@ -154,8 +150,8 @@ class Booster {
   const gbdt::BinnedMatrix binned_;
   gbdt::TreeGrower grower_;
   const std::vector<double> base_;
-  Eigen::MatrixXd margins_;       // rows x outputs, training rows
-  Eigen::MatrixXd kept_margins_;  // the margins at the best validation round
+  Eigen::MatrixXd margins_;                           // rows x outputs, training rows
+  Eigen::MatrixXd kept_margins_;                      // the margins at the best validation round
   std::vector<std::vector<GradientPair>> gradients_;  // per output, per row
   const std::vector<std::uint32_t> every_feature_;
   gbdt::RowSample sample_;
@@ -164,15 +160,13 @@ class Booster {
 
 }  // namespace
 
-GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels,
-                     const GbdtParams& params, const GbdtSchema& schema,
-                     const GbdtValidation* validation) {
-  gbdt::check_training_inputs(features, labels, params,
-                              validation ? &validation->features : nullptr,
+GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params,
+                     const GbdtSchema& schema, const GbdtValidation* validation) {
+  gbdt::check_training_inputs(features, labels, params, validation ? &validation->features : nullptr,
                               validation ? &validation->labels : nullptr);
   const int classes = params.objective == GbdtObjective::binary_logistic ? 2 : params.num_classes;
-  std::vector<std::string> feature_names = gbdt::names_or_default(
-      schema.feature_names, static_cast<std::size_t>(features.cols()), "f", "feature");
+  std::vector<std::string> feature_names =
+      gbdt::names_or_default(schema.feature_names, static_cast<std::size_t>(features.cols()), "f", "feature");
   std::vector<std::string> class_names =
       gbdt::names_or_default(schema.class_names, static_cast<std::size_t>(classes), "", "class");
 

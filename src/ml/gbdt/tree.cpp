@@ -14,8 +14,7 @@ double GbdtTree::expected_value() const {
     } else {
       const auto left = static_cast<std::size_t>(node.left);
       const auto right = static_cast<std::size_t>(node.right);
-      expected[i] = (nodes[left].cover * expected[left] + nodes[right].cover * expected[right]) /
-                    node.cover;
+      expected[i] = (nodes[left].cover * expected[left] + nodes[right].cover * expected[right]) / node.cover;
     }
   }
   return expected.empty() ? 0.0 : expected[0];

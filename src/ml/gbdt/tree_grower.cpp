@@ -44,8 +44,7 @@ bool may_split(const GradientSum& sum, RowSegment segment, const SplitConstraint
 
 }  // namespace
 
-GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients,
-                          std::span<const std::uint32_t> rows,
+GbdtTree TreeGrower::grow(std::span<const GradientPair> gradients, std::span<const std::uint32_t> rows,
                           std::span<const std::uint32_t> features) {
   features_ = features;
   plan_feature_groups();
@@ -121,8 +120,7 @@ void TreeGrower::plan_feature_groups() {
   }
 }
 
-void TreeGrower::build_histograms_of_group(std::size_t group, std::size_t histogram_buffer,
-                                           RowSegment segment) {
+void TreeGrower::build_histograms_of_group(std::size_t group, std::size_t histogram_buffer, RowSegment segment) {
   const auto [begin, end] = feature_groups_[group];
   FeatureHistogram passes[kMaxFeaturesPerPass];
   for (std::size_t j = begin; j < end; ++j) {
@@ -137,9 +135,8 @@ void TreeGrower::build_histograms_of_group(std::size_t group, std::size_t histog
 }
 
 void TreeGrower::build_root_histogram(OpenNode& root) {
-  pool_.run(feature_groups_.size(), [&](std::size_t group) {
-    build_histograms_of_group(group, root.histogram, root.segment);
-  });
+  pool_.run(feature_groups_.size(),
+            [&](std::size_t group) { build_histograms_of_group(group, root.histogram, root.segment); });
   // Every feature's histogram sums to the node's total; the first one's is taken, always.
   for (const GradientSum& slot : histogram(root.histogram, features_[0])) root.sum += slot;
 }
@@ -193,8 +190,7 @@ void TreeGrower::find_children_splits(std::vector<SplitPair>& pairs) {
     const SplitConstraints& constraints = settings_.constraints;
     for (std::size_t j = begin; j < end; ++j) {
       const std::size_t feature = features_[j];
-      subtract_histogram(histogram(pair.larger().histogram, feature),
-                         histogram(small.histogram, feature));
+      subtract_histogram(histogram(pair.larger().histogram, feature), histogram(small.histogram, feature));
       const std::size_t base = 2 * a * feature_count;
       if (may_split(pair.left.sum, pair.left.segment, constraints)) {
         candidates_[base + j] = best_split(pair.left, j);
@@ -230,16 +226,14 @@ void TreeGrower::keep_best_candidate(OpenNode& node, std::size_t candidate_row) 
 
 SplitCandidate TreeGrower::best_split(const OpenNode& node, std::size_t feature_index) const {
   const std::size_t feature = features_[feature_index];
-  const std::span<const GradientSum> slots{
-      histograms_[node.histogram].data() + binned_.slot_offset(feature),
-      binned_.slot_count(feature)};
-  return best_split_for_feature(static_cast<std::int32_t>(feature), slots,
-                                binned_.bin_count(feature), node.sum, settings_.constraints);
+  const std::span<const GradientSum> slots{histograms_[node.histogram].data() + binned_.slot_offset(feature),
+                                           binned_.slot_count(feature)};
+  return best_split_for_feature(static_cast<std::int32_t>(feature), slots, binned_.bin_count(feature), node.sum,
+                                settings_.constraints);
 }
 
 void TreeGrower::make_leaf(GbdtTree& tree, const OpenNode& node) {
-  tree.nodes[node.node].value =
-      settings_.learning_rate * leaf_weight(node.sum, settings_.constraints);
+  tree.nodes[node.node].value = settings_.learning_rate * leaf_weight(node.sum, settings_.constraints);
   leaf_rows_.push_back({node.node, partition_.rows(node.segment)});
   if (node.histogram != kNoHistogram) release_histogram(node.histogram);
 }

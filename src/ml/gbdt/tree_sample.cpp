@@ -15,12 +15,10 @@ void sample_rows(SeededRandom& random, std::size_t row_count, double share, RowS
   }
 }
 
-std::vector<std::uint32_t> sample_features(SeededRandom& random, std::size_t feature_count,
-                                           double share) {
+std::vector<std::uint32_t> sample_features(SeededRandom& random, std::size_t feature_count, double share) {
   std::vector<std::uint32_t> features = all_indices(feature_count);
   const auto keep = std::clamp<std::size_t>(
-      static_cast<std::size_t>(std::lround(share * static_cast<double>(feature_count))), 1,
-      feature_count);
+      static_cast<std::size_t>(std::lround(share * static_cast<double>(feature_count))), 1, feature_count);
   random.shuffle(std::span(features));
   features.resize(keep);
   std::sort(features.begin(), features.end());

@@ -18,8 +18,7 @@ struct RowSample {
 void sample_rows(SeededRandom& random, std::size_t row_count, double share, RowSample& sample);
 
 // round(share x feature_count) features, at least one, ascending.
-std::vector<std::uint32_t> sample_features(SeededRandom& random, std::size_t feature_count,
-                                           double share);
+std::vector<std::uint32_t> sample_features(SeededRandom& random, std::size_t feature_count, double share);
 
 std::vector<std::uint32_t> all_indices(std::size_t count);  // 0..count-1
 

@@ -18,8 +18,7 @@ struct PathStep {
 // The path is steps[0..last]; steps[0] is a placeholder for the root.
 // Adds a feature: every subset either leaves it out (zero fraction) or includes it (one
 // fraction), so the weights of subsets of each size are redistributed accordingly.
-void extend_path(PathStep* steps, std::size_t last, double zero_fraction, double one_fraction,
-                 std::int32_t feature) {
+void extend_path(PathStep* steps, std::size_t last, double zero_fraction, double one_fraction, std::int32_t feature) {
   steps[last] = {feature, zero_fraction, one_fraction, last == 0 ? 1.0 : 0.0};
   const double length = static_cast<double>(last + 1);
   for (std::size_t i = last; i-- > 0;) {
@@ -87,8 +86,8 @@ class ShapWalk {
   }
 
   // Each level works on its own copy of the path, just past its parent's in storage_.
-  void visit(std::size_t node, PathStep* parent_steps, std::size_t last, double zero_fraction,
-             double one_fraction, std::int32_t feature) {
+  void visit(std::size_t node, PathStep* parent_steps, std::size_t last, double zero_fraction, double one_fraction,
+             std::int32_t feature) {
     PathStep* steps = last == 0 ? parent_steps : parent_steps + last;
     if (last > 0) std::copy(parent_steps, parent_steps + last, steps);
     extend_path(steps, last, zero_fraction, one_fraction, feature);
@@ -103,9 +102,8 @@ class ShapWalk {
       return;
     }
     const std::size_t hot = GbdtTree::child_for(split, row_[static_cast<std::size_t>(split.feature)]);
-    const std::size_t cold = hot == static_cast<std::size_t>(split.left)
-                                 ? static_cast<std::size_t>(split.right)
-                                 : static_cast<std::size_t>(split.left);
+    const std::size_t cold = hot == static_cast<std::size_t>(split.left) ? static_cast<std::size_t>(split.right)
+                                                                         : static_cast<std::size_t>(split.left);
     // A feature met again: take its earlier step out and fold its fractions into this one.
     double incoming_zero = 1;
     double incoming_one = 1;
@@ -118,10 +116,8 @@ class ShapWalk {
       kept = last - 1;
       break;
     }
-    visit(hot, steps, kept + 1, tree_.nodes[hot].cover / split.cover * incoming_zero, incoming_one,
-          split.feature);
-    visit(cold, steps, kept + 1, tree_.nodes[cold].cover / split.cover * incoming_zero, 0,
-          split.feature);
+    visit(hot, steps, kept + 1, tree_.nodes[hot].cover / split.cover * incoming_zero, incoming_one, split.feature);
+    visit(cold, steps, kept + 1, tree_.nodes[cold].cover / split.cover * incoming_zero, 0, split.feature);
   }
 
   const GbdtTree& tree_;
@@ -132,8 +128,7 @@ class ShapWalk {
 
 }  // namespace
 
-void add_tree_shap(const GbdtTree& tree, std::span<const double> row,
-                   std::span<double> contributions) {
+void add_tree_shap(const GbdtTree& tree, std::span<const double> row, std::span<double> contributions) {
   if (tree.nodes.empty()) return;
   ShapWalk walk(tree, row, contributions);
   walk.run();

@@ -14,8 +14,8 @@ constexpr std::int64_t kLoginWarningMs = 14 * kMsPerDay;
 
 }  // namespace
 
-AccessTokens::AccessTokens(AccountsClient& accounts, const CredentialsStore& store,
-                           SpotifyCredentials credentials, net::Clock& clock)
+AccessTokens::AccessTokens(AccountsClient& accounts, const CredentialsStore& store, SpotifyCredentials credentials,
+                           net::Clock& clock)
     : accounts_(&accounts), store_(&store), credentials_(std::move(credentials)), clock_(&clock) {}
 
 const std::string& AccessTokens::current() {
@@ -55,8 +55,7 @@ void AccessTokens::warn_if_login_ends_soon() {
   const std::int64_t left = *expiry - clock_->now_utc_ms();
   if (left < kLoginWarningMs) {
     spdlog::warn("the Spotify login ends in {} days, on {}: run `sonic auth spotify` before then",
-                 std::max<std::int64_t>(0, left / kMsPerDay),
-                 format_iso8601_utc(*expiry).substr(0, 10));
+                 std::max<std::int64_t>(0, left / kMsPerDay), format_iso8601_utc(*expiry).substr(0, 10));
   }
 }
 

@@ -30,24 +30,21 @@ OAuthError read_oauth_error(const std::string& masked_body) {
   return {string_or_empty(json, "error"), string_or_empty(json, "error_description")};
 }
 
-[[noreturn]] void throw_token_error(const net::HttpRequest& request, int status,
-                                    const std::string& body, bool refreshing,
-                                    const SpotifyApp& app) {
+[[noreturn]] void throw_token_error(const net::HttpRequest& request, int status, const std::string& body,
+                                    bool refreshing, const SpotifyApp& app) {
   const std::string masked = request.mask(body);
   const OAuthError error = read_oauth_error(masked);
   const std::string said = error.code + (error.description.empty() ? "" : ": " + error.description);
   if (error.code == "invalid_grant") {
     spdlog::debug("{} answered HTTP {}: {}", request.describe(), status, said);
     if (refreshing) {
-      throw Error(ExitCode::login_needed,
-                  "Spotify login expired or was revoked: run `sonic auth spotify`");
+      throw Error(ExitCode::login_needed, "Spotify login expired or was revoked: run `sonic auth spotify`");
     }
-    throw Error(ExitCode::login_needed, "Spotify did not accept the authorization code (" + said +
-                                            "): run `sonic auth spotify` again");
+    throw Error(ExitCode::login_needed,
+                "Spotify did not accept the authorization code (" + said + "): run `sonic auth spotify` again");
   }
   if (error.code == "invalid_client") {
-    throw UsageError("Spotify does not accept the app's credentials (" + said +
-                     ") for client ID '" + app.client_id +
+    throw UsageError("Spotify does not accept the app's credentials (" + said + ") for client ID '" + app.client_id +
                      "': set SPOTIFY_CLIENT_ID to the Client ID of your app at "
                      "https://developer.spotify.com/dashboard" +
                      (app.confidential() ? ", and SPOTIFY_CLIENT_SECRET to its secret or unset it "
@@ -59,8 +56,7 @@ OAuthError read_oauth_error(const std::string& masked_body) {
 
 }  // namespace
 
-AccountsClient::AccountsClient(std::string accounts_url, SpotifyApp app, net::HttpClient& http,
-                               net::Clock& clock)
+AccountsClient::AccountsClient(std::string accounts_url, SpotifyApp app, net::HttpClient& http, net::Clock& clock)
     : accounts_url_(std::move(accounts_url)), app_(std::move(app)), http_(&http), clock_(&clock) {}
 
 std::string AccountsClient::authorize_url(const AuthorizeRequest& request) const {
@@ -95,8 +91,7 @@ TokenGrant AccountsClient::exchange_code(const std::string& code, const std::str
                      .secret_form_field("code", code)
                      .form_field("redirect_uri", redirect_uri);
   if (!app_.confidential()) {
-    request.form_field("client_id", app_.client_id)
-        .secret_form_field("code_verifier", code_verifier);
+    request.form_field("client_id", app_.client_id).secret_form_field("code_verifier", code_verifier);
   }
   return request_tokens(request, Grant::authorization_code, "");
 }
@@ -108,9 +103,8 @@ TokenGrant AccountsClient::refresh(const std::string& refresh_token) {
   // retry this run fails with a network error and the next run meets the same invalid_grant.
   // The retry cannot make that case worse, and it rescues the common ones (a refused
   // connection, a 503 or a 429, where Spotify never processed the request).
-  auto request = token_request()
-                     .form_field("grant_type", "refresh_token")
-                     .secret_form_field("refresh_token", refresh_token);
+  auto request =
+      token_request().form_field("grant_type", "refresh_token").secret_form_field("refresh_token", refresh_token);
   if (!app_.confidential()) request.form_field("client_id", app_.client_id);
   return request_tokens(request, Grant::refresh_token, refresh_token);
 }
@@ -123,8 +117,7 @@ TokenGrant AccountsClient::request_tokens(const net::HttpRequest& request, Grant
   }
   const auto json = net::parse_json_body(request, response);
   const auto fail = [&](const std::string& what) {
-    throw InputError(request.describe() + " answered HTTP " + std::to_string(response.status) +
-                     " without " + what);
+    throw InputError(request.describe() + " answered HTTP " + std::to_string(response.status) + " without " + what);
   };
   if (!json.is_object()) fail("a JSON object");
   TokenGrant grant_result;

@@ -42,14 +42,12 @@ struct CallbackListener::State {
   }
 };
 
-CallbackListener::CallbackListener(int port, std::string expected_state)
-    : state_(std::make_unique<State>()) {
+CallbackListener::CallbackListener(int port, std::string expected_state) : state_(std::make_unique<State>()) {
   state_->expected_state = std::move(expected_state);
   auto& server = state_->server;
-  server.Get("/callback",
-             [state = state_.get()](const httplib::Request& request, httplib::Response& response) {
-               state->handle(request, response);
-             });
+  server.Get("/callback", [state = state_.get()](const httplib::Request& request, httplib::Response& response) {
+    state->handle(request, response);
+  });
   // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second listener share the
   // port (and half of the redirects, codes included) instead of failing to bind.
   server.set_socket_options([](socket_t socket) {

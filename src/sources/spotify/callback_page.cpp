@@ -25,9 +25,8 @@ PageText text_of(CallbackPage page) {
     case CallbackPage::not_a_redirect:
       break;
   }
-  return {
-      "Nothing to do here",
-      "This address is where Spotify sends the browser during <code>sonic auth spotify</code>."};
+  return {"Nothing to do here",
+          "This address is where Spotify sends the browser during <code>sonic auth spotify</code>."};
 }
 
 }  // namespace

@@ -27,8 +27,7 @@ std::string fingerprint(const std::string& token) { return to_hex(sha256(token))
 // quotes the content (it holds a token).
 class CredentialsReader {
  public:
-  CredentialsReader(const std::filesystem::path& file, const nlohmann::json& json)
-      : file_(file), json_(json) {}
+  CredentialsReader(const std::filesystem::path& file, const nlohmann::json& json) : file_(file), json_(json) {}
 
   [[noreturn]] void fail(const std::string& what) const {
     throw InputError(file_.string() + ": not a valid Spotify credentials file (" + what +
@@ -83,7 +82,7 @@ class CredentialsReader {
 };
 
 void warn_if_others_can_read(const std::filesystem::path& file) {
-  struct stat status{};
+  struct stat status {};
   if (::stat(file.c_str(), &status) == 0 && (status.st_mode & 077) != 0) {
     spdlog::warn(
         "{} can be read by other users of this machine; it holds your Spotify login: "
@@ -142,10 +141,8 @@ std::optional<SpotifyCredentials> CredentialsStore::read_file() const {
 std::optional<SpotifyCredentials> CredentialsStore::load() const {
   auto from_file = read_file();
   if (environment_.refresh_token.empty()) return from_file;
-  if (from_file &&
-      from_file->replaces_environment_token == fingerprint(environment_.refresh_token)) {
-    spdlog::debug("using the refresh token Spotify issued in place of SPOTIFY_REFRESH_TOKEN ({})",
-                  file_.string());
+  if (from_file && from_file->replaces_environment_token == fingerprint(environment_.refresh_token)) {
+    spdlog::debug("using the refresh token Spotify issued in place of SPOTIFY_REFRESH_TOKEN ({})", file_.string());
     return from_file;
   }
   if (environment_.client_id.empty()) {
@@ -177,8 +174,7 @@ void CredentialsStore::save(SpotifyCredentials& credentials, std::int64_t now_ms
   if (!credentials.replaces_environment_token.empty()) {
     json["replaces_environment_token"] = credentials.replaces_environment_token;
   }
-  if (const auto folder = file_.parent_path();
-      !folder.empty() && !std::filesystem::exists(folder)) {
+  if (const auto folder = file_.parent_path(); !folder.empty() && !std::filesystem::exists(folder)) {
     // A new home: only its owner may look inside (it will hold the login).
     std::filesystem::create_directories(folder);
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all);

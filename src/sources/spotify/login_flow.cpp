@@ -18,9 +18,7 @@ using Steady = std::chrono::steady_clock;
 constexpr std::size_t kStateLength = 32;
 constexpr milliseconds kInputSlice{200};
 
-std::string loopback_redirect_uri(int port) {
-  return "http://127.0.0.1:" + std::to_string(port) + "/callback";
-}
+std::string loopback_redirect_uri(int port) { return "http://127.0.0.1:" + std::to_string(port) + "/callback"; }
 
 // "5 min" rather than "5 min 0 s" for the usual whole-minute waits.
 std::string describe_wait(milliseconds wait) {
@@ -28,19 +26,19 @@ std::string describe_wait(milliseconds wait) {
   return net::describe_duration(wait);
 }
 
-std::string instructions(const std::string& url, const std::string& redirect_uri, bool listening,
-                         bool browser_opened, milliseconds timeout) {
-  std::string text = browser_opened
-                         ? "Your browser should open Spotify's login page. If it does not, "
-                           "open this address:\n\n  "
-                         : "Open this address in a browser and allow sonic to read your "
-                           "recently played tracks:\n\n  ";
+std::string instructions(const std::string& url, const std::string& redirect_uri, bool listening, bool browser_opened,
+                         milliseconds timeout) {
+  std::string text = browser_opened ? "Your browser should open Spotify's login page. If it does not, "
+                                      "open this address:\n\n  "
+                                    : "Open this address in a browser and allow sonic to read your "
+                                      "recently played tracks:\n\n  ";
   text += url + "\n\n";
   const std::string wait = describe_wait(timeout);
   if (listening) {
     text += "Waiting up to " + wait + " for Spotify to send the browser back to " + redirect_uri;
-    text += ".\nIf the browser runs on another machine, that address will not load there: "
-            "paste it here instead.\n";
+    text +=
+        ".\nIf the browser runs on another machine, that address will not load there: "
+        "paste it here instead.\n";
   } else {
     text += "After you allow access, the browser goes to an address starting with ";
     text += redirect_uri + " that does not load. Copy that whole address from the address ";
@@ -52,8 +50,8 @@ std::string instructions(const std::string& url, const std::string& redirect_uri
 // Waits for this login's redirect from the listener, from pasted input, or both.
 class RedirectWait {
  public:
-  RedirectWait(CallbackListener* listener, LoginConsole& console, std::string redirect_uri,
-               std::string state, milliseconds timeout)
+  RedirectWait(CallbackListener* listener, LoginConsole& console, std::string redirect_uri, std::string state,
+               milliseconds timeout)
       : listener_(listener),
         console_(console),
         redirect_uri_(std::move(redirect_uri)),
@@ -65,9 +63,8 @@ class RedirectWait {
     while (true) {
       const auto left = std::chrono::duration_cast<milliseconds>(deadline_ - Steady::now());
       if (left <= milliseconds(0)) {
-        throw Error(ExitCode::login_needed,
-                    "the Spotify login was not completed within " + describe_wait(timeout_) +
-                        "; nothing was stored: run `sonic auth spotify` again");
+        throw Error(ExitCode::login_needed, "the Spotify login was not completed within " + describe_wait(timeout_) +
+                                                "; nothing was stored: run `sonic auth spotify` again");
       }
       const bool reading = !console_.input_closed();
       if (listener_) {
@@ -90,8 +87,8 @@ class RedirectWait {
     if (line.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
     auto redirect = parse_authorization_redirect(line);
     if (!redirect) {
-      console_.say("That is not the address Spotify sent the browser to. It starts with " +
-                   redirect_uri_ + "?code= ; paste the whole address from the address bar.\n");
+      console_.say("That is not the address Spotify sent the browser to. It starts with " + redirect_uri_ +
+                   "?code= ; paste the whole address from the address bar.\n");
       return std::nullopt;
     }
     if (!redirect->belongs_to(state_)) {
@@ -113,9 +110,8 @@ class RedirectWait {
 
 [[noreturn]] void throw_refused(const AuthorizationRedirect& redirect) {
   if (redirect.error == "access_denied") {
-    throw Error(
-        ExitCode::login_needed,
-        "the Spotify login was declined in the browser (access_denied); nothing was stored");
+    throw Error(ExitCode::login_needed,
+                "the Spotify login was declined in the browser (access_denied); nothing was stored");
   }
   throw Error(ExitCode::login_needed, "Spotify ended the login with the error '" + redirect.error +
                                           "'; nothing was stored: run `sonic auth spotify` again");
@@ -132,15 +128,14 @@ void warn_if_scope_missing(const std::string& granted) {
 
 }  // namespace
 
-SpotifyCredentials log_in(AccountsClient& accounts, const CredentialsStore& store,
-                          LoginConsole& console, const LoginOptions& options, net::Clock& clock) {
+SpotifyCredentials log_in(AccountsClient& accounts, const CredentialsStore& store, LoginConsole& console,
+                          const LoginOptions& options, net::Clock& clock) {
   const PkcePair pkce = new_pkce_pair();
   const std::string state = random_url_safe_text(kStateLength);
   std::optional<CallbackListener> listener;
   if (options.listen) listener.emplace(options.port, state);
   const std::string redirect_uri =
-      listener ? listener->redirect_uri()
-               : loopback_redirect_uri(options.port != 0 ? options.port : kDefaultPastePort);
+      listener ? listener->redirect_uri() : loopback_redirect_uri(options.port != 0 ? options.port : kDefaultPastePort);
 
   const std::string url = accounts.authorize_url({redirect_uri, state, pkce.challenge});
   const bool opened = options.listen && console.open_browser(url);

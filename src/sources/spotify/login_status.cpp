@@ -30,9 +30,8 @@ std::string expiry_text(const LoginStatus& status) {
 
 std::string check_text(const LoginCheck& check) {
   if (!check.ok) return "failed: " + check.message;
-  return check.refresh_token_replaced
-             ? "ok: Spotify issued an access token and a new refresh token (stored)"
-             : "ok: Spotify issued an access token";
+  return check.refresh_token_replaced ? "ok: Spotify issued an access token and a new refresh token (stored)"
+                                      : "ok: Spotify issued an access token";
 }
 
 }  // namespace
@@ -54,8 +53,7 @@ bool LoginStatus::expired() const {
 
 bool LoginStatus::usable() const { return credentials && !expired() && (!check || check->ok); }
 
-LoginStatus read_login_status(const Home& home, bool check, const SpotifySessionSettings& settings,
-                              net::Clock& clock) {
+LoginStatus read_login_status(const Home& home, bool check, const SpotifySessionSettings& settings, net::Clock& clock) {
   LoginStatus status;
   status.credentials_file = home.credentials();
   status.credentials = CredentialsStore(home.credentials(), settings.environment).load();
@@ -66,8 +64,7 @@ LoginStatus read_login_status(const Home& home, bool check, const SpotifySession
     SpotifySession session(home, settings, clock);
     session.renew_access_token();
     result.ok = true;
-    result.refresh_token_replaced =
-        session.credentials().refresh_token != status.credentials->refresh_token;
+    result.refresh_token_replaced = session.credentials().refresh_token != status.credentials->refresh_token;
     status.credentials = session.credentials();
   } catch (const Error& error) {
     result.failure = error.code();
@@ -83,17 +80,15 @@ nlohmann::json to_json(const LoginStatus& status) {
       {"service", "spotify"},
       {"logged_in", credentials.has_value()},
       {"usable", status.usable()},
-      {"source",
-       credentials ? nlohmann::json(to_string(credentials->origin)) : nlohmann::json(nullptr)},
+      {"source", credentials ? nlohmann::json(to_string(credentials->origin)) : nlohmann::json(nullptr)},
       {"credentials_file", status.credentials_file.string()},
       {"client_id", credentials ? nlohmann::json(credentials->client_id) : nlohmann::json(nullptr)},
-      {"scope", credentials && !credentials->scope.empty() ? nlohmann::json(credentials->scope)
-                                                           : nlohmann::json(nullptr)},
+      {"scope",
+       credentials && !credentials->scope.empty() ? nlohmann::json(credentials->scope) : nlohmann::json(nullptr)},
       {"authorized_at", time_or_null(credentials ? credentials->authorized_ms : std::nullopt)},
       {"updated_at", time_or_null(credentials ? credentials->updated_ms : std::nullopt)},
       {"expires_at", time_or_null(status.expires_ms())},
-      {"days_left",
-       status.days_left() ? nlohmann::json(*status.days_left()) : nlohmann::json(nullptr)},
+      {"days_left", status.days_left() ? nlohmann::json(*status.days_left()) : nlohmann::json(nullptr)},
       {"check", nullptr},
   };
   if (status.check) {
@@ -126,15 +121,13 @@ std::optional<Error> login_status_error(const LoginStatus& status) {
   if (status.usable()) return std::nullopt;
   if (status.check && !status.check->ok) return Error(status.check->failure, status.check->message);
   if (status.expired()) {
-    return Error(ExitCode::login_needed, "the Spotify login expired on " +
-                                             date_of(*status.expires_ms()) +
-                                             ": run `sonic auth spotify`");
+    return Error(ExitCode::login_needed,
+                 "the Spotify login expired on " + date_of(*status.expires_ms()) + ": run `sonic auth spotify`");
   }
   return Error(ExitCode::login_needed, "not logged in to Spotify: run `sonic auth spotify`");
 }
 
-std::string describe_new_login(const SpotifyCredentials& credentials,
-                               const std::filesystem::path& file) {
+std::string describe_new_login(const SpotifyCredentials& credentials, const std::filesystem::path& file) {
   std::string text = "Logged in to Spotify; the login is stored in " + file.string() + ".\n";
   if (const auto expires = login_expiry_ms(credentials)) {
     text += "Spotify ends it on " + date_of(*expires) +

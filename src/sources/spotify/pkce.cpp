@@ -16,15 +16,13 @@
 namespace sonic::sources::spotify {
 namespace {
 
-constexpr char kUrlSafeAlphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr char kUrlSafeAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::size_t kVerifierLength = 64;
 
 void read_urandom(std::uint8_t* bytes, std::size_t count) {
   const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    throw Error(ExitCode::unexpected,
-                std::string("cannot open /dev/urandom: ") + std::strerror(errno));
+    throw Error(ExitCode::unexpected, std::string("cannot open /dev/urandom: ") + std::strerror(errno));
   }
   std::size_t done = 0;
   while (done < count) {
@@ -41,8 +39,8 @@ void read_urandom(std::uint8_t* bytes, std::size_t count) {
 }
 
 bool is_unreserved(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
 }
 
 }  // namespace
@@ -83,12 +81,10 @@ bool is_valid_pkce_verifier(std::string_view verifier) {
 
 std::string pkce_challenge(std::string_view verifier) {
   if (!is_valid_pkce_verifier(verifier)) {
-    throw std::invalid_argument(
-        "a PKCE code verifier has 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+    throw std::invalid_argument("a PKCE code verifier has 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
   }
   const auto digest = sha256(verifier);
-  return base64url_encode(
-      std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+  return base64url_encode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 PkcePair new_pkce_pair() {

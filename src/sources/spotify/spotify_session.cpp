@@ -19,16 +19,14 @@ net::HttpSettings spotify_http_settings() {
 }
 
 Error not_logged_in_error(const CredentialsStore& store) {
-  return Error(ExitCode::login_needed,
-               "not logged in to Spotify (no " + store.file().string() +
-                   " and no SPOTIFY_REFRESH_TOKEN): run `sonic auth spotify`");
+  return Error(ExitCode::login_needed, "not logged in to Spotify (no " + store.file().string() +
+                                           " and no SPOTIFY_REFRESH_TOKEN): run `sonic auth spotify`");
 }
 
 SpotifySession::SpotifySession(const Home& home, SpotifySessionSettings settings, net::Clock& clock)
     : SpotifySession(CredentialsStore(home.credentials(), settings.environment), settings, clock) {}
 
-SpotifySession::SpotifySession(const CredentialsStore& store,
-                               const SpotifySessionSettings& settings, net::Clock& clock)
+SpotifySession::SpotifySession(const CredentialsStore& store, const SpotifySessionSettings& settings, net::Clock& clock)
     : SpotifySession(store, load_or_throw(store), settings, clock) {}
 
 SpotifySession::SpotifySession(const CredentialsStore& store, SpotifyCredentials credentials,
@@ -36,8 +34,7 @@ SpotifySession::SpotifySession(const CredentialsStore& store, SpotifyCredentials
     : store_(store),
       http_(settings.http, clock),
       accounts_(settings.endpoints.spotify_accounts,
-                SpotifyApp{credentials.client_id, settings.environment.client_secret}, http_,
-                clock),
+                SpotifyApp{credentials.client_id, settings.environment.client_secret}, http_, clock),
       tokens_(accounts_, store_, std::move(credentials), clock),
       web_api_(settings.endpoints.spotify_api, tokens_, http_) {}
 

@@ -27,8 +27,7 @@ bool set(const char* variable) {
 }  // namespace
 
 bool can_open_browser() {
-  return (set("DISPLAY") || set("WAYLAND_DISPLAY")) && ::isatty(STDIN_FILENO) &&
-         ::isatty(STDERR_FILENO);
+  return (set("DISPLAY") || set("WAYLAND_DISPLAY")) && ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO);
 }
 
 void TerminalConsole::say(const std::string& text) {

@@ -7,12 +7,9 @@
 namespace sonic::sources::spotify {
 namespace {
 
-[[noreturn]] void fail(const std::string& where, const std::string& what) {
-  throw InputError(where + ": " + what);
-}
+[[noreturn]] void fail(const std::string& where, const std::string& what) { throw InputError(where + ": " + what); }
 
-std::string required_text(const nlohmann::json& object, const char* name,
-                          const std::string& where) {
+std::string required_text(const nlohmann::json& object, const char* name, const std::string& where) {
   const auto found = object.find(name);
   if (found == object.end() || !found->is_string()) {
     fail(where, std::string("'") + name + "' is missing or not a string");
@@ -28,8 +25,7 @@ TrackMetadata parse_track(const nlohmann::json& track, const std::string& where)
   metadata.id = required_text(track, "id", where);
   metadata.name = required_text(track, "name", where);
   const auto duration = track.find("duration_ms");
-  if (duration == track.end() || !duration->is_number_integer() ||
-      duration->get<std::int64_t>() < 0) {
+  if (duration == track.end() || !duration->is_number_integer() || duration->get<std::int64_t>() < 0) {
     fail(where, "'duration_ms' is missing or not a whole number of milliseconds");
   }
   metadata.duration_ms = duration->get<std::int64_t>();

@@ -21,8 +21,8 @@ constexpr int kNoContent = 204;
 }
 
 // A cursor is a string of milliseconds ("1575405194517"); a number is accepted too.
-std::optional<std::int64_t> read_cursor(const net::HttpRequest& request,
-                                        const nlohmann::json& cursors, const char* name) {
+std::optional<std::int64_t> read_cursor(const net::HttpRequest& request, const nlohmann::json& cursors,
+                                        const char* name) {
   if (!cursors.is_object()) return std::nullopt;
   const auto found = cursors.find(name);
   if (found == cursors.end() || found->is_null()) return std::nullopt;
@@ -60,8 +60,7 @@ net::HttpResponse WebApiClient::send(net::HttpRequest request) {
   attempt = request;
   response = http_->send(attempt.bearer_token(tokens_->renew()));
   if (response.status != kUnauthorized) return response;
-  throw Error(ExitCode::login_needed, request.describe() +
-                                          " refused a freshly issued access token (HTTP 401: " +
+  throw Error(ExitCode::login_needed, request.describe() + " refused a freshly issued access token (HTTP 401: " +
                                           net::body_excerpt(attempt.mask(response.body)) +
                                           "): run `sonic auth spotify` to log in again");
 }
@@ -86,8 +85,7 @@ RecentlyPlayedPage WebApiClient::recently_played(std::optional<std::int64_t> aft
     page.oldest_played_ms = read_cursor(request, *cursors, "before");
   }
   const auto next = json.find("next");
-  page.has_next =
-      next != json.end() && next->is_string() && !next->get_ref<const std::string&>().empty();
+  page.has_next = next != json.end() && next->is_string() && !next->get_ref<const std::string&>().empty();
   page.body = response.body;
   return page;
 }
@@ -114,11 +112,9 @@ std::vector<std::optional<TrackMetadata>> WebApiClient::tracks(std::span<const s
   return found;
 }
 
-bool WebApiClient::fetch_batch(std::span<const std::string> ids,
-                               std::span<std::optional<TrackMetadata>> out) {
-  const auto request = net::HttpRequest::get(api_url_ + "/v1/tracks")
-                           .query("ids", join_ids(ids))
-                           .accept_status(kForbidden);
+bool WebApiClient::fetch_batch(std::span<const std::string> ids, std::span<std::optional<TrackMetadata>> out) {
+  const auto request =
+      net::HttpRequest::get(api_url_ + "/v1/tracks").query("ids", join_ids(ids)).accept_status(kForbidden);
   const auto response = send(request);
   if (response.status == kForbidden) {
     batch_forbidden_ = true;
@@ -143,8 +139,7 @@ bool WebApiClient::fetch_batch(std::span<const std::string> ids,
 }
 
 std::optional<TrackMetadata> WebApiClient::fetch_one(const std::string& id) {
-  const auto request =
-      net::HttpRequest::get(api_url_ + "/v1/tracks/" + id).accept_status(kNotFound);
+  const auto request = net::HttpRequest::get(api_url_ + "/v1/tracks/" + id).accept_status(kNotFound);
   const auto response = send(request);
   if (response.status == kNotFound) return std::nullopt;
   return parse_track(net::parse_json_body(request, response), request.describe());

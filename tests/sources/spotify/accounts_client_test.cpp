@@ -32,12 +32,10 @@ class AccountsClientTest : public ::testing::Test {
   testing::FakeClock clock;
   net::HttpClient http{net::HttpSettings{}, clock};
   AccountsClient pkce{spotify.url(), SpotifyApp{SpotifyFake::kClientId, ""}, http, clock};
-  AccountsClient confidential{
-      spotify.url(), SpotifyApp{SpotifyFake::kClientId, SpotifyFake::kClientSecret}, http, clock};
+  AccountsClient confidential{spotify.url(), SpotifyApp{SpotifyFake::kClientId, SpotifyFake::kClientSecret}, http,
+                              clock};
 
-  testing::RecordedRequest last_token_request() const {
-    return spotify.requests("POST", testing::kTokenPath).back();
-  }
+  testing::RecordedRequest last_token_request() const { return spotify.requests("POST", testing::kTokenPath).back(); }
 };
 
 TEST_F(AccountsClientTest, AuthorizeUrlCarriesEveryPkceParameter) {
@@ -62,8 +60,7 @@ TEST_F(AccountsClientTest, ConfidentialAuthorizeUrlHasNoChallenge) {
 
 TEST_F(AccountsClientTest, PkceExchangeSendsVerifierAndClientIdWithoutAuthorization) {
   const PkcePair pair = new_pkce_pair();
-  const std::string code =
-      code_in(spotify.approve(pkce.authorize_url({kRedirect, "s", pair.challenge})));
+  const std::string code = code_in(spotify.approve(pkce.authorize_url({kRedirect, "s", pair.challenge})));
   const TokenGrant grant = pkce.exchange_code(code, kRedirect, pair.verifier);
   EXPECT_FALSE(grant.access_token.empty());
   EXPECT_TRUE(spotify.refresh_token_is_live(grant.refresh_token));
@@ -81,8 +78,7 @@ TEST_F(AccountsClientTest, PkceExchangeSendsVerifierAndClientIdWithoutAuthorizat
 }
 
 TEST_F(AccountsClientTest, ConfidentialExchangeAuthenticatesWithBasicInstead) {
-  const std::string code =
-      code_in(spotify.approve(confidential.authorize_url({kRedirect, "s", ""})));
+  const std::string code = code_in(spotify.approve(confidential.authorize_url({kRedirect, "s", ""})));
   const TokenGrant grant = confidential.exchange_code(code, kRedirect, "unused");
   EXPECT_TRUE(spotify.refresh_token_is_live(grant.refresh_token));
   const auto request = last_token_request();
@@ -95,17 +91,14 @@ TEST_F(AccountsClientTest, ConfidentialExchangeAuthenticatesWithBasicInstead) {
 TEST_F(AccountsClientTest, AWrongVerifierOrAReusedCodeNeedsANewLogin) {
   const PkcePair pair = new_pkce_pair();
   const PkcePair other = new_pkce_pair();
-  const std::string code =
-      code_in(spotify.approve(pkce.authorize_url({kRedirect, "s", pair.challenge})));
+  const std::string code = code_in(spotify.approve(pkce.authorize_url({kRedirect, "s", pair.challenge})));
   try {
     pkce.exchange_code(code, kRedirect, other.verifier);
     FAIL() << "expected an Error";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ExitCode::login_needed);
-    EXPECT_NE(std::string(error.what()).find("code_verifier was incorrect"), std::string::npos)
-        << error.what();
-    EXPECT_NE(std::string(error.what()).find("sonic auth spotify"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("code_verifier was incorrect"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("sonic auth spotify"), std::string::npos) << error.what();
   }
   // The code was spent by that attempt, as at Spotify.
   EXPECT_THROW(pkce.exchange_code(code, kRedirect, pair.verifier), Error);
@@ -121,9 +114,8 @@ TEST_F(AccountsClientTest, PkceRefreshSendsClientIdAndStoresTheRotatedToken) {
 
   const auto request = last_token_request();
   EXPECT_EQ(request.header("Authorization"), "");
-  const std::multimap<std::string, std::string> expected = {{"grant_type", "refresh_token"},
-                                                            {"refresh_token", old_token},
-                                                            {"client_id", SpotifyFake::kClientId}};
+  const std::multimap<std::string, std::string> expected = {
+      {"grant_type", "refresh_token"}, {"refresh_token", old_token}, {"client_id", SpotifyFake::kClientId}};
   EXPECT_EQ(request.form(), expected);
 }
 
@@ -140,8 +132,7 @@ TEST_F(AccountsClientTest, ConfidentialRefreshUsesBasicAuthAndNoClientId) {
   confidential.refresh(token);
   const auto request = last_token_request();
   EXPECT_EQ(request.header("Authorization").rfind("Basic ", 0), 0u);
-  const std::multimap<std::string, std::string> expected = {{"grant_type", "refresh_token"},
-                                                            {"refresh_token", token}};
+  const std::multimap<std::string, std::string> expected = {{"grant_type", "refresh_token"}, {"refresh_token", token}};
   EXPECT_EQ(request.form(), expected);
 }
 
@@ -163,27 +154,22 @@ TEST_F(AccountsClientTest, InvalidClientIsAUsageErrorAboutTheClientId) {
     stranger.refresh(spotify.issue_refresh_token());
     FAIL() << "expected a UsageError";
   } catch (const UsageError& error) {
-    EXPECT_NE(std::string(error.what()).find("SPOTIFY_CLIENT_ID"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("SPOTIFY_CLIENT_ID"), std::string::npos) << error.what();
     EXPECT_NE(std::string(error.what()).find("no-such-client"), std::string::npos) << error.what();
   }
-  AccountsClient wrong_secret(spotify.url(), SpotifyApp{SpotifyFake::kClientId, "wrong-secret-xyz"},
-                              http, clock);
+  AccountsClient wrong_secret(spotify.url(), SpotifyApp{SpotifyFake::kClientId, "wrong-secret-xyz"}, http, clock);
   try {
     wrong_secret.refresh(spotify.issue_refresh_token());
     FAIL() << "expected a UsageError";
   } catch (const UsageError& error) {
-    EXPECT_NE(std::string(error.what()).find("SPOTIFY_CLIENT_SECRET"), std::string::npos)
-        << error.what();
-    EXPECT_EQ(std::string(error.what()).find("wrong-secret-xyz"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("SPOTIFY_CLIENT_SECRET"), std::string::npos) << error.what();
+    EXPECT_EQ(std::string(error.what()).find("wrong-secret-xyz"), std::string::npos) << error.what();
   }
 }
 
 TEST_F(AccountsClientTest, OtherOAuthErrorsKeepSpotifysWords) {
-  spotify.fail_next(
-      "POST", testing::kTokenPath,
-      {StubReply::json({{"error", "invalid_request"}, {"error_description", "Odd"}}, 400)});
+  spotify.fail_next("POST", testing::kTokenPath,
+                    {StubReply::json({{"error", "invalid_request"}, {"error_description", "Odd"}}, 400)});
   try {
     pkce.refresh(spotify.issue_refresh_token());
     FAIL() << "expected an HttpStatusError";
@@ -196,8 +182,7 @@ TEST_F(AccountsClientTest, OtherOAuthErrorsKeepSpotifysWords) {
 TEST_F(AccountsClientTest, ServerErrorsAndRateLimitsAreRetried) {
   const std::string token = spotify.issue_refresh_token();
   spotify.fail_next("POST", testing::kTokenPath,
-                    {StubReply::error(503),
-                     StubReply::json({{"error", "slow down"}}, 429).header("Retry-After", "2")});
+                    {StubReply::error(503), StubReply::json({{"error", "slow down"}}, 429).header("Retry-After", "2")});
   const TokenGrant grant = pkce.refresh(token);
   EXPECT_TRUE(spotify.refresh_token_is_live(grant.refresh_token));
   EXPECT_EQ(spotify.requests("POST", testing::kTokenPath).size(), 3u);
@@ -236,8 +221,7 @@ TEST_F(AccountsClientTest, AReplyThatIsNotJsonIsAnInputError) {
     pkce.refresh(spotify.issue_refresh_token());
     FAIL() << "expected an InputError";
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("without an access_token"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("without an access_token"), std::string::npos) << error.what();
   }
 }
 

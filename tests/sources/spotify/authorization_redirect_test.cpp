@@ -6,10 +6,9 @@ namespace sonic::sources::spotify {
 namespace {
 
 TEST(AuthorizationRedirect, ReadsAWholeUrlAPathOrAQuery) {
-  for (const std::string text :
-       {"http://127.0.0.1:8888/callback?code=AQD%2Fx-1&state=s%7E1",
-        "  http://127.0.0.1:8888/callback?state=s~1&code=AQD/x-1#_=_\n",
-        "/callback?code=AQD%2Fx-1&state=s~1", "code=AQD%2Fx-1&state=s~1"}) {
+  for (const std::string text : {"http://127.0.0.1:8888/callback?code=AQD%2Fx-1&state=s%7E1",
+                                 "  http://127.0.0.1:8888/callback?state=s~1&code=AQD/x-1#_=_\n",
+                                 "/callback?code=AQD%2Fx-1&state=s~1", "code=AQD%2Fx-1&state=s~1"}) {
     const auto redirect = parse_authorization_redirect(text);
     ASSERT_TRUE(redirect) << text;
     EXPECT_EQ(redirect->code, "AQD/x-1") << text;
@@ -19,8 +18,7 @@ TEST(AuthorizationRedirect, ReadsAWholeUrlAPathOrAQuery) {
 }
 
 TEST(AuthorizationRedirect, ReadsADeclinedLogin) {
-  const auto redirect =
-      parse_authorization_redirect("http://127.0.0.1:9/callback?error=access_denied&state=abc");
+  const auto redirect = parse_authorization_redirect("http://127.0.0.1:9/callback?error=access_denied&state=abc");
   ASSERT_TRUE(redirect);
   EXPECT_EQ(redirect->error, "access_denied");
   EXPECT_EQ(redirect->code, "");

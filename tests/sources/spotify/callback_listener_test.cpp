@@ -18,8 +18,7 @@ net::HttpResponse get(const std::string& url) {
 TEST(CallbackListener, ListensOnLoopbackAtAFreePort) {
   CallbackListener listener(0, "state-1");
   EXPECT_GT(listener.port(), 0);
-  EXPECT_EQ(listener.redirect_uri(),
-            "http://127.0.0.1:" + std::to_string(listener.port()) + "/callback");
+  EXPECT_EQ(listener.redirect_uri(), "http://127.0.0.1:" + std::to_string(listener.port()) + "/callback");
   EXPECT_FALSE(listener.wait(10ms));
 }
 
@@ -32,8 +31,7 @@ TEST(CallbackListener, HandsOverThisLoginsRedirectOnlyAndAnswersEachVisit) {
   const auto stale = get(base + "?code=old&state=state-0");
   EXPECT_EQ(stale.status, 400);
   EXPECT_NE(stale.body.find("another login"), std::string::npos);
-  EXPECT_EQ(get("http://127.0.0.1:" + std::to_string(listener.port()) + "/favicon.ico").status,
-            404);
+  EXPECT_EQ(get("http://127.0.0.1:" + std::to_string(listener.port()) + "/favicon.ico").status, 404);
   EXPECT_FALSE(listener.wait(0ms));
 
   const auto right = get(base + "?code=AQD-fresh&state=state-1");

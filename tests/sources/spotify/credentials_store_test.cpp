@@ -24,13 +24,13 @@ constexpr std::int64_t kMay1 = 1'777'636'800'000;  // 2026-05-01T12:00:00Z
 const std::string kToken = "AQC-stored-refresh-token-9f8e7d";
 
 unsigned mode_of(const std::filesystem::path& path) {
-  struct stat status{};
+  struct stat status {};
   EXPECT_EQ(::stat(path.c_str(), &status), 0) << path;
   return status.st_mode & 0777;
 }
 
 ino_t inode_of(const std::filesystem::path& path) {
-  struct stat status{};
+  struct stat status {};
   EXPECT_EQ(::stat(path.c_str(), &status), 0) << path;
   return status.st_ino;
 }
@@ -124,20 +124,17 @@ TEST_F(CredentialsStoreTest, MalformedFilesAreInputErrorsNamingTheFileNeverQuoti
   const std::pair<std::string, std::string> cases[] = {
       {"{\"refresh_token\": \"" + secret + "\", oops", "not valid JSON"},
       {"[\"" + secret + "\"]", "not a JSON object"},
-      {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"c"})",
-       "'refresh_token' is missing"},
+      {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"c"})", "'refresh_token' is missing"},
       {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"c","refresh_token":7})",
        "'refresh_token' is not a string"},
-      {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"","refresh_token":")" +
-           secret + "\"}",
+      {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"","refresh_token":")" + secret + "\"}",
        "'client_id' is empty"},
-      {R"({"format":"sonic-spotify-credentials","version":2,"client_id":"c","refresh_token":")" +
-           secret + "\"}",
+      {R"({"format":"sonic-spotify-credentials","version":2,"client_id":"c","refresh_token":")" + secret + "\"}",
        "version 2 was written by a newer sonic"},
       {R"({"format":"other","version":1,"client_id":"c","refresh_token":")" + secret + "\"}",
        "'format' is not sonic-spotify-credentials"},
-      {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"c","refresh_token":")" +
-           secret + R"(","authorized_ms":"yesterday"})",
+      {R"({"format":"sonic-spotify-credentials","version":1,"client_id":"c","refresh_token":")" + secret +
+           R"(","authorized_ms":"yesterday"})",
        "'authorized_ms' is not a whole number"},
   };
   for (const auto& [content, reason] : cases) {
@@ -162,8 +159,7 @@ TEST_F(CredentialsStoreTest, WarnsWhenOthersCanReadTheFile) {
 TEST_F(CredentialsStoreTest, EnvironmentTokenTakesPrecedence) {
   auto stored = login();
   store.save(stored, kMay1);
-  const CredentialsStore with_env(file,
-                                  SpotifyEnvironment{"env-client", "", "AQC-env-token-123456"});
+  const CredentialsStore with_env(file, SpotifyEnvironment{"env-client", "", "AQC-env-token-123456"});
   const auto loaded = with_env.load();
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->origin, CredentialsOrigin::environment);
@@ -179,14 +175,12 @@ TEST_F(CredentialsStoreTest, EnvironmentTokenNeedsTheClientId) {
     with_env.load();
     FAIL() << "expected a UsageError";
   } catch (const UsageError& error) {
-    EXPECT_NE(std::string(error.what()).find("SPOTIFY_CLIENT_ID"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("SPOTIFY_CLIENT_ID"), std::string::npos) << error.what();
   }
 }
 
 TEST_F(CredentialsStoreTest, ATokenIssuedInPlaceOfTheEnvironmentsWinsUntilTheEnvironmentChanges) {
-  const CredentialsStore with_env(file,
-                                  SpotifyEnvironment{"env-client", "", "AQC-env-token-123456"});
+  const CredentialsStore with_env(file, SpotifyEnvironment{"env-client", "", "AQC-env-token-123456"});
   auto credentials = *with_env.load();
   credentials.refresh_token = "AQC-rotated-from-env-654321";  // what a refresh returned
   with_env.save(credentials, kMay1);
@@ -199,8 +193,7 @@ TEST_F(CredentialsStoreTest, ATokenIssuedInPlaceOfTheEnvironmentsWinsUntilTheEnv
   EXPECT_EQ(next_run->client_id, "env-client");
 
   // Someone put a new token in the environment: it wins again.
-  const CredentialsStore new_env(file,
-                                 SpotifyEnvironment{"env-client", "", "AQC-brand-new-env-777"});
+  const CredentialsStore new_env(file, SpotifyEnvironment{"env-client", "", "AQC-brand-new-env-777"});
   EXPECT_EQ(new_env.load()->refresh_token, "AQC-brand-new-env-777");
 }
 

@@ -151,7 +151,7 @@ TEST_F(LoginFlowTest, TheBrowserComesBackToTheListenerAndTheLoginIsStored) {
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->refresh_token, credentials.refresh_token);
   EXPECT_EQ(stored->client_id, SpotifyFake::kClientId);
-  struct stat status{};
+  struct stat status {};
   ASSERT_EQ(::stat(store.file().c_str(), &status), 0);
   EXPECT_EQ(status.st_mode & 0777, 0600u);
 
@@ -201,8 +201,7 @@ TEST_F(LoginFlowTest, ALoginNobodyCompletesTimesOut) {
 TEST_F(LoginFlowTest, APastedRedirectCompletesAHeadlessLogin) {
   console.paste = [&](const std::string& url) {
     const std::string redirect = spotify.approve(url);
-    return std::vector<std::string>{"", "what do I do?", with_state(redirect, "old-state"),
-                                    "  " + redirect + "  "};
+    return std::vector<std::string>{"", "what do I do?", with_state(redirect, "old-state"), "  " + redirect + "  "};
   };
   const auto credentials = log_in(accounts, store, console, options(false), clock);
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
@@ -214,9 +213,7 @@ TEST_F(LoginFlowTest, APastedRedirectCompletesAHeadlessLogin) {
 }
 
 TEST_F(LoginFlowTest, PastingUsesTheGivenPort) {
-  console.paste = [&](const std::string& url) {
-    return std::vector<std::string>{spotify.approve(url)};
-  };
+  console.paste = [&](const std::string& url) { return std::vector<std::string>{spotify.approve(url)}; };
   auto with_port = options(false);
   with_port.port = 43210;
   log_in(accounts, store, console, with_port, clock);
@@ -224,9 +221,7 @@ TEST_F(LoginFlowTest, PastingUsesTheGivenPort) {
 }
 
 TEST_F(LoginFlowTest, WhileListeningAPastedRedirectIsAcceptedToo) {
-  console.paste = [&](const std::string& url) {
-    return std::vector<std::string>{spotify.approve(url)};
-  };
+  console.paste = [&](const std::string& url) { return std::vector<std::string>{spotify.approve(url)}; };
   const auto credentials = log_in(accounts, store, console, options(), clock);
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
 }

@@ -58,8 +58,7 @@ TEST_F(LoginStatusTest, ACheckThatSpotifyRefusesSaysLoginNeeded) {
   EXPECT_EQ(json["check"]["ok"], false);
   EXPECT_EQ(json["check"]["exit_code"], 4);
   EXPECT_EQ(json["check"]["reason"], exit_code_name(ExitCode::login_needed));
-  EXPECT_EQ(json["check"]["error"],
-            "Spotify login expired or was revoked: run `sonic auth spotify`");
+  EXPECT_EQ(json["check"]["error"], "Spotify login expired or was revoked: run `sonic auth spotify`");
   const auto error = login_status_error(status);
   ASSERT_TRUE(error);
   EXPECT_EQ(error->code(), ExitCode::login_needed);
@@ -72,13 +71,11 @@ TEST_F(LoginStatusTest, APassedExpiryDateIsNotUsable) {
   EXPECT_FALSE(status.usable());
   EXPECT_LT(*status.days_left(), 0);
   EXPECT_NE(to_text(status).find("already passed"), std::string::npos);
-  EXPECT_NE(std::string(login_status_error(status)->what()).find("expired on 2026-10-01"),
-            std::string::npos);
+  EXPECT_NE(std::string(login_status_error(status)->what()).find("expired on 2026-10-01"), std::string::npos);
 }
 
 TEST_F(LoginStatusTest, AnEnvironmentTokenHasNoKnownExpiry) {
-  const SpotifyEnvironment environment{testing::SpotifyFake::kClientId, "",
-                                       spotify.issue_refresh_token()};
+  const SpotifyEnvironment environment{testing::SpotifyFake::kClientId, "", spotify.issue_refresh_token()};
   const LoginStatus status = read_login_status(home, false, settings(environment), clock);
   const auto json = to_json(status);
   EXPECT_EQ(json["source"], "environment");

@@ -20,9 +20,8 @@ std::string bytes_of(std::initializer_list<int> values) {
 
 TEST(Pkce, Rfc7636AppendixB) {
   // The 32 random octets of the example encode to its verifier...
-  const std::string octets =
-      bytes_of({116, 24,  223, 180, 151, 153, 224, 37,  79, 250, 96, 125, 216, 173, 187, 186,
-                22,  212, 37,  77,  105, 214, 191, 240, 91, 88,  5,  88,  83,  132, 141, 121});
+  const std::string octets = bytes_of({116, 24,  223, 180, 151, 153, 224, 37,  79, 250, 96, 125, 216, 173, 187, 186,
+                                       22,  212, 37,  77,  105, 214, 191, 240, 91, 88,  5,  88,  83,  132, 141, 121});
   const std::string verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
   EXPECT_EQ(base64url_encode(octets), verifier);
   // ...whose SHA-256 is the octet list given there...

@@ -11,8 +11,7 @@ namespace sonic::sources::spotify {
 
 class SpotifySessionFixture : public ::testing::Test {
  protected:
-  static constexpr std::int64_t kAuthorizedMs =
-      testing::FakeClock::kDefaultStartMs - 30 * 86'400'000LL;
+  static constexpr std::int64_t kAuthorizedMs = testing::FakeClock::kDefaultStartMs - 30 * 86'400'000LL;
 
   testing::SpotifyFake spotify;  // first: outlives every client's connection
   testing::TempDir dir;
@@ -31,8 +30,7 @@ class SpotifySessionFixture : public ::testing::Test {
     return credentials.refresh_token;
   }
 
-  SpotifySessionSettings settings(SpotifyEnvironment environment = {testing::SpotifyFake::kClientId,
-                                                                    "", ""}) const {
+  SpotifySessionSettings settings(SpotifyEnvironment environment = {testing::SpotifyFake::kClientId, "", ""}) const {
     SpotifySessionSettings result;
     result.endpoints.spotify_accounts = spotify.url();
     result.endpoints.spotify_api = spotify.url();
@@ -47,9 +45,7 @@ class SpotifySessionFixture : public ::testing::Test {
     return CredentialsStore(home.credentials(), SpotifyEnvironment{}).load().value().refresh_token;
   }
 
-  std::size_t token_requests() const {
-    return spotify.requests("POST", testing::kTokenPath).size();
-  }
+  std::size_t token_requests() const { return spotify.requests("POST", testing::kTokenPath).size(); }
 };
 
 }  // namespace sonic::sources::spotify

@@ -43,9 +43,7 @@ class SpotifySessionTest : public SpotifySessionFixture {
     for (int n = 1; n <= 60; ++n) spotify.add_play(fake_play(n, played_at(n)));
   }
 
-  std::size_t recently_played_requests() const {
-    return spotify.requests("GET", kRecentlyPlayedPath).size();
-  }
+  std::size_t recently_played_requests() const { return spotify.requests("GET", kRecentlyPlayedPath).size(); }
 };
 
 TEST_F(SpotifySessionTest, RecentlyPlayedGivesTheLastFiftyWithTheirCursors) {
@@ -114,18 +112,15 @@ TEST_F(SpotifySessionTest, AnAccessTokenThatExpiredEarlyIsRenewedOnceAndTheCallR
 
 TEST_F(SpotifySessionTest, AnAccessTokenRefusedTwiceNeedsANewLogin) {
   SpotifySession session(home, settings(), clock);
-  const auto unauthorized =
-      StubReply::json({{"error", {{"status", 401}, {"message", "Invalid access token"}}}}, 401);
+  const auto unauthorized = StubReply::json({{"error", {{"status", 401}, {"message", "Invalid access token"}}}}, 401);
   spotify.fail_next("GET", kRecentlyPlayedPath, {unauthorized, unauthorized});
   try {
     session.recently_played(std::nullopt);
     FAIL() << "expected an Error";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ExitCode::login_needed);
-    EXPECT_NE(std::string(error.what()).find("Invalid access token"), std::string::npos)
-        << error.what();
-    EXPECT_NE(std::string(error.what()).find("sonic auth spotify"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("Invalid access token"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("sonic auth spotify"), std::string::npos) << error.what();
   }
   EXPECT_EQ(recently_played_requests(), 2u);
 }
@@ -151,20 +146,17 @@ TEST_F(SpotifySessionTest, NoLoginAtAllSaysWhatToRun) {
     FAIL() << "expected an Error";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ExitCode::login_needed);
-    EXPECT_NE(std::string(error.what()).find("run `sonic auth spotify`"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("run `sonic auth spotify`"), std::string::npos) << error.what();
   }
 }
 
 TEST_F(SpotifySessionTest, ARateLimitWithinTheCapIsSleptThrough) {
   SpotifySession session(home, settings(), clock);
-  spotify.fail_next(
-      "GET", kRecentlyPlayedPath,
-      {StubReply::json({{"error", {{"status", 429}, {"message", "Too many requests"}}}}, 429)
-           .header("Retry-After", "3")});
+  spotify.fail_next("GET", kRecentlyPlayedPath,
+                    {StubReply::json({{"error", {{"status", 429}, {"message", "Too many requests"}}}}, 429)
+                         .header("Retry-After", "3")});
   EXPECT_EQ(session.recently_played(std::nullopt).play_count, 50u);
-  EXPECT_NE(std::find(clock.sleeps().begin(), clock.sleeps().end(), std::chrono::seconds(3)),
-            clock.sleeps().end());
+  EXPECT_NE(std::find(clock.sleeps().begin(), clock.sleeps().end(), std::chrono::seconds(3)), clock.sleeps().end());
   EXPECT_EQ(recently_played_requests(), 2u);
 }
 
@@ -172,10 +164,8 @@ TEST_F(SpotifySessionTest, ARateLimitBeyondTheCapEndsTheRunWithItsRetryTime) {
   SpotifySession session(home, settings(), clock);
   spotify.fail_next(
       "GET", kRecentlyPlayedPath,
-      {StubReply::json(
-           {{"error",
-             {{"status", 429}, {"message", "Too many requests"}, {"reason", "QUOTA_EXCEEDED"}}}},
-           429)
+      {StubReply::json({{"error", {{"status", 429}, {"message", "Too many requests"}, {"reason", "QUOTA_EXCEEDED"}}}},
+                       429)
            .header("Retry-After", "74214")});
   try {
     session.recently_played(std::nullopt);
@@ -193,8 +183,7 @@ TEST_F(SpotifySessionTest, ServerErrorsAreRetriedThenReportedAsAServiceDown) {
   spotify.fail_next("GET", kRecentlyPlayedPath, {StubReply::error(500), StubReply::error(502)});
   EXPECT_EQ(session.recently_played(std::nullopt).play_count, 50u);
 
-  spotify.fail_next("GET", kRecentlyPlayedPath,
-                    std::vector<StubReply>(4, StubReply::error(503, "down")));
+  spotify.fail_next("GET", kRecentlyPlayedPath, std::vector<StubReply>(4, StubReply::error(503, "down")));
   try {
     session.recently_played(std::nullopt);
     FAIL() << "expected an HttpStatusError";
@@ -218,8 +207,7 @@ TEST_F(SpotifySessionTest, ATimeoutIsRetriedThenReportedAsNetworkTrouble) {
     FAIL() << "expected a NetworkError";
   } catch (const net::NetworkError& error) {
     EXPECT_EQ(error.code(), ExitCode::network);
-    EXPECT_NE(std::string(error.what()).find("failed after 4 attempts"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("failed after 4 attempts"), std::string::npos) << error.what();
   }
 }
 
@@ -243,15 +231,13 @@ TEST_F(SpotifySessionTest, APrivateSessionsEmptyReplyReadsAsNoPlays) {
 
 TEST_F(SpotifySessionTest, AMalformedReplyIsAnInputErrorNamingTheRequest) {
   SpotifySession session(home, settings(), clock);
-  spotify.fail_next(
-      "GET", kRecentlyPlayedPath,
-      {StubReply::json({{"items", nlohmann::json::array()}, {"cursors", {{"after", "soon"}}}})});
+  spotify.fail_next("GET", kRecentlyPlayedPath,
+                    {StubReply::json({{"items", nlohmann::json::array()}, {"cursors", {{"after", "soon"}}}})});
   try {
     session.recently_played(std::nullopt);
     FAIL() << "expected an InputError";
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("/v1/me/player/recently-played"), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find("/v1/me/player/recently-played"), std::string::npos) << error.what();
     EXPECT_NE(std::string(error.what()).find("'after'"), std::string::npos) << error.what();
   }
 }

@@ -34,8 +34,7 @@ class WebApiTracksTest : public SpotifySessionFixture {
 
 TEST_F(WebApiTracksTest, MetadataInRequestOrderWithNullsForTheUnknown) {
   SpotifySession session(home, settings(), clock);
-  const std::vector<std::string> ids = {fake_track_id(7), fake_track_id(999), "not-an-id",
-                                        fake_track_id(3)};
+  const std::vector<std::string> ids = {fake_track_id(7), fake_track_id(999), "not-an-id", fake_track_id(3)};
   const auto tracks = session.tracks(ids);
   ASSERT_EQ(tracks.size(), 4u);
   ASSERT_TRUE(tracks[0]);
@@ -53,8 +52,7 @@ TEST_F(WebApiTracksTest, MetadataInRequestOrderWithNullsForTheUnknown) {
 
   const auto requests = spotify.requests("GET", kTracksPath);
   ASSERT_EQ(requests.size(), 1u);
-  EXPECT_EQ(requests[0].query_value("ids"),
-            fake_track_id(7) + "," + fake_track_id(999) + "," + fake_track_id(3));
+  EXPECT_EQ(requests[0].query_value("ids"), fake_track_id(7) + "," + fake_track_id(999) + "," + fake_track_id(3));
 }
 
 TEST_F(WebApiTracksTest, AsksFiftyAtATime) {
@@ -78,8 +76,7 @@ TEST_F(WebApiTracksTest, AForbiddenBatchRouteSwitchesToSingleLookUpsForTheRestOf
   spotify.forbid_batch_tracks();
   SpotifySession session(home, settings(), clock);
   testing::LogCapture log(spdlog::level::info);
-  const auto first = session.tracks(
-      std::vector<std::string>{fake_track_id(1), fake_track_id(999), fake_track_id(2)});
+  const auto first = session.tracks(std::vector<std::string>{fake_track_id(1), fake_track_id(999), fake_track_id(2)});
   ASSERT_TRUE(first[0]);
   EXPECT_EQ(first[0]->name, "Track 1");
   EXPECT_FALSE(first[1]);  // 404 on the single route
@@ -110,8 +107,7 @@ TEST_F(WebApiTracksTest, SingleLookUpsGetTheSameFaultHandling) {
 
 TEST_F(WebApiTracksTest, AMalformedTrackIsAnInputErrorNamingWhere) {
   SpotifySession session(home, settings(), clock);
-  spotify.fail_next("GET", kTracksPath,
-                    {StubReply::json({{"tracks", {{{"id", fake_track_id(1)}}}}})});
+  spotify.fail_next("GET", kTracksPath, {StubReply::json({{"tracks", {{{"id", fake_track_id(1)}}}}})});
   try {
     session.tracks(std::vector<std::string>{fake_track_id(1)});
     FAIL() << "expected an InputError";

@@ -15,8 +15,7 @@ class WorkerPool;
 // Code of one value: the bin it falls in, or the bin count (the missing-value code) for NaN.
 std::uint8_t bin_code(const std::vector<double>& upper_edges, double value);
 // The same for `count` values at once, faster per value.
-void bin_codes(const std::vector<double>& upper_edges, const double* values, std::size_t count,
-               std::uint8_t* codes);
+void bin_codes(const std::vector<double>& upper_edges, const double* values, std::size_t count, std::uint8_t* codes);
 
 class BinnedMatrix {
  public:
@@ -30,14 +29,10 @@ class BinnedMatrix {
 
   const std::uint8_t* column(std::size_t feature) const { return codes_.data() + feature * rows_; }
   std::size_t bin_count(std::size_t feature) const { return cuts_.upper_edges[feature].size(); }
-  double upper_edge(std::size_t feature, std::size_t bin) const {
-    return cuts_.upper_edges[feature][bin];
-  }
+  double upper_edge(std::size_t feature, std::size_t bin) const { return cuts_.upper_edges[feature][bin]; }
 
   // Histogram layout: a slot per bin, then one for missing values if the feature has any.
-  std::size_t slot_count(std::size_t feature) const {
-    return slot_offsets_[feature + 1] - slot_offsets_[feature];
-  }
+  std::size_t slot_count(std::size_t feature) const { return slot_offsets_[feature + 1] - slot_offsets_[feature]; }
   std::size_t slot_offset(std::size_t feature) const { return slot_offsets_[feature]; }
   std::size_t total_slots() const { return slot_offsets_.back(); }
 

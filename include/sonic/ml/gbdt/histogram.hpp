@@ -25,13 +25,11 @@ struct FeatureHistogram {
 // The gradients are in the order of `rows` (the row partition keeps them so), so the only
 // scattered reads are the byte codes. Sums run in the order of `rows`: they do not depend on
 // threads. At most kMaxFeaturesPerPass features.
-void build_histograms(std::span<const FeatureHistogram> features,
-                      std::span<const std::uint32_t> rows,
+void build_histograms(std::span<const FeatureHistogram> features, std::span<const std::uint32_t> rows,
                       std::span<const GradientPair> gradients);
 
 // The same over every row, 0..gradients.size()-1, when a node holds them all.
-void build_histograms_all_rows(std::span<const FeatureHistogram> features,
-                               std::span<const GradientPair> gradients);
+void build_histograms_all_rows(std::span<const FeatureHistogram> features, std::span<const GradientPair> gradients);
 
 // The sibling trick: a parent's histogram minus its smaller child's is its larger child's, so
 // only the smaller child's rows are ever read. Turns `parent` into that sibling in place.

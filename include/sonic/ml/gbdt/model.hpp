@@ -20,9 +20,9 @@ class GbdtModel {
   // Trees are round-major: trees[round * outputs + k] adds to output k, where outputs is
   // base_margin.size() (1 for binary_logistic, one per class for multiclass_softmax).
   // Throws InputError if the parts do not fit together or a tree is malformed.
-  GbdtModel(GbdtObjective objective, std::vector<std::string> feature_names,
-            std::vector<std::string> class_names, std::vector<double> base_margin,
-            std::vector<GbdtTree> trees, nlohmann::json metadata = nlohmann::json::object());
+  GbdtModel(GbdtObjective objective, std::vector<std::string> feature_names, std::vector<std::string> class_names,
+            std::vector<double> base_margin, std::vector<GbdtTree> trees,
+            nlohmann::json metadata = nlohmann::json::object());
 
   GbdtObjective objective() const { return objective_; }
   const std::vector<std::string>& feature_names() const { return feature_names_; }
@@ -37,8 +37,7 @@ class GbdtModel {
   nlohmann::json& metadata() { return metadata_; }
 
   // Raw scores, rows x outputs, from the first `rounds` rounds (all by default).
-  Eigen::MatrixXd predict_margin(const Eigen::MatrixXd& features,
-                                 std::size_t rounds = kAllRounds) const;
+  Eigen::MatrixXd predict_margin(const Eigen::MatrixXd& features, std::size_t rounds = kAllRounds) const;
   // Class probabilities, rows x classes (binary: P(class 0), P(class 1)).
   Eigen::MatrixXd predict_proba(const Eigen::MatrixXd& features) const;
 

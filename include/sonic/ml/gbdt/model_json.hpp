@@ -25,7 +25,6 @@ nlohmann::json gbdt_to_json(const GbdtModel& model);
 // Throws InputError when the JSON is not a sonic-gbdt model, was made by a newer sonic, is
 // malformed or truncated (naming the field), or has other feature names than
 // `expected_feature_names` (naming both lists).
-GbdtModel gbdt_from_json(const nlohmann::json& json,
-                         std::span<const std::string> expected_feature_names);
+GbdtModel gbdt_from_json(const nlohmann::json& json, std::span<const std::string> expected_feature_names);
 
 }  // namespace sonic::ml

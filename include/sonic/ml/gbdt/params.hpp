@@ -18,9 +18,9 @@ GbdtObjective objective_from_name(const std::string& name);
 
 struct GbdtParams {
   GbdtObjective objective = GbdtObjective::binary_logistic;
-  int num_classes = 2;            // multiclass_softmax only; binary_logistic always has 2
+  int num_classes = 2;  // multiclass_softmax only; binary_logistic always has 2
   int num_rounds = 100;
-  double learning_rate = 0.1;     // eta: every leaf value is scaled by it
+  double learning_rate = 0.1;  // eta: every leaf value is scaled by it
   int max_depth = 6;
   int max_bin = 256;              // quantile bins per feature (≤ 256; missing values get a code
                                   // of their own, so 255 bins when a feature has them at 256)
@@ -32,7 +32,7 @@ struct GbdtParams {
   int early_stopping_rounds = 0;  // stop when validation loss has not improved for this many
                                   // rounds and keep the best round; 0 = never stop early
   std::uint64_t seed = 42;
-  int num_threads = 0;            // 0 = std::thread::hardware_concurrency(); never changes results
+  int num_threads = 0;  // 0 = std::thread::hardware_concurrency(); never changes results
 };
 
 // Throws UsageError naming the first setting that is out of range.

@@ -24,8 +24,7 @@ struct FeatureCuts {
 // the values themselves, as XGBoost's); otherwise the edges are values at evenly spaced ranks,
 // chosen by XGBoost's rule for pruning a quantile summary (so both tools cut alike), and a
 // value heavier than a bin keeps a bin of its own.
-std::vector<double> quantile_upper_edges(std::span<const double> sorted_values,
-                                         std::size_t max_bins);
+std::vector<double> quantile_upper_edges(std::span<const double> sorted_values, std::size_t max_bins);
 
 // Rows used to place the cuts: all of them up to this many, else a seeded sample this large
 // (as LightGBM's bin_construct_sample_cnt): quantiles from 200k rows are within a fraction of
@@ -35,7 +34,6 @@ inline constexpr std::size_t kCutSampleRows = 200'000;
 // Cuts for every column of `features` (rows = samples, NaN = missing): at most `max_bin` bins of
 // present values, and a code of their own for missing values (so at 256 bins, the most a byte
 // can number, a feature with missing values gets 255).
-FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin,
-                                 std::uint64_t seed, WorkerPool& pool);
+FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, WorkerPool& pool);
 
 }  // namespace sonic::ml::gbdt

@@ -39,8 +39,7 @@ class RowPartition {
  public:
   // Starts over with `rows` (ascending) all in one segment, the root's, each with its pair
   // from `gradients` (indexed by row).
-  RowSegment reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients,
-                   WorkerPool& pool);
+  RowSegment reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients, WorkerPool& pool);
 
   std::span<const std::uint32_t> rows(RowSegment segment) const {
     return {rows_.data() + segment.begin, segment.size()};

@@ -29,9 +29,9 @@ double leaf_weight(const GradientSum& sum, const SplitConstraints& constraints);
 
 struct SplitCandidate {
   double gain = 0;
-  std::int32_t feature = -1;   // -1: no split beats the constraints
-  std::uint32_t bin = 0;       // present values with code <= bin go left
-  bool default_left = false;   // where missing values go
+  std::int32_t feature = -1;  // -1: no split beats the constraints
+  std::uint32_t bin = 0;      // present values with code <= bin go left
+  bool default_left = false;  // where missing values go
   GradientSum left;
   GradientSum right;
 
@@ -43,8 +43,7 @@ struct SplitCandidate {
 
 // The best split of one feature. `slots` is its histogram (bin_count bins, then the missing
 // slot if it has one) for a node whose gradients sum to `node_sum`.
-SplitCandidate best_split_for_feature(std::int32_t feature, std::span<const GradientSum> slots,
-                                      std::size_t bin_count, const GradientSum& node_sum,
-                                      const SplitConstraints& constraints);
+SplitCandidate best_split_for_feature(std::int32_t feature, std::span<const GradientSum> slots, std::size_t bin_count,
+                                      const GradientSum& node_sum, const SplitConstraints& constraints);
 
 }  // namespace sonic::ml::gbdt

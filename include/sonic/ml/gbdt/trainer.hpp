@@ -30,8 +30,7 @@ struct GbdtValidation {
 // (naming the row and column) for bad data. The model's metadata holds the settings, the row
 // count, the rounds kept, the kept model's training log-loss (train_loss) and, with a
 // validation set, the validation log-loss of every round and the best round.
-GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels,
-                     const GbdtParams& params, const GbdtSchema& schema = {},
-                     const GbdtValidation* validation = nullptr);
+GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params,
+                     const GbdtSchema& schema = {}, const GbdtValidation* validation = nullptr);
 
 }  // namespace sonic::ml

@@ -9,14 +9,14 @@
 namespace sonic::ml {
 
 struct GbdtNode {
-  std::int32_t feature = -1;   // -1: a leaf
-  double threshold = 0;        // present values below it go left; +infinity: every present value
+  std::int32_t feature = -1;  // -1: a leaf
+  double threshold = 0;       // present values below it go left; +infinity: every present value
   std::int32_t left = -1;
   std::int32_t right = -1;
-  bool default_left = false;   // where a missing (NaN) value goes
-  double value = 0;            // a leaf's share of the margin, learning rate applied
-  double cover = 0;            // hessian sum of the training rows that reached the node
-  double gain = 0;             // a split's gain (XGBoost's scale: twice the loss drop)
+  bool default_left = false;  // where a missing (NaN) value goes
+  double value = 0;           // a leaf's share of the margin, learning rate applied
+  double cover = 0;           // hessian sum of the training rows that reached the node
+  double gain = 0;            // a split's gain (XGBoost's scale: twice the loss drop)
 
   bool is_leaf() const { return feature < 0; }
 };

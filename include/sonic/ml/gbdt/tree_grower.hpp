@@ -27,8 +27,8 @@ struct GrowthSettings {
 };
 
 struct LeafRows {
-  std::size_t node;                      // index of the leaf in the tree's nodes
-  std::span<const std::uint32_t> rows;   // the training rows that ended there
+  std::size_t node;                     // index of the leaf in the tree's nodes
+  std::span<const std::uint32_t> rows;  // the training rows that ended there
 };
 
 class TreeGrower {
@@ -70,7 +70,7 @@ class TreeGrower {
   RowPartition partition_;
   std::vector<std::vector<GradientSum>> histograms_;
   std::vector<std::size_t> free_histograms_;
-  std::vector<SplitCandidate> candidates_;       // a row of features per node, for one depth
+  std::vector<SplitCandidate> candidates_;  // a row of features per node, for one depth
   std::vector<LeafRows> leaf_rows_;
 };
 

@@ -12,7 +12,6 @@ namespace sonic::ml {
 // Adds the tree's contribution of each feature to `contributions` (one slot per feature) for
 // the row whose values are `row` (NaN = missing, which follows the default direction). They sum
 // to the tree's value for the row minus tree.expected_value().
-void add_tree_shap(const GbdtTree& tree, std::span<const double> row,
-                   std::span<double> contributions);
+void add_tree_shap(const GbdtTree& tree, std::span<const double> row, std::span<double> contributions);
 
 }  // namespace sonic::ml

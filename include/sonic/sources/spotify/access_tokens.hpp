@@ -16,8 +16,8 @@ namespace sonic::sources::spotify {
 class AccessTokens {
  public:
   // `accounts` and `store` must outlive this object.
-  AccessTokens(AccountsClient& accounts, const CredentialsStore& store,
-               SpotifyCredentials credentials, net::Clock& clock = net::system_clock());
+  AccessTokens(AccountsClient& accounts, const CredentialsStore& store, SpotifyCredentials credentials,
+               net::Clock& clock = net::system_clock());
 
   // A token good for at least another minute.
   const std::string& current();

@@ -47,8 +47,7 @@ class AccountsClient {
 
   // `redirect_uri` must be the one the authorize URL carried. `code_verifier` is unused by a
   // confidential app. An unknown, used or mismatched code is Error(login_needed).
-  TokenGrant exchange_code(const std::string& code, const std::string& redirect_uri,
-                           const std::string& code_verifier);
+  TokenGrant exchange_code(const std::string& code, const std::string& redirect_uri, const std::string& code_verifier);
 
   // A PKCE refresh token may be good for one refresh only: the caller must store
   // grant.refresh_token at once when refresh_token_replaced is set.
@@ -57,8 +56,7 @@ class AccountsClient {
  private:
   enum class Grant { authorization_code, refresh_token };
   net::HttpRequest token_request() const;
-  TokenGrant request_tokens(const net::HttpRequest& request, Grant grant,
-                            const std::string& refresh_token_sent);
+  TokenGrant request_tokens(const net::HttpRequest& request, Grant grant, const std::string& refresh_token_sent);
 
   std::string accounts_url_;
   SpotifyApp app_;

@@ -45,9 +45,8 @@ struct LoginOptions {
 
 // The flow itself. On success the credentials are stored (authorized now) and returned.
 // Declined, timed out or abandoned logins are Error(login_needed) and store nothing.
-SpotifyCredentials log_in(AccountsClient& accounts, const CredentialsStore& store,
-                          LoginConsole& console, const LoginOptions& options,
-                          net::Clock& clock = net::system_clock());
+SpotifyCredentials log_in(AccountsClient& accounts, const CredentialsStore& store, LoginConsole& console,
+                          const LoginOptions& options, net::Clock& clock = net::system_clock());
 
 // `sonic auth spotify`: the app from SPOTIFY_CLIENT_ID (a UsageError saying how to get one when
 // it is missing) and SPOTIFY_CLIENT_SECRET, the store in the home.

@@ -36,8 +36,7 @@ struct LoginStatus {
 
 // With `check`, refreshes the access token once (a rotated refresh token is stored like in any
 // run). A malformed credentials file is an InputError, as everywhere.
-LoginStatus read_login_status(const Home& home, bool check,
-                              const SpotifySessionSettings& settings = {},
+LoginStatus read_login_status(const Home& home, bool check, const SpotifySessionSettings& settings = {},
                               net::Clock& clock = net::system_clock());
 
 nlohmann::json to_json(const LoginStatus& status);
@@ -48,7 +47,6 @@ std::string to_text(const LoginStatus& status);
 std::optional<Error> login_status_error(const LoginStatus& status);
 
 // The line `sonic auth spotify` ends with.
-std::string describe_new_login(const SpotifyCredentials& credentials,
-                               const std::filesystem::path& file);
+std::string describe_new_login(const SpotifyCredentials& credentials, const std::filesystem::path& file);
 
 }  // namespace sonic::sources::spotify

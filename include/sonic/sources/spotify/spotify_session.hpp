@@ -51,9 +51,7 @@ class SpotifySession {
   RecentlyPlayedPage recently_played(std::optional<std::int64_t> after_ms) {
     return web_api_.recently_played(after_ms);
   }
-  std::vector<std::optional<TrackMetadata>> tracks(std::span<const std::string> ids) {
-    return web_api_.tracks(ids);
-  }
+  std::vector<std::optional<TrackMetadata>> tracks(std::span<const std::string> ids) { return web_api_.tracks(ids); }
   bool batch_tracks_forbidden() const { return web_api_.batch_tracks_forbidden(); }
 
   // Refreshes now (a login check); the rotated refresh token, if any, is stored.
@@ -62,10 +60,9 @@ class SpotifySession {
   const CredentialsStore& store() const { return store_; }
 
  private:
-  SpotifySession(const CredentialsStore& store, const SpotifySessionSettings& settings,
+  SpotifySession(const CredentialsStore& store, const SpotifySessionSettings& settings, net::Clock& clock);
+  SpotifySession(const CredentialsStore& store, SpotifyCredentials credentials, const SpotifySessionSettings& settings,
                  net::Clock& clock);
-  SpotifySession(const CredentialsStore& store, SpotifyCredentials credentials,
-                 const SpotifySessionSettings& settings, net::Clock& clock);
 
   CredentialsStore store_;
   net::HttpClient http_;
