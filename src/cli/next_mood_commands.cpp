@@ -31,17 +31,16 @@ void run_predict(const GlobalOptions& globals, bool json) {
 }
 
 void add_window_option(CLI::App* command, int& window_days) {
-  command->add_option("--window", window_days, "Learn from the sessions of the last N days only (0: all history)")
-      ->check(CLI::Range(0, 36500))
-      ->capture_default_str();
+  add_window_days_option(command, "--next-mood-window", window_days,
+                         "Learn from the sessions of the last N days only (0: all history)", 0);
 }
 
 }  // namespace
 
-void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
+void add_train_next_mood_command(CLI::App& train, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<NextMoodFlags>();
   auto& mlp = flags->options.mlp;
-  CLI::App* command = train.add_subcommand("next-mood", "Train the next-track mood model on your sessions");
+  CLI::App* command = train.add_subcommand(std::string(kind.name), "Train the next-track mood model on your sessions");
   add_window_option(command, flags->options.window_days);
   add_mlp_options(command, mlp);
   command->add_option("--patience", mlp.patience, "Stop after this many epochs without a better validation loss")
@@ -51,12 +50,12 @@ void add_train_next_mood_command(CLI::App& train, GlobalOptions& globals) {
   command->callback([&globals, flags] { run_train(globals, *flags); });
 }
 
-void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals) {
+void add_train_mood_gbdt_command(CLI::App& train, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<NextMoodFlags>();
   flags->options.learner = pipeline::NextMoodLearner::gbdt;
   auto& gbdt = flags->options.gbdt;
   CLI::App* command = train.add_subcommand(
-      "mood-gbdt", "Train boosted trees on the next-track mood data, to compare with the mood net");
+      std::string(kind.name), "Train boosted trees on the next-track mood data, to compare with the mood net");
   add_window_option(command, flags->options.window_days);
   command->add_option("--rounds", gbdt.num_rounds, "Most boosting rounds")
       ->check(CLI::Range(1, 100000))
@@ -78,9 +77,9 @@ void add_train_mood_gbdt_command(CLI::App& train, GlobalOptions& globals) {
   command->callback([&globals, flags] { run_train(globals, *flags); });
 }
 
-void add_predict_next_mood_command(CLI::App& predict, GlobalOptions& globals) {
+void add_predict_next_mood_command(CLI::App& predict, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto json = std::make_shared<bool>(false);
-  CLI::App* command = predict.add_subcommand("next-mood", "The next track's mood in your latest session");
+  CLI::App* command = predict.add_subcommand(std::string(kind.name), "The next track's mood in your latest session");
   command->add_flag("--json", *json, "Print one JSON object on stdout");
   command->callback([&globals, json] { run_predict(globals, *json); });
 }

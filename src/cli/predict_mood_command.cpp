@@ -56,9 +56,9 @@ void run_predict_mood(const GlobalOptions& globals, const PredictMoodFlags& flag
 
 }  // namespace
 
-void add_predict_mood_command(CLI::App& predict, GlobalOptions& globals) {
+void add_predict_mood_command(CLI::App& predict, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<PredictMoodFlags>();
-  CLI::App* command = predict.add_subcommand("mood", "Label your tracks with the mood classifier");
+  CLI::App* command = predict.add_subcommand(std::string(kind.name), "Label your tracks with the mood classifier");
   command->add_option("--track", flags->track, "Only this track (Spotify ID or URI); nothing is stored");
   command->add_option("--features", flags->features, "Only these feature values, e.g. valence=0.4,energy=0.8,…")
       ->delimiter(',');

@@ -42,10 +42,10 @@ void run_predict_session(const GlobalOptions& globals, const PredictSessionFlags
 
 }  // namespace
 
-void add_predict_session_command(CLI::App& predict, GlobalOptions& globals) {
+void add_predict_session_command(CLI::App& predict, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<PredictSessionFlags>();
-  CLI::App* command =
-      predict.add_subcommand("session", "The chance that you start listening in each coming local hour, and why");
+  CLI::App* command = predict.add_subcommand(std::string(kind.name),
+                                             "The chance that you start listening in each coming local hour, and why");
   command->add_option("--hours", flags->hours, "How many coming local hours")
       ->check(CLI::Range(1, 24 * 14))
       ->capture_default_str();

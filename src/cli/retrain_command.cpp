@@ -1,6 +1,7 @@
 // sonic retrain: the nightly pipeline, end to end, each step's figures and time.
 #include "commands.hpp"
 #include "existing_store.hpp"
+#include "model_commands.hpp"
 #include "output.hpp"
 #include "sonic/pipeline/retrain.hpp"
 
@@ -49,9 +50,8 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--threads", flags->options.threads, "Threads (0: all cores; results are the same)")
       ->check(CLI::Range(0, 256))
       ->capture_default_str();
-  command->add_option("--window", flags->options.session_window_days, "Days of history for the session model")
-      ->check(CLI::Range(14, 36500))
-      ->capture_default_str();
+  add_window_days_option(command, "--session-window", flags->options.session_window_days,
+                         "Days of history for the session model", 14);
   command->add_flag("--offline", flags->options.offline_narrator, "Write the narrative with the offline narrator");
   command->add_flag("--json", flags->json, "Print one JSON object on stdout");
   command->callback([&globals, flags] { run_retrain(globals, *flags); });

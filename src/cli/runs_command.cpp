@@ -3,6 +3,7 @@
 #include "output.hpp"
 #include "sonic/report/runs_table.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -25,8 +26,7 @@ void run_runs(const GlobalOptions& globals, const RunsFlags& flags) {
 void set_runs_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<RunsFlags>();
   CLI::App* command = app.add_subcommand("runs", "List recent training runs and their metrics (MLflow file store)");
-  command->add_option("--experiment", flags->experiment,
-                      "Only this experiment (mood-clusters, mood, next-mood, session, mood-gbdt)");
+  command->add_option("--experiment", flags->experiment, "Only this experiment (" + tracking::experiment_names() + ")");
   command->add_option("--limit", flags->limit, "How many runs, newest first")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();

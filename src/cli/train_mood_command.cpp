@@ -29,10 +29,10 @@ void run_train_mood(const GlobalOptions& globals, TrainMoodFlags flags) {
 
 }  // namespace
 
-void add_train_mood_command(CLI::App& train, GlobalOptions& globals) {
+void add_train_mood_command(CLI::App& train, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<TrainMoodFlags>();
   auto& mlp = flags->options.mlp;
-  CLI::App* command = train.add_subcommand("mood", "Train the track mood classifier on a labelled CSV");
+  CLI::App* command = train.add_subcommand(std::string(kind.name), "Train the track mood classifier on a labelled CSV");
   command->add_option("--labels", flags->labels, "CSV of labelled tracks (e.g. data_moods.csv)")
       ->required()
       ->check(CLI::ExistingFile);

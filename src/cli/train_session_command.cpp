@@ -34,13 +34,12 @@ void run_train_session(const GlobalOptions& globals, const TrainSessionFlags& fl
 
 }  // namespace
 
-void add_train_session_command(CLI::App& train, GlobalOptions& globals) {
+void add_train_session_command(CLI::App& train, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<TrainSessionFlags>();
-  CLI::App* command =
-      train.add_subcommand("session", "Learn when you start listening: the chance of a session in each local hour");
-  command->add_option("--window", flags->options.window_days, "Learn from the last DAYS days of history")
-      ->check(CLI::Range(1, 36500))
-      ->capture_default_str();
+  CLI::App* command = train.add_subcommand(
+      std::string(kind.name), "Learn when you start listening: the chance of a session in each local hour");
+  add_window_days_option(command, "--session-window", flags->options.window_days,
+                         "Learn from the hours of the last DAYS days of history", 1);
   command
       ->add_option("--threads", flags->options.threads, "Threads for training (0: every core; never changes the model)")
       ->check(CLI::Range(0, 1024))
