@@ -39,41 +39,19 @@ inline constexpr std::string_view kNextMood[] = {"test_accuracy", "test_macro_f1
 inline constexpr std::string_view kSession[] = {"roc_auc", "hour_of_week_roc_auc", "pr_auc", "brier"};
 }  // namespace headlines
 
-inline constexpr ModelKind kMoodClusters{.name = "mood-clusters",
-                                         .experiment = "mood-clusters",
-                                         .file = "mood_clusters.json",
-                                         .format = "sonic-mood-clusters",
-                                         .version = 1,
-                                         .headline_metrics = headlines::kMoodClusters,
-                                         .make_command = "sonic cluster"};
-inline constexpr ModelKind kMoodNet{.name = "mood",
-                                    .experiment = "mood",
-                                    .file = "mood_net.json",
-                                    .format = "sonic-mood-net",
-                                    .version = 1,
-                                    .headline_metrics = headlines::kMoodNet,
-                                    .make_command = "sonic train mood"};
-inline constexpr ModelKind kNextMoodNet{.name = "next-mood",
-                                        .experiment = "next-mood",
-                                        .file = "next_mood.json",
-                                        .format = "sonic-next-mood-net",
-                                        .version = 1,
-                                        .headline_metrics = headlines::kNextMood,
-                                        .make_command = "sonic train next-mood"};
-inline constexpr ModelKind kNextMoodGbdt{.name = "mood-gbdt",
-                                         .experiment = "mood-gbdt",
-                                         .file = "next_mood_gbdt.json",
-                                         .format = "sonic-next-mood-gbdt",
-                                         .version = 1,
-                                         .headline_metrics = headlines::kNextMood,
-                                         .make_command = "sonic train mood-gbdt"};
-inline constexpr ModelKind kSessionStart{.name = "session",
-                                         .experiment = "session",
-                                         .file = "session.json",
-                                         .format = "sonic-session-gbdt",
-                                         .version = 1,
-                                         .headline_metrics = headlines::kSession,
-                                         .make_command = "sonic train session"};
+// The table: name, experiment, file, format, version, headline metrics, the command that makes it.
+// clang-format off
+inline constexpr ModelKind kMoodClusters{"mood-clusters", "mood-clusters", "mood_clusters.json",
+                                         "sonic-mood-clusters", 1, headlines::kMoodClusters, "sonic cluster"};
+inline constexpr ModelKind kMoodNet{"mood", "mood", "mood_net.json",
+                                    "sonic-mood-net", 1, headlines::kMoodNet, "sonic train mood"};
+inline constexpr ModelKind kNextMoodNet{"next-mood", "next-mood", "next_mood.json",
+                                        "sonic-next-mood-net", 1, headlines::kNextMood, "sonic train next-mood"};
+inline constexpr ModelKind kNextMoodGbdt{"mood-gbdt", "mood-gbdt", "next_mood_gbdt.json",
+                                         "sonic-next-mood-gbdt", 1, headlines::kNextMood, "sonic train mood-gbdt"};
+inline constexpr ModelKind kSessionStart{"session", "session", "session.json",
+                                         "sonic-session-gbdt", 1, headlines::kSession, "sonic train session"};
+// clang-format on
 
 // Every kind, in the order `sonic retrain` trains them.
 inline constexpr std::array<const ModelKind*, 5> kModelKinds = {&kMoodClusters, &kMoodNet, &kNextMoodNet,
