@@ -57,14 +57,6 @@ inline constexpr ModelKind kSessionStart{"session", "session", "session.json",
 inline constexpr std::array<const ModelKind*, 5> kModelKinds = {&kMoodClusters, &kMoodNet, &kNextMoodNet,
                                                                 &kNextMoodGbdt, &kSessionStart};
 
-// The kind whose runs go to `experiment`; nullptr for one sonic does not know.
-constexpr const ModelKind* model_kind_of_experiment(std::string_view experiment) {
-  for (const ModelKind* kind : kModelKinds) {
-    if (kind->experiment == experiment) return kind;
-  }
-  return nullptr;
-}
-
 // "mood-clusters, mood, next-mood, mood-gbdt, session": for help texts.
 inline std::string experiment_names() {
   std::string names;
