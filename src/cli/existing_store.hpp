@@ -2,6 +2,7 @@
 // Commands that read what imports wrote need a store to exist: say how to make one otherwise.
 // (CommandContext does this for a command that declares StoreNeed::existing.)
 #include "command_context.hpp"
+#include "sonic/core/error.hpp"
 #include "sonic/store/schema.hpp"
 
 namespace sonic::cli {
