@@ -46,8 +46,20 @@ void add_model_commands(CLI::App& parent, AddModelCommand ModelCommands::*which,
 // `--next-mood-window`), with `--window`, its old spelling, kept as a hidden alias.
 inline void add_window_days_option(CLI::App* command, const std::string& name, int& days, const std::string& help,
                                    int min_days) {
-  command->add_option(name, days, help)->check(CLI::Range(min_days, 36500))->capture_default_str();
-  command->add_option("--window", days, "Old spelling of " + name)->check(CLI::Range(min_days, 36500))->group("");
+  const CLI::Range range(min_days, 36500);
+  command->add_option(name, days, help)->check(range)->capture_default_str();
+  // Checked here rather than by ->check(), whose message would lack the name of a hidden option.
+  command
+      ->add_option_function<int>(
+          "--window",
+          [&days, range](const int& value) {
+            std::string text = std::to_string(value);
+            const std::string error = range(text);
+            if (!error.empty()) throw CLI::ValidationError("--window", error);
+            days = value;
+          },
+          "Old spelling of " + name)
+      ->group("");
 }
 
 }  // namespace sonic::cli
