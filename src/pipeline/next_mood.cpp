@@ -75,7 +75,7 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
   if (options.window_days > 0 && !listens.empty()) {
     // Whole sessions only: a session that started before the window is left out entirely.
     const auto from_ms = listens.back().start_ms - std::int64_t{options.window_days} * kMsPerDay;
-    std::erase_if(listens, [&](const store::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
+    std::erase_if(listens, [&](const records::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
   }
   const auto data = features::build_next_mood_dataset(listens, clusters, zone);
   if (!data.time_ms.empty()) {
@@ -164,7 +164,7 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
   auto begin = listens.end();
   while (begin != listens.begin() && std::prev(begin)->session_start_ms == listens.back().session_start_ms) --begin;
-  const std::span<const store::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
+  const std::span<const records::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
   const Eigen::MatrixXf probabilities = model.predict_proba(features::next_mood_row(session, clusters, zone));
 
   NextMoodPrediction prediction;
