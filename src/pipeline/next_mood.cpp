@@ -3,6 +3,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/store/mood_store.hpp"
+#include "sonic/store/track_lookup.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 #include <algorithm>
@@ -171,10 +172,7 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   prediction.session_start_ms = session.front().session_start_ms;
   prediction.last_listen_ms = session.back().start_ms;
   prediction.current_label = labels[static_cast<std::size_t>(session.back().cluster)];
-  auto name =
-      db.prepare("SELECT t.name || ' - ' || a.name FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE t.id = ?1");
-  name.bind(1, session.back().track_id);
-  if (name.step()) prediction.last_track = name.text(0);
+  if (auto name = store::track_title_and_artist(db, session.back().track_id)) prediction.last_track = *name;
   for (int c = 0; c < clusters; ++c)
     prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(0, c));
   std::stable_sort(prediction.probabilities.begin(), prediction.probabilities.end(),

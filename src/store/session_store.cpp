@@ -1,6 +1,7 @@
 #include "sonic/store/session_store.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace sonic::store {
 
@@ -48,6 +49,21 @@ std::vector<records::Session> sessions_starting_within(Database& db, TimeSpan sp
     sessions.push_back({query.integer(0), query.integer(1), query.integer(2), query.integer(3)});
   }
   return sessions;
+}
+
+std::int64_t session_count(Database& db) { return db.scalar("SELECT count(*) FROM sessions"); }
+
+void delete_all_sessions(Database& db) { db.exec("DELETE FROM sessions"); }
+
+bool sessions_grouped_with_gap(Database& db, std::int64_t gap_ms) {
+  auto stored = db.prepare("SELECT value FROM meta WHERE key = 'session_gap_ms'");
+  return stored.step() && stored.text(0) == std::to_string(gap_ms);
+}
+
+void remember_session_gap(Database& db, std::int64_t gap_ms) {
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('session_gap_ms', ?1)")
+      .bind(1, std::to_string(gap_ms))
+      .run();
 }
 
 }  // namespace sonic::store
