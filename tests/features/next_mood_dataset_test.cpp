@@ -9,7 +9,7 @@
 namespace sonic::features {
 namespace {
 
-using sources::AudioFeature;
+using records::AudioFeature;
 
 constexpr std::int64_t kMinute = 60'000;
 // 2024-01-01 (a Monday) 08:00 UTC.
