@@ -1,6 +1,6 @@
 #include "sonic/features/next_mood_dataset.hpp"
 
-#include "sonic/mood/cluster_features.hpp"
+#include "sonic/features/cluster_features.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,11 +10,11 @@ namespace sonic::features {
 namespace {
 
 constexpr int kLags = 3;
-constexpr int kSix = mood::kClusterFeatureCount;
+constexpr int kSix = kClusterFeatureCount;
 
-mood::ClusterVector six_of(const store::ClusteredListen& listen) {
+ClusterVector six_of(const records::ClusteredListen& listen) {
   // Clustered tracks always have all six (clustering needs them).
-  return mood::cluster_vector(listen.features).value_or(mood::ClusterVector::Zero());
+  return cluster_vector(listen.features).value_or(ClusterVector::Zero());
 }
 
 }  // namespace
@@ -25,7 +25,7 @@ std::vector<std::string> next_mood_feature_names(int clusters) {
     for (int c = 0; c < clusters; ++c) names.push_back(std::string("cluster_") + lag + "_" + std::to_string(c));
   }
   for (const char* prefix : {"recent_mean_", "recent_std_", "now_"}) {
-    for (const auto name : mood::kClusterFeatureNames) names.push_back(prefix + std::string(name));
+    for (const auto name : kClusterFeatureNames) names.push_back(prefix + std::string(name));
   }
   for (const char* name : {"hour_sin", "hour_cos", "weekday_sin", "weekday_cos", "weekend", "position",
                            "session_tracks", "session_minutes"}) {
@@ -34,7 +34,8 @@ std::vector<std::string> next_mood_feature_names(int clusters) {
   return names;
 }
 
-Eigen::RowVectorXf next_mood_row(std::span<const store::ClusteredListen> session, int clusters, const TimeZone& zone) {
+Eigen::RowVectorXf next_mood_row(std::span<const records::ClusteredListen> session, int clusters,
+                                 const TimeZone& zone) {
   const auto width = static_cast<Eigen::Index>(3 * clusters + 3 * kSix + 8);
   Eigen::RowVectorXf row = Eigen::RowVectorXf::Zero(width);
   const auto count = static_cast<int>(session.size());
@@ -72,7 +73,7 @@ Eigen::RowVectorXf next_mood_row(std::span<const store::ClusteredListen> session
   return row;
 }
 
-NextMoodDataset build_next_mood_dataset(std::span<const store::ClusteredListen> listens, int clusters,
+NextMoodDataset build_next_mood_dataset(std::span<const records::ClusteredListen> listens, int clusters,
                                         const TimeZone& zone) {
   NextMoodDataset dataset;
   dataset.feature_names = next_mood_feature_names(clusters);

@@ -21,11 +21,11 @@ struct SessionStarts {
   std::vector<int> local_hour;
 };
 
-SessionStarts session_starts(const SessionHistory& history, const TimeZone& zone) {
+SessionStarts session_starts(const records::SessionHistory& history, const TimeZone& zone) {
   SessionStarts starts;
   starts.ms.reserve(history.sessions.size());
   starts.local_hour.reserve(history.sessions.size());
-  for (const Session& session : history.sessions) {
+  for (const records::Session& session : history.sessions) {
     starts.ms.push_back(session.start_ms);
     starts.local_hour.push_back(zone.local(session.start_ms).hour);
   }
@@ -48,10 +48,10 @@ double starts_at_hour(const SessionStarts& starts, std::size_t from, std::size_t
 }
 
 // Only sessions that had ended by `at` have a known length.
-double mean_finished_minutes(std::span<const Session> sessions, std::int64_t at) {
+double mean_finished_minutes(std::span<const records::Session> sessions, std::int64_t at) {
   double minutes = 0;
   double count = 0;
-  for (const Session& session : sessions) {
+  for (const records::Session& session : sessions) {
     if (session.end_ms > at) continue;
     minutes += static_cast<double>(session.end_ms - session.start_ms) / kMsPerMinute;
     count += 1;
@@ -61,7 +61,7 @@ double mean_finished_minutes(std::span<const Session> sessions, std::int64_t at)
 
 using FeatureRow = std::array<double, kSessionFeatureCount>;
 
-FeatureRow describe_hour(std::int64_t at, const LocalTime& local, const SessionHistory& history,
+FeatureRow describe_hour(std::int64_t at, const LocalTime& local, const records::SessionHistory& history,
                          const SessionStarts& starts) {
   FeatureRow row{};
   auto set = [&row](SessionFeature feature, double value) { row[static_cast<std::size_t>(feature)] = value; };
@@ -109,7 +109,7 @@ const std::vector<std::string>& session_feature_names() {
   return names;
 }
 
-SessionDataset build_session_dataset(const SessionHistory& history, const TimeZone& zone,
+SessionDataset build_session_dataset(const records::SessionHistory& history, const TimeZone& zone,
                                      std::span<const std::int64_t> hour_starts_ms) {
   const SessionStarts starts = session_starts(history, zone);
   const auto rows = static_cast<Eigen::Index>(hour_starts_ms.size());

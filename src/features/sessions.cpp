@@ -4,13 +4,13 @@
 
 namespace sonic::features {
 
-std::vector<Session> group_into_sessions(std::span<const Listen> listens, std::int64_t gap_ms) {
-  std::vector<Session> sessions;
-  for (const Listen& listen : listens) {
+std::vector<records::Session> group_into_sessions(std::span<const records::Listen> listens, std::int64_t gap_ms) {
+  std::vector<records::Session> sessions;
+  for (const records::Listen& listen : listens) {
     if (sessions.empty() || listen.start_ms - sessions.back().end_ms > gap_ms) {
       sessions.push_back({listen.start_ms, listen.end_ms, 0, 0});
     }
-    Session& current = sessions.back();
+    records::Session& current = sessions.back();
     current.end_ms = std::max(current.end_ms, listen.end_ms);
     current.plays += 1;
     current.ms_played += listen.ms_played;

@@ -1,6 +1,6 @@
 #include "sonic/mood/cluster_labels.hpp"
 
-#include "sonic/mood/cluster_features.hpp"
+#include "sonic/features/cluster_features.hpp"
 
 #include <cmath>
 #include <map>
@@ -21,7 +21,7 @@ std::string base_label(const Eigen::RowVectorXd& c) {
     label += ", electronic";
   if (c(instrumentalness) >= 0.5) label += ", instrumental";
   if (c(danceability) >= 0.7) label += ", danceable";
-  const double bpm = c(tempo) * kTempoScaleBpm;
+  const double bpm = c(tempo) * features::kTempoScaleBpm;
   if (bpm >= 140)
     label += ", fast";
   else if (bpm <= 85)

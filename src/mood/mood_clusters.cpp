@@ -1,15 +1,20 @@
 #include "sonic/mood/mood_clusters.hpp"
 
 #include "sonic/core/error.hpp"
+#include "sonic/features/cluster_features.hpp"
 #include "sonic/ml/kmeans.hpp"
 #include "sonic/ml/model_json_reader.hpp"
-#include "sonic/mood/cluster_features.hpp"
 #include "sonic/mood/cluster_labels.hpp"
 
 #include <algorithm>
 
 namespace sonic::mood {
 namespace {
+
+using features::cluster_vector;
+using features::ClusterVector;
+using features::kClusterFeatureCount;
+using features::kClusterFeatureNames;
 
 std::vector<std::string> feature_names() { return {kClusterFeatureNames.begin(), kClusterFeatureNames.end()}; }
 

@@ -5,12 +5,13 @@
 #include <optional>
 
 #include "sonic/core/error.hpp"
-#include "sonic/core/utc_time.hpp"
 #include "sonic/pipeline/export_prefetcher.hpp"
 #include "sonic/pipeline/refresh_sessions.hpp"
 #include "sonic/sources/export_file_reader.hpp"
 #include "sonic/sources/export_inputs.hpp"
+#include "sonic/store/import_run_log.hpp"
 #include "sonic/store/play_writer.hpp"
+#include "sonic/store/session_store.hpp"
 
 namespace sonic::pipeline {
 namespace {
@@ -19,96 +20,14 @@ using sources::ExportInput;
 
 std::string skipped_json(const Tally& tally) { return nlohmann::json(tally.skipped).dump(); }
 
-// The audit trail of one import: the run row and a row per file. Everything is written inside
-// the transaction of a file that commits (or one final transaction for files passed over), so
-// a failed or killed import leaves no trace beyond the files that really landed.
-class ImportRun {
- public:
-  ImportRun(store::Database& db, bool dry_run) : db_(db), dry_run_(dry_run), started_ms_(now_utc_ms()) {}
+store::ImportedFile imported_file(const ExportInput& input, const std::string& layout, const Tally& tally) {
+  return {input.name, layout, tally.rows, tally.imported, tally.duplicates, skipped_json(tally)};
+}
 
-  // The run row is created by the first file that commits; a rollback takes it away again.
-  void rolled_back() {
-    if (!committed_) id_ = 0;
-  }
-  void committed() { committed_ = id_ != 0; }
-
-  std::int64_t id() {
-    if (id_ == 0 && !dry_run_) {
-      db_.prepare("INSERT INTO import_runs (kind, started_ms, status) VALUES ('import', ?1, 'ok')")
-          .bind(1, started_ms_)
-          .run();
-      id_ = db_.last_insert_id();
-    }
-    return id_;
-  }
-
-  void record_file(const ExportInput& input, const char* layout, const Tally& tally, const ImportReport& so_far) {
-    if (dry_run_) return;
-    db_.prepare(
-           "INSERT INTO import_files (run_id, path, layout, status, rows_read, imported, "
-           "duplicates, skipped) VALUES (?1, ?2, ?3, 'imported', ?4, ?5, ?6, ?7)")
-        .bind(1, id())
-        .bind(2, input.name)
-        .bind(3, layout)
-        .bind(4, tally.rows)
-        .bind(5, tally.imported)
-        .bind(6, tally.duplicates)
-        .bind(7, skipped_json(tally))
-        .run();
-    write_pending_and_totals(so_far);
-  }
-
-  void pass_over(const ExportInput& input, const std::string& status, const std::string& why) {
-    pending_.push_back({input.name, status, why});
-  }
-
-  // Files passed over after the last committed one, and the final totals.
-  void finish(const ImportReport& report) {
-    if (dry_run_ || (pending_.empty() && id_ == 0)) return;
-    store::Transaction transaction(db_);
-    write_pending_and_totals(report);
-    transaction.commit();
-  }
-
- private:
-  struct Pending {
-    std::string path;
-    std::string status;
-    std::string why;
-  };
-
-  void write_pending_and_totals(const ImportReport& report) {
-    for (const auto& file : pending_) {
-      db_.prepare("INSERT INTO import_files (run_id, path, status, error) VALUES (?1, ?2, ?3, ?4)")
-          .bind(1, id())
-          .bind(2, file.path)
-          .bind(3, file.status)
-          .bind(4, file.why)
-          .run();
-    }
-    pending_.clear();
-    const Tally& tally = report.tally;
-    db_.prepare(
-           "UPDATE import_runs SET finished_ms = ?2, status = ?3, files = ?4, rows_read = ?5, "
-           "imported = ?6, duplicates = ?7, skipped = ?8 WHERE id = ?1")
-        .bind(1, id())
-        .bind(2, now_utc_ms())
-        .bind(3, report.failures.empty() ? "ok" : "partial")
-        .bind(4, tally.files)
-        .bind(5, tally.rows)
-        .bind(6, tally.imported)
-        .bind(7, tally.duplicates)
-        .bind(8, skipped_json(tally))
-        .run();
-  }
-
-  store::Database& db_;
-  bool dry_run_;
-  std::int64_t started_ms_;
-  std::int64_t id_ = 0;
-  bool committed_ = false;
-  std::vector<Pending> pending_;
-};
+store::ImportTotals totals_of(const ImportReport& report) {
+  const Tally& tally = report.tally;
+  return {!report.failures.empty(), tally.files, tally.rows, tally.imported, tally.duplicates, skipped_json(tally)};
+}
 
 void write_batch(const RowBatch& batch, store::PlayWriter& writer, Tally& tally) {
   tally.rows += static_cast<std::int64_t>(batch.rows);
@@ -155,7 +74,7 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
   ImportReport report;
   report.dry_run = options.dry_run;
   if (!options.dry_run) ensure_session_gap(db, options.session_gap_ms);
-  ImportRun run(db, options.dry_run);
+  store::ImportRunLog run(db, options.dry_run);
   // A dry run does all the work inside one transaction that is never committed, so later files
   // are matched against earlier ones exactly as in a real import.
   std::optional<store::Transaction> dry_run_scope;
@@ -169,7 +88,7 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
     if (input.video) {
       spdlog::info("skipping {}: video history", input.name);
       report.skipped_files["video_history"] += 1;
-      run.pass_over(input, "skipped", "video history");
+      run.pass_over(input.name, "skipped", "video history");
       continue;
     }
     try {
@@ -179,7 +98,7 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
       const Tally tally = import_file(i, prefetcher, writer, layout);
       refresh_sessions(db, writer.take_touched_range(), options.session_gap_ms);
       report.tally.add(tally);
-      run.record_file(input, layout.c_str(), tally, report);
+      run.record_file(imported_file(input, layout, tally), totals_of(report));
       transaction.commit();
       run.committed();
       spdlog::debug("{}: {} layout, {} rows, {} imported, {} duplicates", input.name, layout, tally.rows,
@@ -192,7 +111,7 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
       if (!input.named_directly) {
         spdlog::info("skipping {}: not a listening history", input.name);
         report.skipped_files["not_listening_history"] += 1;
-        run.pass_over(input, "skipped", "not a listening history");
+        run.pass_over(input.name, "skipped", "not a listening history");
         continue;
       }
       report.failures.push_back({input.name, not_history.what()});
@@ -210,10 +129,10 @@ ImportReport import_history(store::Database& db, const std::vector<std::filesyst
                                 "others too)"
                               : ""));
     }
-    run.pass_over(input, "failed", report.failures.back().message);
+    run.pass_over(input.name, "failed", report.failures.back().message);
   }
-  run.finish(report);
-  report.sessions = db.scalar("SELECT count(*) FROM sessions");
+  run.finish(totals_of(report));
+  report.sessions = store::session_count(db);
   return report;
 }
 

@@ -4,7 +4,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/run_lock.hpp"
-#include "sonic/store/import_runs.hpp"
+#include "sonic/store/import_run_log.hpp"
 #include "sonic/store/schema.hpp"
 
 namespace sonic::pipeline {

@@ -6,6 +6,7 @@
 #include "sonic/mood/track_feature_values.hpp"
 #include "sonic/sources/spotify_track_id.hpp"
 #include "sonic/store/mood_store.hpp"
+#include "sonic/store/track_lookup.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 #include <algorithm>
@@ -144,16 +145,13 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
   const auto id = sources::spotify_track_id(spotify_id);
   if (!id) throw UsageError("'" + spotify_id + "' is not a Spotify track ID or spotify:track: URI");
   const auto model = mood::load_mood_net(tracking::kMoodNet.path(home));
-  auto find = db.prepare("SELECT id, name FROM tracks WHERE spotify_id = ?1");
-  find.bind(1, *id);
-  if (!find.step()) throw InputError("track " + std::string(*id) + " is not in your history");
-  const auto track_id = find.integer(0);
-  const auto name = find.text(1);
-  const auto tracks = store::features_of_tracks(db, {track_id});
+  const auto track = store::track_by_spotify_id(db, *id);
+  if (!track) throw InputError("track " + std::string(*id) + " is not in your history");
+  const auto tracks = store::features_of_tracks(db, {track->track_id});
   const auto row = tracks.empty() ? std::nullopt : model_row(model, tracks.front());
   if (!row)
     throw InputError("track " + std::string(*id) + " has no audio features for the mood model (try sonic enrich)");
-  return probabilities_of(model, *row, name);
+  return probabilities_of(model, *row, track->name);
 }
 
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features) {

@@ -3,6 +3,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/store/mood_store.hpp"
+#include "sonic/store/track_lookup.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 #include <algorithm>
@@ -133,7 +134,7 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
   if (options.window_days > 0 && !listens.empty()) {
     // Whole sessions only: a session that started before the window is left out entirely.
     const auto from_ms = listens.back().start_ms - std::int64_t{options.window_days} * kMsPerDay;
-    std::erase_if(listens, [&](const store::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
+    std::erase_if(listens, [&](const records::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
   }
   const auto data = features::build_next_mood_dataset(listens, clusters, zone);
   if (!data.time_ms.empty()) {
@@ -192,17 +193,14 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
   auto begin = listens.end();
   while (begin != listens.begin() && std::prev(begin)->session_start_ms == listens.back().session_start_ms) --begin;
-  const std::span<const store::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
+  const std::span<const records::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
   const Eigen::MatrixXf probabilities = model.predict_proba(features::next_mood_row(session, clusters, zone));
 
   NextMoodPrediction prediction;
   prediction.session_start_ms = session.front().session_start_ms;
   prediction.last_listen_ms = session.back().start_ms;
   prediction.current_label = labels[static_cast<std::size_t>(session.back().cluster)];
-  auto name =
-      db.prepare("SELECT t.name || ' - ' || a.name FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE t.id = ?1");
-  name.bind(1, session.back().track_id);
-  if (name.step()) prediction.last_track = name.text(0);
+  if (auto name = store::track_title_and_artist(db, session.back().track_id)) prediction.last_track = *name;
   for (int c = 0; c < clusters; ++c)
     prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(0, c));
   std::stable_sort(prediction.probabilities.begin(), prediction.probabilities.end(),

@@ -20,7 +20,7 @@ SessionPrediction predict_session(store::Database& db, const Home& home, const T
                  trained["session"]["time_zone"].get<std::string>());
   }
   const std::int64_t from_ms = options.at_ms.value_or(now_utc_ms());
-  const features::SessionHistory history = store::read_session_history(db, from_ms);
+  const records::SessionHistory history = store::read_session_history(db, from_ms);
   return {.model_id = model.info.model_id,
           .model_path = path,
           .time_zone = zone.name(),

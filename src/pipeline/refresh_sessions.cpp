@@ -1,8 +1,8 @@
 #include "sonic/pipeline/refresh_sessions.hpp"
 
 #include <limits>
-#include <string>
 
+#include "sonic/features/sessions.hpp"
 #include "sonic/store/session_store.hpp"
 
 namespace sonic::pipeline {
@@ -16,18 +16,13 @@ void refresh_sessions(store::Database& db, const store::TouchedRange& touched, s
 }
 
 bool ensure_session_gap(store::Database& db, std::int64_t gap_ms) {
-  auto stored = db.prepare("SELECT value FROM meta WHERE key = 'session_gap_ms'");
-  const bool known = stored.step();
-  if (known && stored.text(0) == std::to_string(gap_ms)) return false;
-  stored.reset();
+  if (store::sessions_grouped_with_gap(db, gap_ms)) return false;
   store::Transaction transaction(db);
-  db.exec("DELETE FROM sessions");
+  store::delete_all_sessions(db);
   constexpr auto kAll =
       store::TimeSpan{std::numeric_limits<std::int64_t>::min() / 2, std::numeric_limits<std::int64_t>::max() / 2};
   store::insert_sessions(db, features::group_into_sessions(store::listens_starting_within(db, kAll), gap_ms));
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('session_gap_ms', ?1)")
-      .bind(1, std::to_string(gap_ms))
-      .run();
+  store::remember_session_gap(db, gap_ms);
   transaction.commit();
   return true;
 }

@@ -37,7 +37,7 @@ void log_training(tracking::TrackedRun& run, const session::SessionTraining& tra
 
 TrainSessionResult train_session(store::Database& db, const Home& home, const TimeZone& zone,
                                  const session::SessionTrainingOptions& options) {
-  const features::SessionHistory history = store::read_session_history(db, std::numeric_limits<std::int64_t>::max());
+  const records::SessionHistory history = store::read_session_history(db, std::numeric_limits<std::int64_t>::max());
   const session::SessionWindow window = session::choose_session_window(history, zone, options.window_days);
   spdlog::info("session model: {} hours from the last {:.0f} days, in {}", window.hour_starts_ms.size(), window.days(),
                zone.name());

@@ -8,14 +8,10 @@
 #include "dashboard_sections.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/heatmap.hpp"
+#include "sonic/store/dashboard_queries.hpp"
 
 namespace sonic::report {
 namespace detail {
-
-void bind_period(store::Statement& statement, const insight::PeriodSpan& span) {
-  statement.bind(1, span.from_ms);
-  statement.bind(2, span.to_ms);
-}
 
 double rounded(double value, int decimals) {
   const double scale = std::pow(10.0, decimals);
@@ -26,8 +22,6 @@ double rounded(double value, int decimals) {
 
 namespace {
 
-using detail::bind_period;
-using detail::kListenInPeriod;
 using detail::rounded;
 
 nlohmann::json iso_or_null(const std::optional<std::int64_t>& ms) {
@@ -51,25 +45,18 @@ struct Overview {
 };
 
 Overview overview_section(store::Database& db, const insight::PeriodSpan& span, const TimeZone& zone) {
-  auto totals = db.prepare(std::string("SELECT count(*), coalesce(sum(p.ms_played), 0), count(DISTINCT p.track_id), "
-                                       "count(DISTINCT t.artist_id), min(p.start_ms), max(p.end_ms), max(p.start_ms) "
-                                       "FROM plays p JOIN tracks t ON t.id = p.track_id WHERE ") +
-                           kListenInPeriod);
-  bind_period(totals, span);
-  totals.step();
-  auto plays = db.prepare("SELECT count(*) FROM plays WHERE start_ms >= ?1 AND start_ms < ?2");
-  bind_period(plays, span);
-  plays.step();
+  const store::PeriodTotals totals = store::period_totals(db, span.from_ms, span.to_ms);
+  const std::int64_t plays = store::plays_in_period(db, span.from_ms, span.to_ms);
   Overview overview;
-  overview.first_start_ms = totals.optional_integer(4);
-  overview.last_start_ms = totals.optional_integer(6);
-  overview.json = {{"listens", totals.integer(0)},
-                   {"plays", plays.integer(0)},
-                   {"hours", rounded(static_cast<double>(totals.integer(1)) / kMsPerHour, 2)},
-                   {"tracks", totals.integer(2)},
-                   {"artists", totals.integer(3)},
+  overview.first_start_ms = totals.first_start_ms;
+  overview.last_start_ms = totals.last_start_ms;
+  overview.json = {{"listens", totals.listens},
+                   {"plays", plays},
+                   {"hours", rounded(static_cast<double>(totals.ms_played) / kMsPerHour, 2)},
+                   {"tracks", totals.tracks},
+                   {"artists", totals.artists},
                    {"from", iso_or_null(overview.first_start_ms)},
-                   {"to", iso_or_null(totals.optional_integer(5))},
+                   {"to", iso_or_null(totals.last_end_ms)},
                    {"time_zone", zone.name()}};
   return overview;
 }
@@ -77,39 +64,25 @@ Overview overview_section(store::Database& db, const insight::PeriodSpan& span, 
 // One pass over the period's listens for what needs local time.
 void add_local_time_figures(store::Database& db, const insight::PeriodSpan& span, const TimeZone& zone,
                             nlohmann::json& dashboard) {
-  auto listens = db.prepare(std::string("SELECT p.start_ms, p.ms_played FROM plays p WHERE ") + kListenInPeriod);
-  bind_period(listens, span);
   Heatmap heatmap;
   std::unordered_set<std::int64_t> days;
-  while (listens.step()) {
-    heatmap.add_listen(zone, listens.integer(0), listens.integer(1));
-    days.insert(zone.local(listens.integer(0)).local_day);
-  }
+  store::for_each_listen_in_period(db, span.from_ms, span.to_ms, [&](std::int64_t start_ms, std::int64_t ms_played) {
+    heatmap.add_listen(zone, start_ms, ms_played);
+    days.insert(zone.local(start_ms).local_day);
+  });
   dashboard["heatmap"] = to_json(heatmap);
   dashboard["overview"]["days_with_listens"] = days.size();
 }
 
 nlohmann::json top_list(store::Database& db, const insight::PeriodSpan& span, int top, bool tracks) {
-  const std::string sql = tracks
-                              ? std::string(
-                                    "SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
-                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-                                    "WHERE ") +
-                                    kListenInPeriod + " GROUP BY t.id ORDER BY count(*) DESC, t.name, a.name LIMIT ?3"
-                              : std::string(
-                                    "SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
-                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-                                    "WHERE ") +
-                                    kListenInPeriod + " GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?3";
-  auto query = db.prepare(sql);
-  bind_period(query, span);
-  query.bind(3, top);
+  const auto rows = store::top_listened_in_period(db, tracks ? store::TopOf::tracks : store::TopOf::artists,
+                                                  span.from_ms, span.to_ms, top);
   nlohmann::json list = nlohmann::json::array();
-  while (query.step()) {
-    nlohmann::json item = {{"name", query.text(0)},
-                           {"listens", query.integer(2)},
-                           {"hours", rounded(static_cast<double>(query.integer(3)) / kMsPerHour, 2)}};
-    if (tracks) item["artist"] = query.text(1);
+  for (const auto& row : rows) {
+    nlohmann::json item = {{"name", row.name},
+                           {"listens", row.listens},
+                           {"hours", rounded(static_cast<double>(row.ms_played) / kMsPerHour, 2)}};
+    if (tracks) item["artist"] = row.detail;
     list.push_back(std::move(item));
   }
   return list;

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "dashboard_sections.hpp"
+#include "sonic/store/dashboard_queries.hpp"
 
 namespace sonic::report::detail {
 namespace {
@@ -32,50 +33,31 @@ nlohmann::json sampled(const std::vector<std::pair<double, double>>& points) {
 nlohmann::json clusters_section(store::Database& db, const insight::PeriodSpan& span) {
   std::map<std::int64_t, ClusterRow> clusters;
   std::string model_id;
-  auto rows = db.prepare("SELECT cluster, label, size, model_id FROM mood_clusters ORDER BY cluster");
-  while (rows.step()) {
-    model_id = rows.text(3);  // one model's rows: they share it
-    clusters[rows.integer(0)].json = {{"cluster", rows.integer(0)}, {"label", rows.text(1)},
-                                      {"size", rows.integer(2)},    {"listens", 0},
-                                      {"valence", nullptr},         {"energy", nullptr}};
+  for (const auto& row : store::cluster_headings(db)) {
+    model_id = row.model_id;  // one model's rows: they share it
+    clusters[row.cluster].json = {{"cluster", row.cluster}, {"label", row.label}, {"size", row.size},
+                                  {"listens", 0},           {"valence", nullptr}, {"energy", nullptr}};
   }
   if (clusters.empty()) return {{"model_id", nullptr}, {"items", nlohmann::json::array()}};
 
   // The stored centroid is on the clustering scale (standardised); the members' mean audio
   // features put each cluster on the plane a person reads (0..1).
-  auto means = db.prepare(
-      "SELECT tc.cluster, avg(f.valence), avg(f.energy) FROM track_clusters tc "
-      "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?1 "
-      "AND f.valence IS NOT NULL AND f.energy IS NOT NULL GROUP BY tc.cluster");
-  means.bind(1, model_id);
-  while (means.step()) {
-    const auto found = clusters.find(means.integer(0));
+  for (const auto& mean : store::cluster_mean_points(db, model_id)) {
+    const auto found = clusters.find(mean.cluster);
     if (found == clusters.end()) continue;
-    found->second.json["valence"] = rounded(means.real(1), 3);
-    found->second.json["energy"] = rounded(means.real(2), 3);
+    found->second.json["valence"] = rounded(mean.valence, 3);
+    found->second.json["energy"] = rounded(mean.energy, 3);
   }
 
-  auto listens = db.prepare(std::string("SELECT tc.cluster, count(*) FROM plays p JOIN track_clusters tc "
-                                        "ON tc.track_id = p.track_id AND tc.model_id = ?3 WHERE ") +
-                            kListenInPeriod + " GROUP BY tc.cluster");
-  bind_period(listens, span);
-  listens.bind(3, model_id);
-  while (listens.step()) {
-    const auto found = clusters.find(listens.integer(0));
-    if (found != clusters.end()) found->second.json["listens"] = listens.integer(1);
+  for (const auto& count : store::cluster_listens_in_period(db, model_id, span.from_ms, span.to_ms)) {
+    const auto found = clusters.find(count.cluster);
+    if (found != clusters.end()) found->second.json["listens"] = count.listens;
   }
 
-  // Members heard in the period; the subquery is materialised once (plays has no track index).
-  auto points = db.prepare(std::string("SELECT tc.cluster, f.valence, f.energy FROM track_clusters tc "
-                                       "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?3 "
-                                       "AND f.valence IS NOT NULL AND f.energy IS NOT NULL AND tc.track_id IN "
-                                       "(SELECT p.track_id FROM plays p WHERE ") +
-                           kListenInPeriod + ") ORDER BY tc.cluster, tc.track_id");
-  bind_period(points, span);
-  points.bind(3, model_id);
-  while (points.step()) {
-    const auto found = clusters.find(points.integer(0));
-    if (found != clusters.end()) found->second.points.emplace_back(points.real(1), points.real(2));
+  // Members heard in the period.
+  for (const auto& point : store::cluster_members_heard(db, model_id, span.from_ms, span.to_ms)) {
+    const auto found = clusters.find(point.cluster);
+    if (found != clusters.end()) found->second.points.emplace_back(point.valence, point.energy);
   }
 
   nlohmann::json items = nlohmann::json::array();

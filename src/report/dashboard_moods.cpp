@@ -6,6 +6,7 @@
 
 #include "dashboard_sections.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/store/dashboard_queries.hpp"
 
 namespace sonic::report::detail {
 namespace {
@@ -79,24 +80,14 @@ nlohmann::json bucket_json(std::int64_t start, Bucket bucket, const Tally& tally
 
 nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone, const insight::PeriodSpan& span,
                                       Bucket bucket) {
-  auto listens =
-      db.prepare(std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
-                             "LEFT JOIN track_moods m ON m.track_id = p.track_id "
-                             "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
-                             "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
-                             "WHERE ") +
-                 kListenInPeriod);
-  bind_period(listens, span);
   std::map<std::int64_t, Tally> buckets;
   Tally total;
   std::map<std::int64_t, std::string> cluster_labels;  // by number: the clusters section's order
-  while (listens.step()) {
-    const auto mood = listens.optional_text(1);
-    const auto cluster = listens.optional_text(2);
-    if (cluster) cluster_labels.emplace(listens.integer(3), *cluster);
-    buckets[bucket_start(zone.local(listens.integer(0)), bucket)].add(mood, cluster);
-    total.add(mood, cluster);
-  }
+  store::for_each_listen_mood_in_period(db, span.from_ms, span.to_ms, [&](const store::ListenMood& listen) {
+    if (listen.cluster_label) cluster_labels.emplace(listen.cluster, *listen.cluster_label);
+    buckets[bucket_start(zone.local(listen.start_ms), bucket)].add(listen.mood, listen.cluster_label);
+    total.add(listen.mood, listen.cluster_label);
+  });
   nlohmann::json list = nlohmann::json::array();
   if (!buckets.empty()) {
     // Every bucket from the first to the last, empty ones included, so charts keep their time axis.

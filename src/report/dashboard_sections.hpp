@@ -11,12 +11,6 @@
 
 namespace sonic::report::detail {
 
-// A music listen (a track, 30 s or more) of alias `p` inside the period, whose bounds are bound
-// as ?1 and ?2 by bind_period.
-inline constexpr const char* kListenInPeriod =
-    "p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2";
-void bind_period(store::Statement& statement, const insight::PeriodSpan& span);
-
 enum class Bucket { week, month };
 
 nlohmann::json mood_over_time_section(store::Database& db, const TimeZone& zone, const insight::PeriodSpan& span,

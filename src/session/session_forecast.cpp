@@ -9,8 +9,8 @@
 namespace sonic::session {
 namespace {
 
-features::SessionHistory known_before(const features::SessionHistory& history, std::int64_t from_ms) {
-  features::SessionHistory past;
+records::SessionHistory known_before(const records::SessionHistory& history, std::int64_t from_ms) {
+  records::SessionHistory past;
   for (const auto& session : history.sessions) {
     if (session.start_ms < from_ms) past.sessions.push_back(session);
   }
@@ -22,7 +22,7 @@ features::SessionHistory known_before(const features::SessionHistory& history, s
 
 }  // namespace
 
-std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const features::SessionHistory& history,
+std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const records::SessionHistory& history,
                                                   const TimeZone& zone, std::int64_t from_ms,
                                                   const ForecastOptions& options) {
   const std::int64_t first = features::next_local_hour_start(zone, from_ms);

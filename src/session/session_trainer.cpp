@@ -50,7 +50,7 @@ SessionSplit split_by_time(Eigen::Index rows) {
   return {.fit = rows - test - validation, .validation = validation, .test = test};
 }
 
-SessionTraining train_session_model(const features::SessionHistory& history, const TimeZone& zone,
+SessionTraining train_session_model(const records::SessionHistory& history, const TimeZone& zone,
                                     const SessionWindow& window, const SessionTrainingOptions& options) {
   const features::SessionDataset data = features::build_session_dataset(history, zone, window.hour_starts_ms);
   const SessionSplit split = split_by_time(data.features.rows());

@@ -10,7 +10,7 @@
 
 namespace sonic::session {
 
-SessionWindow choose_session_window(const features::SessionHistory& history, const TimeZone& zone, int window_days) {
+SessionWindow choose_session_window(const records::SessionHistory& history, const TimeZone& zone, int window_days) {
   if (window_days < 1) throw UsageError("--window must be at least 1 day, not " + std::to_string(window_days));
   if (history.sessions.empty()) {
     throw InputError(

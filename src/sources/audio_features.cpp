@@ -34,10 +34,6 @@ std::string range_text(const AudioFeatureSpec& spec) {
 
 }  // namespace
 
-bool AudioFeatures::empty() const {
-  return std::none_of(values.begin(), values.end(), [](const auto& value) { return value.has_value(); });
-}
-
 FeatureCell read_audio_feature(AudioFeature feature, std::string_view text) {
   const AudioFeatureSpec& spec = spec_of(feature);
   const std::string_view cell = trim_spaces(text);
@@ -55,12 +51,6 @@ FeatureCell read_audio_feature(AudioFeature feature, std::string_view text) {
   if (spec.whole && value != std::floor(value)) return problem("not a whole number");
   if (feature == AudioFeature::key && value == -1) return {};
   return {value, {}};
-}
-
-int AudioFeatures::present_count() const {
-  int count = 0;
-  for (const auto& value : values) count += value.has_value() ? 1 : 0;
-  return count;
 }
 
 }  // namespace sonic::sources

@@ -143,7 +143,7 @@ std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db) {
   return read_all(query);
 }
 
-std::vector<ClusteredListen> clustered_listens(Database& db) {
+std::vector<records::ClusteredListen> clustered_listens(Database& db) {
   // Sessions and listens are walked side by side, both in time order: a listen belongs to the
   // last session that started at or before it.
   auto sessions = db.prepare("SELECT start_ms FROM sessions ORDER BY start_ms");
@@ -153,10 +153,10 @@ std::vector<ClusteredListen> clustered_listens(Database& db) {
                             " FROM plays p JOIN track_clusters c ON c.track_id = p.track_id "
                             "JOIN audio_features f ON f.track_id = p.track_id "
                             "WHERE p.track_id IS NOT NULL AND p.is_short = 0 ORDER BY p.start_ms, p.id");
-  std::vector<ClusteredListen> result;
+  std::vector<records::ClusteredListen> result;
   std::size_t session = 0;
   while (listens.step()) {
-    ClusteredListen listen;
+    records::ClusteredListen listen;
     listen.start_ms = listens.integer(0);
     while (session + 1 < starts.size() && starts[session + 1] <= listen.start_ms) ++session;
     if (starts.empty() || starts[session] > listen.start_ms) continue;  // before any session

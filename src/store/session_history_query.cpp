@@ -2,8 +2,8 @@
 
 namespace sonic::store {
 
-features::SessionHistory read_session_history(Database& db, std::int64_t before_ms) {
-  features::SessionHistory history;
+records::SessionHistory read_session_history(Database& db, std::int64_t before_ms) {
+  records::SessionHistory history;
   auto sessions = db.prepare(
       "SELECT start_ms, end_ms, plays, ms_played FROM sessions WHERE start_ms < ?1 "
       "ORDER BY start_ms");

@@ -9,14 +9,14 @@
 namespace sonic::features {
 namespace {
 
-using sources::AudioFeature;
+using records::AudioFeature;
 
 constexpr std::int64_t kMinute = 60'000;
 // 2024-01-01 (a Monday) 08:00 UTC.
 constexpr std::int64_t kMonday8 = 1704096000000;
 
-store::ClusteredListen listen(std::int64_t session_start, std::int64_t start, int cluster, double valence) {
-  store::ClusteredListen l;
+records::ClusteredListen listen(std::int64_t session_start, std::int64_t start, int cluster, double valence) {
+  records::ClusteredListen l;
   l.session_start_ms = session_start;
   l.start_ms = start;
   l.cluster = cluster;
@@ -37,7 +37,7 @@ Eigen::Index column(const NextMoodDataset& data, const std::string& name) {
 }
 
 // Session A: clusters 0, 1, 2, 1 at 08:00, 08:03, 08:06, 08:10; session B (Saturday): 2, 0.
-std::vector<store::ClusteredListen> two_sessions() {
+std::vector<records::ClusteredListen> two_sessions() {
   const std::int64_t saturday = kMonday8 + 5 * 24 * 60 * kMinute;
   return {listen(kMonday8, kMonday8, 0, 0.2),
           listen(kMonday8, kMonday8 + 3 * kMinute, 1, 0.4),
@@ -83,7 +83,7 @@ TEST(NextMoodDataset, PredictionRowsAreComputedExactlyAsTrainingRows) {
   const auto listens = two_sessions();
   const auto zone = TimeZone::named("Europe/Berlin");
   const auto data = build_next_mood_dataset(listens, 3, zone);
-  const std::span<const store::ClusteredListen> first_three(listens.data(), 3);
+  const std::span<const records::ClusteredListen> first_three(listens.data(), 3);
   EXPECT_EQ(next_mood_row(first_three, 3, zone), data.features.row(2));
 }
 

@@ -15,8 +15,8 @@ namespace sonic::features {
 namespace {
 
 // Sessions of 5–180 min with gaps of 10 min to 30 h, a listen every few minutes within each.
-SessionHistory random_history(SeededRandom& random, std::int64_t from_ms, std::int64_t to_ms) {
-  SessionHistory history;
+records::SessionHistory random_history(SeededRandom& random, std::int64_t from_ms, std::int64_t to_ms) {
+  records::SessionHistory history;
   for (std::int64_t start = from_ms + random.integer(0, 6 * kMsPerHour); start < to_ms;) {
     const std::int64_t end = start + random.integer(5, 180) * kMsPerMinute;
     history.sessions.push_back({start, end, 0, 0});
@@ -31,9 +31,9 @@ SessionHistory random_history(SeededRandom& random, std::int64_t from_ms, std::i
 }
 
 // What the history looked like at `at`, with the unknown future made up anew.
-SessionHistory known_at(const SessionHistory& history, std::int64_t at, SeededRandom& random) {
-  SessionHistory rewritten;
-  for (Session session : history.sessions) {
+records::SessionHistory known_at(const records::SessionHistory& history, std::int64_t at, SeededRandom& random) {
+  records::SessionHistory rewritten;
+  for (records::Session session : history.sessions) {
     if (session.start_ms >= at) continue;
     if (session.end_ms > at) {  // still running: its end and size are not known yet
       session.end_ms = at + random.integer(1, 300) * kMsPerMinute;
@@ -45,7 +45,7 @@ SessionHistory known_at(const SessionHistory& history, std::int64_t at, SeededRa
   for (std::int64_t listen : history.listen_starts_ms) {
     if (listen < at) rewritten.listen_starts_ms.push_back(listen);
   }
-  SessionHistory future = random_history(random, at, at + 40 * kMsPerDay);
+  records::SessionHistory future = random_history(random, at, at + 40 * kMsPerDay);
   rewritten.sessions.insert(rewritten.sessions.end(), future.sessions.begin(), future.sessions.end());
   rewritten.listen_starts_ms.insert(rewritten.listen_starts_ms.end(), future.listen_starts_ms.begin(),
                                     future.listen_starts_ms.end());
@@ -60,7 +60,7 @@ TEST(SessionDatasetLookAhead, NoRowChangesWhenEverythingFromItsHourOnIsReplaced)
   // Ten weeks across the spring-forward change, rows over the last eight.
   const std::int64_t history_from = berlin.utc_ms(2024, 2, 20, 0);
   const std::int64_t history_to = berlin.utc_ms(2024, 4, 30, 0);
-  const SessionHistory history = random_history(random, history_from, history_to);
+  const records::SessionHistory history = random_history(random, history_from, history_to);
   const auto hours = local_hour_starts(berlin, history_from + 14 * kMsPerDay, history_to);
   const SessionDataset whole = build_session_dataset(history, berlin, hours);
   ASSERT_GT(whole.labels.sum(), 50);
@@ -68,8 +68,8 @@ TEST(SessionDatasetLookAhead, NoRowChangesWhenEverythingFromItsHourOnIsReplaced)
   int running_sessions_seen = 0;
   for (std::size_t h = 0; h < hours.size(); ++h) {
     const std::int64_t at = hours[h];
-    const SessionHistory rewritten = known_at(history, at, random);
-    for (const Session& session : history.sessions) {
+    const records::SessionHistory rewritten = known_at(history, at, random);
+    for (const records::Session& session : history.sessions) {
       running_sessions_seen += session.start_ms < at && session.end_ms > at ? 1 : 0;
     }
     const std::vector<std::int64_t> one_hour = {at};

@@ -37,7 +37,7 @@ class HandMadeHistory : public ::testing::Test {
     add(at(3, 8, 8, 40), at(3, 8, 9, 0));     // starts within the 8:00 hour: the target
   }
   const TimeZone berlin_ = TimeZone::named("Europe/Berlin");
-  SessionHistory history_;
+  records::SessionHistory history_;
 };
 
 TEST_F(HandMadeHistory, EveryFeatureOfTheEightOClockRowIsWhatWasKnownAtEight) {
@@ -85,7 +85,7 @@ TEST(SessionDatasetDst, TheRepeatedHourIsTwoRowsEachWithItsOwnTarget) {
   const TimeZone berlin = TimeZone::named("Europe/Berlin");
   // 27 October 2024: 2:00–3:00 is lived twice, first at UTC+2 (0:00 UTC), then at UTC+1 (1:00 UTC).
   const std::int64_t second_two_oclock = berlin.utc_ms(2024, 10, 27, 0) + 3 * kMsPerHour;
-  SessionHistory history;
+  records::SessionHistory history;
   history.sessions.push_back({second_two_oclock + 30 * kMsPerMinute, second_two_oclock + 50 * kMsPerMinute, 1, 0});
   history.listen_starts_ms.push_back(history.sessions[0].start_ms);
   const auto hours = local_hour_starts(berlin, berlin.utc_ms(2024, 10, 27, 0), berlin.utc_ms(2024, 10, 28, 0));

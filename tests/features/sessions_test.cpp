@@ -8,7 +8,7 @@ namespace {
 constexpr std::int64_t kMinute = 60'000;
 
 TEST(Sessions, GapOfMoreThanThirtyMinutesStartsANewSession) {
-  const std::vector<Listen> listens = {
+  const std::vector<records::Listen> listens = {
       {0, 3 * kMinute, 3 * kMinute},
       {3 * kMinute, 7 * kMinute, 4 * kMinute},
       {37 * kMinute, 40 * kMinute, 3 * kMinute},          // exactly 30 min after: same session
@@ -26,7 +26,7 @@ TEST(Sessions, GapOfMoreThanThirtyMinutesStartsANewSession) {
 
 TEST(Sessions, OverlappingPlaysExtendToTheLatestEnd) {
   // A long track, and a short one that started during it: the gap counts from the long end.
-  const std::vector<Listen> listens = {
+  const std::vector<records::Listen> listens = {
       {0, 60 * kMinute, 60 * kMinute},
       {10 * kMinute, 12 * kMinute, 2 * kMinute},
       {80 * kMinute, 83 * kMinute, 3 * kMinute},
@@ -37,7 +37,7 @@ TEST(Sessions, OverlappingPlaysExtendToTheLatestEnd) {
 }
 
 TEST(Sessions, GapIsConfigurable) {
-  const std::vector<Listen> listens = {{0, kMinute, kMinute}, {11 * kMinute, 12 * kMinute, kMinute}};
+  const std::vector<records::Listen> listens = {{0, kMinute, kMinute}, {11 * kMinute, 12 * kMinute, kMinute}};
   EXPECT_EQ(group_into_sessions(listens, 10 * kMinute).size(), 1u);
   EXPECT_EQ(group_into_sessions(listens, 10 * kMinute - 1).size(), 2u);
   EXPECT_TRUE(group_into_sessions({}, kDefaultSessionGapMs).empty());

@@ -4,8 +4,6 @@
 
 #include <set>
 
-#include "sonic/mood/cluster_features.hpp"
-
 namespace sonic::mood {
 namespace {
 
@@ -37,20 +35,6 @@ TEST(ClusterLabels, TellAlikeClustersApartByTheirLargestDifference) {
   EXPECT_EQ(labels[1], "medium energy, neutral, more danceable");
   const std::set<std::string> unique(labels.begin(), labels.end());
   EXPECT_EQ(unique.size(), labels.size());
-}
-
-TEST(ClusterFeatures, ScaleTempoAndRequireAllSix) {
-  sources::AudioFeatures features;
-  using sources::AudioFeature;
-  for (const auto feature : {AudioFeature::valence, AudioFeature::energy, AudioFeature::danceability,
-                             AudioFeature::acousticness, AudioFeature::instrumentalness}) {
-    features[feature] = 0.5;
-  }
-  EXPECT_FALSE(cluster_vector(features));  // no tempo
-  features[AudioFeature::tempo] = 125;
-  EXPECT_DOUBLE_EQ((*cluster_vector(features))(5), 0.5);
-  features[AudioFeature::tempo] = 300;
-  EXPECT_DOUBLE_EQ((*cluster_vector(features))(5), 1.0);  // capped
 }
 
 }  // namespace

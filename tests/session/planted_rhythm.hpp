@@ -12,10 +12,10 @@
 
 namespace sonic::session::testing {
 
-inline features::SessionHistory planted_rhythm(const TimeZone& zone, int days, std::uint64_t seed,
-                                               int first_year = 2024, int first_month = 1) {
+inline records::SessionHistory planted_rhythm(const TimeZone& zone, int days, std::uint64_t seed, int first_year = 2024,
+                                              int first_month = 1) {
   SeededRandom random(seed);
-  features::SessionHistory history;
+  records::SessionHistory history;
   const int phase_hours[] = {7, 12, 18, 21, 9, 15};
   for (int day = 0; day < days; ++day) {
     const int hour = phase_hours[(day / 21) % 6];

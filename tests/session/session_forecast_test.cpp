@@ -26,7 +26,7 @@ class SessionForecast : public ::testing::Test {
     static const TimeZone berlin = TimeZone::named("Europe/Berlin");
     return berlin;
   }
-  const features::SessionHistory history_ = testing::planted_rhythm(zone(), 200, 4);
+  const records::SessionHistory history_ = testing::planted_rhythm(zone(), 200, 4);
   // Within the history, during the sixth phase (day 105 on), whose daily hour is 15:00.
   const std::int64_t from_ = zone().utc_ms(2024, 4, 20, 5, 30);
 };
@@ -39,7 +39,7 @@ TEST_F(SessionForecast, ScoresTheComingLocalHoursAsTrainingRowsAreBuilt) {
   EXPECT_EQ(forecast[23].local.hour, 5);
 
   // The same rows the training code builds, from the history before `from_`.
-  features::SessionHistory past;
+  records::SessionHistory past;
   for (const auto& s : history_.sessions)
     if (s.start_ms < from_) past.sessions.push_back(s);
   for (auto l : history_.listen_starts_ms)
@@ -60,7 +60,7 @@ TEST_F(SessionForecast, ScoresTheComingLocalHoursAsTrainingRowsAreBuilt) {
 }
 
 TEST_F(SessionForecast, IgnoresWhatTheHistoryHoldsFromItsStartOn) {
-  features::SessionHistory past;
+  records::SessionHistory past;
   for (const auto& s : history_.sessions)
     if (s.start_ms < from_) past.sessions.push_back(s);
   for (auto l : history_.listen_starts_ms)

@@ -14,7 +14,7 @@ namespace {
 class PlantedRhythm : public ::testing::Test {
  protected:
   const TimeZone zone_ = TimeZone::named("Europe/Berlin");
-  const features::SessionHistory history_ = testing::planted_rhythm(zone_, 200, 5);
+  const records::SessionHistory history_ = testing::planted_rhythm(zone_, 200, 5);
   const SessionWindow window_ = choose_session_window(history_, zone_, 120);
 };
 
@@ -64,7 +64,7 @@ TEST(SessionSplit, HoldsOutTheLastFifthAndValidatesOnTheLastFifthOfTheRest) {
 
 TEST(SessionTrainer, RefusesAWindowWhoseTestHoursHoldNoSessionStart) {
   const TimeZone zone = TimeZone::named("UTC");
-  features::SessionHistory history = testing::planted_rhythm(zone, 60, 2);
+  records::SessionHistory history = testing::planted_rhythm(zone, 60, 2);
   // Silence for the last third of the history, closed by a one-minute session in an hour that
   // has not ended when the history does (so no row holds it).
   std::erase_if(history.sessions,

@@ -9,7 +9,7 @@
 namespace sonic::session {
 namespace {
 
-std::string message_of(const features::SessionHistory& history, int window_days) {
+std::string message_of(const records::SessionHistory& history, int window_days) {
   try {
     choose_session_window(history, TimeZone::named("UTC"), window_days);
   } catch (const Error& error) {

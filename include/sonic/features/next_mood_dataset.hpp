@@ -13,7 +13,7 @@
 //                                                     minutes since the session started
 // Every column is already on a scale of a few units (one-hot, 0..1, ±1, logs), so models use
 // them as they are: standardising would blow a rare cluster's one-hot column up.
-// The six features are the cluster features (mood/cluster_features.hpp). Listens of tracks
+// The six features are the cluster features (features/cluster_features.hpp). Listens of tracks
 // without a cluster are not in the sequence at all.
 #include <Eigen/Core>
 
@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "sonic/core/time_zone.hpp"
-#include "sonic/store/mood_store.hpp"
+#include "sonic/records/clustered_listen.hpp"
 
 namespace sonic::features {
 
@@ -39,11 +39,11 @@ struct NextMoodDataset {
 std::vector<std::string> next_mood_feature_names(int clusters);
 
 // `listens` in time order (store::clustered_listens).
-NextMoodDataset build_next_mood_dataset(std::span<const store::ClusteredListen> listens, int clusters,
+NextMoodDataset build_next_mood_dataset(std::span<const records::ClusteredListen> listens, int clusters,
                                         const TimeZone& zone);
 
 // The features for "what comes after the last of `session`" (listens of one session so far, in
 // order, not empty): the same computation as a dataset row.
-Eigen::RowVectorXf next_mood_row(std::span<const store::ClusteredListen> session, int clusters, const TimeZone& zone);
+Eigen::RowVectorXf next_mood_row(std::span<const records::ClusteredListen> session, int clusters, const TimeZone& zone);
 
 }  // namespace sonic::features

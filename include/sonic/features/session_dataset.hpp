@@ -14,15 +14,9 @@
 #include <vector>
 
 #include "sonic/core/time_zone.hpp"
-#include "sonic/features/sessions.hpp"
+#include "sonic/records/session_history.hpp"
 
 namespace sonic::features {
-
-// What the rows are computed from; both lists sorted by start.
-struct SessionHistory {
-  std::vector<Session> sessions;
-  std::vector<std::int64_t> listen_starts_ms;  // music listens of 30 s or more
-};
 
 // The columns, in order.
 enum class SessionFeature : int {
@@ -53,7 +47,7 @@ struct SessionDataset {
 };
 
 // One row per entry of `hour_starts_ms` (local hour starts, see local_hours.hpp).
-SessionDataset build_session_dataset(const SessionHistory& history, const TimeZone& zone,
+SessionDataset build_session_dataset(const records::SessionHistory& history, const TimeZone& zone,
                                      std::span<const std::int64_t> hour_starts_ms);
 
 }  // namespace sonic::features

@@ -28,7 +28,7 @@ struct ForecastOptions {
 
 // The `hours` local hours from the first whole local hour at or after `from_ms`, in order.
 // History from `from_ms` on is ignored: a forecast knows only the past.
-std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const features::SessionHistory& history,
+std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const records::SessionHistory& history,
                                                   const TimeZone& zone, std::int64_t from_ms,
                                                   const ForecastOptions& options);
 

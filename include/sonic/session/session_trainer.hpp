@@ -57,7 +57,7 @@ SessionSplit split_by_time(Eigen::Index rows);
 
 // Throws InputError when the history is too short (see choose_session_window) or a part of the
 // split holds no hour with a session start, which no model can learn or be judged on.
-SessionTraining train_session_model(const features::SessionHistory& history, const TimeZone& zone,
+SessionTraining train_session_model(const records::SessionHistory& history, const TimeZone& zone,
                                     const SessionWindow& window, const SessionTrainingOptions& options);
 
 }  // namespace sonic::session

@@ -23,6 +23,6 @@ struct SessionWindow {
 
 // Throws InputError when the history holds no session or spans fewer than
 // kMinimumHistoryDays days, saying how much there is; UsageError for window_days < 1.
-SessionWindow choose_session_window(const features::SessionHistory& history, const TimeZone& zone, int window_days);
+SessionWindow choose_session_window(const records::SessionHistory& history, const TimeZone& zone, int window_days);
 
 }  // namespace sonic::session

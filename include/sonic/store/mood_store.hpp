@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sonic/records/clustered_listen.hpp"
 #include "sonic/sources/audio_features.hpp"
 #include "sonic/store/database.hpp"
 
@@ -56,17 +57,9 @@ void store_track_clusters(Database& db, const std::string& model_id, const std::
 // Tracks with features but no cluster yet.
 std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db);
 
-// A music listen (30 s or more) of a track that has a mood cluster, with the session it is in.
-struct ClusteredListen {
-  std::int64_t session_start_ms = 0;
-  std::int64_t start_ms = 0;
-  std::int64_t track_id = 0;
-  int cluster = 0;
-  sources::AudioFeatures features;
-};
-
-// Every such listen, by start time. Listens of tracks without a cluster are left out.
-std::vector<ClusteredListen> clustered_listens(Database& db);
+// Every music listen (30 s or more) of a track that has a mood cluster, with the session it is
+// in, by start time. Listens of tracks without a cluster are left out.
+std::vector<records::ClusteredListen> clustered_listens(Database& db);
 
 struct TrackMood {
   std::int64_t track_id = 0;

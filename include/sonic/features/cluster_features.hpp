@@ -7,9 +7,9 @@
 #include <optional>
 #include <string_view>
 
-#include "sonic/sources/audio_features.hpp"
+#include "sonic/records/audio_features.hpp"
 
-namespace sonic::mood {
+namespace sonic::features {
 
 inline constexpr std::array<std::string_view, 6> kClusterFeatureNames = {
     "valence", "energy", "danceability", "acousticness", "instrumentalness", "tempo"};
@@ -19,6 +19,6 @@ inline constexpr double kTempoScaleBpm = 250;
 using ClusterVector = Eigen::Matrix<double, 1, kClusterFeatureCount>;
 
 // Nullopt when any of the six is missing: a track is clustered on all of them or not at all.
-std::optional<ClusterVector> cluster_vector(const sources::AudioFeatures& features);
+std::optional<ClusterVector> cluster_vector(const records::AudioFeatures& features);
 
-}  // namespace sonic::mood
+}  // namespace sonic::features

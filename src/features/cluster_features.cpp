@@ -1,11 +1,11 @@
-#include "sonic/mood/cluster_features.hpp"
+#include "sonic/features/cluster_features.hpp"
 
 #include <algorithm>
 
-namespace sonic::mood {
+namespace sonic::features {
 
-std::optional<ClusterVector> cluster_vector(const sources::AudioFeatures& features) {
-  using sources::AudioFeature;
+std::optional<ClusterVector> cluster_vector(const records::AudioFeatures& features) {
+  using records::AudioFeature;
   const std::array<AudioFeature, kClusterFeatureCount> order = {
       AudioFeature::valence,      AudioFeature::energy,           AudioFeature::danceability,
       AudioFeature::acousticness, AudioFeature::instrumentalness, AudioFeature::tempo};
@@ -19,4 +19,4 @@ std::optional<ClusterVector> cluster_vector(const sources::AudioFeatures& featur
   return vector;
 }
 
-}  // namespace sonic::mood
+}  // namespace sonic::features

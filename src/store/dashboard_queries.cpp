@@ -1,0 +1,133 @@
+#include "sonic/store/dashboard_queries.hpp"
+
+namespace sonic::store {
+namespace {
+
+// A music listen (a track, 30 s or more) of alias `p` inside the period, whose bounds are bound
+// as ?1 and ?2 by period_query.
+constexpr const char* kListenInPeriod =
+    "p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2";
+
+Statement period_query(Database& db, const std::string& sql, std::int64_t from_ms, std::int64_t to_ms) {
+  auto statement = db.prepare(sql);
+  statement.bind(1, from_ms);
+  statement.bind(2, to_ms);
+  return statement;
+}
+
+std::vector<ClusterPoint> cluster_points(Statement& query) {
+  std::vector<ClusterPoint> points;
+  while (query.step()) points.push_back({query.integer(0), query.real(1), query.real(2)});
+  return points;
+}
+
+}  // namespace
+
+PeriodTotals period_totals(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
+  auto totals = period_query(db,
+                             std::string("SELECT count(*), coalesce(sum(p.ms_played), 0), count(DISTINCT p.track_id), "
+                                         "count(DISTINCT t.artist_id), min(p.start_ms), max(p.end_ms), max(p.start_ms) "
+                                         "FROM plays p JOIN tracks t ON t.id = p.track_id WHERE ") +
+                                 kListenInPeriod,
+                             from_ms, to_ms);
+  totals.step();
+  return {totals.integer(0),          totals.integer(1),          totals.integer(2),         totals.integer(3),
+          totals.optional_integer(4), totals.optional_integer(5), totals.optional_integer(6)};
+}
+
+std::int64_t plays_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
+  auto plays = period_query(db, "SELECT count(*) FROM plays WHERE start_ms >= ?1 AND start_ms < ?2", from_ms, to_ms);
+  plays.step();
+  return plays.integer(0);
+}
+
+void for_each_listen_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms,
+                               const std::function<void(std::int64_t start_ms, std::int64_t ms_played)>& visit) {
+  auto listens = period_query(db, std::string("SELECT p.start_ms, p.ms_played FROM plays p WHERE ") + kListenInPeriod,
+                              from_ms, to_ms);
+  while (listens.step()) visit(listens.integer(0), listens.integer(1));
+}
+
+std::vector<RankedRow> top_listened_in_period(Database& db, TopOf what, std::int64_t from_ms, std::int64_t to_ms,
+                                              int top) {
+  const std::string sql = what == TopOf::tracks
+                              ? std::string(
+                                    "SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
+                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
+                                    "WHERE ") +
+                                    kListenInPeriod + " GROUP BY t.id ORDER BY count(*) DESC, t.name, a.name LIMIT ?3"
+                              : std::string(
+                                    "SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
+                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
+                                    "WHERE ") +
+                                    kListenInPeriod + " GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?3";
+  auto query = period_query(db, sql, from_ms, to_ms);
+  query.bind(3, top);
+  return ranked_rows(query);
+}
+
+void for_each_listen_mood_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms,
+                                    const std::function<void(const ListenMood&)>& visit) {
+  auto listens =
+      period_query(db,
+                   std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
+                               "LEFT JOIN track_moods m ON m.track_id = p.track_id "
+                               "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
+                               "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
+                               "WHERE ") +
+                       kListenInPeriod,
+                   from_ms, to_ms);
+  ListenMood listen;
+  while (listens.step()) {
+    listen.start_ms = listens.integer(0);
+    listen.mood = listens.optional_text(1);
+    listen.cluster_label = listens.optional_text(2);
+    listen.cluster = listen.cluster_label ? listens.integer(3) : 0;
+    visit(listen);
+  }
+}
+
+std::vector<ClusterHeading> cluster_headings(Database& db) {
+  auto rows = db.prepare("SELECT cluster, label, size, model_id FROM mood_clusters ORDER BY cluster");
+  std::vector<ClusterHeading> clusters;
+  while (rows.step()) clusters.push_back({rows.integer(0), rows.text(1), rows.integer(2), rows.text(3)});
+  return clusters;
+}
+
+std::vector<ClusterPoint> cluster_mean_points(Database& db, const std::string& model_id) {
+  auto means = db.prepare(
+      "SELECT tc.cluster, avg(f.valence), avg(f.energy) FROM track_clusters tc "
+      "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?1 "
+      "AND f.valence IS NOT NULL AND f.energy IS NOT NULL GROUP BY tc.cluster");
+  means.bind(1, model_id);
+  return cluster_points(means);
+}
+
+std::vector<ClusterPoint> cluster_members_heard(Database& db, const std::string& model_id, std::int64_t from_ms,
+                                                std::int64_t to_ms) {
+  // The subquery is materialised once (plays has no track index).
+  auto points = period_query(db,
+                             std::string("SELECT tc.cluster, f.valence, f.energy FROM track_clusters tc "
+                                         "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?3 "
+                                         "AND f.valence IS NOT NULL AND f.energy IS NOT NULL AND tc.track_id IN "
+                                         "(SELECT p.track_id FROM plays p WHERE ") +
+                                 kListenInPeriod + ") ORDER BY tc.cluster, tc.track_id",
+                             from_ms, to_ms);
+  points.bind(3, model_id);
+  return cluster_points(points);
+}
+
+std::vector<ClusterListens> cluster_listens_in_period(Database& db, const std::string& model_id, std::int64_t from_ms,
+                                                      std::int64_t to_ms) {
+  auto listens = period_query(db,
+                              std::string("SELECT tc.cluster, count(*) FROM plays p JOIN track_clusters tc "
+                                          "ON tc.track_id = p.track_id AND tc.model_id = ?3 WHERE ") +
+                                  kListenInPeriod + " GROUP BY tc.cluster",
+                              from_ms, to_ms);
+  listens.bind(3, model_id);
+  std::vector<ClusterListens> counts;
+  while (listens.step()) counts.push_back({listens.integer(0), listens.integer(1)});
+  return counts;
+}
+
+}  // namespace sonic::store
