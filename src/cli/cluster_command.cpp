@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
-#include "sonic/pipeline/cluster_moods.hpp"
+#include "sonic/pipeline/cluster_moods_format.hpp"
 
 namespace sonic::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include "model_commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
-#include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/next_mood_format.hpp"
 
 namespace sonic::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include "output.hpp"
 #include "shared_options.hpp"
 #include "sonic/core/error.hpp"
-#include "sonic/pipeline/mood_classifier.hpp"
+#include "sonic/pipeline/mood_classifier_format.hpp"
 
 #include <charconv>
 

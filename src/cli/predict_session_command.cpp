@@ -6,7 +6,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/pipeline/predict_session.hpp"
-#include "sonic/report/session_report.hpp"
+#include "sonic/report/session_forecast_report.hpp"
 
 namespace sonic::cli {
 namespace {

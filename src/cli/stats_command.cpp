@@ -3,7 +3,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
-#include "sonic/report/history_stats.hpp"
+#include "sonic/report/history_stats_format.hpp"
 
 namespace sonic::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include "model_commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
-#include "sonic/pipeline/mood_classifier.hpp"
+#include "sonic/pipeline/mood_classifier_format.hpp"
 
 namespace sonic::cli {
 namespace {

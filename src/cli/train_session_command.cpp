@@ -4,7 +4,7 @@
 #include "output.hpp"
 #include "shared_options.hpp"
 #include "sonic/pipeline/train_session.hpp"
-#include "sonic/report/session_report.hpp"
+#include "sonic/report/session_training_report.hpp"
 
 namespace sonic::cli {
 namespace {

@@ -94,33 +94,4 @@ std::int64_t assign_new_tracks_to_clusters(store::Database& db) {
   return static_cast<std::int64_t>(assignments.size());
 }
 
-nlohmann::json to_json(const ClusterRunReport& report) {
-  nlohmann::json candidates = nlohmann::json::array();
-  for (const auto& candidate : report.candidates) {
-    candidates.push_back(
-        {{"k", candidate.k},
-         {"inertia", candidate.inertia},
-         {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
-  }
-  nlohmann::json clusters = nlohmann::json::array();
-  for (const auto& cluster : report.clusters) {
-    clusters.push_back({{"cluster", cluster.cluster},
-                        {"label", cluster.label},
-                        {"size", cluster.size},
-                        {"centroid", cluster.centroid}});
-  }
-  return {{"k", report.k},
-          {"k_reason", report.k_reason},
-          {"candidates", candidates},
-          {"clusters", clusters},
-          {"tracks",
-           {{"clustered", report.tracks_clustered},
-            {"without_features", report.tracks_without_features},
-            {"incomplete_features", report.tracks_incomplete},
-            {"imputed", report.tracks_imputed}}},
-          {"run_id", report.run_id},
-          {"model", report.model_path.string()},
-          {"seconds", report.seconds}};
-}
-
 }  // namespace sonic::pipeline

@@ -8,7 +8,7 @@
 #include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/import_history.hpp"
 #include "sonic/pipeline/report.hpp"
-#include "sonic/report/history_stats.hpp"
+#include "sonic/report/history_stats_format.hpp"
 #include "sonic/sim/export_zip.hpp"
 #include "sonic/sim/features_csv.hpp"
 #include "sonic/sim/history.hpp"

@@ -10,6 +10,7 @@
 #include "sonic/pipeline/predict_session.hpp"
 #include "sonic/pipeline/summarize.hpp"
 #include "sonic/report/dashboard.hpp"
+#include "sonic/report/dashboard_models.hpp"
 #include "sonic/report/html_report.hpp"
 #include "sonic/report/insight_sections.hpp"
 #include "sonic/report/markdown_report.hpp"

@@ -1,5 +1,5 @@
 // The step runner and report of `sonic retrain`.
-#include "sonic/pipeline/retrain.hpp"
+#include "sonic/pipeline/retrain_steps.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>

@@ -5,21 +5,14 @@
 #include <limits>
 #include <unordered_set>
 
-#include "dashboard_sections.hpp"
+#include "dashboard_clusters.hpp"
+#include "dashboard_moods.hpp"
+#include "report_format.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/heatmap.hpp"
 #include "sonic/store/dashboard_queries.hpp"
 
 namespace sonic::report {
-namespace detail {
-
-double rounded(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
-
-}  // namespace detail
-
 namespace {
 
 using detail::rounded;

@@ -1,8 +1,10 @@
 // The dashboard's "clusters": each mood cluster with its place on the valence × energy plane and
 // a deterministic sample of its tracks for a scatter.
+#include "dashboard_clusters.hpp"
+
 #include <map>
 
-#include "dashboard_sections.hpp"
+#include "report_format.hpp"
 #include "sonic/store/dashboard_queries.hpp"
 
 namespace sonic::report::detail {

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <map>
 
-#include "sonic/report/dashboard.hpp"
+#include "sonic/report/dashboard_models.hpp"
 #include "sonic/report/runs_table.hpp"
 
 namespace sonic::report {

@@ -1,10 +1,12 @@
 // The dashboard's "mood_over_time": per local week or month, the share of listens of each
 // classifier mood (track_moods) and of each cluster (track_clusters → mood_clusters' label).
+#include "dashboard_moods.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
 
-#include "dashboard_sections.hpp"
+#include "report_format.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/store/dashboard_queries.hpp"
 

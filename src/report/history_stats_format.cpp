@@ -1,11 +1,12 @@
 // How `sonic stats` looks: JSON with stable keys, and a plain table that fits 80 columns.
+#include "sonic/report/history_stats_format.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 
 #include "report_format.hpp"
 #include "sonic/core/utc_time.hpp"
-#include "sonic/report/history_stats.hpp"
 #include "sonic/report/text_cell.hpp"
 
 namespace sonic::report {

@@ -2,7 +2,6 @@
 
 #include <cctype>
 
-#include "dashboard_sections.hpp"
 #include "report_format.hpp"
 
 namespace sonic::report {

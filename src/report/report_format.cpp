@@ -23,6 +23,11 @@ std::string fixed(double value, int decimals) {
   return buffer;
 }
 
+double rounded(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
 std::string two_digits(int value) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%02d", value);

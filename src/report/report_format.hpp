@@ -23,6 +23,8 @@ std::string grouped(std::int64_t value);
 std::string two_digits(int value);
 // "8.2"
 std::string fixed(double value, int decimals);
+// Rounded for the JSON: charts need no more, and the output stays stable and small.
+double rounded(double value, int decimals);
 // A model metric: counts as integers ("686"), the rest with three decimals ("0.813").
 std::string metric_value(double value);
 // "40%"

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "sonic/core/utc_time.hpp"
-#include "sonic/report/session_report.hpp"
+#include "sonic/report/session_forecast_report.hpp"
 
 namespace sonic::report {
 namespace {

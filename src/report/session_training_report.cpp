@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "sonic/core/utc_time.hpp"
-#include "sonic/report/session_report.hpp"
+#include "sonic/report/session_training_report.hpp"
 
 namespace sonic::report {
 namespace {

@@ -1,4 +1,4 @@
-#include "sonic/report/history_stats.hpp"
+#include "sonic/report/history_stats_format.hpp"
 
 #include <gtest/gtest.h>
 

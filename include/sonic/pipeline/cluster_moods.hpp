@@ -46,7 +46,4 @@ ClusterRunReport cluster_moods(store::Database& db, const Home& home, const Clus
 // re-clustering). Does nothing before the first `sonic cluster`. Returns how many were assigned.
 std::int64_t assign_new_tracks_to_clusters(store::Database& db);
 
-nlohmann::json to_json(const ClusterRunReport& report);
-std::string to_text(const ClusterRunReport& report);
-
 }  // namespace sonic::pipeline

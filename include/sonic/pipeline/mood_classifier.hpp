@@ -60,11 +60,4 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
 // Feature values given by name; every feature of the model must be there.
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features);
 
-nlohmann::json to_json(const TrainMoodReport& report);
-std::string to_text(const TrainMoodReport& report);
-nlohmann::json to_json(const PredictMoodReport& report);
-std::string to_text(const PredictMoodReport& report);
-nlohmann::json to_json(const MoodProbabilities& result);
-std::string to_text(const MoodProbabilities& result);
-
 }  // namespace sonic::pipeline

@@ -75,9 +75,4 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
 // The loaded clustering must be the one the model was trained on (InputError otherwise).
 std::vector<std::string> current_cluster_labels(store::Database& db);
 
-nlohmann::json to_json(const TrainNextMoodReport& report);
-std::string to_text(const TrainNextMoodReport& report);
-nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zone);
-std::string to_text(const NextMoodPrediction& prediction, const TimeZone& zone);
-
 }  // namespace sonic::pipeline

@@ -5,13 +5,10 @@
 // only by its own step, at its end, atomically: a failed step leaves the previous model in place.
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "sonic/core/error.hpp"
+#include "sonic/pipeline/retrain_steps.hpp"
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
 #include "sonic/store/database.hpp"
@@ -26,40 +23,6 @@ struct RetrainOptions {
   int session_window_days = 90;
   bool offline_narrator = false;                    // else OPENAI_* decides, as for sonic summarize
   std::optional<std::filesystem::path> report_dir;  // default: home.reports()
-};
-
-enum class StepOutcome { done, failed, skipped };
-
-struct RetrainStep {
-  std::string name;
-  StepOutcome outcome = StepOutcome::done;
-  double seconds = 0;
-  nlohmann::json figures = nlohmann::json::object();  // the step's headline metrics
-  std::string message;                                // why it failed or was skipped
-  ExitCode exit = ExitCode::ok;
-};
-
-struct RetrainReport {
-  std::vector<RetrainStep> steps;
-  double seconds = 0;
-
-  bool ok() const;
-  ExitCode exit_code() const;  // the first failed step's; ok when none failed
-  const RetrainStep* step(const std::string& name) const;
-  nlohmann::json to_json() const;
-  std::string to_text() const;
-};
-
-// Runs steps in order: each one runs unless a step it needs failed (then it is skipped).
-class StepRunner {
- public:
-  explicit StepRunner(RetrainReport& report) : report_(report) {}
-  // `body` returns the step's figures; a throw marks it failed. Returns whether it succeeded.
-  bool run(const std::string& name, const std::vector<std::string>& needs, const std::function<nlohmann::json()>& body);
-  void skip(const std::string& name, const std::string& why);
-
- private:
-  RetrainReport& report_;
 };
 
 RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options);

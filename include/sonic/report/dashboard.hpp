@@ -46,7 +46,7 @@
 //                           "weekday", "probability": 0..1}] × 24,
 //                "likeliest": [the three likeliest hours, as in "hours", with
 //                              "reasons": [{"factor", "contribution", "text"}]]}
-//       (report/session_report.hpp, as `sonic predict session --json`); null without a session
+//       (report/session_forecast_report.hpp, as `sonic predict session --json`); null without a session
 //       model
 //   "narrative": {"narrator": "offline" | "openai:<model>", "text": paragraphs split by "\n\n",
 //                 "cached": true when an online narrative came from the narratives table}
@@ -77,8 +77,5 @@ struct DashboardInputs {
 
 nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const insight::Period& period,
                                const DashboardInputs& inputs);
-
-// The latest finished run of each experiment (else its latest run), by experiment name.
-nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newest_first);
 
 }  // namespace sonic::report

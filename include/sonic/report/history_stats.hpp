@@ -60,8 +60,6 @@ struct HistoryStats {
 
 HistoryStats compute_history_stats(store::Database& db, const TimeZone& zone, int top = 10);
 
-nlohmann::json to_json(const HistoryStats& stats);
-// A plain-text table that fits 80 columns.
-std::string to_text(const HistoryStats& stats);
+// Rendered for `sonic stats` by history_stats_format.hpp.
 
 }  // namespace sonic::report

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sonic/insight/narrator.hpp"
-#include "sonic/report/session_report.hpp"
+#include "sonic/report/session_forecast_report.hpp"
 
 namespace sonic::report {
 

@@ -1,11 +1,40 @@
-// `sonic cluster`'s words for a person: the K chosen and why, every K tried, the clusters.
-#include "sonic/pipeline/cluster_moods.hpp"
+// `sonic cluster`'s result as JSON and as words for a person: the K chosen and why, every K tried, the clusters.
+#include "sonic/pipeline/cluster_moods_format.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
 namespace sonic::pipeline {
+
+nlohmann::json to_json(const ClusterRunReport& report) {
+  nlohmann::json candidates = nlohmann::json::array();
+  for (const auto& candidate : report.candidates) {
+    candidates.push_back(
+        {{"k", candidate.k},
+         {"inertia", candidate.inertia},
+         {"silhouette", std::isnan(candidate.silhouette) ? nlohmann::json() : nlohmann::json(candidate.silhouette)}});
+  }
+  nlohmann::json clusters = nlohmann::json::array();
+  for (const auto& cluster : report.clusters) {
+    clusters.push_back({{"cluster", cluster.cluster},
+                        {"label", cluster.label},
+                        {"size", cluster.size},
+                        {"centroid", cluster.centroid}});
+  }
+  return {{"k", report.k},
+          {"k_reason", report.k_reason},
+          {"candidates", candidates},
+          {"clusters", clusters},
+          {"tracks",
+           {{"clustered", report.tracks_clustered},
+            {"without_features", report.tracks_without_features},
+            {"incomplete_features", report.tracks_incomplete},
+            {"imputed", report.tracks_imputed}}},
+          {"run_id", report.run_id},
+          {"model", report.model_path.string()},
+          {"seconds", report.seconds}};
+}
 
 std::string to_text(const ClusterRunReport& report) {
   std::string text = fmt::format("{} mood clusters ({})\n\n", report.k, report.k_reason);

@@ -1,5 +1,5 @@
 // The next-mood model's figures and predictions, as JSON or as text for a person.
-#include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/next_mood_format.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // The mood classifier's figures, as one JSON object or as text for a person.
-#include "sonic/pipeline/mood_classifier.hpp"
+#include "sonic/pipeline/mood_classifier_format.hpp"
 
 #include <fmt/format.h>
 
