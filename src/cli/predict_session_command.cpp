@@ -27,7 +27,7 @@ void run_predict_session(const GlobalOptions& globals, const PredictSessionFlags
   CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
   const auto prediction = pipeline::predict_session(context.db(), context.home(), context.zone(), options);
   print_result(
-      report::SessionForecastReport{prediction.hours, prediction.model_id, prediction.time_zone, prediction.from_ms},
+      report::SessionForecastResult{prediction.hours, prediction.model_id, prediction.time_zone, prediction.from_ms},
       flags.json);
 }
 

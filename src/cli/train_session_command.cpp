@@ -16,7 +16,7 @@ struct TrainSessionFlags {
 
 void run_train_session(CommandContext& context, const TrainSessionFlags& flags) {
   const auto result = pipeline::train_session(context.db(), context.home(), context.zone(), flags.options);
-  print_result(report::SessionTrainingReport{result.training, result.run_id, result.model_path, result.time_zone},
+  print_result(report::SessionTrainingResult{result.training, result.run_id, result.model_path, result.time_zone},
                flags.json);
 }
 

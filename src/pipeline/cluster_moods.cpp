@@ -21,7 +21,7 @@ std::vector<store::StoredCluster> stored_form(const std::vector<ClusterSummary>&
   return stored;
 }
 
-void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, const ClusterRunReport& report) {
+void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, const ClusterMoodsResult& report) {
   run.log_params({{"k_min", std::to_string(options.fit.k_min)},
                   {"k_max", std::to_string(options.fit.k_max)},
                   {"forced_k", options.fit.k ? std::to_string(*options.fit.k) : "none"},
@@ -44,11 +44,11 @@ void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, con
 
 }  // namespace
 
-ClusterRunReport cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options) {
+ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   auto run = tracking::TrackedRun::start(home.runs(), std::string(tracking::kMoodClusters.experiment),
                                          {.seed = options.fit.seed});
-  ClusterRunReport report;
+  ClusterMoodsResult report;
   report.run_id = run.run_id();
   report.model_path = tracking::kMoodClusters.path(home);
 

@@ -7,7 +7,7 @@
 
 namespace sonic::pipeline {
 
-nlohmann::json to_json(const ClusterRunReport& report) {
+nlohmann::json to_json(const ClusterMoodsResult& report) {
   nlohmann::json candidates = nlohmann::json::array();
   for (const auto& candidate : report.candidates) {
     candidates.push_back(
@@ -36,7 +36,7 @@ nlohmann::json to_json(const ClusterRunReport& report) {
           {"seconds", report.seconds}};
 }
 
-std::string to_text(const ClusterRunReport& report) {
+std::string to_text(const ClusterMoodsResult& report) {
   std::string text = fmt::format("{} mood clusters ({})\n\n", report.k, report.k_reason);
   if (report.candidates.size() > 1) {
     text += "   K      inertia  silhouette\n";

@@ -75,7 +75,7 @@ class EnrichRun {
     }
   }
 
-  EnrichReport run(std::optional<std::vector<std::int64_t>> only_tracks) {
+  EnrichResult run(std::optional<std::vector<std::int64_t>> only_tracks) {
     if (!features_.open() && !tags_.open()) return report_;
     const auto candidates =
         plan(store::enrichment_candidates(db_, {start_ms_, features_.open(), tags_.open(), std::move(only_tracks)}),
@@ -203,7 +203,7 @@ class EnrichRun {
   const EnrichOptions& options_;
   net::Clock& clock_;
   std::int64_t start_ms_;
-  EnrichReport report_;
+  EnrichResult report_;
   ServiceGate features_;
   ServiceGate tags_;
   store::EnrichmentWriter writer_;
@@ -213,13 +213,13 @@ class EnrichRun {
 
 }  // namespace
 
-EnrichReport enrich_history(store::Database& db, const EnrichOptions& options) {
+EnrichResult enrich_history(store::Database& db, const EnrichOptions& options) {
   auto report = EnrichRun(db, options).run(std::nullopt);
   assign_new_tracks_to_clusters(db);  // tracks that gained features join their mood cluster
   return report;
 }
 
-EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids, const EnrichOptions& options) {
+EnrichResult enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids, const EnrichOptions& options) {
   if (track_ids.empty()) return {};
   auto report = EnrichRun(db, options).run(std::vector<std::int64_t>(track_ids.begin(), track_ids.end()));
   assign_new_tracks_to_clusters(db);

@@ -40,9 +40,9 @@ FeatureTally import_catalog(store::Database& db, const std::filesystem::path& pa
 
 }  // namespace
 
-FeatureImportReport import_features(store::Database& db, const std::vector<std::filesystem::path>& catalogs,
+FeatureImportResult import_features(store::Database& db, const std::vector<std::filesystem::path>& catalogs,
                                     const FeatureImportOptions& options) {
-  FeatureImportReport report;
+  FeatureImportResult report;
   for (std::size_t i = 0; i < catalogs.size(); ++i) {
     const std::filesystem::path& path = catalogs[i];
     try {

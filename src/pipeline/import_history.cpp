@@ -24,7 +24,7 @@ store::ImportedFile imported_file(const ExportInput& input, const std::string& l
   return {input.name, layout, tally.rows, tally.imported, tally.duplicates, skipped_json(tally)};
 }
 
-store::ImportTotals totals_of(const ImportReport& report) {
+store::ImportTotals totals_of(const ImportResult& report) {
   const Tally& tally = report.tally;
   return {!report.failures.empty(), tally.files, tally.rows, tally.imported, tally.duplicates, skipped_json(tally)};
 }
@@ -68,10 +68,10 @@ Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWr
 
 }  // namespace
 
-ImportReport import_history(store::Database& db, const std::vector<std::filesystem::path>& paths,
+ImportResult import_history(store::Database& db, const std::vector<std::filesystem::path>& paths,
                             const ImportOptions& options) {
   const auto inputs = sources::list_export_inputs(paths);
-  ImportReport report;
+  ImportResult report;
   report.dry_run = options.dry_run;
   if (!options.dry_run) ensure_session_gap(db, options.session_gap_ms);
   store::ImportRunLog run(db, options.dry_run);

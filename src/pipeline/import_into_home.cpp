@@ -21,7 +21,7 @@ void remove_store_if_no_import(const std::filesystem::path& database) {
 
 }  // namespace
 
-ImportReport import_into_home(const Home& home, const std::vector<std::filesystem::path>& paths,
+ImportResult import_into_home(const Home& home, const std::vector<std::filesystem::path>& paths,
                               const ImportOptions& options) {
   const bool existed = std::filesystem::exists(home.database);
   const bool use_memory = options.dry_run && !existed;

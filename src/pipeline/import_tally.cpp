@@ -29,7 +29,7 @@ std::int64_t Tally::skipped_total() const {
   return total;
 }
 
-nlohmann::json ImportReport::to_json() const {
+nlohmann::json ImportResult::to_json() const {
   nlohmann::json failed = nlohmann::json::array();
   for (const auto& failure : failures) failed.push_back({{"file", failure.file}, {"error", failure.message}});
   return {{"files", tally.files},
@@ -46,7 +46,7 @@ nlohmann::json ImportReport::to_json() const {
           {"dry_run", dry_run}};
 }
 
-std::string ImportReport::to_text() const {
+std::string ImportResult::to_text() const {
   std::ostringstream text;
   text << (dry_run ? "dry run (nothing written): " : "") << tally.files << " files, " << tally.rows
        << " rows read: " << tally.imported << " imported";

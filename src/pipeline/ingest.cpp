@@ -28,14 +28,14 @@ constexpr int kMaxPages = 20;
 constexpr const char* kMetadataService = "spotify_metadata";
 
 // The run's row in import_runs, written inside each page's transaction.
-void record_run(store::Database& db, std::int64_t& run_id, std::int64_t started_ms, const IngestReport& report) {
+void record_run(store::Database& db, std::int64_t& run_id, std::int64_t started_ms, const IngestResult& report) {
   if (run_id == 0) run_id = store::start_ingest_run(db, started_ms);
   store::record_ingest_totals(db, run_id, {report.pages, report.fetched, report.new_plays, report.duplicates});
 }
 
 // One page of plays, in one transaction; the Spotify IDs of its tracks join `track_ids`.
 void store_page(store::Database& db, const sources::spotify::RecentlyPlayedPage& page, store::PlayWriter& writer,
-                std::int64_t& run_id, std::int64_t started_ms, const IngestOptions& options, IngestReport& report,
+                std::int64_t& run_id, std::int64_t started_ms, const IngestOptions& options, IngestResult& report,
                 std::set<std::string>& track_ids) {
   store::Transaction transaction(db);
   const auto body = sources::string_source(page.body);
@@ -62,7 +62,7 @@ void store_page(store::Database& db, const sources::spotify::RecentlyPlayedPage&
 // Spotify's own metadata (duration, album, credited artists with IDs) for tracks that came
 // from an export without it, a bounded number per run.
 void fill_track_metadata(store::Database& db, SpotifySession& spotify, const IngestOptions& options,
-                         IngestReport& report) {
+                         IngestResult& report) {
   const auto due = store::tracks_without_metadata(db, kMetadataService, now_utc_ms(),
                                                   static_cast<std::int64_t>(options.metadata_batch_limit));
   if (due.empty()) return;
@@ -86,10 +86,10 @@ void fill_track_metadata(store::Database& db, SpotifySession& spotify, const Ing
 
 }  // namespace
 
-IngestReport ingest_recently_played(store::Database& db, SpotifySession& spotify, const IngestOptions& options) {
+IngestResult ingest_recently_played(store::Database& db, SpotifySession& spotify, const IngestOptions& options) {
   throw_if_backed_off(db, kSpotifyApiService, now_utc_ms());
   ensure_session_gap(db, options.session_gap_ms);
-  IngestReport report;
+  IngestResult report;
   const std::int64_t started_ms = now_utc_ms();
   std::int64_t run_id = 0;
   store::PlayWriter writer(db, 0);
@@ -118,7 +118,7 @@ IngestReport ingest_recently_played(store::Database& db, SpotifySession& spotify
   return report;
 }
 
-nlohmann::json IngestReport::to_json() const {
+nlohmann::json IngestResult::to_json() const {
   nlohmann::json json = enrichment.to_json();
   json["pages"] = pages;
   json["fetched"] = fetched;
@@ -130,7 +130,7 @@ nlohmann::json IngestReport::to_json() const {
   return json;
 }
 
-std::string IngestReport::to_text() const {
+std::string IngestResult::to_text() const {
   std::ostringstream text;
   text << "recently played: " << fetched << " plays fetched in " << pages << " page(s), " << new_plays << " new, "
        << duplicates << " already stored\n";

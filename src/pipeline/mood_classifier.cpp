@@ -15,7 +15,7 @@
 namespace sonic::pipeline {
 namespace {
 
-void record_training(tracking::TrackedRun& run, const TrainMoodOptions& options, const TrainMoodReport& report,
+void record_training(tracking::TrackedRun& run, const TrainMoodOptions& options, const TrainMoodResult& report,
                      const ml::MlpTrainingResult& trained) {
   std::vector<std::string> widths;
   for (const auto width : options.mlp.hidden_layers) widths.push_back(std::to_string(width));
@@ -67,12 +67,12 @@ std::optional<Eigen::RowVectorXf> model_row(const ml::MlpModel& model, const sto
 
 }  // namespace
 
-TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options) {
+TrainMoodResult train_mood(const Home& home, const TrainMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto set = mood::read_labelled_tracks(options.labels, options.columns);
   auto run =
       tracking::TrackedRun::start(home.runs(), std::string(tracking::kMoodNet.experiment), {.seed = options.mlp.seed});
-  TrainMoodReport report;
+  TrainMoodResult report;
   report.rows = set.features.rows();
   report.classes = set.classes;
   report.features = set.feature_names;
@@ -100,10 +100,10 @@ TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options) {
   return report;
 }
 
-PredictMoodReport predict_history_moods(store::Database& db, const Home& home) {
+PredictMoodResult predict_history_moods(store::Database& db, const Home& home) {
   tracking::ModelFileInfo info;
   const auto model = mood::load_mood_net(tracking::kMoodNet.path(home), &info);
-  PredictMoodReport report;
+  PredictMoodResult report;
   report.model_id = info.model_id;
   const auto tracks = store::history_tracks_with_features(db);
   report.tracks_lacking_features = store::count_history_tracks_without_features(db);

@@ -7,7 +7,7 @@
 
 namespace sonic::pipeline {
 
-nlohmann::json to_json(const TrainMoodReport& report) {
+nlohmann::json to_json(const TrainMoodResult& report) {
   nlohmann::json json = {{"rows", report.rows},
                          {"classes", report.classes},
                          {"features", report.features},
@@ -34,7 +34,7 @@ nlohmann::json to_json(const TrainMoodReport& report) {
   return json;
 }
 
-std::string to_text(const TrainMoodReport& report) {
+std::string to_text(const TrainMoodResult& report) {
   std::string text = fmt::format("Mood net trained on {} labelled tracks ({} classes, {} features, {} epochs).\n",
                                  report.rows, report.classes.size(), report.features.size(), report.epochs);
   if (report.cv) {
@@ -52,7 +52,7 @@ std::string to_text(const TrainMoodReport& report) {
   return text;
 }
 
-nlohmann::json to_json(const PredictMoodReport& report) {
+nlohmann::json to_json(const PredictMoodResult& report) {
   return {{"model_id", report.model_id},
           {"tracks_labelled", report.tracks_labelled},
           {"tracks_lacking_features", report.tracks_lacking_features},
@@ -60,7 +60,7 @@ nlohmann::json to_json(const PredictMoodReport& report) {
           {"mean_confidence", report.mean_confidence}};
 }
 
-std::string to_text(const PredictMoodReport& report) {
+std::string to_text(const PredictMoodResult& report) {
   std::string text = fmt::format("{} tracks labelled (mean confidence {:.0f}%):\n", report.tracks_labelled,
                                  100 * report.mean_confidence);
   for (const auto& [mood, count] : report.tracks_by_mood) {

@@ -121,12 +121,12 @@ std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLe
 
 const NextMoodLearnerInfo& learner_info(NextMoodLearner learner) { return learner_of(learner).info; }
 
-TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
+TrainNextMoodResult train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto clustering_id = clustering_id_or_fail(db);
   const Learner& learner = learner_of(options.learner);
-  TrainNextMoodReport report;
+  TrainNextMoodResult report;
   report.learner = options.learner;
   report.cluster_labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(report.cluster_labels.size());

@@ -27,7 +27,7 @@ std::string local_text(std::int64_t ms, const TimeZone& zone) {
 
 }  // namespace
 
-nlohmann::json to_json(const TrainNextMoodReport& report) {
+nlohmann::json to_json(const TrainNextMoodResult& report) {
   const auto& evaluation = report.evaluation;
   const auto& learner = learner_info(report.learner);
   return {
@@ -49,7 +49,7 @@ nlohmann::json to_json(const TrainNextMoodReport& report) {
       {"seconds", report.seconds}};
 }
 
-std::string to_text(const TrainNextMoodReport& report) {
+std::string to_text(const TrainNextMoodResult& report) {
   const auto& evaluation = report.evaluation;
   std::string text =
       fmt::format("Next-track mood over {} clusters: {} examples to train, {} to stop early, {} to test (from {}).\n\n",

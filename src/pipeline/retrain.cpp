@@ -55,9 +55,9 @@ void insight_steps(StepRunner& steps, store::Database& db, const Home& home, con
 
 }  // namespace
 
-RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options) {
+RetrainResult retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  RetrainReport report;
+  RetrainResult report;
   StepRunner steps(report);
   model_steps(steps, ModelContext{db, home, zone}, options);
   insight_steps(steps, db, home, zone, options);

@@ -83,23 +83,23 @@ void StepRunner::skip(const std::string& name, const std::string& why) {
   report_.steps.push_back(std::move(step));
 }
 
-bool RetrainReport::ok() const { return exit_code() == ExitCode::ok; }
+bool RetrainResult::ok() const { return exit_code() == ExitCode::ok; }
 
-ExitCode RetrainReport::exit_code() const {
+ExitCode RetrainResult::exit_code() const {
   for (const auto& step : steps) {
     if (step.outcome == StepOutcome::failed) return step.exit == ExitCode::ok ? ExitCode::unexpected : step.exit;
   }
   return ExitCode::ok;
 }
 
-const RetrainStep* RetrainReport::step(const std::string& name) const {
+const RetrainStep* RetrainResult::step(const std::string& name) const {
   for (const auto& step : steps) {
     if (step.name == name) return &step;
   }
   return nullptr;
 }
 
-nlohmann::json RetrainReport::to_json() const {
+nlohmann::json RetrainResult::to_json() const {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& step : steps) {
     nlohmann::json entry = {{"name", step.name},
@@ -112,7 +112,7 @@ nlohmann::json RetrainReport::to_json() const {
   return {{"ok", ok()}, {"seconds", seconds}, {"steps", list}};
 }
 
-std::string RetrainReport::to_text() const {
+std::string RetrainResult::to_text() const {
   std::string text;
   for (const auto& step : steps) {
     const char* mark = step.outcome == StepOutcome::done     ? "ok  "

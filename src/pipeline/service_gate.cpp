@@ -14,7 +14,7 @@ std::string backed_off_message(std::string_view display_name, std::int64_t retry
 }
 
 ServiceGate::ServiceGate(std::string service, std::string display_name, bool wanted, store::Database& db,
-                         EnrichReport& report, std::int64_t now_ms)
+                         EnrichResult& report, std::int64_t now_ms)
     : service_(std::move(service)), display_name_(std::move(display_name)), db_(db), report_(report) {
   if (!wanted) {
     open_ = false;

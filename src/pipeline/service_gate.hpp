@@ -5,7 +5,7 @@
 #include <string>
 
 #include "sonic/core/error.hpp"
-#include "sonic/pipeline/enrich_report.hpp"
+#include "sonic/pipeline/enrich_result.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -17,7 +17,7 @@ class ServiceGate {
   static constexpr int kMaxFailuresInARow = 3;
 
   // Closed at once when the service is not wanted, or is still backed off from an earlier run.
-  ServiceGate(std::string service, std::string display_name, bool wanted, store::Database& db, EnrichReport& report,
+  ServiceGate(std::string service, std::string display_name, bool wanted, store::Database& db, EnrichResult& report,
               std::int64_t now_ms);
 
   bool open() const { return open_; }
@@ -36,7 +36,7 @@ class ServiceGate {
   std::string service_;
   std::string display_name_;
   store::Database& db_;
-  EnrichReport& report_;
+  EnrichResult& report_;
   bool open_ = true;
   bool stops_run_ = false;
   int failures_in_a_row_ = 0;

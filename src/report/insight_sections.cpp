@@ -84,7 +84,7 @@ json drift_section(const json& drift) {
           {"flags", flags}};
 }
 
-json forecast_section(const SessionForecastReport& forecast) { return to_json(forecast); }
+json forecast_section(const SessionForecastResult& forecast) { return to_json(forecast); }
 
 json narrative_section(const insight::Narrative& narrative) {
   return {{"narrator", narrative.narrator}, {"text", narrative.text}, {"cached", narrative.cached}};

@@ -30,7 +30,7 @@ nlohmann::json hour_json(const session::HourForecast& hour) {
 
 }  // namespace
 
-nlohmann::json to_json(const SessionForecastReport& report) {
+nlohmann::json to_json(const SessionForecastResult& report) {
   nlohmann::json hours = nlohmann::json::array();
   nlohmann::json likeliest = nlohmann::json::array();
   for (const auto& hour : report.hours) hours.push_back(hour_json(hour));
@@ -54,7 +54,7 @@ nlohmann::json to_json(const SessionForecastReport& report) {
           {"likeliest", likeliest}};
 }
 
-std::string to_text(const SessionForecastReport& report) {
+std::string to_text(const SessionForecastResult& report) {
   std::string text = fmt::format("Chance that a listening session starts, by local hour ({}):\n", report.time_zone);
   for (const auto& hour : report.hours) {
     const auto bar = static_cast<std::size_t>(std::lround(hour.probability * 40));

@@ -27,7 +27,7 @@ std::string scores_line(const char* name, const session::SessionScores& scores) 
 
 }  // namespace
 
-nlohmann::json to_json(const SessionTrainingReport& report) {
+nlohmann::json to_json(const SessionTrainingResult& report) {
   const session::SessionTraining& t = report.training;
   return {
       {"model", report.model_path.string()},
@@ -47,7 +47,7 @@ nlohmann::json to_json(const SessionTrainingReport& report) {
       {"calibration", calibration_json(t.evaluation.calibration)}};
 }
 
-std::string to_text(const SessionTrainingReport& report) {
+std::string to_text(const SessionTrainingResult& report) {
   const session::SessionTraining& t = report.training;
   std::string text = fmt::format(
       "Session model: {} local hours ({}) from {} to {}\n"

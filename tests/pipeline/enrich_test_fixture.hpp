@@ -39,7 +39,7 @@ class EnrichTest : public ::testing::Test {
     return options;
   }
 
-  EnrichReport enrich(const EnrichOptions& options) { return enrich_history(db_, options); }
+  EnrichResult enrich(const EnrichOptions& options) { return enrich_history(db_, options); }
 
   std::int64_t count(const std::string& sql) { return db_.scalar(sql); }
   std::int64_t track_id(int index) {

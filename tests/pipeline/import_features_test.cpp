@@ -38,7 +38,7 @@ TEST_F(ImportFeaturesTest, EveryRowLandsInExactlyOneCountAndLaterCatalogsWin) {
   const auto second = csv("second.csv", std::string("id,valence,energy\n") + kTrack + ",0.75,\n" + kTrack +
                                             ",0.5,0.5\nZZZZZZZZZZZZZZZZZZZZZZ,0.5,0.5\n"
                                             "nope,0.5,0.5\nCCCCCCCCCCCCCCCCCCCCCC,-0.5,0.5\n");
-  const FeatureImportReport report = import_features(db_, {first, second}, {});
+  const FeatureImportResult report = import_features(db_, {first, second}, {});
   const FeatureTally& t = report.tally;
   EXPECT_EQ(t.files, 2);
   EXPECT_EQ(t.rows, 6);

@@ -32,7 +32,7 @@ fs::path all_layouts(const testing::TempDir& dir) {
 class ImportHistoryTest : public ::testing::Test {
  protected:
   ImportHistoryTest() : path_(dir_ / "sonic.db"), db_(store::open_store(path_)) {}
-  ImportReport import(const std::vector<fs::path>& paths, ImportOptions options = {}) {
+  ImportResult import(const std::vector<fs::path>& paths, ImportOptions options = {}) {
     return import_history(db_, paths, options);
   }
   std::int64_t count(const char* sql) { return db_.scalar(sql); }

@@ -26,7 +26,7 @@ struct ClusterSummary {
   nlohmann::json centroid;
 };
 
-struct ClusterRunReport {
+struct ClusterMoodsResult {
   int k = 0;
   std::string k_reason;
   std::vector<ml::KCandidate> candidates;
@@ -40,7 +40,7 @@ struct ClusterRunReport {
   double seconds = 0;
 };
 
-ClusterRunReport cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options);
+ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options);
 
 // Tracks that gained features since the last clustering go to their nearest centroid (no
 // re-clustering). Does nothing before the first `sonic cluster`. Returns how many were assigned.

@@ -7,7 +7,7 @@
 
 namespace sonic::pipeline {
 
-nlohmann::json to_json(const ClusterRunReport& report);
-std::string to_text(const ClusterRunReport& report);
+nlohmann::json to_json(const ClusterMoodsResult& report);
+std::string to_text(const ClusterMoodsResult& report);
 
 }  // namespace sonic::pipeline

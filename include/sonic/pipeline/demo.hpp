@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "sonic/pipeline/feature_import_report.hpp"
+#include "sonic/pipeline/feature_import_result.hpp"
 #include "sonic/pipeline/import_tally.hpp"
 #include "sonic/pipeline/retrain.hpp"
 
@@ -29,10 +29,10 @@ struct DemoResult {
   std::filesystem::path features_csv;
   std::filesystem::path home;
   std::filesystem::path database;
-  ImportReport import;
-  FeatureImportReport features;              // every simulated track has features: coverage is complete
+  ImportResult import;
+  FeatureImportResult features;              // every simulated track has features: coverage is complete
   std::filesystem::path labelled_moods_csv;  // the catalog with its planted moods
-  std::optional<RetrainReport> retrain;
+  std::optional<RetrainResult> retrain;
   std::string terminal_report;  // the whole year, as `sonic report` prints it
   std::filesystem::path html_report;
 };

@@ -13,7 +13,7 @@
 // Faults: a service that is rate-limited past the HTTP layer's wait cap is recorded in
 // service_backoff and left alone for this run and every run before its retry time; an
 // unreachable service stops the run (what was done stays committed); a rejected Last.fm key
-// stops Last.fm. The report says which and why; EnrichReport::exit_code() turns that into the
+// stops Last.fm. The report says which and why; EnrichResult::exit_code() turns that into the
 // documented exit status.
 #include <chrono>
 #include <cstddef>
@@ -27,7 +27,7 @@
 #include "sonic/core/service_endpoints.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/net/clock.hpp"
-#include "sonic/pipeline/enrich_report.hpp"
+#include "sonic/pipeline/enrich_result.hpp"
 #include "sonic/sources/lastfm_client.hpp"
 #include "sonic/sources/reccobeats_client.hpp"
 #include "sonic/store/database.hpp"
@@ -55,10 +55,10 @@ struct EnrichOptions {
 };
 
 // Every track with listens and a Spotify ID that something is due for.
-EnrichReport enrich_history(store::Database& db, const EnrichOptions& options);
+EnrichResult enrich_history(store::Database& db, const EnrichOptions& options);
 
 // Only these tracks (those an ingest just added), under the same rules.
-EnrichReport enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids, const EnrichOptions& options);
+EnrichResult enrich_tracks(store::Database& db, std::span<const std::int64_t> track_ids, const EnrichOptions& options);
 
 // Throws sonic::Error with exit 5, naming the service and when it may be asked again, if a
 // recorded back-off of `service` (store::kReccoBeatsService, "spotify_api", …) is still running.

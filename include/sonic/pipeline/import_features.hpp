@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "sonic/pipeline/feature_import_report.hpp"
+#include "sonic/pipeline/feature_import_result.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -18,7 +18,7 @@ struct FeatureImportOptions {
 // Each file's rows are stored under the source "catalog:<file name>". Throws InputError for the
 // first bad file unless keep_going; with keep_going the failures are in the report and the
 // caller decides the exit status.
-FeatureImportReport import_features(store::Database& db, const std::vector<std::filesystem::path>& catalogs,
+FeatureImportResult import_features(store::Database& db, const std::vector<std::filesystem::path>& catalogs,
                                     const FeatureImportOptions& options);
 
 }  // namespace sonic::pipeline

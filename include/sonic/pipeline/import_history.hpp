@@ -23,7 +23,7 @@ struct ImportOptions {
 
 // Throws InputError for the first bad file unless keep_going; with keep_going the failures are
 // in the report and the caller decides the exit status.
-ImportReport import_history(store::Database& db, const std::vector<std::filesystem::path>& paths,
+ImportResult import_history(store::Database& db, const std::vector<std::filesystem::path>& paths,
                             const ImportOptions& options);
 
 }  // namespace sonic::pipeline

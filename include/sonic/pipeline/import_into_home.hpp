@@ -13,7 +13,7 @@ namespace sonic::pipeline {
 
 // As import_history: throws for the first bad file unless keep_going (the report's
 // throw_if_failed() then gives the run's error).
-ImportReport import_into_home(const Home& home, const std::vector<std::filesystem::path>& paths,
+ImportResult import_into_home(const Home& home, const std::vector<std::filesystem::path>& paths,
                               const ImportOptions& options);
 
 }  // namespace sonic::pipeline

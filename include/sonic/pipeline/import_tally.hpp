@@ -32,7 +32,7 @@ struct FileFailure {
 // and the first one's reason. Nothing when there are none.
 void throw_if_files_failed(const std::vector<FileFailure>& failures);
 
-struct ImportReport {
+struct ImportResult {
   Tally tally;
   std::int64_t sessions = 0;                          // sessions in the store afterwards
   std::map<std::string, std::int64_t> skipped_files;  // whole files passed over, by reason

@@ -24,7 +24,7 @@ struct IngestOptions {
   std::size_t metadata_batch_limit = 500;  // tracks whose Spotify metadata is filled per run
 };
 
-struct IngestReport {
+struct IngestResult {
   std::int64_t pages = 0;
   std::int64_t fetched = 0;  // plays Spotify returned
   std::int64_t new_plays = 0;
@@ -32,7 +32,7 @@ struct IngestReport {
   std::int64_t tracks_enriched = 0;  // tracks whose metadata Spotify filled in
   std::int64_t tracks_unknown = 0;   // IDs Spotify does not know
   std::int64_t sessions = 0;
-  EnrichReport enrichment;
+  EnrichResult enrichment;
 
   // {"fetched":N,"new_plays":N,"duplicates":N,"tracks_enriched":N,"features_found":N,...}
   nlohmann::json to_json() const;
@@ -41,7 +41,7 @@ struct IngestReport {
 
 // Throws Error(rate_limited) at once while an earlier run's back-off is running, recording a
 // new back-off when Spotify asks for a wait past the cap.
-IngestReport ingest_recently_played(store::Database& db, sources::spotify::SpotifySession& spotify,
+IngestResult ingest_recently_played(store::Database& db, sources::spotify::SpotifySession& spotify,
                                     const IngestOptions& options);
 
 }  // namespace sonic::pipeline

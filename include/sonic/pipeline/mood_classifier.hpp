@@ -22,7 +22,7 @@ struct TrainMoodOptions {
   int folds = 10;  // 0: no cross-validation
 };
 
-struct TrainMoodReport {
+struct TrainMoodResult {
   std::int64_t rows = 0;
   std::vector<std::string> classes;
   std::vector<std::string> features;
@@ -36,9 +36,9 @@ struct TrainMoodReport {
 
 // Cross-validates, trains on every row, saves home.models()/mood_net.json (replacing the old
 // model only once the new one is complete) and records the run in mlruns ("mood").
-TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options);
+TrainMoodResult train_mood(const Home& home, const TrainMoodOptions& options);
 
-struct PredictMoodReport {
+struct PredictMoodResult {
   std::string model_id;
   std::int64_t tracks_labelled = 0;
   std::int64_t tracks_lacking_features = 0;  // history tracks the model cannot judge
@@ -47,7 +47,7 @@ struct PredictMoodReport {
 };
 
 // Labels every history track that has the model's features and stores mood and confidence.
-PredictMoodReport predict_history_moods(store::Database& db, const Home& home);
+PredictMoodResult predict_history_moods(store::Database& db, const Home& home);
 
 struct MoodProbabilities {
   std::string subject;  // the track's name or "the given features"

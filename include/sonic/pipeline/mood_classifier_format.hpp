@@ -7,10 +7,10 @@
 
 namespace sonic::pipeline {
 
-nlohmann::json to_json(const TrainMoodReport& report);
-std::string to_text(const TrainMoodReport& report);
-nlohmann::json to_json(const PredictMoodReport& report);
-std::string to_text(const PredictMoodReport& report);
+nlohmann::json to_json(const TrainMoodResult& report);
+std::string to_text(const TrainMoodResult& report);
+nlohmann::json to_json(const PredictMoodResult& report);
+std::string to_text(const PredictMoodResult& report);
 nlohmann::json to_json(const MoodProbabilities& result);
 std::string to_text(const MoodProbabilities& result);
 

@@ -41,7 +41,7 @@ struct TrainNextMoodOptions {
   ml::GbdtParams gbdt = mood::next_mood_gbdt_defaults(2);  // num_classes is set from the clusters
 };
 
-struct TrainNextMoodReport {
+struct TrainNextMoodResult {
   NextMoodLearner learner = NextMoodLearner::net;
   std::vector<std::string> cluster_labels;
   mood::NextMoodEvaluation evaluation;
@@ -58,7 +58,7 @@ struct TrainNextMoodReport {
 
 // Needs `sonic cluster` first. Saves the learner's kind's file (models/next_mood.json or
 // next_mood_gbdt.json) and records the run in its experiment.
-TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
+TrainNextMoodResult train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options);
 
 struct NextMoodPrediction {

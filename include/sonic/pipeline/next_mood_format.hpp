@@ -8,8 +8,8 @@
 
 namespace sonic::pipeline {
 
-nlohmann::json to_json(const TrainNextMoodReport& report);
-std::string to_text(const TrainNextMoodReport& report);
+nlohmann::json to_json(const TrainNextMoodResult& report);
+std::string to_text(const TrainNextMoodResult& report);
 nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zone);
 std::string to_text(const NextMoodPrediction& prediction, const TimeZone& zone);
 

@@ -25,6 +25,6 @@ struct RetrainOptions {
   std::optional<std::filesystem::path> report_dir;  // default: home.reports()
 };
 
-RetrainReport retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options);
+RetrainResult retrain(store::Database& db, const Home& home, const TimeZone& zone, const RetrainOptions& options);
 
 }  // namespace sonic::pipeline

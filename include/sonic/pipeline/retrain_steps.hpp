@@ -21,7 +21,7 @@ struct RetrainStep {
   ExitCode exit = ExitCode::ok;
 };
 
-struct RetrainReport {
+struct RetrainResult {
   std::vector<RetrainStep> steps;
   double seconds = 0;
 
@@ -35,13 +35,13 @@ struct RetrainReport {
 // Runs steps in order: each one runs unless a step it needs failed (then it is skipped).
 class StepRunner {
  public:
-  explicit StepRunner(RetrainReport& report) : report_(report) {}
+  explicit StepRunner(RetrainResult& report) : report_(report) {}
   // `body` returns the step's figures; a throw marks it failed. Returns whether it succeeded.
   bool run(const std::string& name, const std::vector<std::string>& needs, const std::function<nlohmann::json()>& body);
   void skip(const std::string& name, const std::string& why);
 
  private:
-  RetrainReport& report_;
+  RetrainResult& report_;
 };
 
 }  // namespace sonic::pipeline

@@ -20,7 +20,7 @@ nlohmann::json segments_section(const nlohmann::json& profile);
 nlohmann::json drift_section(const nlohmann::json& drift);
 
 // The forecast as `sonic predict session --json` prints it.
-nlohmann::json forecast_section(const SessionForecastReport& forecast);
+nlohmann::json forecast_section(const SessionForecastResult& forecast);
 
 // {"narrator", "text", "cached"}
 nlohmann::json narrative_section(const insight::Narrative& narrative);

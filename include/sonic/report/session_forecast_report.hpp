@@ -9,14 +9,14 @@
 
 namespace sonic::report {
 
-struct SessionForecastReport {
+struct SessionForecastResult {
   const std::vector<session::HourForecast>& hours;
   std::string model_id;
   std::string time_zone;
   std::int64_t from_ms;
 };
 
-nlohmann::json to_json(const SessionForecastReport& report);
-std::string to_text(const SessionForecastReport& report);
+nlohmann::json to_json(const SessionForecastResult& report);
+std::string to_text(const SessionForecastResult& report);
 
 }  // namespace sonic::report

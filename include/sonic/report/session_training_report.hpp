@@ -8,14 +8,14 @@
 
 namespace sonic::report {
 
-struct SessionTrainingReport {
+struct SessionTrainingResult {
   const session::SessionTraining& training;
   std::string run_id;
   std::filesystem::path model_path;
   std::string time_zone;
 };
 
-nlohmann::json to_json(const SessionTrainingReport& report);
-std::string to_text(const SessionTrainingReport& report);
+nlohmann::json to_json(const SessionTrainingResult& report);
+std::string to_text(const SessionTrainingResult& report);
 
 }  // namespace sonic::report

@@ -1,4 +1,4 @@
-#include "sonic/pipeline/enrich_report.hpp"
+#include "sonic/pipeline/enrich_result.hpp"
 
 #include "sonic/core/logging.hpp"
 #include "sonic/core/utc_time.hpp"
@@ -30,18 +30,18 @@ const ServiceStop* deciding_stop(const std::map<std::string, ServiceStop>& stopp
 
 }  // namespace
 
-ExitCode EnrichReport::exit_code() const {
+ExitCode EnrichResult::exit_code() const {
   const ServiceStop* stop = deciding_stop(stopped);
   return stop ? stop->exit : ExitCode::ok;
 }
 
-void EnrichReport::throw_if_failed() const {
+void EnrichResult::throw_if_failed() const {
   if (const ServiceStop* stop = deciding_stop(stopped)) {
     throw Error(stop->exit, redact_secrets(stop->message));
   }
 }
 
-nlohmann::json EnrichReport::to_json() const {
+nlohmann::json EnrichResult::to_json() const {
   nlohmann::json stops = nlohmann::json::object();
   for (const auto& [service, stop] : stopped) {
     nlohmann::json entry = {{"reason", stop.reason}, {"message", redact_secrets(stop.message)}};
@@ -57,7 +57,7 @@ nlohmann::json EnrichReport::to_json() const {
           {"stopped", std::move(stops)}};
 }
 
-std::string EnrichReport::to_text() const {
+std::string EnrichResult::to_text() const {
   std::string text = std::to_string(tracks_considered) + " tracks considered: features for " +
                      std::to_string(features_found) + ", unknown to ReccoBeats " + std::to_string(features_unknown);
   if (features_failed > 0) text += ", refused " + std::to_string(features_failed);

@@ -21,7 +21,7 @@ struct ServiceStop {
   std::optional<std::int64_t> retry_at_ms;  // rate_limited: when the service may be asked again
 };
 
-struct EnrichReport {
+struct EnrichResult {
   std::int64_t tracks_considered = 0;
   std::int64_t features_found = 0;
   std::int64_t features_unknown = 0;

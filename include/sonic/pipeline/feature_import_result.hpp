@@ -29,7 +29,7 @@ struct FeatureTally {
   std::int64_t skipped_total() const;
 };
 
-struct FeatureImportReport {
+struct FeatureImportResult {
   FeatureTally tally;
   store::FeatureCoverage coverage;    // afterwards
   std::vector<FileFailure> failures;  // files refused (only with keep_going; else it throws)

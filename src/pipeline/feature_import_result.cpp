@@ -1,4 +1,4 @@
-#include "sonic/pipeline/feature_import_report.hpp"
+#include "sonic/pipeline/feature_import_result.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -39,7 +39,7 @@ std::int64_t FeatureTally::skipped_total() const {
   return total;
 }
 
-nlohmann::json FeatureImportReport::to_json() const {
+nlohmann::json FeatureImportResult::to_json() const {
   nlohmann::json failed = nlohmann::json::array();
   for (const auto& failure : failures) failed.push_back({{"file", failure.file}, {"error", failure.message}});
   return {{"files", tally.files},
@@ -57,7 +57,7 @@ nlohmann::json FeatureImportReport::to_json() const {
           {"failed", failed}};
 }
 
-std::string FeatureImportReport::to_text() const {
+std::string FeatureImportResult::to_text() const {
   std::ostringstream text;
   text << tally.files << (tally.files == 1 ? " file, " : " files, ") << tally.rows << " rows read: " << tally.matched
        << " for tracks in your history (" << tally.stored << " stored";
