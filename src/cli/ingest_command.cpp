@@ -33,7 +33,7 @@ void run_ingest(CommandContext& context, const IngestFlags& flags) {
   if (context.progress_on_stderr()) {
     options.enrichment.on_progress = [&bar](const pipeline::EnrichProgress& progress) { bar.draw(progress); };
   }
-  sources::spotify::SpotifySession spotify(context.home());
+  sources::spotify::SpotifyConnection spotify(context.home());
   const auto report = pipeline::ingest_recently_played(context.db(), spotify, options);
   bar.finish();
   print_tally(report, context.quiet(), flags.json);

@@ -21,7 +21,7 @@
 namespace sonic::pipeline {
 namespace {
 
-using sources::spotify::SpotifySession;
+using sources::spotify::SpotifyConnection;
 
 // Spotify returns at most the last 50 plays; a handful of pages covers any gap.
 constexpr int kMaxPages = 20;
@@ -61,7 +61,7 @@ void store_page(store::Database& db, const sources::spotify::RecentlyPlayedPage&
 
 // Spotify's own metadata (duration, album, credited artists with IDs) for tracks that came
 // from an export without it, a bounded number per run.
-void fill_track_metadata(store::Database& db, SpotifySession& spotify, const IngestOptions& options,
+void fill_track_metadata(store::Database& db, SpotifyConnection& spotify, const IngestOptions& options,
                          IngestResult& report) {
   const auto due = store::tracks_without_metadata(db, kMetadataService, now_utc_ms(),
                                                   static_cast<std::int64_t>(options.metadata_batch_limit));
@@ -86,7 +86,7 @@ void fill_track_metadata(store::Database& db, SpotifySession& spotify, const Ing
 
 }  // namespace
 
-IngestResult ingest_recently_played(store::Database& db, SpotifySession& spotify, const IngestOptions& options) {
+IngestResult ingest_recently_played(store::Database& db, SpotifyConnection& spotify, const IngestOptions& options) {
   throw_if_backed_off(db, kSpotifyApiService, now_utc_ms());
   ensure_session_gap(db, options.session_gap_ms);
   IngestResult report;

@@ -9,7 +9,7 @@
 
 #include "sonic/features/sessions.hpp"
 #include "sonic/pipeline/enrich.hpp"
-#include "sonic/sources/spotify/spotify_session.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -41,7 +41,7 @@ struct IngestResult {
 
 // Throws Error(rate_limited) at once while an earlier run's back-off is running, recording a
 // new back-off when Spotify asks for a wait past the cap.
-IngestResult ingest_recently_played(store::Database& db, sources::spotify::SpotifySession& spotify,
+IngestResult ingest_recently_played(store::Database& db, sources::spotify::SpotifyConnection& spotify,
                                     const IngestOptions& options);
 
 }  // namespace sonic::pipeline

@@ -158,7 +158,7 @@ SpotifyCredentials log_in(AccountsClient& accounts, const CredentialsStore& stor
 }
 
 SpotifyCredentials log_in(const Home& home, LoginConsole& console, const LoginOptions& options,
-                          const SpotifySessionSettings& settings) {
+                          const SpotifyConnectionSettings& settings) {
   const SpotifyEnvironment& environment = settings.environment;
   if (environment.client_id.empty()) {
     throw UsageError(

@@ -53,7 +53,8 @@ bool LoginStatus::expired() const {
 
 bool LoginStatus::usable() const { return credentials && !expired() && (!check || check->ok); }
 
-LoginStatus read_login_status(const Home& home, bool check, const SpotifySessionSettings& settings, net::Clock& clock) {
+LoginStatus read_login_status(const Home& home, bool check, const SpotifyConnectionSettings& settings,
+                              net::Clock& clock) {
   LoginStatus status;
   status.credentials_file = home.credentials();
   status.credentials = CredentialsStore(home.credentials(), settings.environment).load();
@@ -61,7 +62,7 @@ LoginStatus read_login_status(const Home& home, bool check, const SpotifySession
   if (!check || !status.credentials) return status;
   LoginCheck result;
   try {
-    SpotifySession session(home, settings, clock);
+    SpotifyConnection session(home, settings, clock);
     session.renew_access_token();
     result.ok = true;
     result.refresh_token_replaced = session.credentials().refresh_token != status.credentials->refresh_token;

@@ -247,7 +247,7 @@ TEST_F(LoginFlowTest, ABusyPortIsAUsageErrorSuggestingAnother) {
 TEST(LoginFromTheEnvironment, WithoutAClientIdSaysWhereToGetOne) {
   testing::TempDir home_dir;
   const Home home{home_dir.path(), home_dir / "sonic.db"};
-  SpotifySessionSettings settings;
+  SpotifyConnectionSettings settings;
   settings.environment = SpotifyEnvironment{};
   ScriptedConsole console;
   try {

@@ -4,12 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "sonic/core/utc_time.hpp"
-#include "spotify_session_fixture.hpp"
+#include "spotify_connection_fixture.hpp"
 
 namespace sonic::sources::spotify {
 namespace {
 
-class LoginStatusTest : public SpotifySessionFixture {};
+class LoginStatusTest : public SpotifyConnectionFixture {};
 
 TEST_F(LoginStatusTest, AStoredLoginWithItsExpiry) {
   const LoginStatus status = read_login_status(home, false, settings(), clock);

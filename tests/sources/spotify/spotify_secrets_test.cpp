@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sonic/net/url_encoding.hpp"
-#include "spotify_session_fixture.hpp"
+#include "spotify_connection_fixture.hpp"
 #include "support/log_capture.hpp"
 
 namespace sonic::sources::spotify {
@@ -25,7 +25,7 @@ void expect_free_of(const std::string& text, const std::vector<std::string>& sec
   }
 }
 
-class SpotifySecretsTest : public SpotifySessionFixture {};
+class SpotifySecretsTest : public SpotifyConnectionFixture {};
 
 TEST_F(SpotifySecretsTest, ATroubledConfidentialRunLeaksNothing) {
   spotify.add_play(fake_play(1, 1'777'000'000'000));
@@ -34,7 +34,7 @@ TEST_F(SpotifySecretsTest, ATroubledConfidentialRunLeaksNothing) {
   std::vector<std::string> errors;
   std::vector<std::string> refresh_tokens = {first_refresh_token};
   {
-    SpotifySession session(home, settings(confidential), clock);
+    SpotifyConnection session(home, settings(confidential), clock);
     spotify.fail_next("POST", kTokenPath, {StubReply::error(503)});
     session.recently_played(std::nullopt);  // refresh (503, retried), rotate, store
     refresh_tokens.push_back(stored_refresh_token());

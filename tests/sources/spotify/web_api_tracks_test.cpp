@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "spotify_session_fixture.hpp"
+#include "spotify_connection_fixture.hpp"
 #include "support/log_capture.hpp"
 
 namespace sonic::sources::spotify {
@@ -16,7 +16,7 @@ using testing::kTrackPath;
 using testing::kTracksPath;
 using testing::StubReply;
 
-class WebApiTracksTest : public SpotifySessionFixture {
+class WebApiTracksTest : public SpotifyConnectionFixture {
  protected:
   void SetUp() override {
     for (int n = 1; n <= 130; ++n) spotify.add_track(fake_track(n));
@@ -33,7 +33,7 @@ class WebApiTracksTest : public SpotifySessionFixture {
 };
 
 TEST_F(WebApiTracksTest, MetadataInRequestOrderWithNullsForTheUnknown) {
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
   const std::vector<std::string> ids = {fake_track_id(7), fake_track_id(999), "not-an-id", fake_track_id(3)};
   const auto tracks = session.tracks(ids);
   ASSERT_EQ(tracks.size(), 4u);
@@ -56,7 +56,7 @@ TEST_F(WebApiTracksTest, MetadataInRequestOrderWithNullsForTheUnknown) {
 }
 
 TEST_F(WebApiTracksTest, AsksFiftyAtATime) {
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
   std::vector<std::string> ids;
   for (int n = 1; n <= 120; ++n) ids.push_back(fake_track_id(n));
   const auto tracks = session.tracks(ids);
@@ -74,7 +74,7 @@ TEST_F(WebApiTracksTest, AsksFiftyAtATime) {
 
 TEST_F(WebApiTracksTest, AForbiddenBatchRouteSwitchesToSingleLookUpsForTheRestOfTheRun) {
   spotify.forbid_batch_tracks();
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
   testing::LogCapture log(spdlog::level::info);
   const auto first = session.tracks(std::vector<std::string>{fake_track_id(1), fake_track_id(999), fake_track_id(2)});
   ASSERT_TRUE(first[0]);
@@ -95,7 +95,7 @@ TEST_F(WebApiTracksTest, AForbiddenBatchRouteSwitchesToSingleLookUpsForTheRestOf
 
 TEST_F(WebApiTracksTest, SingleLookUpsGetTheSameFaultHandling) {
   spotify.forbid_batch_tracks();
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
   session.tracks(std::vector<std::string>{fake_track_id(1)});
   spotify.expire_access_tokens();
   spotify.fail_next("GET", kTrackPath, {StubReply::error(500)});
@@ -106,7 +106,7 @@ TEST_F(WebApiTracksTest, SingleLookUpsGetTheSameFaultHandling) {
 }
 
 TEST_F(WebApiTracksTest, AMalformedTrackIsAnInputErrorNamingWhere) {
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
   spotify.fail_next("GET", kTracksPath, {StubReply::json({{"tracks", {{{"id", fake_track_id(1)}}}}})});
   try {
     session.tracks(std::vector<std::string>{fake_track_id(1)});

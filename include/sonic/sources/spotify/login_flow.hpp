@@ -15,7 +15,7 @@
 #include "sonic/net/clock.hpp"
 #include "sonic/sources/spotify/accounts_client.hpp"
 #include "sonic/sources/spotify/credentials_store.hpp"
-#include "sonic/sources/spotify/spotify_session.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 
 namespace sonic::sources::spotify {
 
@@ -51,6 +51,6 @@ SpotifyCredentials log_in(AccountsClient& accounts, const CredentialsStore& stor
 // `sonic auth spotify`: the app from SPOTIFY_CLIENT_ID (a UsageError saying how to get one when
 // it is missing) and SPOTIFY_CLIENT_SECRET, the store in the home.
 SpotifyCredentials log_in(const Home& home, LoginConsole& console, const LoginOptions& options,
-                          const SpotifySessionSettings& settings = {});
+                          const SpotifyConnectionSettings& settings = {});
 
 }  // namespace sonic::sources::spotify

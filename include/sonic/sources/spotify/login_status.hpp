@@ -10,7 +10,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/home.hpp"
 #include "sonic/sources/spotify/credentials_store.hpp"
-#include "sonic/sources/spotify/spotify_session.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 
 namespace sonic::sources::spotify {
 
@@ -36,7 +36,7 @@ struct LoginStatus {
 
 // With `check`, refreshes the access token once (a rotated refresh token is stored like in any
 // run). A malformed credentials file is an InputError, as everywhere.
-LoginStatus read_login_status(const Home& home, bool check, const SpotifySessionSettings& settings = {},
+LoginStatus read_login_status(const Home& home, bool check, const SpotifyConnectionSettings& settings = {},
                               net::Clock& clock = net::system_clock());
 
 nlohmann::json to_json(const LoginStatus& status);

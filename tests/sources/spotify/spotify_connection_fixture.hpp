@@ -4,12 +4,12 @@
 
 #include "fakes/fake_clock.hpp"
 #include "fakes/spotify_fake.hpp"
-#include "sonic/sources/spotify/spotify_session.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sonic::sources::spotify {
 
-class SpotifySessionFixture : public ::testing::Test {
+class SpotifyConnectionFixture : public ::testing::Test {
  protected:
   static constexpr std::int64_t kAuthorizedMs = testing::FakeClock::kDefaultStartMs - 30 * 86'400'000LL;
 
@@ -30,8 +30,8 @@ class SpotifySessionFixture : public ::testing::Test {
     return credentials.refresh_token;
   }
 
-  SpotifySessionSettings settings(SpotifyEnvironment environment = {testing::SpotifyFake::kClientId, "", ""}) const {
-    SpotifySessionSettings result;
+  SpotifyConnectionSettings settings(SpotifyEnvironment environment = {testing::SpotifyFake::kClientId, "", ""}) const {
+    SpotifyConnectionSettings result;
     result.endpoints.spotify_accounts = spotify.url();
     result.endpoints.spotify_api = spotify.url();
     result.environment = std::move(environment);

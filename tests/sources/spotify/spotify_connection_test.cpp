@@ -1,7 +1,7 @@
 // A run's Spotify session against the fake: recently played, the access token's life (one
 // refresh per run, 401 renewal, rotated refresh tokens stored at once) and every fault the
 // HTTP layer turns into a typed error.
-#include "sonic/sources/spotify/spotify_session.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 
 #include "sonic/sources/byte_source.hpp"
 #include "sonic/sources/export_file_reader.hpp"
-#include "spotify_session_fixture.hpp"
+#include "spotify_connection_fixture.hpp"
 #include "support/shared_data.hpp"
 
 namespace sonic::sources::spotify {
@@ -37,7 +37,7 @@ std::vector<PlayRecord> read_plays(const std::string& body) {
   return plays;
 }
 
-class SpotifySessionTest : public SpotifySessionFixture {
+class SpotifyConnectionTest : public SpotifyConnectionFixture {
  protected:
   void SetUp() override {
     for (int n = 1; n <= 60; ++n) spotify.add_play(fake_play(n, played_at(n)));
@@ -46,8 +46,8 @@ class SpotifySessionTest : public SpotifySessionFixture {
   std::size_t recently_played_requests() const { return spotify.requests("GET", kRecentlyPlayedPath).size(); }
 };
 
-TEST_F(SpotifySessionTest, RecentlyPlayedGivesTheLastFiftyWithTheirCursors) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, RecentlyPlayedGivesTheLastFiftyWithTheirCursors) {
+  SpotifyConnection session(home, settings(), clock);
   const RecentlyPlayedPage page = session.recently_played(std::nullopt);
   EXPECT_EQ(page.play_count, 50u);
   EXPECT_EQ(page.newest_played_ms, played_at(60));
@@ -63,8 +63,8 @@ TEST_F(SpotifySessionTest, RecentlyPlayedGivesTheLastFiftyWithTheirCursors) {
   EXPECT_EQ(request.header("Authorization"), "Bearer " + spotify.issued_access_tokens().front());
 }
 
-TEST_F(SpotifySessionTest, AfterIsSentInExactMilliseconds) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, AfterIsSentInExactMilliseconds) {
+  SpotifyConnection session(home, settings(), clock);
   const RecentlyPlayedPage page = session.recently_played(played_at(55));
   EXPECT_EQ(spotify.requests("GET", kRecentlyPlayedPath).front().raw_query,
             "limit=50&after=" + std::to_string(played_at(55)));
@@ -78,8 +78,8 @@ TEST_F(SpotifySessionTest, AfterIsSentInExactMilliseconds) {
   EXPECT_TRUE(read_plays(nothing_new.body).empty());
 }
 
-TEST_F(SpotifySessionTest, OneRefreshPerRunAndTheRotatedTokenIsStoredAtOnce) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, OneRefreshPerRunAndTheRotatedTokenIsStoredAtOnce) {
+  SpotifyConnection session(home, settings(), clock);
   EXPECT_EQ(token_requests(), 0u);  // nothing is asked before the first call
   session.recently_played(std::nullopt);
   session.recently_played(played_at(59));
@@ -95,12 +95,12 @@ TEST_F(SpotifySessionTest, OneRefreshPerRunAndTheRotatedTokenIsStoredAtOnce) {
   EXPECT_EQ(credentials->authorized_ms, kAuthorizedMs);  // refreshing does not extend the login
 
   // The next run starts from the stored token.
-  SpotifySession next_run(home, settings(), clock);
+  SpotifyConnection next_run(home, settings(), clock);
   EXPECT_EQ(next_run.recently_played(std::nullopt).play_count, 50u);
 }
 
-TEST_F(SpotifySessionTest, AnAccessTokenThatExpiredEarlyIsRenewedOnceAndTheCallRetried) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, AnAccessTokenThatExpiredEarlyIsRenewedOnceAndTheCallRetried) {
+  SpotifyConnection session(home, settings(), clock);
   session.recently_played(std::nullopt);
   spotify.expire_access_tokens();
   EXPECT_EQ(session.recently_played(played_at(58)).play_count, 2u);
@@ -110,8 +110,8 @@ TEST_F(SpotifySessionTest, AnAccessTokenThatExpiredEarlyIsRenewedOnceAndTheCallR
   EXPECT_EQ(requests[2].header("Authorization"), "Bearer " + spotify.issued_access_tokens().back());
 }
 
-TEST_F(SpotifySessionTest, AnAccessTokenRefusedTwiceNeedsANewLogin) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, AnAccessTokenRefusedTwiceNeedsANewLogin) {
+  SpotifyConnection session(home, settings(), clock);
   const auto unauthorized = StubReply::json({{"error", {{"status", 401}, {"message", "Invalid access token"}}}}, 401);
   spotify.fail_next("GET", kRecentlyPlayedPath, {unauthorized, unauthorized});
   try {
@@ -125,9 +125,9 @@ TEST_F(SpotifySessionTest, AnAccessTokenRefusedTwiceNeedsANewLogin) {
   EXPECT_EQ(recently_played_requests(), 2u);
 }
 
-TEST_F(SpotifySessionTest, ARevokedLoginNeedsANewLogin) {
+TEST_F(SpotifyConnectionTest, ARevokedLoginNeedsANewLogin) {
   spotify.revoke_refresh_tokens();
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
   try {
     session.recently_played(std::nullopt);
     FAIL() << "expected an Error";
@@ -139,10 +139,10 @@ TEST_F(SpotifySessionTest, ARevokedLoginNeedsANewLogin) {
   EXPECT_EQ(recently_played_requests(), 0u);
 }
 
-TEST_F(SpotifySessionTest, NoLoginAtAllSaysWhatToRun) {
+TEST_F(SpotifyConnectionTest, NoLoginAtAllSaysWhatToRun) {
   std::filesystem::remove(home.credentials());
   try {
-    SpotifySession session(home, settings(), clock);
+    SpotifyConnection session(home, settings(), clock);
     FAIL() << "expected an Error";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ExitCode::login_needed);
@@ -150,8 +150,8 @@ TEST_F(SpotifySessionTest, NoLoginAtAllSaysWhatToRun) {
   }
 }
 
-TEST_F(SpotifySessionTest, ARateLimitWithinTheCapIsSleptThrough) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, ARateLimitWithinTheCapIsSleptThrough) {
+  SpotifyConnection session(home, settings(), clock);
   spotify.fail_next("GET", kRecentlyPlayedPath,
                     {StubReply::json({{"error", {{"status", 429}, {"message", "Too many requests"}}}}, 429)
                          .header("Retry-After", "3")});
@@ -160,8 +160,8 @@ TEST_F(SpotifySessionTest, ARateLimitWithinTheCapIsSleptThrough) {
   EXPECT_EQ(recently_played_requests(), 2u);
 }
 
-TEST_F(SpotifySessionTest, ARateLimitBeyondTheCapEndsTheRunWithItsRetryTime) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, ARateLimitBeyondTheCapEndsTheRunWithItsRetryTime) {
+  SpotifyConnection session(home, settings(), clock);
   spotify.fail_next(
       "GET", kRecentlyPlayedPath,
       {StubReply::json({{"error", {{"status", 429}, {"message", "Too many requests"}, {"reason", "QUOTA_EXCEEDED"}}}},
@@ -178,8 +178,8 @@ TEST_F(SpotifySessionTest, ARateLimitBeyondTheCapEndsTheRunWithItsRetryTime) {
   EXPECT_EQ(recently_played_requests(), 1u);
 }
 
-TEST_F(SpotifySessionTest, ServerErrorsAreRetriedThenReportedAsAServiceDown) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, ServerErrorsAreRetriedThenReportedAsAServiceDown) {
+  SpotifyConnection session(home, settings(), clock);
   spotify.fail_next("GET", kRecentlyPlayedPath, {StubReply::error(500), StubReply::error(502)});
   EXPECT_EQ(session.recently_played(std::nullopt).play_count, 50u);
 
@@ -193,10 +193,10 @@ TEST_F(SpotifySessionTest, ServerErrorsAreRetriedThenReportedAsAServiceDown) {
   }
 }
 
-TEST_F(SpotifySessionTest, ATimeoutIsRetriedThenReportedAsNetworkTrouble) {
+TEST_F(SpotifyConnectionTest, ATimeoutIsRetriedThenReportedAsNetworkTrouble) {
   auto quick = settings();
   quick.http.total_timeout = std::chrono::milliseconds(500);  // five of them in this test
-  SpotifySession session(home, quick, clock);
+  SpotifyConnection session(home, quick, clock);
   spotify.lose_next_reply("GET", kRecentlyPlayedPath, LostReply::too_slow);
   EXPECT_EQ(session.recently_played(std::nullopt).play_count, 50u);
   EXPECT_EQ(recently_played_requests(), 2u);
@@ -211,8 +211,8 @@ TEST_F(SpotifySessionTest, ATimeoutIsRetriedThenReportedAsNetworkTrouble) {
   }
 }
 
-TEST_F(SpotifySessionTest, ATruncatedBodyIsRetriedThenReportedAsNetworkTrouble) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, ATruncatedBodyIsRetriedThenReportedAsNetworkTrouble) {
+  SpotifyConnection session(home, settings(), clock);
   spotify.lose_next_reply("GET", kRecentlyPlayedPath, LostReply::truncated);
   const auto page = session.recently_played(std::nullopt);
   EXPECT_EQ(read_plays(page.body).size(), 50u);
@@ -221,16 +221,16 @@ TEST_F(SpotifySessionTest, ATruncatedBodyIsRetriedThenReportedAsNetworkTrouble) 
   EXPECT_THROW(session.recently_played(std::nullopt), net::NetworkError);
 }
 
-TEST_F(SpotifySessionTest, APrivateSessionsEmptyReplyReadsAsNoPlays) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, APrivateSessionsEmptyReplyReadsAsNoPlays) {
+  SpotifyConnection session(home, settings(), clock);
   spotify.fail_next("GET", kRecentlyPlayedPath, {StubReply::error(204)});
   const auto page = session.recently_played(std::nullopt);
   EXPECT_EQ(page.play_count, 0u);
   EXPECT_TRUE(read_plays(page.body).empty());
 }
 
-TEST_F(SpotifySessionTest, AMalformedReplyIsAnInputErrorNamingTheRequest) {
-  SpotifySession session(home, settings(), clock);
+TEST_F(SpotifyConnectionTest, AMalformedReplyIsAnInputErrorNamingTheRequest) {
+  SpotifyConnection session(home, settings(), clock);
   spotify.fail_next("GET", kRecentlyPlayedPath,
                     {StubReply::json({{"items", nlohmann::json::array()}, {"cursors", {{"after", "soon"}}}})});
   try {
@@ -242,18 +242,18 @@ TEST_F(SpotifySessionTest, AMalformedReplyIsAnInputErrorNamingTheRequest) {
   }
 }
 
-TEST_F(SpotifySessionTest, AnEnvironmentTokenThatSpotifyReplacedIsStoredAndUsedByTheNextRun) {
+TEST_F(SpotifyConnectionTest, AnEnvironmentTokenThatSpotifyReplacedIsStoredAndUsedByTheNextRun) {
   std::filesystem::remove(home.credentials());
   const std::string env_token = spotify.issue_refresh_token();
   const SpotifyEnvironment environment{testing::SpotifyFake::kClientId, "", env_token};
   {
-    SpotifySession session(home, settings(environment), clock);
+    SpotifyConnection session(home, settings(environment), clock);
     EXPECT_EQ(session.credentials().origin, CredentialsOrigin::environment);
     session.recently_played(std::nullopt);
     EXPECT_EQ(session.credentials().origin, CredentialsOrigin::file);
   }
   EXPECT_FALSE(spotify.refresh_token_is_live(env_token));
-  SpotifySession next_run(home, settings(environment), clock);  // same, now spent, env token
+  SpotifyConnection next_run(home, settings(environment), clock);  // same, now spent, env token
   EXPECT_EQ(next_run.recently_played(std::nullopt).play_count, 50u);
   EXPECT_EQ(token_requests(), 2u);
 }
@@ -264,7 +264,7 @@ TEST_F(SpotifySessionTest, AnEnvironmentTokenThatSpotifyReplacedIsStoredAndUsedB
 namespace sonic::sources::spotify {
 namespace {
 
-class RecentlyPlayedSharedTest : public SpotifySessionFixture {};
+class RecentlyPlayedSharedTest : public SpotifyConnectionFixture {};
 
 // The fake replays two real recently-played replies (100 plays, half a year apart); paging
 // forward with `after` from a point inside the older one returns every later play once.
@@ -274,7 +274,7 @@ TEST_F(RecentlyPlayedSharedTest, PagingForwardFromACursorReturnsEveryLaterPlayOn
   spotify.load_plays(older);
   spotify.load_plays(newer);
   ASSERT_EQ(spotify.play_count(), 100u);
-  SpotifySession session(home, settings(), clock);
+  SpotifyConnection session(home, settings(), clock);
 
   const auto newest = session.recently_played(std::nullopt);
   const auto newest_plays = read_plays(newest.body);

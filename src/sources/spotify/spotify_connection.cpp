@@ -1,4 +1,4 @@
-#include "sonic/sources/spotify/spotify_session.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 
 namespace sonic::sources::spotify {
 namespace {
@@ -23,14 +23,15 @@ Error not_logged_in_error(const CredentialsStore& store) {
                                            " and no SPOTIFY_REFRESH_TOKEN): run `sonic auth spotify`");
 }
 
-SpotifySession::SpotifySession(const Home& home, SpotifySessionSettings settings, net::Clock& clock)
-    : SpotifySession(CredentialsStore(home.credentials(), settings.environment), settings, clock) {}
+SpotifyConnection::SpotifyConnection(const Home& home, SpotifyConnectionSettings settings, net::Clock& clock)
+    : SpotifyConnection(CredentialsStore(home.credentials(), settings.environment), settings, clock) {}
 
-SpotifySession::SpotifySession(const CredentialsStore& store, const SpotifySessionSettings& settings, net::Clock& clock)
-    : SpotifySession(store, load_or_throw(store), settings, clock) {}
+SpotifyConnection::SpotifyConnection(const CredentialsStore& store, const SpotifyConnectionSettings& settings,
+                                     net::Clock& clock)
+    : SpotifyConnection(store, load_or_throw(store), settings, clock) {}
 
-SpotifySession::SpotifySession(const CredentialsStore& store, SpotifyCredentials credentials,
-                               const SpotifySessionSettings& settings, net::Clock& clock)
+SpotifyConnection::SpotifyConnection(const CredentialsStore& store, SpotifyCredentials credentials,
+                                     const SpotifyConnectionSettings& settings, net::Clock& clock)
     : store_(store),
       http_(settings.http, clock),
       accounts_(settings.endpoints.spotify_accounts,

@@ -1,7 +1,7 @@
 #pragma once
 // Everything a run needs to talk to Spotify as the logged-in person, in one object:
 //
-//   sources::spotify::SpotifySession spotify(home);           // throws login_needed if no login
+//   sources::spotify::SpotifyConnection spotify(home);           // throws login_needed if no login
 //   const auto page = spotify.recently_played(newest_api_play_ms);
 //   const auto body = sources::string_source(page.body);
 //   sources::ExportFileReader reader(*body, "recently-played");
@@ -30,7 +30,7 @@ namespace sonic::sources::spotify {
 // the run with a RateLimitedError instead of keeping cron busy.
 net::HttpSettings spotify_http_settings();
 
-struct SpotifySessionSettings {
+struct SpotifyConnectionSettings {
   ServiceEndpoints endpoints = ServiceEndpoints::from_environment();
   SpotifyEnvironment environment = SpotifyEnvironment::from_process();
   net::HttpSettings http = spotify_http_settings();
@@ -39,14 +39,14 @@ struct SpotifySessionSettings {
 // Error(ExitCode::login_needed) telling the person to run `sonic auth spotify`.
 Error not_logged_in_error(const CredentialsStore& store);
 
-class SpotifySession {
+class SpotifyConnection {
  public:
   // Loads the login from `home.credentials()` or SPOTIFY_REFRESH_TOKEN; throws
   // Error(login_needed) when there is none. No request is made until the first call.
-  explicit SpotifySession(const Home& home, SpotifySessionSettings settings = {},
-                          net::Clock& clock = net::system_clock());
-  SpotifySession(const SpotifySession&) = delete;
-  SpotifySession& operator=(const SpotifySession&) = delete;
+  explicit SpotifyConnection(const Home& home, SpotifyConnectionSettings settings = {},
+                             net::Clock& clock = net::system_clock());
+  SpotifyConnection(const SpotifyConnection&) = delete;
+  SpotifyConnection& operator=(const SpotifyConnection&) = delete;
 
   RecentlyPlayedPage recently_played(std::optional<std::int64_t> after_ms) {
     return web_api_.recently_played(after_ms);
@@ -60,9 +60,9 @@ class SpotifySession {
   const CredentialsStore& store() const { return store_; }
 
  private:
-  SpotifySession(const CredentialsStore& store, const SpotifySessionSettings& settings, net::Clock& clock);
-  SpotifySession(const CredentialsStore& store, SpotifyCredentials credentials, const SpotifySessionSettings& settings,
-                 net::Clock& clock);
+  SpotifyConnection(const CredentialsStore& store, const SpotifyConnectionSettings& settings, net::Clock& clock);
+  SpotifyConnection(const CredentialsStore& store, SpotifyCredentials credentials,
+                    const SpotifyConnectionSettings& settings, net::Clock& clock);
 
   CredentialsStore store_;
   net::HttpClient http_;
