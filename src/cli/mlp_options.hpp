@@ -2,7 +2,7 @@
 // The flags every command that trains a mood net shares, declared once.
 #include <CLI/CLI.hpp>
 
-#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/ml/mlp/trainer.hpp"
 
 namespace sonic::cli {
 

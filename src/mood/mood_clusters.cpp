@@ -1,8 +1,8 @@
 #include "sonic/mood/mood_clusters.hpp"
 
 #include "sonic/core/error.hpp"
-#include "sonic/ml/kmeans.hpp"
-#include "sonic/ml/model_json_reader.hpp"
+#include "sonic/ml/common/model_json_reader.hpp"
+#include "sonic/ml/kmeans/kmeans.hpp"
 #include "sonic/mood/cluster_features.hpp"
 #include "sonic/mood/cluster_labels.hpp"
 

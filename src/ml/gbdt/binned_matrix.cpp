@@ -1,9 +1,9 @@
-#include "sonic/ml/gbdt/binned_matrix.hpp"
+#include "ml/gbdt/binned_matrix.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "sonic/ml/gbdt/worker_pool.hpp"
+#include "ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 

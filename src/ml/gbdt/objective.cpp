@@ -1,9 +1,9 @@
-#include "sonic/ml/gbdt/objective.hpp"
+#include "ml/gbdt/objective.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "sonic/ml/gbdt/worker_pool.hpp"
+#include "ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {

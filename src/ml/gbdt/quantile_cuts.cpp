@@ -1,4 +1,4 @@
-#include "sonic/ml/gbdt/quantile_cuts.hpp"
+#include "ml/gbdt/quantile_cuts.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -7,8 +7,8 @@
 #include <numeric>
 #include <utility>
 
+#include "ml/gbdt/worker_pool.hpp"
 #include "sonic/core/random.hpp"
-#include "sonic/ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {

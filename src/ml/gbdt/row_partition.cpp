@@ -1,8 +1,8 @@
-#include "sonic/ml/gbdt/row_partition.hpp"
+#include "ml/gbdt/row_partition.hpp"
 
 #include <algorithm>
 
-#include "sonic/ml/gbdt/worker_pool.hpp"
+#include "ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {

@@ -4,14 +4,14 @@
 #include <limits>
 #include <span>
 
+#include "ml/gbdt/binned_matrix.hpp"
+#include "ml/gbdt/objective.hpp"
+#include "ml/gbdt/quantile_cuts.hpp"
+#include "ml/gbdt/training_input.hpp"
+#include "ml/gbdt/tree_grower.hpp"
+#include "ml/gbdt/tree_sample.hpp"
+#include "ml/gbdt/worker_pool.hpp"
 #include "sonic/core/random.hpp"
-#include "sonic/ml/gbdt/binned_matrix.hpp"
-#include "sonic/ml/gbdt/objective.hpp"
-#include "sonic/ml/gbdt/quantile_cuts.hpp"
-#include "sonic/ml/gbdt/tree_grower.hpp"
-#include "sonic/ml/gbdt/worker_pool.hpp"
-#include "training_input.hpp"
-#include "tree_sample.hpp"
 
 namespace sonic::ml {
 namespace {

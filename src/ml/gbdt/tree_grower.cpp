@@ -1,9 +1,9 @@
-#include "sonic/ml/gbdt/tree_grower.hpp"
+#include "ml/gbdt/tree_grower.hpp"
 
 #include <algorithm>
 
-#include "sonic/ml/gbdt/histogram.hpp"
-#include "sonic/ml/gbdt/worker_pool.hpp"
+#include "ml/gbdt/histogram.hpp"
+#include "ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {

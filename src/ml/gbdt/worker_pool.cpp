@@ -1,4 +1,4 @@
-#include "sonic/ml/gbdt/worker_pool.hpp"
+#include "ml/gbdt/worker_pool.hpp"
 
 #include <algorithm>
 
