@@ -6,11 +6,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/gbdt/quantile_cuts.hpp"
 
 namespace sonic::ml::gbdt {
-
-class WorkerPool;
 
 // Code of one value: the bin it falls in, or the bin count (the missing-value code) for NaN.
 std::uint8_t bin_code(const std::vector<double>& upper_edges, double value);
@@ -21,7 +20,7 @@ class BinnedMatrix {
  public:
   // `features` must hold only finite values and NaN, and `cuts` must come from compute_feature_cuts
   // on the same columns.
-  BinnedMatrix(const Eigen::MatrixXd& features, FeatureCuts cuts, WorkerPool& pool);
+  BinnedMatrix(const Eigen::MatrixXd& features, FeatureCuts cuts, ThreadPool& pool);
 
   std::size_t row_count() const { return rows_; }
   std::size_t feature_count() const { return cuts_.upper_edges.size(); }

@@ -8,12 +8,11 @@
 #include <Eigen/Dense>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/gbdt/gradient_pair.hpp"
 #include "sonic/ml/gbdt/params.hpp"
 
 namespace sonic::ml::gbdt {
-
-class WorkerPool;
 
 // Hessians are kept at least this large, as XGBoost does: a confident, correct row would
 // otherwise weigh nothing and a leaf of such rows divide by zero.
@@ -29,7 +28,7 @@ std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs, co
 // (the factor 2 is XGBoost's: the diagonal bound of the softmax Hessian that keeps Newton steps
 // from overshooting when the K trees of a round are fitted independently).
 void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins, const Eigen::VectorXi& labels,
-                       std::vector<std::vector<GradientPair>>& gradients, WorkerPool& pool);
+                       std::vector<std::vector<GradientPair>>& gradients, ThreadPool& pool);
 
 // Mean negative log-likelihood (log-loss) of the labels under the margins.
 double mean_loss(GbdtObjective objective, const Eigen::MatrixXd& margins, const Eigen::VectorXi& labels);

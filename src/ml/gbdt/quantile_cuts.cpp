@@ -7,7 +7,7 @@
 #include <numeric>
 #include <utility>
 
-#include "ml/gbdt/worker_pool.hpp"
+#include "ml/common/thread_pool.hpp"
 #include "sonic/core/random.hpp"
 
 namespace sonic::ml::gbdt {
@@ -122,7 +122,7 @@ std::vector<double> quantile_upper_edges(std::span<const double> sorted_values, 
   return edges;
 }
 
-FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, WorkerPool& pool) {
+FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, ThreadPool& pool) {
   const auto feature_count = static_cast<std::size_t>(features.cols());
   const std::vector<Eigen::Index> sample = cut_sample_rows(features.rows(), seed);
   FeatureCuts cuts;

@@ -7,9 +7,9 @@
 #include <span>
 #include <vector>
 
-namespace sonic::ml::gbdt {
+#include "ml/common/thread_pool.hpp"
 
-class WorkerPool;
+namespace sonic::ml::gbdt {
 
 // Bin b of a feature holds the present values v with upper_edges[b-1] <= v < upper_edges[b];
 // the last edge is +infinity. So "code <= b" on bins is exactly "value < upper_edges[b]" on raw
@@ -34,6 +34,6 @@ inline constexpr std::size_t kCutSampleRows = 200'000;
 // Cuts for every column of `features` (rows = samples, NaN = missing): at most `max_bin` bins of
 // present values, and a code of their own for missing values (so at 256 bins, the most a byte
 // can number, a feature with missing values gets 255).
-FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, WorkerPool& pool);
+FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, ThreadPool& pool);
 
 }  // namespace sonic::ml::gbdt

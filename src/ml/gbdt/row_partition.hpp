@@ -10,11 +10,10 @@
 #include <span>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/gbdt/gradient_pair.hpp"
 
 namespace sonic::ml::gbdt {
-
-class WorkerPool;
 
 struct RowSegment {
   std::size_t begin = 0;
@@ -39,7 +38,7 @@ class RowPartition {
  public:
   // Starts over with `rows` (ascending) all in one segment, the root's, each with its pair
   // from `gradients` (indexed by row).
-  RowSegment reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients, WorkerPool& pool);
+  RowSegment reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients, ThreadPool& pool);
 
   std::span<const std::uint32_t> rows(RowSegment segment) const {
     return {rows_.data() + segment.begin, segment.size()};
@@ -51,7 +50,7 @@ class RowPartition {
   // Splits each segment into the rows that go left, then the rest, each group in its old
   // order. The work is cut into blocks of rows across all the segments, so that one big node
   // (the root) keeps every thread busy as well as many small ones do.
-  void split(std::span<SegmentSplit> splits, WorkerPool& pool);
+  void split(std::span<SegmentSplit> splits, ThreadPool& pool);
 
  private:
   // Copies the right rows parked in scratch[scratch_begin, scratch_end) to `to` onwards.

@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/gbdt/binned_matrix.hpp"
 #include "ml/gbdt/gradient_pair.hpp"
 #include "ml/gbdt/row_partition.hpp"
@@ -17,8 +18,6 @@
 #include "sonic/ml/gbdt/tree.hpp"
 
 namespace sonic::ml::gbdt {
-
-class WorkerPool;
 
 struct GrowthSettings {
   int max_depth = 6;
@@ -33,7 +32,7 @@ struct LeafRows {
 
 class TreeGrower {
  public:
-  TreeGrower(const BinnedMatrix& binned, WorkerPool& pool, GrowthSettings settings);
+  TreeGrower(const BinnedMatrix& binned, ThreadPool& pool, GrowthSettings settings);
 
   // One tree fitted to `gradients` (one pair per training row) on the rows listed in `rows`
   // (ascending), splitting only on the features listed in `features` (ascending, not empty).
@@ -63,7 +62,7 @@ class TreeGrower {
   void release_histogram(std::size_t buffer);
 
   const BinnedMatrix& binned_;
-  WorkerPool& pool_;
+  ThreadPool& pool_;
   GrowthSettings settings_;
   std::span<const std::uint32_t> features_;
   std::vector<std::pair<std::size_t, std::size_t>> feature_groups_;  // [begin, end) in features_

@@ -106,10 +106,10 @@ CentroidShifts::CentroidShifts(std::vector<double> moved) : distance(std::move(m
 }
 
 BoundedAssignment::BoundedAssignment(const RowMatrix& samples, Eigen::Index k, const std::vector<int>& nearest,
-                                     const std::vector<double>& nearest_squared, int threads)
+                                     const std::vector<double>& nearest_squared, ThreadPool& pool)
     : samples_(samples),
       chunks_(samples.rows(), kChunkRows),
-      threads_(threads),
+      pool_(pool),
       labels_(Eigen::Map<const Eigen::VectorXi>(nearest.data(), samples.rows())),
       bounds_(nearest_squared.size()),
       changes_(chunks_.count(), ChunkChanges{ClusterSums(k, samples.cols())}) {
@@ -166,7 +166,7 @@ Eigen::Index BoundedAssignment::assign(const RowMatrix& centroids, const Centroi
       }
     }
   };
-  run_chunks(chunks_.count(), threads_, [&](std::size_t chunk) {
+  pool_.run(chunks_.count(), [&](std::size_t chunk) {
     ChunkChanges& changes = changes_[chunk];
     changes.delta.sums.setZero();
     std::fill(changes.delta.counts.begin(), changes.delta.counts.end(), 0);

@@ -12,8 +12,9 @@
 #include <Eigen/Core>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
+#include "ml/kmeans/row_chunks.hpp"
 #include "ml/kmeans/row_distances.hpp"
-#include "ml/common/parallel_chunks.hpp"
 
 namespace sonic::ml::detail {
 
@@ -44,7 +45,7 @@ class BoundedAssignment {
   // Starts from each sample's nearest centroid among the seeds (`nearest`) and its squared
   // distance to it, as the seeding measured them: an exact upper bound to begin with.
   BoundedAssignment(const RowMatrix& samples, Eigen::Index k, const std::vector<int>& nearest,
-                    const std::vector<double>& nearest_squared, int threads);
+                    const std::vector<double>& nearest_squared, ThreadPool& pool);
 
   const Eigen::VectorXi& labels() const { return labels_; }
 
@@ -65,7 +66,7 @@ class BoundedAssignment {
 
   const RowMatrix& samples_;
   RowChunks chunks_;
-  int threads_;
+  ThreadPool& pool_;
   Eigen::VectorXi labels_;
   struct Bounds {  // side by side: one stream of memory per pass
     double upper;  // ≥ distance to the sample's centroid

@@ -1,8 +1,7 @@
 #include "ml/kmeans/cluster_distance_sums.hpp"
+#include "ml/kmeans/row_chunks.hpp"
 
 #include <algorithm>
-
-#include "ml/common/parallel_chunks.hpp"
 
 namespace sonic::ml::detail {
 namespace {
@@ -74,7 +73,7 @@ class TileGroups {
 }  // namespace
 
 std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points, std::span<const CompactLabels> labelings,
-                                             int threads) {
+                                             ThreadPool& pool) {
   const Eigen::Index n = points.rows();
   // Centring changes no distance but keeps ‖a‖² + ‖b‖² − 2a·b accurate for points that are close
   // to each other and far from the origin.
@@ -89,7 +88,7 @@ std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points, std:
   }
 
   const RowChunks targets(n, kTargetRows);
-  run_chunks(targets.count(), threads, [&](std::size_t chunk) {
+  pool.run(targets.count(), [&](std::size_t chunk) {
     const RowRange mine = targets[chunk];
     const auto target_points = centred.middleRows(mine.begin, mine.size());
     const auto target_norms = norms.segment(mine.begin, mine.size()).array().transpose();

@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/row_distances.hpp"
 
 namespace sonic::ml::detail {
@@ -17,8 +18,8 @@ struct CompactLabels {
 };
 
 // Per labeling, a points × clusters matrix: (i, c) = Σ over members j of c of ‖p_i − p_j‖
-// (a point's distance to itself counts as exactly 0). Deterministic whatever `threads` is.
+// (a point's distance to itself counts as exactly 0). Deterministic whatever the pool's thread count is.
 std::vector<RowMatrix> cluster_distance_sums(const Eigen::MatrixXd& points, std::span<const CompactLabels> labelings,
-                                             int threads);
+                                             ThreadPool& pool);
 
 }  // namespace sonic::ml::detail

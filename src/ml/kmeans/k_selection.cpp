@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/kmeans_fit.hpp"
 #include "ml/kmeans/silhouette.hpp"
 #include "sonic/core/error.hpp"
@@ -40,12 +41,13 @@ KSelection select_k(const Eigen::MatrixXd& samples, const KSelectionOptions& opt
   const detail::PreparedSamples prepared = detail::prepare_samples(samples, "k-means samples");
   const std::vector<int> ks = ks_to_try(options, samples.rows());
 
+  ThreadPool pool(options.kmeans.num_threads);
   std::vector<KMeansResult> fits;
   std::vector<Eigen::VectorXi> labelings;
   for (int k : ks) {
     KMeansOptions fit_options = options.kmeans;
     fit_options.k = k;
-    fits.push_back(detail::fit_prepared(prepared, fit_options));
+    fits.push_back(detail::fit_prepared(prepared, fit_options, pool));
     labelings.push_back(fits.back().labels);
   }
   // All clusterings are scored in one pass over one sample's pairwise distances.

@@ -1,13 +1,15 @@
 #include "sonic/ml/kmeans/kmeans.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "ml/common/matrix_checks.hpp"
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/kmeans_fit.hpp"
 #include "ml/kmeans/kmeans_plus_plus.hpp"
 #include "ml/kmeans/lloyd.hpp"
 #include "ml/kmeans/locality_order.hpp"
-#include "ml/common/parallel_chunks.hpp"
+#include "ml/kmeans/row_chunks.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/random.hpp"
 
@@ -46,16 +48,15 @@ PreparedSamples prepare_samples(const Eigen::MatrixXd& samples, const char* what
   return prepared;
 }
 
-KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& options) {
+KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& options, ThreadPool& pool) {
   check_options(options, samples.rows.rows());
-  const LloydSettings settings{options.max_iter, options.tol * samples.mean_variance,
-                               resolve_thread_count(options.num_threads)};
+  const LloydSettings settings{options.max_iter, options.tol * samples.mean_variance};
   LloydOutcome best;
   for (int restart = 0; restart < options.n_init; ++restart) {
     // One stream per restart: restart r starts the same whatever n_init is.
     auto random = SeededRandom::for_stream(options.seed, static_cast<std::uint64_t>(restart));
     LloydOutcome outcome =
-        run_lloyd(samples.rows, greedy_kmeans_plus_plus(samples.rows, options.k, random, settings.threads), settings);
+        run_lloyd(samples.rows, greedy_kmeans_plus_plus(samples.rows, options.k, random, pool), settings, pool);
     if (restart == 0 || outcome.inertia < best.inertia) best = std::move(outcome);
   }
   Eigen::VectorXi labels(best.labels.size());
@@ -68,7 +69,9 @@ KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& o
 }  // namespace detail
 
 KMeansResult fit_kmeans(const Eigen::MatrixXd& samples, const KMeansOptions& options) {
-  return detail::fit_prepared(detail::prepare_samples(samples, "k-means samples"), options);
+  const detail::PreparedSamples prepared = detail::prepare_samples(samples, "k-means samples");
+  ThreadPool pool(options.num_threads);
+  return detail::fit_prepared(prepared, options, pool);
 }
 
 Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids, const Eigen::MatrixXd& samples, int num_threads) {
@@ -79,7 +82,9 @@ Eigen::VectorXi assign_to_nearest(const Eigen::MatrixXd& centroids, const Eigen:
   const detail::RowMatrix centres = centroids;
   Eigen::VectorXi labels(samples.rows());
   const detail::RowChunks chunks(rows.rows(), 4096);
-  detail::run_chunks(chunks.count(), detail::resolve_thread_count(num_threads), [&](std::size_t chunk) {
+  // No more threads than chunks: a small batch of new tracks is assigned inline.
+  ThreadPool pool(std::min(ThreadPool::resolve_thread_count(num_threads), static_cast<int>(chunks.count())));
+  pool.run(chunks.count(), [&](std::size_t chunk) {
     detail::with_feature_count(rows.cols(), [&](auto features) {
       for (auto i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
         labels[i] = detail::nearest_centroid(rows.data() + i * features, centres, features);

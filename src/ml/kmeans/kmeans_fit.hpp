@@ -3,6 +3,7 @@
 // laid out once, then fitted for each K.
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/row_distances.hpp"
 #include "sonic/ml/kmeans/kmeans.hpp"
 
@@ -18,6 +19,7 @@ struct PreparedSamples {
 PreparedSamples prepare_samples(const Eigen::MatrixXd& samples, const char* what);
 
 // Throws UsageError for nonsensical options, InputError when k exceeds the rows.
-KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& options);
+// The pool's thread count replaces options.num_threads (which is still checked).
+KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& options, ThreadPool& pool);
 
 }  // namespace sonic::ml::detail

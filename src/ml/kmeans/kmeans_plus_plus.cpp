@@ -1,10 +1,9 @@
 #include "ml/kmeans/kmeans_plus_plus.hpp"
+#include "ml/kmeans/row_chunks.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
-
-#include "ml/common/parallel_chunks.hpp"
 
 namespace sonic::ml::detail {
 namespace {
@@ -34,17 +33,17 @@ std::vector<double> squared_distances(const RowMatrix& a, Eigen::Index row, cons
 //   candidate.
 class NearestSeeds {
  public:
-  NearestSeeds(const RowMatrix& samples, const RowMatrix& seeds, int threads)
+  NearestSeeds(const RowMatrix& samples, const RowMatrix& seeds, ThreadPool& pool)
       : samples_(samples),
         seeds_(seeds),
         chunks_(samples.rows(), kChunkRows),
-        threads_(threads),
+        pool_(pool),
         squared_(static_cast<std::size_t>(samples.rows())),
         nearest_(static_cast<std::size_t>(samples.rows()), 0),
         chunk_sums_(chunks_.count()),
         pending_in_chunk_(chunks_.count(), 0) {
     // Seed 0 is the first nearest seed of every sample.
-    run_chunks(chunks_.count(), threads_, [&](std::size_t chunk) {
+    pool_.run(chunks_.count(), [&](std::size_t chunk) {
       chunk_sums_[chunk] = with_feature_count(samples_.cols(), [&](auto features) {
         double sum = 0;
         for (Eigen::Index i = chunks_[chunk].begin; i < chunks_[chunk].end; ++i) {
@@ -93,7 +92,7 @@ class NearestSeeds {
       apart.insert(apart.end(), row.begin(), row.end());
     }
     candidate_sums_.assign(chunks_.count() * count, 0.0);
-    run_chunks(chunks_.count(), threads_, [&](std::size_t chunk) {
+    pool_.run(chunks_.count(), [&](std::size_t chunk) {
       take_pending(chunk);
       double* sums = candidate_sums_.data() + chunk * count;
       with_feature_count(samples_.cols(), [&](auto features) {
@@ -135,7 +134,7 @@ class NearestSeeds {
 
   // Takes the last chosen seed into account everywhere, and hands over what is known.
   Seeding finish() && {
-    run_chunks(chunks_.count(), threads_, [&](std::size_t chunk) { take_pending(chunk); });
+    pool_.run(chunks_.count(), [&](std::size_t chunk) { take_pending(chunk); });
     return {seeds_, std::move(nearest_), std::move(squared_)};
   }
 
@@ -162,7 +161,7 @@ class NearestSeeds {
   const RowMatrix& samples_;
   const RowMatrix& seeds_;
   RowChunks chunks_;
-  int threads_;
+  ThreadPool& pool_;
   std::vector<double> squared_;     // to the nearest seed taken into account
   std::vector<int> nearest_;        // which seed that is
   std::vector<double> chunk_sums_;  // potential per chunk, the pending seed included
@@ -177,12 +176,12 @@ class NearestSeeds {
 
 }  // namespace
 
-Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random, int threads) {
+Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random, ThreadPool& pool) {
   const Eigen::Index features = samples.cols();
   const int trials = 2 + static_cast<int>(std::log(k));
   RowMatrix seeds(k, features);
   seeds.row(0) = samples.row(static_cast<Eigen::Index>(random.below(static_cast<std::size_t>(samples.rows()))));
-  NearestSeeds nearest(samples, seeds, threads);
+  NearestSeeds nearest(samples, seeds, pool);
 
   RowMatrix candidates(trials, features);
   for (Eigen::Index s = 1; s < k; ++s) {

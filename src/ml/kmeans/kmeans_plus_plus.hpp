@@ -6,6 +6,7 @@
 // candidate; trying a few and keeping the best gives markedly better starts for little cost.
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/row_distances.hpp"
 #include "sonic/core/random.hpp"
 
@@ -18,6 +19,6 @@ struct Seeding {
 };
 
 // `samples` has at least `k` rows.
-Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random, int threads);
+Seeding greedy_kmeans_plus_plus(const RowMatrix& samples, int k, SeededRandom& random, ThreadPool& pool);
 
 }  // namespace sonic::ml::detail

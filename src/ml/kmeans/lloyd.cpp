@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "ml/kmeans/bounded_assignment.hpp"
-#include "ml/common/parallel_chunks.hpp"
+#include "ml/kmeans/row_chunks.hpp"
 
 namespace sonic::ml::detail {
 namespace {
@@ -15,13 +15,13 @@ constexpr Eigen::Index kChunkRows = 4096;
 // scikit-learn's remedy for a cluster that lost all its samples: move its centroid onto the
 // sample farthest from its own centroid (the worst-served one), taking that sample out of its
 // cluster. Ties go to the lowest row, and no cluster is emptied to fill another.
-void refill_empty_clusters(const RowMatrix& samples, const RowMatrix& centroids, int threads,
+void refill_empty_clusters(const RowMatrix& samples, const RowMatrix& centroids, ThreadPool& pool,
                            BoundedAssignment& assignment, ClusterSums& totals) {
   const Eigen::Index features = samples.cols();
   const Eigen::VectorXi& labels = assignment.labels();
   std::vector<double> distance(static_cast<std::size_t>(samples.rows()));
   const RowChunks chunks(samples.rows(), kChunkRows);
-  run_chunks(chunks.count(), threads, [&](std::size_t chunk) {
+  pool.run(chunks.count(), [&](std::size_t chunk) {
     for (Eigen::Index i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
       distance[static_cast<std::size_t>(i)] =
           squared_distance(samples.data() + i * features, centroids.data() + labels[i] * features, features);
@@ -45,11 +45,12 @@ void refill_empty_clusters(const RowMatrix& samples, const RowMatrix& centroids,
   }
 }
 
-double inertia_of(const RowMatrix& samples, const Eigen::VectorXi& labels, const RowMatrix& centroids, int threads) {
+double inertia_of(const RowMatrix& samples, const Eigen::VectorXi& labels, const RowMatrix& centroids,
+                  ThreadPool& pool) {
   const Eigen::Index features = samples.cols();
   const RowChunks chunks(samples.rows(), kChunkRows);
   std::vector<double> per_chunk(chunks.count());
-  run_chunks(chunks.count(), threads, [&](std::size_t chunk) {
+  pool.run(chunks.count(), [&](std::size_t chunk) {
     per_chunk[chunk] = with_feature_count(features, [&](auto fixed) {
       double sum = 0;
       for (Eigen::Index i = chunks[chunk].begin; i < chunks[chunk].end; ++i) {
@@ -65,10 +66,10 @@ double inertia_of(const RowMatrix& samples, const Eigen::VectorXi& labels, const
 
 }  // namespace
 
-LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSettings& settings) {
+LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSettings& settings, ThreadPool& pool) {
   RowMatrix centroids = std::move(seeding.seeds);
   const Eigen::Index k = centroids.rows();
-  BoundedAssignment assignment(samples, k, seeding.nearest, seeding.squared, settings.threads);
+  BoundedAssignment assignment(samples, k, seeding.nearest, seeding.squared, pool);
   ClusterSums totals(k, samples.cols());
   CentroidShifts shifts(std::vector<double>(static_cast<std::size_t>(k), 0.0));
   bool labels_settled = false;  // the last assignment changed nothing: centroids are the means
@@ -77,7 +78,7 @@ LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSet
     ++iteration;
     const Eigen::Index changed = assignment.assign(centroids, shifts, totals);
     if (std::find(totals.counts.begin(), totals.counts.end(), 0) != totals.counts.end()) {
-      refill_empty_clusters(samples, centroids, settings.threads, assignment, totals);
+      refill_empty_clusters(samples, centroids, pool, assignment, totals);
     }
     std::vector<double> moved(static_cast<std::size_t>(k), 0.0);
     double squared_shift = 0;
@@ -102,7 +103,7 @@ LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSet
 
   LloydOutcome outcome;
   outcome.labels = assignment.labels();
-  outcome.inertia = inertia_of(samples, outcome.labels, centroids, settings.threads);
+  outcome.inertia = inertia_of(samples, outcome.labels, centroids, pool);
   outcome.centroids = std::move(centroids);
   outcome.iterations = iteration;
   return outcome;

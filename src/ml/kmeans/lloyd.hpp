@@ -8,6 +8,7 @@
 // the centroid sums follow only the samples that change cluster; the result is plain Lloyd's.
 #include <Eigen/Core>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/kmeans_plus_plus.hpp"
 
 namespace sonic::ml::detail {
@@ -15,7 +16,6 @@ namespace sonic::ml::detail {
 struct LloydSettings {
   int max_iterations = 300;
   double tolerance = 0;  // absolute: compared with the sum of squared centroid shifts
-  int threads = 1;
 };
 
 struct LloydOutcome {
@@ -26,6 +26,6 @@ struct LloydOutcome {
 };
 
 // Starts from the seeds, and from the seeding's record of each sample's nearest seed.
-LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSettings& settings);
+LloydOutcome run_lloyd(const RowMatrix& samples, Seeding seeding, const LloydSettings& settings, ThreadPool& pool);
 
 }  // namespace sonic::ml::detail

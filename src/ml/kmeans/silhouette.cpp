@@ -6,8 +6,8 @@
 #include <string>
 
 #include "ml/common/matrix_checks.hpp"
+#include "ml/common/thread_pool.hpp"
 #include "ml/kmeans/cluster_distance_sums.hpp"
-#include "ml/common/parallel_chunks.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/random.hpp"
 
@@ -105,8 +105,8 @@ std::vector<double> score(const Eigen::MatrixXd& samples, std::span<const Eigen:
   std::vector<double> scores(labelings.size(), std::numeric_limits<double>::quiet_NaN());
   if (scorable.empty()) return scores;
   const Eigen::MatrixXd points = samples(rows, Eigen::all);
-  const std::vector<detail::RowMatrix> sums =
-      detail::cluster_distance_sums(points, scorable, detail::resolve_thread_count(options.num_threads));
+  ThreadPool pool(options.num_threads);
+  const std::vector<detail::RowMatrix> sums = detail::cluster_distance_sums(points, scorable, pool);
   for (std::size_t s = 0; s < scorable.size(); ++s) {
     scores[scorable_index[s]] = mean_silhouette(sums[s], scorable[s]);
   }

@@ -43,7 +43,7 @@ class TrainingLoop {
   TrainingLoop(const MlpArchitecture& architecture, const MlpOptions& options, Eigen::Index training_samples)
       : architecture_(architecture),
         options_(options),
-        pool_(TaskPool::resolve_thread_count(options.threads)),
+        pool_(options.threads),
         max_blocks_(block_count(std::min(options.batch_size, training_samples), kBlockSamples)),
         block_gradients_(static_cast<std::size_t>(max_blocks_), MlpParameters<float>(architecture)),
         block_losses_(static_cast<std::size_t>(max_blocks_)),
@@ -76,7 +76,7 @@ class TrainingLoop {
 
   const MlpArchitecture& architecture_;
   const MlpOptions& options_;
-  TaskPool pool_;
+  ThreadPool pool_;
   Eigen::Index max_blocks_;
   std::vector<Scratch> scratch_;
   std::vector<MlpParameters<float>> block_gradients_;
@@ -145,9 +145,9 @@ double TrainingLoop::train_batch(const MlpColumns& training, std::span<const Eig
   const auto samples = static_cast<Eigen::Index>(batch.size());
   const auto blocks = block_count(samples, kBlockSamples);
   const float mean_scale = 1.0f / static_cast<float>(samples);  // the batch loss is a mean
-  pool_.run(static_cast<int>(blocks), [&](int block, int thread) {
+  pool_.run(static_cast<std::size_t>(blocks), [&](std::size_t block, int thread) {
     auto& scratch = scratch_[static_cast<std::size_t>(thread)];
-    const Eigen::Index first = block * kBlockSamples;
+    const Eigen::Index first = static_cast<Eigen::Index>(block) * kBlockSamples;
     const Eigen::Index count = std::min(kBlockSamples, samples - first);
     for (Eigen::Index j = 0; j < count; ++j) {
       const auto sample = batch[static_cast<std::size_t>(first + j)];
@@ -160,9 +160,9 @@ double TrainingLoop::train_batch(const MlpColumns& training, std::span<const Eig
       random = SeededRandom::for_stream(
           dropout_seed_, step_ * static_cast<std::uint64_t>(max_blocks_) + static_cast<std::uint64_t>(block));
     }
-    block_losses_[static_cast<std::size_t>(block)] = scratch.pass.loss_and_gradient(
+    block_losses_[block] = scratch.pass.loss_and_gradient(
         parameters_, scratch.inputs.leftCols(count), scratch.targets.leftCols(count), mean_scale,
-        Dropout{options_.dropout, random ? &*random : nullptr}, block_gradients_[static_cast<std::size_t>(block)]);
+        Dropout{options_.dropout, random ? &*random : nullptr}, block_gradients_[block]);
   });
   update(blocks);
   double loss = 0;
@@ -173,8 +173,8 @@ double TrainingLoop::train_batch(const MlpColumns& training, std::span<const Eig
 void TrainingLoop::update(Eigen::Index blocks) {
   optimizer_.next_step();
   const auto parameters = architecture_.parameter_count();
-  pool_.run(static_cast<int>(block_count(parameters, kUpdateBlock)), [&](int chunk, int) {
-    const Eigen::Index begin = chunk * kUpdateBlock;
+  pool_.run(static_cast<std::size_t>(block_count(parameters, kUpdateBlock)), [&](std::size_t chunk) {
+    const Eigen::Index begin = static_cast<Eigen::Index>(chunk) * kUpdateBlock;
     const Eigen::Index end = std::min(parameters, begin + kUpdateBlock);
     auto& gradient = block_gradients_.front();
     for (Eigen::Index block = 1; block < blocks; ++block) {
@@ -191,18 +191,17 @@ Evaluation TrainingLoop::evaluate(const MlpColumns& data) {
   std::vector<double> losses(blocks);
   std::vector<Eigen::Index> correct(blocks);
   const bool classifier = architecture_.output() == MlpOutput::softmax;
-  pool_.run(static_cast<int>(blocks), [&](int block, int thread) {
+  pool_.run(blocks, [&](std::size_t block, int thread) {
     auto& pass = scratch_[static_cast<std::size_t>(thread)].pass;
-    const Eigen::Index first = block * kBlockSamples;
+    const Eigen::Index first = static_cast<Eigen::Index>(block) * kBlockSamples;
     const Eigen::Index count = std::min(kBlockSamples, data.samples() - first);
     const auto outputs = pass.forward(parameters_, data.inputs.middleCols(first, count));
-    losses[static_cast<std::size_t>(block)] =
-        output_loss<float>(architecture_.output(), pass.logits(), data.targets.middleCols(first, count));
+    losses[block] = output_loss<float>(architecture_.output(), pass.logits(), data.targets.middleCols(first, count));
     if (!classifier) return;
     for (Eigen::Index j = 0; j < count; ++j) {
       Eigen::Index predicted = 0;
       outputs.col(j).maxCoeff(&predicted);
-      correct[static_cast<std::size_t>(block)] += predicted == data.labels(first + j) ? 1 : 0;
+      correct[block] += predicted == data.labels(first + j) ? 1 : 0;
     }
   });
   const auto samples = static_cast<double>(data.samples());

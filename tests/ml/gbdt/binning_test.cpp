@@ -6,9 +6,9 @@
 #include <limits>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/gbdt/binned_matrix.hpp"
 #include "ml/gbdt/quantile_cuts.hpp"
-#include "ml/gbdt/worker_pool.hpp"
 #include "sonic/core/random.hpp"
 
 namespace sonic::ml::gbdt {
@@ -68,7 +68,7 @@ TEST(GbdtQuantileCuts, ColumnCutsAreTheCutsOfItsSortedValues) {
     present.push_back(v);
   }
   std::sort(present.begin(), present.end());
-  WorkerPool pool(1);
+  ThreadPool pool(1);
   for (int max_bin : {8, 64, 256}) {
     const FeatureCuts cuts = compute_feature_cuts(x, max_bin, 1, pool);
     EXPECT_TRUE(cuts.has_missing[0]);
@@ -100,7 +100,7 @@ TEST(GbdtBinnedMatrix, CodesEveryValueAndKeepsASlotForMissing) {
     x(r, 1) = random.chance(0.2) ? kNaN : random.normal();
     x(r, 2) = static_cast<double>(r % 4);
   }
-  WorkerPool pool(2);
+  ThreadPool pool(2);
   const BinnedMatrix binned(x, compute_feature_cuts(x, 16, 1, pool), pool);
   EXPECT_EQ(binned.bin_count(0), 16u);
   EXPECT_EQ(binned.bin_count(1), 16u);  // and a code for missing values after them
@@ -123,7 +123,7 @@ TEST(GbdtBinnedMatrix, AtTheFullByteMissingValuesTakeTheLastCode) {
     x(r, 0) = static_cast<double>(r);
     x(r, 1) = r % 10 == 0 ? kNaN : static_cast<double>(r);
   }
-  WorkerPool pool(1);
+  ThreadPool pool(1);
   const BinnedMatrix binned(x, compute_feature_cuts(x, 256, 1, pool), pool);
   EXPECT_EQ(binned.bin_count(0), 256u);
   EXPECT_EQ(binned.bin_count(1), 255u);

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "ml/common/thread_pool.hpp"
 #include "ml/gbdt/histogram.hpp"
 #include "ml/gbdt/row_partition.hpp"
-#include "ml/gbdt/worker_pool.hpp"
 #include "sonic/core/random.hpp"
 
 namespace sonic::ml::gbdt {
@@ -121,8 +121,8 @@ TEST(GbdtRowPartition, SplitsStablyAndCarriesEachRowsGradient) {
   const Column column = random_column(kRows, 8, 5);
   std::vector<std::uint32_t> rows;
   for (std::uint32_t r = 0; r < kRows; r += 2) rows.push_back(r);  // a subsample
-  for (std::size_t threads : {1u, 3u}) {
-    WorkerPool pool(threads);
+  for (int threads : {1, 3}) {
+    ThreadPool pool(threads);
     RowPartition partition;
     const RowSegment root = partition.reset(rows, column.gradients, pool);
     SegmentSplit first[1];
