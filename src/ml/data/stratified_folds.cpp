@@ -1,14 +1,14 @@
 #include "sonic/ml/data/stratified_folds.hpp"
 
-#include "sonic/core/error.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 
 std::vector<int> stratified_fold_ids(std::span<const int> labels, int classes, int folds, std::uint64_t seed) {
   if (folds < 2 || static_cast<std::size_t>(folds) > labels.size()) {
-    throw UsageError("cross-validation needs between 2 and " + std::to_string(labels.size()) +
-                     " folds (one row each at least), not " + std::to_string(folds));
+    throw InvalidArgument("cross-validation needs between 2 and " + std::to_string(labels.size()) +
+                          " folds (one row each at least), not " + std::to_string(folds));
   }
   std::vector<std::vector<std::size_t>> by_class(static_cast<std::size_t>(classes));
   for (std::size_t row = 0; row < labels.size(); ++row) by_class[static_cast<std::size_t>(labels[row])].push_back(row);

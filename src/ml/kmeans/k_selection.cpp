@@ -9,6 +9,7 @@
 #include "ml/kmeans/kmeans_fit.hpp"
 #include "ml/kmeans/silhouette.hpp"
 #include "sonic/core/error.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 namespace {
@@ -17,11 +18,11 @@ namespace {
 std::vector<int> ks_to_try(const KSelectionOptions& options, Eigen::Index rows) {
   if (options.forced_k) return {*options.forced_k};
   if (options.k_min < 2 || options.k_max < options.k_min) {
-    throw UsageError("choosing K: need 2 ≤ k_min ≤ k_max, got " + std::to_string(options.k_min) + " … " +
-                     std::to_string(options.k_max));
+    throw InvalidArgument("choosing K: need 2 ≤ k_min ≤ k_max, got " + std::to_string(options.k_min) + " … " +
+                          std::to_string(options.k_max));
   }
   if (options.min_rows_per_cluster < 1) {
-    throw UsageError("choosing K: min_rows_per_cluster must be at least 1");
+    throw InvalidArgument("choosing K: min_rows_per_cluster must be at least 1");
   }
   const auto cap = rows / options.min_rows_per_cluster;
   const int k_max = static_cast<int>(std::min<Eigen::Index>(options.k_max, cap));

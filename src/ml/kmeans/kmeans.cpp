@@ -12,6 +12,7 @@
 #include "ml/kmeans/row_chunks.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 namespace detail {
@@ -19,16 +20,16 @@ namespace {
 
 void check_options(const KMeansOptions& options, Eigen::Index rows) {
   if (options.k < 1) {
-    throw UsageError("k-means: k must be at least 1, got " + std::to_string(options.k));
+    throw InvalidArgument("k-means: k must be at least 1, got " + std::to_string(options.k));
   }
   if (options.n_init < 1) {
-    throw UsageError("k-means: n_init must be at least 1, got " + std::to_string(options.n_init));
+    throw InvalidArgument("k-means: n_init must be at least 1, got " + std::to_string(options.n_init));
   }
   if (options.max_iter < 1) {
-    throw UsageError("k-means: max_iter must be at least 1, got " + std::to_string(options.max_iter));
+    throw InvalidArgument("k-means: max_iter must be at least 1, got " + std::to_string(options.max_iter));
   }
-  if (!(options.tol >= 0)) throw UsageError("k-means: tol must be ≥ 0");
-  if (options.num_threads < 0) throw UsageError("k-means: num_threads must be ≥ 0");
+  if (!(options.tol >= 0)) throw InvalidArgument("k-means: tol must be ≥ 0");
+  if (options.num_threads < 0) throw InvalidArgument("k-means: num_threads must be ≥ 0");
   if (options.k > rows) {
     throw InputError("k-means: cannot make " + std::to_string(options.k) + " clusters from " + std::to_string(rows) +
                      " samples");

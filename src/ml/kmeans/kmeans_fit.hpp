@@ -18,7 +18,7 @@ struct PreparedSamples {
 // Throws InputError when `samples` is empty or holds a non-finite value.
 PreparedSamples prepare_samples(const Eigen::MatrixXd& samples, const char* what);
 
-// Throws UsageError for nonsensical options, InputError when k exceeds the rows.
+// Throws ml::InvalidArgument for nonsensical options, InputError when k exceeds the rows.
 // The pool's thread count replaces options.num_threads (which is still checked).
 KMeansResult fit_prepared(const PreparedSamples& samples, const KMeansOptions& options, ThreadPool& pool);
 

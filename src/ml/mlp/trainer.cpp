@@ -5,6 +5,7 @@
 #include "ml/mlp/training_loop.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 #include <numeric>
 #include <optional>
@@ -19,7 +20,7 @@ namespace {
 constexpr std::uint64_t kHoldoutStream = 0x686f6c646f7574;  // "holdout"
 
 void require_usable(const MlpOptions& options) {
-  const auto fail = [](const std::string& message) { throw UsageError("MLP options: " + message); };
+  const auto fail = [](const std::string& message) { throw InvalidArgument("MLP options: " + message); };
   for (const auto width : options.hidden_layers) {
     if (width <= 0) fail("hidden layer widths must be positive");
   }

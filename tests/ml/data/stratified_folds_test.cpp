@@ -1,8 +1,7 @@
+#include "sonic/ml/common/invalid_argument.hpp"
 #include "sonic/ml/data/stratified_folds.hpp"
 
 #include <gtest/gtest.h>
-
-#include "sonic/core/error.hpp"
 
 #include <map>
 
@@ -39,8 +38,8 @@ TEST(StratifiedFolds, TheSeedDecidesAndOnlyTheSeed) {
 
 TEST(StratifiedFolds, RefusesImpossibleFoldCounts) {
   const std::vector<int> labels = {0, 1, 0};
-  EXPECT_THROW(stratified_fold_ids(labels, 2, 1, 1), UsageError);
-  EXPECT_THROW(stratified_fold_ids(labels, 2, 4, 1), UsageError);
+  EXPECT_THROW(stratified_fold_ids(labels, 2, 1, 1), InvalidArgument);
+  EXPECT_THROW(stratified_fold_ids(labels, 2, 4, 1), InvalidArgument);
 }
 
 }  // namespace

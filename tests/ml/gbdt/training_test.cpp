@@ -9,6 +9,7 @@
 
 #include "ml/gbdt/test_support.hpp"
 #include "sonic/core/error.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 #include "sonic/ml/gbdt/model_json.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
 
@@ -246,7 +247,7 @@ TEST(GbdtTraining, RefusesBadInputNamingWhatAndWhere) {
   expect_input_error([&] { train_gbdt(data.x, data.y, params, {}, &held_out); }, "2 columns");
 }
 
-TEST(GbdtTraining, RefusesBadSettingsAsUsageErrors) {
+TEST(GbdtTraining, RefusesBadSettingsAsInvalidArguments) {
   const auto data = synthetic(50, 3, 2, 52);
   const std::vector<std::function<void(GbdtParams&)>> breakers = {
       [](GbdtParams& p) { p.max_bin = 257; },
@@ -261,7 +262,7 @@ TEST(GbdtTraining, RefusesBadSettingsAsUsageErrors) {
   for (const auto& breaker : breakers) {
     GbdtParams params = small_params();
     breaker(params);
-    EXPECT_THROW(train_gbdt(data.x, data.y, params), UsageError);
+    EXPECT_THROW(train_gbdt(data.x, data.y, params), InvalidArgument);
   }
 }
 

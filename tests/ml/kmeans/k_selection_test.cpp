@@ -7,6 +7,7 @@
 
 #include "ml/kmeans/cluster_fixtures.hpp"
 #include "sonic/core/error.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 namespace {
@@ -145,14 +146,14 @@ TEST(SelectK, SameSeedSameChoiceWhateverTheThreadCount) {
   EXPECT_EQ(one.model.labels, two.model.labels);
 }
 
-TEST(SelectK, BadRangesAreUsageErrors) {
+TEST(SelectK, BadRangesAreInvalidArguments) {
   const Eigen::MatrixXd x = testing::gaussian_blobs(Eigen::MatrixXd::Zero(1, 2), 100, 1.0, 1);
   KSelectionOptions options;
   options.k_min = 1;
-  EXPECT_THROW(select_k(x, options), UsageError);
+  EXPECT_THROW(select_k(x, options), InvalidArgument);
   options.k_min = 6;
   options.k_max = 5;
-  EXPECT_THROW(select_k(x, options), UsageError);
+  EXPECT_THROW(select_k(x, options), InvalidArgument);
 }
 
 }  // namespace

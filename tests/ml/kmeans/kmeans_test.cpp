@@ -8,6 +8,7 @@
 
 #include "ml/kmeans/cluster_fixtures.hpp"
 #include "sonic/core/error.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 namespace {
@@ -214,12 +215,12 @@ TEST(KMeansErrors, BadInputIsAnInputErrorThatSaysWhere) {
   EXPECT_THROW(fit_kmeans(x, {.k = 2}), InputError);
 }
 
-TEST(KMeansErrors, NonsensicalOptionsAreUsageErrors) {
+TEST(KMeansErrors, NonsensicalOptionsAreInvalidArguments) {
   const Eigen::MatrixXd x = some_rows(10, 3);
-  EXPECT_THROW(fit_kmeans(x, {.k = 0}), UsageError);
-  EXPECT_THROW(fit_kmeans(x, {.k = 2, .n_init = 0}), UsageError);
-  EXPECT_THROW(fit_kmeans(x, {.k = 2, .max_iter = 0}), UsageError);
-  EXPECT_THROW(fit_kmeans(x, {.k = 2, .tol = -1}), UsageError);
+  EXPECT_THROW(fit_kmeans(x, {.k = 0}), InvalidArgument);
+  EXPECT_THROW(fit_kmeans(x, {.k = 2, .n_init = 0}), InvalidArgument);
+  EXPECT_THROW(fit_kmeans(x, {.k = 2, .max_iter = 0}), InvalidArgument);
+  EXPECT_THROW(fit_kmeans(x, {.k = 2, .tol = -1}), InvalidArgument);
 }
 
 TEST(AssignToNearestErrors, ShapesAndValuesAreChecked) {

@@ -7,6 +7,7 @@
 
 #include "ml/mlp/test_data.hpp"
 #include "sonic/core/error.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 namespace {
@@ -215,11 +216,11 @@ TEST(MlpTrainer, RejectsUnusableOptions) {
     change(options);
     train_mlp_classifier({data.features, data.labels}, class_names(5, 2), options);
   };
-  EXPECT_THROW(train_with([](MlpOptions& o) { o.dropout = 1.0; }), UsageError);
-  EXPECT_THROW(train_with([](MlpOptions& o) { o.epochs = 0; }), UsageError);
-  EXPECT_THROW(train_with([](MlpOptions& o) { o.hidden_layers = {8, 0}; }), UsageError);
-  EXPECT_THROW(train_with([](MlpOptions& o) { o.adam.learning_rate = 0; }), UsageError);
-  EXPECT_THROW(train_with([](MlpOptions& o) { o.validation_fraction = 1.0; }), UsageError);
+  EXPECT_THROW(train_with([](MlpOptions& o) { o.dropout = 1.0; }), InvalidArgument);
+  EXPECT_THROW(train_with([](MlpOptions& o) { o.epochs = 0; }), InvalidArgument);
+  EXPECT_THROW(train_with([](MlpOptions& o) { o.hidden_layers = {8, 0}; }), InvalidArgument);
+  EXPECT_THROW(train_with([](MlpOptions& o) { o.adam.learning_rate = 0; }), InvalidArgument);
+  EXPECT_THROW(train_with([](MlpOptions& o) { o.validation_fraction = 1.0; }), InvalidArgument);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 
 namespace sonic::ml {
 
-// The fold (0..folds-1) of each row. Labels in [0, classes). UsageError when folds < 2 or more
+// The fold (0..folds-1) of each row. Labels in [0, classes). InvalidArgument when folds < 2 or more
 // than the rows.
 std::vector<int> stratified_fold_ids(std::span<const int> labels, int classes, int folds, std::uint64_t seed);
 

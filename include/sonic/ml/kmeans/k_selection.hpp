@@ -38,7 +38,7 @@ struct KSelection {
 };
 
 // Throws InputError on bad samples or when the rows are too few for k_min (force K then), and
-// UsageError on a nonsensical range.
+// InvalidArgument on a nonsensical range.
 KSelection select_k(const Eigen::MatrixXd& samples, const KSelectionOptions& options = {});
 
 }  // namespace sonic::ml

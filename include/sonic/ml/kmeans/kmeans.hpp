@@ -36,7 +36,7 @@ struct KMeansResult {
 };
 
 // `samples`: rows are samples, columns features; non-empty and finite, at least `k` rows.
-// Throws InputError on bad data and UsageError on nonsensical options.
+// Throws InputError on bad data and InvalidArgument on nonsensical options.
 KMeansResult fit_kmeans(const Eigen::MatrixXd& samples, const KMeansOptions& options);
 
 // The index of the nearest centroid for each row of `samples` (a new track, say): no

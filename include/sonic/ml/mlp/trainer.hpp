@@ -67,7 +67,7 @@ struct MlpNames {
   std::vector<std::string> outputs;
 };
 
-// Bad data (shapes, NaN, labels out of range) is an InputError; bad options a UsageError.
+// Bad data (shapes, NaN, labels out of range) is an InputError; bad options an InvalidArgument.
 MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const MlpNames& names, const MlpOptions& options);
 MlpTrainingResult train_mlp_classifier(const ClassSamples& training, const ClassSamples& validation,
                                        const MlpNames& names, const MlpOptions& options);
