@@ -1,6 +1,8 @@
 // sonic auth spotify | sonic auth status: the Spotify login and how it stands.
+#include "command_context.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
 #include "sonic/sources/spotify/login_flow.hpp"
 #include "sonic/sources/spotify/login_status.hpp"
 #include "sonic/sources/spotify/terminal_console.hpp"
@@ -21,8 +23,8 @@ struct StatusFlags {
   bool check = false;
 };
 
-void run_login(const GlobalOptions& globals, const LoginFlags& flags) {
-  const Home home = start_command(globals);
+void run_login(const CommandContext& context, const LoginFlags& flags) {
+  const Home& home = context.home();
   spotify::LoginOptions options;
   options.port = flags.port;
   options.listen = !flags.no_browser;
@@ -32,14 +34,9 @@ void run_login(const GlobalOptions& globals, const LoginFlags& flags) {
   print_text(spotify::describe_new_login(credentials, home.credentials()));
 }
 
-void run_status(const GlobalOptions& globals, const StatusFlags& flags) {
-  const Home home = start_command(globals);
-  const auto status = spotify::read_login_status(home, flags.check);
-  if (flags.json) {
-    print_json(spotify::to_json(status));
-  } else {
-    print_text(spotify::to_text(status));
-  }
+void run_status(const CommandContext& context, const StatusFlags& flags) {
+  const auto status = spotify::read_login_status(context.home(), flags.check);
+  print_result(status, flags.json);
   if (auto error = spotify::login_status_error(status)) throw *error;
 }
 
@@ -63,13 +60,13 @@ void set_auth_command(CLI::App& app, GlobalOptions& globals) {
   spotify_login->add_option("--timeout", login->timeout_seconds, "Seconds to wait for the login")
       ->check(CLI::Range(1, 24 * 3600))
       ->capture_default_str();
-  spotify_login->callback([&globals, login] { run_login(globals, *login); });
+  spotify_login->callback([&globals, login] { run_login(CommandContext(globals), *login); });
 
   auto status = std::make_shared<StatusFlags>();
   CLI::App* status_command = auth->add_subcommand("status", "Whether the Spotify login works and when it expires");
-  status_command->add_flag("--json", status->json, "Print one JSON object on stdout");
+  add_json_flag(*status_command, status->json);
   status_command->add_flag("--check", status->check, "Ask Spotify for an access token to prove the login still works");
-  status_command->callback([&globals, status] { run_status(globals, *status); });
+  status_command->callback([&globals, status] { run_status(CommandContext(globals), *status); });
 }
 
 }  // namespace sonic::cli

@@ -1,7 +1,8 @@
 // sonic cluster: the person's mood clusters (K-Means with automatic K) and readable labels.
+#include "command_context.hpp"
 #include "commands.hpp"
-#include "existing_store.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
 #include "sonic/pipeline/cluster_moods.hpp"
 
 namespace sonic::cli {
@@ -14,18 +15,10 @@ struct ClusterFlags {
   bool json = false;
 };
 
-void run_cluster(const GlobalOptions& globals, ClusterFlags flags) {
-  const Home home = start_command(globals);
+void run_cluster(CommandContext& context, ClusterFlags flags) {
   if (flags.k > 0) flags.options.fit.k = flags.k;
   flags.options.impute_artist = flags.impute == "artist";
-  const auto lock = lock_home_waiting(home);
-  store::Database db = open_existing_store(home);
-  const auto report = pipeline::cluster_moods(db, home, flags.options);
-  if (flags.json) {
-    print_json(pipeline::to_json(report));
-  } else {
-    print_text(pipeline::to_text(report));
-  }
+  print_result(pipeline::cluster_moods(context.db(), context.home(), flags.options), flags.json);
 }
 
 }  // namespace
@@ -43,17 +36,18 @@ void set_cluster_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--restarts", flags->options.fit.restarts, "Seeded k-means++ restarts per K")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  command->add_option("--seed", flags->options.fit.seed, "Seed of every random choice")->capture_default_str();
-  command->add_option("--threads", flags->options.fit.threads, "Threads (0: all cores; the result is the same)")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
+  add_seed_option(*command, flags->options.fit.seed);
+  add_threads_option(*command, flags->options.fit.threads);
   command
       ->add_option("--impute", flags->impute,
                    "Give tracks without audio features the mean of their artist's tracks (flagged imputed:artist)")
       ->check(CLI::IsMember({"none", "artist"}))
       ->capture_default_str();
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
-  command->callback([&globals, flags] { run_cluster(globals, *flags); });
+  add_json_flag(*command, flags->json);
+  command->callback([&globals, flags] {
+    CommandContext context(globals, {.lock = LockNeed::wait, .store = StoreNeed::existing});
+    run_cluster(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

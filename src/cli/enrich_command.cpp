@@ -1,17 +1,10 @@
 // sonic enrich: audio features (ReccoBeats) and top tags (Last.fm) for the stored history.
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-
+#include "command_context.hpp"
 #include "commands.hpp"
 #include "enrich_options.hpp"
 #include "output.hpp"
-#include "sonic/core/error.hpp"
-#include "sonic/core/logging.hpp"
+#include "shared_options.hpp"
 #include "sonic/pipeline/enrich.hpp"
-#include "sonic/store/schema.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -22,24 +15,16 @@ struct EnrichCommandFlags {
   EnrichFlags enrich;
 };
 
-void run_enrich(const GlobalOptions& globals, const EnrichCommandFlags& flags) {
-  const Home home = start_command(globals);
-  if (!std::filesystem::exists(home.database)) {
-    throw UsageError("no sonic store at " + home.database.string() +
-                     ": import your Spotify data first (sonic import my_spotify_data.zip)");
-  }
+void run_enrich(CommandContext& context, const EnrichCommandFlags& flags) {
   pipeline::EnrichOptions options = to_enrich_options(flags.enrich);
   if (flags.limit > 0) options.limit = flags.limit;
   ProgressBar bar;
-  if (isatty(STDERR_FILENO) && !globals.quiet) {
+  if (context.progress_on_stderr()) {
     options.on_progress = [&bar](const pipeline::EnrichProgress& progress) { bar.draw(progress); };
   }
-
-  store::Database db = store::open_store(home.database);
-  const auto report = pipeline::enrich_history(db, options);
+  const auto report = pipeline::enrich_history(context.db(), options);
   bar.finish();
-  if (!globals.quiet) std::fputs(report.to_text().c_str(), stderr);
-  if (flags.json) print_json(report.to_json());
+  print_tally(report, context.quiet(), flags.json);
   report.throw_if_failed();
 }
 
@@ -52,9 +37,12 @@ void set_enrich_command(CLI::App& app, GlobalOptions& globals) {
                                          "stored history, most recent listening first; resumable");
   command->add_option("--limit", flags->limit, "Enrich at most N tracks in this run")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
-  command->add_flag("--json", flags->json, "Print the tally as one JSON object on stdout");
+  add_json_flag(*command, flags->json);
   add_enrich_options(*command, flags->enrich);
-  command->callback([&globals, flags] { run_enrich(globals, *flags); });
+  command->callback([&globals, flags] {
+    CommandContext context(globals, {.store = StoreNeed::existing});
+    run_enrich(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

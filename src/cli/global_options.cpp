@@ -6,8 +6,6 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/logging.hpp"
 
-#include <spdlog/spdlog.h>
-
 namespace sonic::cli {
 
 void add_global_options(CLI::App& app, GlobalOptions& options) {
@@ -42,13 +40,6 @@ void preload_environment(int argc, char** argv) {
   } catch (const UsageError&) {
     // No home can be found yet; the subcommand reports that if it needs one.
   }
-}
-
-RunLock lock_home_waiting(const Home& home) {
-  ensure_home_exists(home);
-  if (auto lock = RunLock::try_acquire(home.lock_file())) return std::move(*lock);
-  spdlog::warn("another sonic run is writing to {}; waiting for it to finish", home.dir.string());
-  return RunLock::acquire_waiting(home.lock_file());
 }
 
 Home start_command(const GlobalOptions& options) {

@@ -27,10 +27,7 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 // (found from --home or SONIC_HOME in argv/env). Neither overrides the real environment.
 void preload_environment(int argc, char** argv);
 
-// Called first by every subcommand's callback: sets up logging and resolves the home.
+// Sets up logging and resolves the home; a command starts from CommandContext, which calls this.
 Home start_command(const GlobalOptions& options);
-
-// For commands that write the store: waits (saying so) while another sonic run holds the home.
-RunLock lock_home_waiting(const Home& home);
 
 }  // namespace sonic::cli

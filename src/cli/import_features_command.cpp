@@ -1,12 +1,10 @@
 // sonic import-features CATALOG.csv...: audio features from catalog CSVs, for the tracks of the
 // history already in the store.
-#include <cstdio>
-
+#include "command_context.hpp"
 #include "commands.hpp"
 #include "output.hpp"
-#include "sonic/core/error.hpp"
+#include "shared_options.hpp"
 #include "sonic/pipeline/import_features.hpp"
-#include "sonic/store/schema.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -18,25 +16,14 @@ struct ImportFeaturesFlags {
   bool keep_going = false;
 };
 
-void run_import_features(const GlobalOptions& globals, const ImportFeaturesFlags& flags) {
-  const Home home = start_command(globals);
-  // Features are stored for tracks of the history only: without one there is nothing to match.
-  if (!std::filesystem::exists(home.database)) {
-    throw UsageError("no sonic store at " + home.database.string() +
-                     ": import your Spotify history first (sonic import my_spotify_data.zip)");
-  }
+void run_import_features(CommandContext& context, const ImportFeaturesFlags& flags) {
   pipeline::FeatureImportOptions options;
   options.replace_service_values = flags.overwrite;
   options.keep_going = flags.keep_going;
-  store::Database db = store::open_store(home.database);
   const auto report = pipeline::import_features(
-      db, std::vector<std::filesystem::path>(flags.catalogs.begin(), flags.catalogs.end()), options);
-  if (!globals.quiet) std::fputs(report.to_text().c_str(), stderr);
-  if (flags.json) print_json(report.to_json());
-  if (!report.failures.empty()) {
-    throw InputError(std::to_string(report.failures.size()) +
-                     " file(s) could not be imported; first: " + report.failures.front().message);
-  }
+      context.db(), std::vector<std::filesystem::path>(flags.catalogs.begin(), flags.catalogs.end()), options);
+  print_tally(report, context.quiet(), flags.json);
+  report.throw_if_failed();
 }
 
 }  // namespace
@@ -53,12 +40,17 @@ void set_import_features_command(CLI::App& app, GlobalOptions& globals) {
                    "columns (danceability, energy, valence, tempo, ...)")
       ->required()
       ->check(CLI::ExistingFile);
-  command->add_flag("--json", flags->json, "Print the tally as one JSON object on stdout");
+  add_json_flag(*command, flags->json);
   command->add_flag("--overwrite", flags->overwrite,
                     "Also replace features a service measured (ReccoBeats); an older catalog's "
                     "are always replaced");
-  command->add_flag("--keep-going", flags->keep_going, "Import the other files when one is malformed (still exits 3)");
-  command->callback([&globals, flags] { run_import_features(globals, *flags); });
+  add_keep_going_flag(*command, flags->keep_going);
+  command->callback([&globals, flags] {
+    // Features are stored for tracks of the history only: without one there is nothing to match.
+    CommandContext context(globals,
+                           {.store = StoreNeed::existing, .missing_store_advice = "import your Spotify history first"});
+    run_import_features(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

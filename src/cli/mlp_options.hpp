@@ -2,6 +2,7 @@
 // The flags every command that trains a mood net shares, declared once.
 #include <CLI/CLI.hpp>
 
+#include "shared_options.hpp"
 #include "sonic/ml/mlp/trainer.hpp"
 
 namespace sonic::cli {
@@ -21,10 +22,8 @@ inline void add_mlp_options(CLI::App* command, ml::MlpOptions& mlp) {
   command->add_option("--dropout", mlp.dropout, "Dropout rate on hidden layers")
       ->check(CLI::Range(0.0, 0.95))
       ->capture_default_str();
-  command->add_option("--seed", mlp.seed, "Seed of every random choice")->capture_default_str();
-  command->add_option("--threads", mlp.threads, "Threads (0: all cores; the result is the same)")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
+  add_seed_option(*command, mlp.seed);
+  add_threads_option(*command, mlp.threads);
 }
 
 }  // namespace sonic::cli

@@ -7,9 +7,7 @@ namespace sonic::cli {
 void set_predict_command(CLI::App& app, GlobalOptions& globals) {
   CLI::App* predict = app.add_subcommand("predict", "Predict with a trained model");
   predict->require_subcommand(1);
-  add_predict_mood_command(*predict, globals);
-  add_predict_next_mood_command(*predict, globals);
-  add_predict_session_command(*predict, globals);
+  add_model_commands(*predict, &ModelCommands::predict, globals);
 }
 
 }  // namespace sonic::cli

@@ -1,7 +1,9 @@
 // sonic predict mood: every history track's mood, or one track's, or given feature values'.
-#include "existing_store.hpp"
+#include "command_context.hpp"
 #include "model_commands.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
+#include "sonic/core/error.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 
 #include <charconv>
@@ -31,38 +33,29 @@ std::map<std::string, double> parse_features(const std::vector<std::string>& ite
   return features;
 }
 
-template <typename Result>
-void print(const Result& result, bool json) {
-  if (json) {
-    print_json(pipeline::to_json(result));
-  } else {
-    print_text(pipeline::to_text(result));
-  }
-}
-
 void run_predict_mood(const GlobalOptions& globals, const PredictMoodFlags& flags) {
-  const Home home = start_command(globals);
   if (!flags.track.empty() && !flags.features.empty()) throw UsageError("give --track or --features, not both");
-  if (!flags.features.empty())
-    return print(pipeline::predict_features_mood(home, parse_features(flags.features)), flags.json);
-  if (!flags.track.empty()) {
-    store::Database db = open_existing_store(home);
-    return print(pipeline::predict_track_mood(db, home, flags.track), flags.json);
+  if (!flags.features.empty()) {
+    const CommandContext context(globals);
+    return print_result(pipeline::predict_features_mood(context.home(), parse_features(flags.features)), flags.json);
   }
-  const auto lock = lock_home_waiting(home);
-  store::Database db = open_existing_store(home);
-  print(pipeline::predict_history_moods(db, home), flags.json);
+  if (!flags.track.empty()) {
+    CommandContext context(globals, {.store = StoreNeed::existing});
+    return print_result(pipeline::predict_track_mood(context.db(), context.home(), flags.track), flags.json);
+  }
+  CommandContext context(globals, {.lock = LockNeed::wait, .store = StoreNeed::existing});
+  print_result(pipeline::predict_history_moods(context.db(), context.home()), flags.json);
 }
 
 }  // namespace
 
-void add_predict_mood_command(CLI::App& predict, GlobalOptions& globals) {
+void add_predict_mood_command(CLI::App& predict, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<PredictMoodFlags>();
-  CLI::App* command = predict.add_subcommand("mood", "Label your tracks with the mood classifier");
+  CLI::App* command = predict.add_subcommand(std::string(kind.name), "Label your tracks with the mood classifier");
   command->add_option("--track", flags->track, "Only this track (Spotify ID or URI); nothing is stored");
   command->add_option("--features", flags->features, "Only these feature values, e.g. valence=0.4,energy=0.8,…")
       ->delimiter(',');
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
+  add_json_flag(*command, flags->json);
   command->callback([&globals, flags] { run_predict_mood(globals, *flags); });
 }
 

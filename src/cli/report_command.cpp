@@ -1,14 +1,8 @@
 // sonic report: the dashboard for a period, in the terminal, as JSON, HTML or Markdown.
-#include <unistd.h>
-
-#include <cstdlib>
-
+#include "command_context.hpp"
 #include "commands.hpp"
-#include "existing_store.hpp"
 #include "output.hpp"
-#include "sonic/core/time_zone.hpp"
 #include "sonic/pipeline/report.hpp"
-#include "sonic/report/terminal_report.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -22,18 +16,15 @@ struct ReportFlags {
   int top = 10;
 };
 
-void run_report(const GlobalOptions& globals, const ReportFlags& flags) {
-  const Home home = start_command(globals);
-  const TimeZone zone = TimeZone::from_setting(globals.timezone);
+void run_report(CommandContext& context, const ReportFlags& flags) {
   pipeline::ReportRequest request;
   request.format = flags.json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags.format);
   request.out = flags.out;
   request.period = flags.period;
   request.year = flags.year;
   request.top = flags.top;
-  request.colour = report::colour_wanted(isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
-  store::Database db = open_existing_store(home);
-  print_text(pipeline::make_report(db, home, zone, request).stdout_text);
+  request.colour = colour_on_stdout();
+  print_text(pipeline::make_report(context.db(), context.home(), context.zone(), request).stdout_text);
 }
 
 }  // namespace
@@ -60,7 +51,10 @@ void set_report_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--top", flags->top, "How many top artists and tracks")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  command->callback([&globals, flags] { run_report(globals, *flags); });
+  command->callback([&globals, flags] {
+    CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
+    run_report(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

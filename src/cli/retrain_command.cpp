@@ -1,7 +1,10 @@
 // sonic retrain: the nightly pipeline, end to end, each step's figures and time.
+#include "command_context.hpp"
 #include "commands.hpp"
-#include "existing_store.hpp"
+#include "model_commands.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
+#include "sonic/core/error.hpp"
 #include "sonic/pipeline/retrain.hpp"
 
 namespace sonic::cli {
@@ -14,15 +17,11 @@ struct RetrainFlags {
   bool json = false;
 };
 
-void run_retrain(const GlobalOptions& globals, RetrainFlags flags) {
-  const Home home = start_command(globals);
-  const TimeZone zone = TimeZone::from_setting(globals.timezone);
+void run_retrain(CommandContext& context, RetrainFlags flags) {
   if (!flags.labels.empty()) flags.options.mood_labels = flags.labels;
   flags.options.impute_artist = flags.impute == "artist";
-  const auto lock = lock_home_waiting(home);
-  store::Database db = open_existing_store(home);
-  const auto report = pipeline::retrain(db, home, zone, flags.options);
-  flags.json ? print_json(report.to_json()) : print_text(report.to_text());
+  const auto report = pipeline::retrain(context.db(), context.home(), context.zone(), flags.options);
+  print_result(report, flags.json);
   if (!report.ok()) {
     std::string failed;
     for (const auto& step : report.steps) {
@@ -45,16 +44,16 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--impute", flags->impute, "Impute missing features when clustering")
       ->check(CLI::IsMember({"none", "artist"}))
       ->capture_default_str();
-  command->add_option("--seed", flags->options.seed, "Seed of every random choice")->capture_default_str();
-  command->add_option("--threads", flags->options.threads, "Threads (0: all cores; results are the same)")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
-  command->add_option("--window", flags->options.session_window_days, "Days of history for the session model")
-      ->check(CLI::Range(14, 36500))
-      ->capture_default_str();
+  add_seed_option(*command, flags->options.seed);
+  add_threads_option(*command, flags->options.threads);
+  add_window_days_option(command, "--session-window", flags->options.session_window_days,
+                         "Days of history for the session model", 14);
   command->add_flag("--offline", flags->options.offline_narrator, "Write the narrative with the offline narrator");
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
-  command->callback([&globals, flags] { run_retrain(globals, *flags); });
+  add_json_flag(*command, flags->json);
+  command->callback([&globals, flags] {
+    CommandContext context(globals, {.time_zone = true, .lock = LockNeed::wait, .store = StoreNeed::existing});
+    run_retrain(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

@@ -1,8 +1,11 @@
 // sonic runs: the recent training runs in the home's mlruns/, with their final metrics.
+#include "command_context.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
 #include "sonic/report/runs_table.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -13,8 +16,8 @@ struct RunsFlags {
   bool json = false;
 };
 
-void run_runs(const GlobalOptions& globals, const RunsFlags& flags) {
-  const Home home = start_command(globals);
+void run_runs(const CommandContext& context, const RunsFlags& flags) {
+  const Home& home = context.home();
   const auto runs = tracking::list_runs(
       home.runs(), flags.experiment.empty() ? std::nullopt : std::optional<std::string>(flags.experiment), flags.limit);
   flags.json ? print_json(report::runs_json(runs)) : print_text(report::runs_text(runs, home.runs()));
@@ -25,13 +28,12 @@ void run_runs(const GlobalOptions& globals, const RunsFlags& flags) {
 void set_runs_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<RunsFlags>();
   CLI::App* command = app.add_subcommand("runs", "List recent training runs and their metrics (MLflow file store)");
-  command->add_option("--experiment", flags->experiment,
-                      "Only this experiment (mood-clusters, mood, next-mood, session, mood-gbdt)");
+  command->add_option("--experiment", flags->experiment, "Only this experiment (" + tracking::experiment_names() + ")");
   command->add_option("--limit", flags->limit, "How many runs, newest first")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
-  command->callback([&globals, flags] { run_runs(globals, *flags); });
+  add_json_flag(*command, flags->json);
+  command->callback([&globals, flags] { run_runs(CommandContext(globals), *flags); });
 }
 
 }  // namespace sonic::cli

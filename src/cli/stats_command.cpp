@@ -1,11 +1,9 @@
 // sonic stats: what the store holds, as a table or one JSON object.
+#include "command_context.hpp"
 #include "commands.hpp"
-#include "existing_store.hpp"
 #include "output.hpp"
-#include "sonic/core/error.hpp"
-#include "sonic/core/time_zone.hpp"
+#include "shared_options.hpp"
 #include "sonic/report/history_stats.hpp"
-#include "sonic/store/schema.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -15,16 +13,8 @@ struct StatsFlags {
   int top = 10;
 };
 
-void run_stats(const GlobalOptions& globals, const StatsFlags& flags) {
-  const Home home = start_command(globals);
-  const TimeZone zone = TimeZone::from_setting(globals.timezone);
-  store::Database db = open_existing_store(home);
-  const auto stats = report::compute_history_stats(db, zone, flags.top);
-  if (flags.json) {
-    print_json(report::to_json(stats));
-  } else {
-    print_text(report::to_text(stats));
-  }
+void run_stats(CommandContext& context, const StatsFlags& flags) {
+  print_result(report::compute_history_stats(context.db(), context.zone(), flags.top), flags.json);
 }
 
 }  // namespace
@@ -32,11 +22,14 @@ void run_stats(const GlobalOptions& globals, const StatsFlags& flags) {
 void set_stats_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<StatsFlags>();
   CLI::App* command = app.add_subcommand("stats", "A first look at the stored listening history");
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
+  add_json_flag(*command, flags->json);
   command->add_option("--top", flags->top, "How many top artists and tracks")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  command->callback([&globals, flags] { run_stats(globals, *flags); });
+  command->callback([&globals, flags] {
+    CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
+    run_stats(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

@@ -1,12 +1,11 @@
 // sonic summarize: the segments, the drift and the narrative, as text or one JSON object.
 #include <optional>
 
+#include "command_context.hpp"
 #include "commands.hpp"
 #include "output.hpp"
-#include "sonic/core/error.hpp"
-#include "sonic/core/time_zone.hpp"
+#include "shared_options.hpp"
 #include "sonic/pipeline/summarize.hpp"
-#include "sonic/store/schema.hpp"
 
 namespace sonic::cli {
 namespace {
@@ -20,23 +19,13 @@ struct SummarizeFlags {
 };
 
 void run_summarize(const GlobalOptions& globals, const SummarizeFlags& flags) {
+  // Bad settings are refused before the home is looked at.
   pipeline::SummarizeOptions options{.period = insight::Period::parse(flags.period, flags.year),
                                      .boundaries = insight::SegmentBoundaries::parse(flags.segments),
                                      .narrator = insight::NarratorSettings::from_environment(flags.offline)};
-  const Home home = start_command(globals);
-  const TimeZone zone = TimeZone::from_setting(globals.timezone);
-  if (!std::filesystem::exists(home.database)) {
-    throw UsageError("no sonic store at " + home.database.string() +
-                     ": import your Spotify data first (sonic import my_spotify_data.zip)");
-  }
-  const RunLock lock = lock_home_waiting(home);  // drift_runs and narratives are written
-  store::Database db = store::open_store(home.database);
-  const auto summary = pipeline::summarize(db, zone, options);
-  if (flags.json) {
-    print_json(summary.to_json());
-  } else {
-    print_text(summary.to_text());
-  }
+  // drift_runs and narratives are written: the writer's lock.
+  CommandContext context(globals, {.time_zone = true, .lock = LockNeed::wait, .store = StoreNeed::existing});
+  print_result(pipeline::summarize(context.db(), context.zone(), options), flags.json);
 }
 
 }  // namespace
@@ -54,7 +43,7 @@ void set_summarize_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--segments", flags->segments,
                       "Where the parts of the day start, e.g. morning=5,afternoon=12,evening=17,night=22");
   command->add_flag("--offline", flags->offline, "Use the offline narrator, even with a key");
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
+  add_json_flag(*command, flags->json);
   command->callback([&globals, flags] { run_summarize(globals, *flags); });
 }
 

@@ -1,7 +1,9 @@
 // sonic train mood: the track mood classifier from a labelled CSV.
+#include "command_context.hpp"
 #include "mlp_options.hpp"
 #include "model_commands.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 
 namespace sonic::cli {
@@ -14,25 +16,18 @@ struct TrainMoodFlags {
   bool json = false;
 };
 
-void run_train_mood(const GlobalOptions& globals, TrainMoodFlags flags) {
-  const Home home = start_command(globals);
+void run_train_mood(CommandContext& context, TrainMoodFlags flags) {
   flags.options.labels = flags.labels;
   if (!flags.features.empty()) flags.options.columns.features = flags.features;
-  const auto lock = lock_home_waiting(home);
-  const auto report = pipeline::train_mood(home, flags.options);
-  if (flags.json) {
-    print_json(pipeline::to_json(report));
-  } else {
-    print_text(pipeline::to_text(report));
-  }
+  print_result(pipeline::train_mood(context.home(), flags.options), flags.json);
 }
 
 }  // namespace
 
-void add_train_mood_command(CLI::App& train, GlobalOptions& globals) {
+void add_train_mood_command(CLI::App& train, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto flags = std::make_shared<TrainMoodFlags>();
   auto& mlp = flags->options.mlp;
-  CLI::App* command = train.add_subcommand("mood", "Train the track mood classifier on a labelled CSV");
+  CLI::App* command = train.add_subcommand(std::string(kind.name), "Train the track mood classifier on a labelled CSV");
   command->add_option("--labels", flags->labels, "CSV of labelled tracks (e.g. data_moods.csv)")
       ->required()
       ->check(CLI::ExistingFile);
@@ -46,8 +41,11 @@ void add_train_mood_command(CLI::App& train, GlobalOptions& globals) {
   command->add_option("--batch-size", mlp.batch_size, "Mini-batch size")
       ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
-  command->add_flag("--json", flags->json, "Print one JSON object on stdout");
-  command->callback([&globals, flags] { run_train_mood(globals, *flags); });
+  add_json_flag(*command, flags->json);
+  command->callback([&globals, flags] {
+    CommandContext context(globals, {.lock = LockNeed::wait});
+    run_train_mood(context, *flags);
+  });
 }
 
 }  // namespace sonic::cli

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <spdlog/spdlog.h>
+
 #include "sonic/core/error.hpp"
 
 namespace sonic {
@@ -49,5 +51,12 @@ RunLock::~RunLock() {
 }
 
 RunLock::RunLock(RunLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+
+RunLock lock_home_waiting(const Home& home) {
+  ensure_home_exists(home);
+  if (auto lock = RunLock::try_acquire(home.lock_file())) return std::move(*lock);
+  spdlog::warn("another sonic run is writing to {}; waiting for it to finish", home.dir.string());
+  return RunLock::acquire_waiting(home.lock_file());
+}
 
 }  // namespace sonic

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "embedded_prompts.hpp"
 #include "sonic/core/error.hpp"
 
 namespace sonic::insight {

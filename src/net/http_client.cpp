@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "curl_exchange.hpp"
+#include "sonic/net/requested_wait.hpp"
 
 namespace sonic::net {
 namespace {

@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "sonic/net/retry_policy.hpp"
+#include "sonic/net/requested_wait.hpp"
 
 namespace sonic::net {
 namespace {

@@ -1,17 +1,29 @@
 #include "sonic/pipeline/demo.hpp"
 
 #include <spdlog/spdlog.h>
+#include <stdlib.h>
 
+#include "sonic/core/error.hpp"
 #include "sonic/insight/period.hpp"
 #include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/import_history.hpp"
 #include "sonic/pipeline/report.hpp"
+#include "sonic/report/history_stats.hpp"
 #include "sonic/sim/export_zip.hpp"
 #include "sonic/sim/features_csv.hpp"
 #include "sonic/sim/history.hpp"
 #include "sonic/store/schema.hpp"
 
 namespace sonic::pipeline {
+namespace {
+
+std::filesystem::path fresh_temp_folder() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "sonic-demo-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw Error(ExitCode::unexpected, "cannot create a temporary folder");
+  return pattern;
+}
+
+}  // namespace
 
 DemoResult run_demo(const DemoOptions& options) {
   DemoResult result;
@@ -31,10 +43,7 @@ DemoResult run_demo(const DemoOptions& options) {
                result.export_zip.string());
 
   // A fresh demo home each time, so the demo shows one listener's year, not several.
-  std::error_code ignored;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(result.database.string() + suffix, ignored);
-  }
+  store::remove_store_files(result.database);
   store::Database db = store::open_store(result.database);
   result.import = import_history(db, {result.export_zip}, ImportOptions{});
   result.features = import_features(db, {result.features_csv}, FeatureImportOptions{});
@@ -62,6 +71,36 @@ DemoResult run_demo(const DemoOptions& options) {
   request.out = home.reports() / "report-demo-year.html";
   result.html_report = *deliver_report(dashboard, home, zone, request).written;
   return result;
+}
+
+DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting) {
+  if (options.folder.empty()) options.folder = fresh_temp_folder();
+  std::filesystem::create_directories(options.folder);
+  const DemoResult result = run_demo(options);
+
+  const TimeZone zone = TimeZone::from_setting(time_zone_setting.empty() ? kDemoTimeZone : time_zone_setting);
+  store::Database db = store::open_store(result.database);
+  const auto stats = report::compute_history_stats(db, zone);
+  DemoShown shown;
+  shown.json = {
+      {"folder", options.folder.string()},
+      {"export", result.export_zip.string()},
+      {"features_csv", result.features_csv.string()},
+      {"home", result.home.string()},
+      {"import", result.import.to_json()},
+      {"features", result.features.to_json()},
+      {"stats", report::to_json(stats)},
+      {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
+      {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())}};
+  shown.tallies =
+      result.import.to_text() + result.features.to_text() + (result.retrain ? result.retrain->to_text() : "");
+  shown.text = result.retrain ? result.terminal_report : report::to_text(stats);
+  shown.text += "\nThe simulated export is " + result.export_zip.string() + "\nand its audio features " +
+                result.features_csv.string() + ".\n";
+  if (!result.html_report.empty()) shown.text += "The HTML report: " + result.html_report.string() + "\n";
+  shown.text +=
+      "Explore the demo store with: sonic --home " + result.home.string() + " --tz " + zone.name() + " report\n";
+  return shown;
 }
 
 }  // namespace sonic::pipeline

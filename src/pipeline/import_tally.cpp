@@ -2,7 +2,15 @@
 
 #include <sstream>
 
+#include "sonic/core/error.hpp"
+
 namespace sonic::pipeline {
+
+void throw_if_files_failed(const std::vector<FileFailure>& failures) {
+  if (failures.empty()) return;
+  throw InputError(std::to_string(failures.size()) +
+                   " file(s) could not be imported; first: " + failures.front().message);
+}
 
 void Tally::add(const Tally& other) {
   files += other.files;

@@ -69,13 +69,14 @@ std::optional<Eigen::RowVectorXf> model_row(const ml::MlpModel& model, const sto
 TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto set = mood::read_labelled_tracks(options.labels, options.columns);
-  auto run = tracking::TrackedRun::start(home.runs(), "mood", {.seed = options.mlp.seed});
+  auto run =
+      tracking::TrackedRun::start(home.runs(), std::string(tracking::kMoodNet.experiment), {.seed = options.mlp.seed});
   TrainMoodReport report;
   report.rows = set.features.rows();
   report.classes = set.classes;
   report.features = set.feature_names;
   report.run_id = run.run_id();
-  report.model_path = home.models() / "mood_net.json";
+  report.model_path = tracking::kMoodNet.path(home);
   if (options.folds > 0) report.cv = mood::cross_validate_mood_net(set, options.mlp, options.folds);
   const auto trained = mood::train_mood_net(set, options.mlp);
   report.epochs = static_cast<int>(trained.history.size());
@@ -100,7 +101,7 @@ TrainMoodReport train_mood(const Home& home, const TrainMoodOptions& options) {
 
 PredictMoodReport predict_history_moods(store::Database& db, const Home& home) {
   tracking::ModelFileInfo info;
-  const auto model = mood::load_mood_net(home.models() / "mood_net.json", &info);
+  const auto model = mood::load_mood_net(tracking::kMoodNet.path(home), &info);
   PredictMoodReport report;
   report.model_id = info.model_id;
   const auto tracks = store::history_tracks_with_features(db);
@@ -142,7 +143,7 @@ PredictMoodReport predict_history_moods(store::Database& db, const Home& home) {
 MoodProbabilities predict_track_mood(store::Database& db, const Home& home, const std::string& spotify_id) {
   const auto id = sources::spotify_track_id(spotify_id);
   if (!id) throw UsageError("'" + spotify_id + "' is not a Spotify track ID or spotify:track: URI");
-  const auto model = mood::load_mood_net(home.models() / "mood_net.json");
+  const auto model = mood::load_mood_net(tracking::kMoodNet.path(home));
   auto find = db.prepare("SELECT id, name FROM tracks WHERE spotify_id = ?1");
   find.bind(1, *id);
   if (!find.step()) throw InputError("track " + std::string(*id) + " is not in your history");
@@ -156,7 +157,7 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
 }
 
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features) {
-  const auto model = mood::load_mood_net(home.models() / "mood_net.json");
+  const auto model = mood::load_mood_net(tracking::kMoodNet.path(home));
   Eigen::RowVectorXf row(static_cast<Eigen::Index>(model.feature_names().size()));
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {
     const auto found = features.find(model.feature_names()[i]);

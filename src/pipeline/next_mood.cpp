@@ -12,8 +12,6 @@
 namespace sonic::pipeline {
 namespace {
 
-constexpr const char* kModelFile = "next_mood.json";
-
 void log_scores(tracking::TrackedRun& run, const std::string& prefix, const mood::NextMoodScores& scores) {
   run.log_metric(prefix + "accuracy", scores.accuracy);
   run.log_metric(prefix + "macro_f1", scores.macro_f1);
@@ -36,25 +34,82 @@ std::vector<std::string> current_cluster_labels(store::Database& db) {
 
 namespace {
 
-const char* model_file_of(NextMoodLearner learner) {
-  return learner == NextMoodLearner::net ? kModelFile : "next_mood_gbdt.json";
+// What one learner adds to the shared dataset, split and evaluation: its training, its own
+// parameters and curves in the run, and how its model is saved.
+struct LearnerTraining {
+  mood::NextMoodEvaluation evaluation;
+  int epochs = 0;
+  int best_epoch = 0;
+  std::function<void(const std::filesystem::path&, const tracking::ModelFileInfo&)> save;
+};
+
+LearnerTraining train_net(const features::NextMoodDataset& data, int clusters, const TrainNextMoodOptions& options,
+                          tracking::TrackedRun& run) {
+  auto training = mood::train_next_mood_net(data, clusters, options.mlp);
+  LearnerTraining result{training.evaluation, static_cast<int>(training.trained.history.size()),
+                         training.trained.best_epoch, nullptr};
+  run.log_params(
+      {{"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
+       {"epochs", std::to_string(options.mlp.epochs)},
+       {"patience", std::to_string(options.mlp.patience)},
+       {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}});
+  for (const auto& epoch : training.trained.history) {
+    run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
+    if (epoch.validation_loss) run.log_metric("validation_loss", *epoch.validation_loss, epoch.epoch);
+  }
+  result.save = [model = std::move(training.trained.model)](const auto& path, const auto& info) {
+    mood::save_next_mood_net(path, model, info);
+  };
+  return result;
 }
 
-const char* experiment_of(NextMoodLearner learner) {
-  return learner == NextMoodLearner::net ? "next-mood" : "mood-gbdt";
+LearnerTraining train_gbdt(const features::NextMoodDataset& data, int clusters, const TrainNextMoodOptions& options,
+                           tracking::TrackedRun& run) {
+  auto training = mood::train_next_mood_gbdt(data, clusters, options.gbdt);
+  const auto& metadata = training.model.metadata();
+  const int rounds = static_cast<int>(training.model.round_count());
+  LearnerTraining result{training.evaluation, rounds, metadata.value("best_round", rounds - 1) + 1, nullptr};
+  run.log_params({{"max_depth", std::to_string(options.gbdt.max_depth)},
+                  {"learning_rate", std::to_string(options.gbdt.learning_rate)},
+                  {"num_rounds", std::to_string(options.gbdt.num_rounds)},
+                  {"early_stopping_rounds", std::to_string(options.gbdt.early_stopping_rounds)}});
+  if (metadata.contains("validation_loss")) {
+    std::int64_t round = 0;
+    for (const auto& loss : metadata["validation_loss"]) run.log_metric("validation_loss", loss.get<double>(), ++round);
+  }
+  result.save = [model = std::move(training.model)](const auto& path, const auto& info) {
+    mood::save_next_mood_gbdt(path, model, info);
+  };
+  return result;
 }
+
+struct Learner {
+  NextMoodLearnerInfo info;
+  std::uint64_t (*seed)(const TrainNextMoodOptions&);
+  LearnerTraining (*train)(const features::NextMoodDataset&, int, const TrainNextMoodOptions&, tracking::TrackedRun&);
+};
+
+// Indexed by NextMoodLearner: two models (two registry kinds) over one dataset.
+const Learner kLearners[] = {
+    {{tracking::kNextMoodNet, "mood net", "epoch"},
+     [](const TrainNextMoodOptions& options) { return options.mlp.seed; },
+     train_net},
+    {{tracking::kNextMoodGbdt, "boosted trees", "round"},
+     [](const TrainNextMoodOptions& options) { return options.gbdt.seed; },
+     train_gbdt},
+};
+
+const Learner& learner_of(NextMoodLearner learner) { return kLearners[static_cast<int>(learner)]; }
 
 // The other learner's test figures, if its model was trained on this clustering.
 std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLearner learner,
                                                     const std::string& clustering_id) {
-  const auto other = learner == NextMoodLearner::net ? NextMoodLearner::gbdt : NextMoodLearner::net;
+  const auto& other = learner_of(learner == NextMoodLearner::net ? NextMoodLearner::gbdt : NextMoodLearner::net).info;
   try {
-    const auto file = tracking::load_model_file(
-        home.models() / model_file_of(other),
-        other == NextMoodLearner::net ? mood::kNextMoodNetFormat : mood::kNextMoodGbdtFormat, 1, "");
+    const auto file = tracking::load_model_file(other.kind.path(home), other.kind.format, other.kind.version, "");
     if (file.info.metrics.value("cluster_model_id", "") != clustering_id) return std::nullopt;
     auto metrics = file.info.metrics;
-    metrics["learner"] = other == NextMoodLearner::net ? "mood net" : "boosted trees";
+    metrics["learner"] = other.name;
     return metrics;
   } catch (const InputError&) {
     return std::nullopt;  // not trained yet, or unreadable: nothing to compare with
@@ -63,10 +118,13 @@ std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLe
 
 }  // namespace
 
+const NextMoodLearnerInfo& learner_info(NextMoodLearner learner) { return learner_of(learner).info; }
+
 TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto clustering_id = clustering_id_or_fail(db);
+  const Learner& learner = learner_of(options.learner);
   TrainNextMoodReport report;
   report.learner = options.learner;
   report.cluster_labels = current_cluster_labels(db);
@@ -82,13 +140,12 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
     report.data_from_ms = data.time_ms.front();
     report.data_to_ms = data.time_ms.back();
   }
-  const bool net = options.learner == NextMoodLearner::net;
-  const std::uint64_t seed = net ? options.mlp.seed : options.gbdt.seed;
+  const std::uint64_t seed = learner.seed(options);
   auto run = tracking::TrackedRun::start(
-      home.runs(), experiment_of(options.learner),
+      home.runs(), std::string(learner.info.kind.experiment),
       {.seed = seed, .window_from_ms = report.data_from_ms, .window_to_ms = report.data_to_ms});
   report.run_id = run.run_id();
-  report.model_path = home.models() / model_file_of(options.learner);
+  report.model_path = learner.info.kind.path(home);
   run.log_params({{"clusters", std::to_string(clusters)},
                   {"cluster_model", clustering_id},
                   {"split", "time 80/20"},
@@ -99,39 +156,10 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
   info.seed = seed;
   info.window_from_ms = report.data_from_ms;
   info.window_to_ms = report.data_to_ms;
-  std::function<void()> save;
-  if (net) {
-    auto training = mood::train_next_mood_net(data, clusters, options.mlp);
-    report.evaluation = training.evaluation;
-    report.epochs = static_cast<int>(training.trained.history.size());
-    report.best_epoch = training.trained.best_epoch;
-    run.log_params(
-        {{"hidden_layers", std::to_string(options.mlp.hidden_layers.empty() ? 0 : options.mlp.hidden_layers[0])},
-         {"epochs", std::to_string(options.mlp.epochs)},
-         {"patience", std::to_string(options.mlp.patience)},
-         {"learning_rate", std::to_string(options.mlp.adam.learning_rate)}});
-    for (const auto& epoch : training.trained.history) {
-      run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
-      if (epoch.validation_loss) run.log_metric("validation_loss", *epoch.validation_loss, epoch.epoch);
-    }
-    save = [&, model = std::move(training.trained.model)] { mood::save_next_mood_net(report.model_path, model, info); };
-  } else {
-    auto training = mood::train_next_mood_gbdt(data, clusters, options.gbdt);
-    report.evaluation = training.evaluation;
-    const auto& metadata = training.model.metadata();
-    report.epochs = static_cast<int>(training.model.round_count());
-    report.best_epoch = metadata.value("best_round", report.epochs - 1) + 1;
-    run.log_params({{"max_depth", std::to_string(options.gbdt.max_depth)},
-                    {"learning_rate", std::to_string(options.gbdt.learning_rate)},
-                    {"num_rounds", std::to_string(options.gbdt.num_rounds)},
-                    {"early_stopping_rounds", std::to_string(options.gbdt.early_stopping_rounds)}});
-    if (metadata.contains("validation_loss")) {
-      std::int64_t round = 0;
-      for (const auto& loss : metadata["validation_loss"])
-        run.log_metric("validation_loss", loss.get<double>(), ++round);
-    }
-    save = [&, model = std::move(training.model)] { mood::save_next_mood_gbdt(report.model_path, model, info); };
-  }
+  const auto training = learner.train(data, clusters, options, run);
+  report.evaluation = training.evaluation;
+  report.epochs = training.epochs;
+  report.best_epoch = training.best_epoch;
   const auto& evaluation = report.evaluation;
   log_scores(run, "test_", evaluation.model);
   log_scores(run, "baseline_most_frequent_", evaluation.most_frequent);
@@ -141,7 +169,7 @@ TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const
       {"test_macro_f1", evaluation.model.macro_f1},
       {"test_roc_auc", evaluation.model.roc_auc ? nlohmann::json(*evaluation.model.roc_auc) : nlohmann::json()},
       {"cluster_model_id", clustering_id}};
-  save();
+  training.save(report.model_path, info);
   run.log_artifact(report.model_path);
   run.finish();
   report.other_learner = other_learner_metrics(home, options.learner, clustering_id);
@@ -154,7 +182,7 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   const auto labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(labels.size());
   tracking::ModelFileInfo info;
-  const auto path = home.models() / kModelFile;
+  const auto path = tracking::kNextMoodNet.path(home);
   const auto model = mood::load_next_mood_net(path, clusters, &info);
   if (info.metrics.value("cluster_model_id", "") != clustering_id) {
     throw InputError(path.string() +

@@ -29,8 +29,9 @@ std::string local_text(std::int64_t ms, const TimeZone& zone) {
 
 nlohmann::json to_json(const TrainNextMoodReport& report) {
   const auto& evaluation = report.evaluation;
+  const auto& learner = learner_info(report.learner);
   return {
-      {"learner", report.learner == NextMoodLearner::net ? "mood net" : "boosted trees"},
+      {"learner", learner.name},
       {"clusters", report.cluster_labels},
       {"rows",
        {{"train", evaluation.train_rows}, {"validation", evaluation.validation_rows}, {"test", evaluation.test_rows}}},
@@ -40,8 +41,8 @@ nlohmann::json to_json(const TrainNextMoodReport& report) {
       {"baselines",
        {{"most_frequent", scores_json(evaluation.most_frequent)},
         {"same_as_current", scores_json(evaluation.same_as_current)}}},
-      {report.learner == NextMoodLearner::net ? "epochs" : "rounds", report.epochs},
-      {report.learner == NextMoodLearner::net ? "best_epoch" : "best_round", report.best_epoch},
+      {std::string(learner.step) + "s", report.epochs},
+      {std::string("best_") + learner.step, report.best_epoch},
       {"compared_with", report.other_learner ? *report.other_learner : nlohmann::json()},
       {"run_id", report.run_id},
       {"model", report.model_path.string()},
@@ -55,8 +56,8 @@ std::string to_text(const TrainNextMoodReport& report) {
                   report.cluster_labels.size(), evaluation.train_rows, evaluation.validation_rows, evaluation.test_rows,
                   format_iso8601_utc(evaluation.test_from_ms).substr(0, 10));
   text += "                             accuracy  macro-F1  ROC-AUC\n";
-  const bool net = report.learner == NextMoodLearner::net;
-  text += scores_line(net ? "mood net" : "boosted trees", evaluation.model);
+  const auto& learner = learner_info(report.learner);
+  text += scores_line(learner.name, evaluation.model);
   text += scores_line("most frequent cluster", evaluation.most_frequent);
   text += scores_line("same as the current track", evaluation.same_as_current);
   if (report.other_learner) {
@@ -66,8 +67,8 @@ std::string to_text(const TrainNextMoodReport& report) {
                         other.value("test_accuracy", 0.0), other.value("test_macro_f1", 0.0),
                         auc.is_number() ? fmt::format("{:.3f}", auc.get<double>()) : "-");
   }
-  text += fmt::format("\nBest {} {} of {}. Model: {} (run {})\n", net ? "epoch" : "round", report.best_epoch,
-                      report.epochs, report.model_path.string(), report.run_id);
+  text += fmt::format("\nBest {} {} of {}. Model: {} (run {})\n", learner.step, report.best_epoch, report.epochs,
+                      report.model_path.string(), report.run_id);
   return text;
 }
 

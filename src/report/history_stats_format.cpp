@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report_format.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/history_stats.hpp"
 #include "sonic/report/text_cell.hpp"
@@ -10,13 +11,9 @@
 namespace sonic::report {
 namespace {
 
-constexpr const char* kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+using detail::fixed;
 
-std::string fixed(double value, int decimals = 1) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
+constexpr const char* kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 std::string date_of(std::int64_t ms) { return format_iso8601_utc(ms).substr(0, 10); }
 
@@ -93,28 +90,28 @@ std::string to_text(const HistoryStats& stats) {
     return out.str();
   }
   out << "Listening history (" << terminal_safe(stats.time_zone) << ")\n";
-  out << "  " << stats.listens << " listens, " << fixed(stats.hours) << " hours, " << stats.tracks << " tracks by "
+  out << "  " << stats.listens << " listens, " << fixed(stats.hours, 1) << " hours, " << stats.tracks << " tracks by "
       << stats.artists << " artists\n";
   if (stats.first_ms) out << "  from " << date_of(stats.first_ms) << " to " << date_of(stats.last_ms) << "\n";
   out << "  " << stats.short_plays << " plays under 30 s and " << stats.episode_plays
       << " podcast/audiobook plays are kept but not counted\n";
-  out << "  " << stats.sessions << " sessions, " << fixed(stats.mean_session_minutes) << " min and "
-      << fixed(stats.mean_tracks_per_session) << " tracks on average\n\n";
+  out << "  " << stats.sessions << " sessions, " << fixed(stats.mean_session_minutes, 1) << " min and "
+      << fixed(stats.mean_tracks_per_session, 1) << " tracks on average\n\n";
 
   out << "Top artists                                        listens    hours\n";
   for (const auto& artist : stats.top_artists) {
     out << "  " << cell(artist.name, 48) << " " << cell(std::to_string(artist.listens), 8, true) << " "
-        << cell(fixed(artist.hours), 8, true) << "\n";
+        << cell(fixed(artist.hours, 1), 8, true) << "\n";
   }
   out << "\nTop tracks                                         listens    hours\n";
   for (const auto& track : stats.top_tracks) {
     out << "  " << cell(track.name + " — " + track.detail, 48) << " " << cell(std::to_string(track.listens), 8, true)
-        << " " << cell(fixed(track.hours), 8, true) << "\n";
+        << " " << cell(fixed(track.hours, 1), 8, true) << "\n";
   }
   out << "\nYear     listens    hours   tracks  top artist\n";
   for (const auto& year : stats.years) {
     out << "  " << year.year << " " << cell(std::to_string(year.listens), 9, true) << " "
-        << cell(fixed(year.hours), 8, true) << " " << cell(std::to_string(year.distinct_tracks), 8, true) << "  "
+        << cell(fixed(year.hours, 1), 8, true) << " " << cell(std::to_string(year.distinct_tracks), 8, true) << "  "
         << cell(year.top_artist, 36) << "\n";
   }
 

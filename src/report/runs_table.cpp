@@ -7,6 +7,7 @@
 
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/text_cell.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::report {
 namespace {
@@ -29,13 +30,13 @@ std::string headline_metrics(const tracking::RunSummary& run) {
 }  // namespace
 
 const std::vector<std::string>& headline_metric_names(const std::string& experiment) {
-  static const std::map<std::string, std::vector<std::string>> kHeadlines = {
-      {"mood-clusters", {"k", "silhouette_chosen", "tracks_clustered", "tracks_without_features"}},
-      {"mood", {"cv_accuracy", "cv_macro_f1"}},
-      {"next-mood", {"test_accuracy", "test_macro_f1", "test_roc_auc", "baseline_same_as_current_accuracy"}},
-      {"mood-gbdt", {"test_accuracy", "test_macro_f1", "test_roc_auc", "baseline_same_as_current_accuracy"}},
-      {"session", {"roc_auc", "hour_of_week_roc_auc", "pr_auc", "brier"}},
-  };
+  static const auto kHeadlines = [] {
+    std::map<std::string, std::vector<std::string>, std::less<>> headlines;
+    for (const auto* kind : tracking::kModelKinds) {
+      headlines[std::string(kind->experiment)] = {kind->headline_metrics.begin(), kind->headline_metrics.end()};
+    }
+    return headlines;
+  }();
   static const std::vector<std::string> kNone;
   const auto found = kHeadlines.find(experiment);
   return found == kHeadlines.end() ? kNone : found->second;

@@ -5,7 +5,7 @@
 #include <ctime>
 #include <string>
 
-#include "replace_file.hpp"
+#include "sonic/core/atomic_file.hpp"
 #include "sonic/core/error.hpp"
 
 namespace sonic::sim {
@@ -72,7 +72,7 @@ void write_extended_export_zip(const History& history, const std::filesystem::pa
   const std::vector<ExportFile> files = render_extended_export(history, max_rows_per_file);
   const std::int64_t last_stream = history.rows.empty() ? 0 : history.rows.back().ts;
   const auto delivered = static_cast<std::time_t>(last_stream + kDeliveryDelaySeconds);
-  replace_file(zip_path, [&](const std::filesystem::path& temporary) {
+  replace_file_atomically(zip_path, [&](const std::filesystem::path& temporary) {
     ZipWriter zip(temporary);
     for (const ExportFile& file : files) zip.add(file.name, file.json, delivered);
     zip.close();

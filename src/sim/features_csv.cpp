@@ -1,10 +1,8 @@
 #include "sonic/sim/features_csv.hpp"
 
 #include <charconv>
-#include <fstream>
 
-#include "replace_file.hpp"
-#include "sonic/core/error.hpp"
+#include "sonic/core/atomic_file.hpp"
 
 namespace sonic::sim {
 namespace {
@@ -46,14 +44,7 @@ std::string render_csv(const Catalog& catalog, bool with_mood) {
   return csv;
 }
 
-void write_csv(const std::string& csv, const std::filesystem::path& csv_path) {
-  replace_file(csv_path, [&](const std::filesystem::path& temporary) {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(csv.data(), static_cast<std::streamsize>(csv.size()));
-    out.close();
-    if (!out) throw Error(ExitCode::unexpected, "cannot write " + temporary.string());
-  });
-}
+void write_csv(const std::string& csv, const std::filesystem::path& csv_path) { write_file_atomically(csv_path, csv); }
 
 }  // namespace
 

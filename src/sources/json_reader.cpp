@@ -1,12 +1,17 @@
-// The reader's buffer and its grammar: which token may come next. Strings and numbers are read
-// in json_reader_strings.cpp and json_reader_numbers.cpp.
+// The reader's buffer and its grammar: which token may come next; then how numbers and strings
+// are read (the two sections below).
 #include "sonic/sources/json_reader.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <string>
 
 #include "byte_text.hpp"
 #include "json_scan.hpp"
+#include "utf8.hpp"
 #include "sonic/core/error.hpp"
 
 namespace sonic::sources {
@@ -273,6 +278,246 @@ void JsonReader::skip_value() {
     default:
       return;
   }
+}
+
+}  // namespace sonic::sources
+
+// Numbers: the token is the longest run of number bytes, checked against the JSON grammar as a
+// whole; conversion to int64 or double waits until someone asks, since most are never read.
+namespace sonic::sources {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+void JsonReader::read_number(const char* p) {
+  const char* start = p;
+  p = json_scan::skip_number_bytes(p);
+  if (p != end_) {
+    text_ = std::string_view(start, p - start);
+  } else {  // it may go on after a refill
+    scratch_.assign(start, p);
+    while (p == end_ && refill(p)) {
+      const char* stop = json_scan::skip_number_bytes(p);
+      scratch_.append(p, stop);
+      p = stop;
+    }
+    text_ = scratch_;
+  }
+  pos_ = p;
+  number_is_integer_ = check_number_grammar();
+}
+
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over the whole run, reporting the first byte
+// that breaks it. Returns whether it is an integer (no fraction, no exponent).
+bool JsonReader::check_number_grammar() const {
+  const std::string_view t = text_;
+  const std::size_t n = t.size();
+  std::size_t i = 0;
+  auto fail_here = [&](const std::string& what) {
+    fail_at_offset(token_offset_ + i, i < n ? what + ", found " + describe_byte(t[i]) : what);
+  };
+  auto digits = [&] {
+    while (i < n && is_digit(t[i])) ++i;
+  };
+  if (t[i] == '-') ++i;
+  if (i == n || !is_digit(t[i])) fail_here("expected a digit in a number");
+  if (t[i] == '0') {
+    ++i;
+    if (i < n && is_digit(t[i])) fail_here("a number may not start with 0");
+  } else {
+    digits();
+  }
+  bool integer = true;
+  if (i < n && t[i] == '.') {
+    integer = false;
+    ++i;
+    if (i == n || !is_digit(t[i])) fail_here("expected a digit after the decimal point");
+    digits();
+  }
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    integer = false;
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (i == n || !is_digit(t[i])) fail_here("expected a digit in the exponent");
+    digits();
+  }
+  if (i != n) fail_here("unexpected byte in a number");
+  return integer;
+}
+
+std::int64_t JsonReader::integer() const {
+  if (token_ != JsonToken::number) fail_not(JsonToken::number);
+  if (!number_is_integer_) fail("expected an integer, found " + std::string(text_));
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text_.data(), text_.data() + text_.size(), value);
+  if (error != std::errc() || end != text_.data() + text_.size()) {
+    fail("integer out of range: " + std::string(text_));
+  }
+  return value;
+}
+
+double JsonReader::number() const {
+  if (token_ != JsonToken::number) fail_not(JsonToken::number);
+  double value = 0;
+  if (std::from_chars(text_.data(), text_.data() + text_.size(), value).ec == std::errc()) {
+    return value;
+  }
+  // Out of range: strtod tells underflow (a tiny value, fine as 0 or a denormal) from overflow.
+  value = std::strtod(std::string(text_).c_str(), nullptr);
+  if (std::isinf(value)) fail("number too large for a double: " + std::string(text_));
+  return value;
+}
+
+}  // namespace sonic::sources
+
+// Strings and keys: found with a vectorised scan, returned as a view into the buffer when they
+// hold no escapes and do not straddle a refill, else gathered in the scratch string.
+namespace sonic::sources {
+namespace {
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool is_high_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDBFF; }
+bool is_low_surrogate(char32_t c) { return c >= 0xDC00 && c <= 0xDFFF; }
+
+constexpr const char* truncated_string = "unexpected end of input inside a string";
+
+}  // namespace
+
+void JsonReader::read_string(const char* p) {
+  const char* run = ++p;  // start of the bytes not yet copied to scratch_
+  bool in_scratch = false;
+  auto keep_run = [&](const char* upto) {
+    if (in_scratch) {
+      scratch_.append(run, upto);
+    } else {
+      scratch_.assign(run, upto);
+      in_scratch = true;
+    }
+  };
+  for (;;) {
+    p = json_scan::find_string_special(p);
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"') {
+      if (in_scratch) {
+        scratch_.append(run, p);
+        text_ = scratch_;
+      } else {
+        text_ = std::string_view(run, p - run);
+      }
+      pos_ = p + 1;
+      return;
+    }
+    if (c >= 0x80) {
+      const int length = utf8::sequence_length(p, end_ - p);
+      if (length > 0) {  // valid and whole: stays in the run
+        p += length;
+        continue;
+      }
+      if (length == 0) fail_at(p, "invalid UTF-8 in a string");
+      keep_run(p);
+      p = read_utf8_across_refill(p);
+    } else if (c == '\\') {
+      keep_run(p);
+      p = read_escape(p);
+    } else if (p == end_) {
+      keep_run(p);
+      if (!refill(p)) fail_at(p, truncated_string);
+    } else {
+      fail_at(p, "control character " + describe_byte(*p) + " in a string (it must be escaped)");
+    }
+    run = p;
+  }
+}
+
+// A multi-byte character cut by the end of the buffer: refill, then check it whole.
+const char* JsonReader::read_utf8_across_refill(const char* p) {
+  ensure(p, 4);
+  const int length = utf8::sequence_length(p, end_ - p);
+  if (length == 0) fail_at(p, "invalid UTF-8 in a string");
+  if (length == utf8::need_more) fail_at(end_, truncated_string);
+  scratch_.append(p, length);
+  return p + length;
+}
+
+const char* JsonReader::read_escape(const char* p) {
+  if (!ensure(p, 2)) fail_at(end_, truncated_string);
+  char decoded = 0;
+  switch (p[1]) {
+    case '"':
+      decoded = '"';
+      break;
+    case '\\':
+      decoded = '\\';
+      break;
+    case '/':
+      decoded = '/';
+      break;
+    case 'b':
+      decoded = '\b';
+      break;
+    case 'f':
+      decoded = '\f';
+      break;
+    case 'n':
+      decoded = '\n';
+      break;
+    case 'r':
+      decoded = '\r';
+      break;
+    case 't':
+      decoded = '\t';
+      break;
+    case 'u':
+      return read_unicode_escape(p);
+    default:
+      fail_at(p, "invalid escape: backslash followed by " + describe_byte(p[1]));
+  }
+  scratch_.push_back(decoded);
+  return p + 2;
+}
+
+// \uXXXX, or a surrogate pair \uD83D\uDE00 written as two escapes, to UTF-8.
+const char* JsonReader::read_unicode_escape(const char* p) {
+  // Room for a whole pair; bytes past the end of the input read as the zero padding.
+  ensure(p, 12);
+  auto hex4 = [this](const char* escape) {
+    char32_t value = 0;
+    for (int i = 2; i < 6; ++i) {
+      const int digit = hex_digit(escape[i]);
+      if (digit < 0) {
+        if (escape + i >= end_) fail_at(end_, truncated_string);
+        fail_at(escape, "invalid \\u escape: expected four hex digits");
+      }
+      value = value * 16 + static_cast<char32_t>(digit);
+    }
+    return value;
+  };
+  char32_t code = hex4(p);
+  const char* after = p + 6;
+  if (is_high_surrogate(code)) {
+    if (after[0] == '\\' && after[1] == 'u') {
+      const char32_t low = hex4(after);
+      if (!is_low_surrogate(low)) fail_at(p, "unpaired surrogate in a \\u escape");
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+      after += 6;
+    } else if (after >= end_ || (after[0] == '\\' && after + 1 >= end_)) {
+      fail_at(end_, truncated_string);
+    } else {
+      fail_at(p, "unpaired surrogate in a \\u escape");
+    }
+  } else if (is_low_surrogate(code)) {
+    fail_at(p, "unpaired surrogate in a \\u escape");
+  }
+  utf8::append(scratch_, code);
+  return after;
 }
 
 }  // namespace sonic::sources

@@ -265,4 +265,11 @@ Database open_store(const std::filesystem::path& path) {
   return db;
 }
 
+void remove_store_files(const std::filesystem::path& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ignored;
+    std::filesystem::remove(path.string() + suffix, ignored);
+  }
+}
+
 }  // namespace sonic::store

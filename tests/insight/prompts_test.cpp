@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "insight/embedded_prompts.hpp"
 #include "sonic/core/error.hpp"
 #include "support/temp_dir.hpp"
 

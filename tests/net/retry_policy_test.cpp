@@ -1,3 +1,4 @@
+#include "sonic/net/requested_wait.hpp"
 #include "sonic/net/retry_policy.hpp"
 
 #include <gtest/gtest.h>

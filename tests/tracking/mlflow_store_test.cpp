@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "../../src/tracking/yaml_lines.hpp"
 #include "sonic/core/error.hpp"
+#include "tracking/yaml_lines.hpp"
 #include "support/temp_dir.hpp"
 
 #include <cmath>

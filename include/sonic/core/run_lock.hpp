@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 
+#include "sonic/core/home.hpp"
+
 namespace sonic {
 
 class RunLock {
@@ -24,5 +26,9 @@ class RunLock {
   explicit RunLock(int fd) : fd_(fd) {}
   int fd_ = -1;
 };
+
+// The lock of a run that writes the home's store: creates the home if needed and, while another
+// sonic run holds it, says so (a warning on stderr) and waits.
+RunLock lock_home_waiting(const Home& home);
 
 }  // namespace sonic

@@ -27,10 +27,4 @@ Prompt parse_prompt(std::string version, std::string_view text, const std::strin
 // From SONIC_PROMPTS_DIR when set, else the embedded copy. UsageError for an unknown name.
 Prompt load_prompt(const std::string& name);
 
-struct EmbeddedPrompt {
-  const char* name;
-  const char* text;  // the .md file, byte for byte
-};
-const std::vector<EmbeddedPrompt>& embedded_prompts();  // generated: embedded_prompts.cpp
-
 }  // namespace sonic::insight

@@ -14,11 +14,9 @@
 #include "sonic/ml/kmeans/k_selection.hpp"
 #include "sonic/store/mood_store.hpp"
 #include "sonic/tracking/model_file.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::mood {
-
-inline constexpr const char* kMoodClustersFormat = "sonic-mood-clusters";
-inline constexpr int kMoodClustersVersion = 1;
 
 struct MoodClusterModel {
   std::string model_id;

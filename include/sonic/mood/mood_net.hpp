@@ -12,11 +12,9 @@
 #include "sonic/ml/mlp/trainer.hpp"
 #include "sonic/mood/labelled_tracks.hpp"
 #include "sonic/tracking/model_file.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::mood {
-
-inline constexpr const char* kMoodNetFormat = "sonic-mood-net";
-inline constexpr int kMoodNetVersion = 1;
 
 // One hidden layer of 128, Adam at 3e-4, batches of 32, 200 epochs: the best of the settings
 // compared with nested cross-validation on data_moods.csv (bench/mlp_cv_bench.cpp --nested).

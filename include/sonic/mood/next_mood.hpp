@@ -13,11 +13,9 @@
 #include "sonic/ml/mlp/model.hpp"
 #include "sonic/ml/mlp/trainer.hpp"
 #include "sonic/tracking/model_file.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::mood {
-
-inline constexpr const char* kNextMoodNetFormat = "sonic-next-mood-net";
-inline constexpr int kNextMoodNetVersion = 1;
 
 // Rows [0, validation_begin) train, [validation_begin, test_begin) pick the early-stopping
 // epoch, [test_begin, rows) test. Every cut falls between sessions.

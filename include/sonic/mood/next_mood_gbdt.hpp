@@ -9,9 +9,6 @@
 
 namespace sonic::mood {
 
-inline constexpr const char* kNextMoodGbdtFormat = "sonic-next-mood-gbdt";
-inline constexpr int kNextMoodGbdtVersion = 1;
-
 // Softmax over the clusters, 300 rounds at most with early stopping after 20 rounds without a
 // better validation loss, depth 4 (shallower than XGBoost's 6: a few thousand rows), eta 0.1.
 ml::GbdtParams next_mood_gbdt_defaults(int clusters);

@@ -48,8 +48,4 @@ class Backoff {
   SeededRandom random_;
 };
 
-// The wait a reply asks for: `retry-after-ms` (OpenAI), else `Retry-After` as seconds or as an
-// HTTP date (a date in the past means "now"). nullopt when there is no usable hint.
-std::optional<std::chrono::milliseconds> requested_wait(const HttpHeaders& headers, std::int64_t now_utc_ms);
-
 }  // namespace sonic::net

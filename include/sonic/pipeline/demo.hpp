@@ -6,6 +6,7 @@
 // and session models, drift, the offline narrative) and the report, in the terminal and as HTML.
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -40,5 +41,17 @@ struct DemoResult {
 inline constexpr const char* kDemoTimeZone = "Etc/GMT-1";
 
 DemoResult run_demo(const DemoOptions& options);
+
+// What `sonic demo` shows of its result.
+struct DemoShown {
+  nlohmann::json json;  // --json: the files, every tally, the stats, the retrain, the HTML report
+  std::string tallies;  // the import's, the features' and the retrain's tallies, for stderr
+  std::string text;     // the terminal report (the stats with import only) and where everything is
+};
+
+// run_demo in options.folder (created; a new temporary folder when empty), then what it shows.
+// time_zone_setting is --tz: the zone of the stats and of the command to explore the demo store
+// (empty: the simulated listener's).
+DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting);
 
 }  // namespace sonic::pipeline

@@ -39,6 +39,7 @@ struct FeatureImportReport {
   nlohmann::json to_json() const;
   // The human tally for stderr.
   std::string to_text() const;
+  void throw_if_failed() const { throw_if_files_failed(failures); }
 };
 
 }  // namespace sonic::pipeline

@@ -28,6 +28,10 @@ struct FileFailure {
   std::string message;
 };
 
+// Files an import with keep_going refused still fail the run: InputError (exit 3) naming how many
+// and the first one's reason. Nothing when there are none.
+void throw_if_files_failed(const std::vector<FileFailure>& failures);
+
 struct ImportReport {
   Tally tally;
   std::int64_t sessions = 0;                          // sessions in the store afterwards
@@ -39,6 +43,7 @@ struct ImportReport {
   nlohmann::json to_json() const;
   // The human tally for stderr.
   std::string to_text() const;
+  void throw_if_failed() const { throw_if_files_failed(failures); }
 };
 
 }  // namespace sonic::pipeline

@@ -15,12 +15,22 @@
 #include "sonic/mood/next_mood.hpp"
 #include "sonic/mood/next_mood_gbdt.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::pipeline {
 
-// The mood net (`train next-mood`, experiment "next-mood") or boosted trees (`train mood-gbdt`,
-// experiment "mood-gbdt"), on the same dataset, split and evaluation.
+// The mood net (`train next-mood`) or boosted trees (`train mood-gbdt`): two models, two kinds
+// in tracking/model_kinds.hpp, on the same dataset, split and evaluation.
 enum class NextMoodLearner { net, gbdt };
+
+// What the report says about a learner: its kind (experiment, file, format), its name in the
+// report ("mood net", "boosted trees") and what its training counts ("epoch", "round").
+struct NextMoodLearnerInfo {
+  const tracking::ModelKind& kind;
+  const char* name;
+  const char* step;
+};
+const NextMoodLearnerInfo& learner_info(NextMoodLearner learner);
 
 struct TrainNextMoodOptions {
   NextMoodLearner learner = NextMoodLearner::net;
@@ -46,8 +56,8 @@ struct TrainNextMoodReport {
   double seconds = 0;
 };
 
-// Needs `sonic cluster` first. Saves home.models()/next_mood.json (next_mood_gbdt.json) and
-// records the run in mlruns.
+// Needs `sonic cluster` first. Saves the learner's kind's file (models/next_mood.json or
+// next_mood_gbdt.json) and records the run in its experiment.
 TrainNextMoodReport train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options);
 

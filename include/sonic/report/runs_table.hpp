@@ -9,8 +9,9 @@
 
 namespace sonic::report {
 
-// The few metrics that say how good each kind of model is, in the order to show them (empty
-// for an experiment sonic does not know: show everything then).
+// The few metrics that say how good each kind of model is, in the order to show them (its kind's
+// headline_metrics in tracking/model_kinds.hpp; empty for an experiment sonic does not know:
+// show everything then).
 const std::vector<std::string>& headline_metric_names(const std::string& experiment);
 
 // {"runs":[{"experiment","run_id","run_name","status","start","end","metrics":{…},"params":{…}}]}

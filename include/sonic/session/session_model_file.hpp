@@ -9,11 +9,9 @@
 #include "sonic/ml/gbdt/model.hpp"
 #include "sonic/session/session_trainer.hpp"
 #include "sonic/tracking/model_file.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::session {
-
-inline constexpr const char* kSessionModelFormat = "sonic-session-gbdt";
-inline constexpr int kSessionModelVersion = 1;
 
 std::filesystem::path session_model_path(const Home& home);  // <home>/models/session.json
 

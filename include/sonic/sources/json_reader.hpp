@@ -105,11 +105,11 @@ class JsonReader {
   JsonToken begin_container(const char* p, char kind);
   JsonToken end_container(const char* p, char kind);
   void after_value();
-  void read_string(const char* p);  // json_reader_strings.cpp
+  void read_string(const char* p);
   const char* read_escape(const char* p);
   const char* read_unicode_escape(const char* p);
   const char* read_utf8_across_refill(const char* p);
-  void read_number(const char* p);  // json_reader_numbers.cpp
+  void read_number(const char* p);
   bool check_number_grammar() const;
   void read_literal(const char* p, std::string_view word);
   [[noreturn]] void fail_not(JsonToken wanted) const;

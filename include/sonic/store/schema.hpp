@@ -15,4 +15,7 @@ void migrate(Database& db);
 // Opens the store at `path`, creating its folder and file if needed, and migrates it.
 Database open_store(const std::filesystem::path& path);
 
+// Deletes the store's file and its -wal and -shm companions, those that exist.
+void remove_store_files(const std::filesystem::path& path);
+
 }  // namespace sonic::store

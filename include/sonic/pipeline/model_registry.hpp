@@ -1,0 +1,55 @@
+#pragma once
+// The model registry: one entry per kind of model (its static facts — name, experiment, file,
+// format, headline metrics — are the kind's row in tracking/model_kinds.hpp), saying how
+// `sonic retrain` trains it and what it is asked for. `sonic retrain` runs every entry's steps in
+// order; `sonic runs`, the report and `sonic serve` read the kinds. A new model adds its entry here
+// (see docs/adding-a-model.md).
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sonic/core/home.hpp"
+#include "sonic/core/time_zone.hpp"
+#include "sonic/pipeline/retrain.hpp"
+#include "sonic/store/database.hpp"
+#include "sonic/tracking/model_file.hpp"
+#include "sonic/tracking/model_kinds.hpp"
+
+namespace sonic::pipeline {
+
+// What every entry point is given: the open store, the home, the time zone.
+struct ModelContext {
+  store::Database& db;
+  const Home& home;
+  const TimeZone& zone;
+};
+
+// One step a model adds to `sonic retrain`: its name in the report, the earlier steps it needs,
+// why it does not run this time (nullptr, or an empty answer: it runs) and its body, which
+// trains (or applies) the model with retrain's settings and returns the step's figures.
+struct ModelStep {
+  std::string_view name;
+  std::vector<std::string> needs;
+  std::string (*skip_reason)(const ModelContext&, const RetrainOptions&) = nullptr;
+  nlohmann::json (*run)(const ModelContext&, const RetrainOptions&) = nullptr;
+};
+
+struct ModelEntry {
+  const tracking::ModelKind& kind;
+  std::vector<ModelStep> retrain;  // its steps in `sonic retrain`, in order
+
+  bool trained(const Home& home) const { return std::filesystem::exists(kind.path(home)); }
+  // The model file's envelope (model_id, feature names, seed, window, metrics) and its body;
+  // an InputError naming the file and `kind.make_command` when it is missing or unreadable.
+  tracking::ModelFile load(const Home& home) const;
+};
+
+// Every model, in the order of tracking::kModelKinds (the order `sonic retrain` trains them).
+std::span<const ModelEntry> model_registry();
+// The entry named `name` (`sonic train <name>`); nullptr when there is none.
+const ModelEntry* find_model(std::string_view name);
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,35 @@
+#pragma once
+// Options several subcommands share, each defined once: one name, one help text, one range, and
+// an environment variable where a setting (not a one-off choice) is meant.
+#include <CLI/CLI.hpp>
+
+namespace sonic::cli {
+
+// --json: the result as one JSON object on stdout (logs and tallies stay on stderr).
+inline CLI::Option* add_json_flag(CLI::App& command, bool& json) {
+  return command.add_flag("--json", json, "Print one JSON object on stdout");
+}
+
+// --seed / SONIC_SEED: the same seed and data give the same result.
+template <typename Seed>
+CLI::Option* add_seed_option(CLI::App& command, Seed& seed) {
+  return command.add_option("--seed", seed, "Seed of every random choice")
+      ->envname("SONIC_SEED")
+      ->capture_default_str();
+}
+
+// --threads / SONIC_THREADS: how many threads, never what they compute.
+template <typename Threads>
+CLI::Option* add_threads_option(CLI::App& command, Threads& threads) {
+  return command.add_option("--threads", threads, "Threads (0: all cores; the result is the same)")
+      ->envname("SONIC_THREADS")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+}
+
+// --keep-going: for commands that read several files, each in its own transaction.
+inline CLI::Option* add_keep_going_flag(CLI::App& command, bool& keep_going) {
+  return command.add_flag("--keep-going", keep_going, "Import the other files when one is malformed (still exits 3)");
+}
+
+}  // namespace sonic::cli

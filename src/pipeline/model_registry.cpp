@@ -1,0 +1,101 @@
+#include "sonic/pipeline/model_registry.hpp"
+
+#include <algorithm>
+
+#include "sonic/pipeline/cluster_moods.hpp"
+#include "sonic/pipeline/mood_classifier.hpp"
+#include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/train_session.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+nlohmann::json cluster_step(const ModelContext& context, const RetrainOptions& options) {
+  ClusterRunOptions cluster;
+  cluster.fit.seed = options.seed;
+  cluster.fit.threads = options.threads;
+  cluster.impute_artist = options.impute_artist;
+  const auto report = cluster_moods(context.db, context.home, cluster);
+  return {{"k", report.k}, {"tracks", report.tracks_clustered}, {"without_features", report.tracks_without_features}};
+}
+
+std::string without_labels(const ModelContext&, const RetrainOptions& options) {
+  return options.mood_labels ? "" : "no labelled set (--labels FILE or SONIC_MOOD_LABELS); the last model is kept";
+}
+
+nlohmann::json mood_net_step(const ModelContext& context, const RetrainOptions& options) {
+  TrainMoodOptions train;
+  train.labels = *options.mood_labels;
+  train.mlp.seed = options.seed;
+  train.mlp.threads = options.threads;
+  const auto report = train_mood(context.home, train);
+  return {{"cv_accuracy", report.cv ? report.cv->accuracy : 0.0},
+          {"cv_macro_f1", report.cv ? report.cv->pooled.macro_f1 : 0.0}};
+}
+
+// With the model on disk: a new one, or the last one when this run's training failed.
+std::string without_mood_net(const ModelContext& context, const RetrainOptions&) {
+  return std::filesystem::exists(tracking::kMoodNet.path(context.home)) ? "" : "no mood net yet";
+}
+
+nlohmann::json predict_mood_step(const ModelContext& context, const RetrainOptions&) {
+  const auto report = predict_history_moods(context.db, context.home);
+  return {{"tracks", report.tracks_labelled}, {"confidence", report.mean_confidence}};
+}
+
+template <NextMoodLearner learner>
+nlohmann::json next_mood_step(const ModelContext& context, const RetrainOptions& options) {
+  TrainNextMoodOptions train;
+  train.learner = learner;
+  train.mlp.seed = train.gbdt.seed = options.seed;
+  train.mlp.threads = train.gbdt.num_threads = options.threads;
+  const auto report = train_next_mood(context.db, context.home, context.zone, train);
+  const auto& model = report.evaluation.model;
+  nlohmann::json figures = {{"accuracy", model.accuracy},
+                            {"macro_f1", model.macro_f1},
+                            {"baseline_same_accuracy", report.evaluation.same_as_current.accuracy}};
+  if (model.roc_auc) figures["roc_auc"] = *model.roc_auc;
+  return figures;
+}
+
+nlohmann::json session_step(const ModelContext& context, const RetrainOptions& options) {
+  session::SessionTrainingOptions train;
+  train.window_days = options.session_window_days;
+  train.seed = options.seed;
+  train.threads = options.threads;
+  const auto result = train_session(context.db, context.home, context.zone, train);
+  const auto& evaluation = result.training.evaluation;
+  return {{"roc_auc", evaluation.model.roc_auc},
+          {"pr_auc", evaluation.model.pr_auc},
+          {"baseline_roc_auc", evaluation.hour_of_week.roc_auc},
+          {"rounds", result.training.best_round}};
+}
+
+const std::vector<ModelEntry>& entries() {
+  static const std::vector<ModelEntry> kEntries = {
+      {tracking::kMoodClusters, {{"cluster", {}, nullptr, cluster_step}}},
+      {tracking::kMoodNet,
+       {{"mood-net", {}, without_labels, mood_net_step}, {"predict-mood", {}, without_mood_net, predict_mood_step}}},
+      {tracking::kNextMoodNet, {{"next-mood", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::net>}}},
+      {tracking::kNextMoodGbdt, {{"mood-gbdt", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::gbdt>}}},
+      {tracking::kSessionStart, {{"session", {}, nullptr, session_step}}},
+  };
+  return kEntries;
+}
+
+}  // namespace
+
+tracking::ModelFile ModelEntry::load(const Home& home) const {
+  return tracking::load_model_file(kind.path(home), kind.format, kind.version, kind.how_to_make());
+}
+
+std::span<const ModelEntry> model_registry() { return entries(); }
+
+const ModelEntry* find_model(std::string_view name) {
+  const auto& all = entries();
+  const auto found =
+      std::find_if(all.begin(), all.end(), [&](const ModelEntry& entry) { return entry.kind.name == name; });
+  return found == all.end() ? nullptr : &*found;
+}
+
+}  // namespace sonic::pipeline

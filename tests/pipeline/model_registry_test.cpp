@@ -1,0 +1,75 @@
+// The model registry: one kind per model, spelled once, with an entry each in retrain's order.
+#include "sonic/pipeline/model_registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sonic/report/runs_table.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+TEST(ModelKinds, NamesExperimentsFilesAndFormatsAreEachUsedOnce) {
+  std::set<std::string_view> names, experiments, files, formats;
+  for (const auto* kind : tracking::kModelKinds) {
+    EXPECT_TRUE(names.insert(kind->name).second) << kind->name;
+    EXPECT_TRUE(experiments.insert(kind->experiment).second) << kind->name;
+    EXPECT_TRUE(files.insert(kind->file).second) << kind->name;
+    EXPECT_TRUE(formats.insert(kind->format).second) << kind->name;
+    EXPECT_FALSE(kind->headline_metrics.empty()) << kind->name;
+    EXPECT_GE(kind->version, 1) << kind->name;
+  }
+}
+
+TEST(ModelKinds, SonicRunsShowsEachKindsHeadlineMetrics) {
+  for (const auto* kind : tracking::kModelKinds) {
+    const std::vector<std::string> expected(kind->headline_metrics.begin(), kind->headline_metrics.end());
+    EXPECT_EQ(report::headline_metric_names(std::string(kind->experiment)), expected) << kind->name;
+  }
+  EXPECT_TRUE(report::headline_metric_names("no-such-experiment").empty());
+  EXPECT_EQ(tracking::experiment_names(), "mood-clusters, mood, next-mood, mood-gbdt, session");
+}
+
+TEST(ModelRegistry, HasOneEntryPerKindInTheKindsOrder) {
+  const auto registry = model_registry();
+  ASSERT_EQ(registry.size(), tracking::kModelKinds.size());
+  for (std::size_t i = 0; i < registry.size(); ++i) EXPECT_EQ(&registry[i].kind, tracking::kModelKinds[i]);
+  ASSERT_NE(find_model("mood-gbdt"), nullptr);
+  EXPECT_EQ(find_model("mood-gbdt")->kind.file, "next_mood_gbdt.json");
+  EXPECT_EQ(find_model("no-such-model"), nullptr);
+}
+
+TEST(ModelRegistry, RetrainStepsComeInTheirDocumentedOrder) {
+  std::vector<std::string> steps;
+  for (const auto& model : model_registry()) {
+    for (const auto& step : model.retrain) {
+      steps.emplace_back(step.name);
+      EXPECT_NE(step.run, nullptr) << step.name;
+    }
+  }
+  EXPECT_EQ(steps,
+            (std::vector<std::string>{"cluster", "mood-net", "predict-mood", "next-mood", "mood-gbdt", "session"}));
+}
+
+TEST(ModelRegistry, LoadingAModelNotTrainedYetSaysWhichCommandMakesIt) {
+  testing::TempDir dir;
+  const Home home{dir.path(), dir / "sonic.db"};
+  for (const auto& model : model_registry()) {
+    EXPECT_FALSE(model.trained(home));
+    try {
+      model.load(home);
+      ADD_FAILURE() << model.kind.name << " loaded from nothing";
+    } catch (const InputError& error) {
+      const std::string message = error.what();
+      EXPECT_NE(message.find(model.kind.path(home).string()), std::string::npos) << message;
+      EXPECT_NE(message.find(std::string(model.kind.make_command)), std::string::npos) << message;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sonic::pipeline
