@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "bench_support.hpp"
-#include "sonic/ml/classification_metrics.hpp"
 #include "sonic/core/version.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
+#include "sonic/ml/metrics/classification_metrics.hpp"
 
 namespace {
 

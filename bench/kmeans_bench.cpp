@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "bench_support.hpp"
-#include "sonic/ml/k_selection.hpp"
+#include "sonic/ml/kmeans/k_selection.hpp"
 
 namespace {
 

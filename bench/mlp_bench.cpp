@@ -14,7 +14,7 @@
 
 #include "bench_support.hpp"
 #include "sonic/core/version.hpp"
-#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/ml/mlp/trainer.hpp"
 
 namespace {
 

@@ -28,7 +28,7 @@
 #include "bench_support.hpp"
 #include "sonic/core/random.hpp"
 #include "sonic/core/version.hpp"
-#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/ml/mlp/trainer.hpp"
 #include "sonic/mood/mood_net.hpp"
 
 namespace {

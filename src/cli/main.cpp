@@ -10,6 +10,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/logging.hpp"
 #include "sonic/core/version.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace {
 
@@ -46,6 +47,9 @@ int main(int argc, char** argv) {
     return static_cast<int>(sonic::ExitCode::usage);
   } catch (const sonic::Error& error) {
     return fail(error.code(), error.what());
+  } catch (const sonic::ml::InvalidArgument& error) {
+    // An option ml/ refuses came from the person's flags: bad usage.
+    return fail(sonic::ExitCode::usage, error.what());
   } catch (const std::exception& error) {
     return fail(sonic::ExitCode::unexpected, std::string("unexpected failure: ") + error.what());
   }

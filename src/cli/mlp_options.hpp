@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "shared_options.hpp"
-#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/ml/mlp/trainer.hpp"
 
 namespace sonic::cli {
 

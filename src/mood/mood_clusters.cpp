@@ -2,8 +2,8 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/features/cluster_features.hpp"
-#include "sonic/ml/kmeans.hpp"
-#include "sonic/ml/model_json_reader.hpp"
+#include "sonic/ml/common/model_json_reader.hpp"
+#include "sonic/ml/kmeans/kmeans.hpp"
 #include "sonic/mood/cluster_labels.hpp"
 
 #include <algorithm>

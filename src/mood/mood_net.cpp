@@ -1,7 +1,7 @@
 #include "sonic/mood/mood_net.hpp"
 
-#include "sonic/ml/mlp_model_json.hpp"
-#include "sonic/ml/stratified_folds.hpp"
+#include "sonic/ml/data/stratified_folds.hpp"
+#include "sonic/ml/mlp/model_json.hpp"
 #include "sonic/mood/track_feature_values.hpp"
 
 #include <cmath>

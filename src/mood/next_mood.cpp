@@ -1,9 +1,9 @@
 #include "sonic/mood/next_mood.hpp"
 
-#include "sonic/core/error.hpp"
-#include "sonic/ml/classification_metrics.hpp"
-#include "sonic/ml/mlp_model_json.hpp"
 #include "next_mood_file.hpp"
+#include "sonic/core/error.hpp"
+#include "sonic/ml/metrics/classification_metrics.hpp"
+#include "sonic/ml/mlp/model_json.hpp"
 
 #include <cmath>
 

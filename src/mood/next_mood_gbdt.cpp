@@ -1,8 +1,8 @@
 #include "sonic/mood/next_mood_gbdt.hpp"
 
+#include "next_mood_file.hpp"
 #include "sonic/ml/gbdt/model_json.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
-#include "next_mood_file.hpp"
 
 namespace sonic::mood {
 

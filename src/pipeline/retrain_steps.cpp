@@ -6,6 +6,8 @@
 
 #include <chrono>
 
+#include "sonic/ml/common/invalid_argument.hpp"
+
 namespace sonic::pipeline {
 namespace {
 
@@ -63,6 +65,10 @@ bool StepRunner::run(const std::string& name, const std::vector<std::string>& ne
     step.outcome = StepOutcome::failed;
     step.message = error.what();
     step.exit = error.code();
+  } catch (const ml::InvalidArgument& error) {  // an option ml/ refuses: bad usage, as in main
+    step.outcome = StepOutcome::failed;
+    step.message = error.what();
+    step.exit = ExitCode::usage;
   } catch (const std::exception& error) {
     step.outcome = StepOutcome::failed;
     step.message = error.what();

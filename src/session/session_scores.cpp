@@ -1,6 +1,6 @@
 #include "sonic/session/session_scores.hpp"
 
-#include "sonic/ml/binary_metrics.hpp"
+#include "sonic/ml/metrics/binary_metrics.hpp"
 
 namespace sonic::session {
 

@@ -2,8 +2,8 @@
 // What a track of each latent mood sounds like, in Spotify's audio-feature terms.
 #include <cstdint>
 
-#include "sonic/sim/catalog.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/sim/catalog.hpp"
 
 namespace sonic::sim {
 

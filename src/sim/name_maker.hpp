@@ -4,8 +4,8 @@
 #include <span>
 #include <string>
 
-#include "sonic/sim/mood.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/sim/mood.hpp"
 
 namespace sonic::sim {
 

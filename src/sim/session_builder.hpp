@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "daily_rhythm.hpp"
-#include "sonic/sim/history.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/sim/history.hpp"
 #include "track_picker.hpp"
 
 namespace sonic::sim {

@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "sonic/sim/catalog.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/sim/catalog.hpp"
 
 namespace sonic::sim {
 

@@ -4,7 +4,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/core/version.hpp"
-#include "sonic/ml/model_json_reader.hpp"
+#include "sonic/ml/common/model_json_reader.hpp"
 
 #include <fstream>
 #include <sstream>

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "sonic/ml/k_selection.hpp"
+#include "sonic/ml/kmeans/k_selection.hpp"
 #include "sonic/store/mood_store.hpp"
 #include "sonic/tracking/model_file.hpp"
 #include "sonic/tracking/model_kinds.hpp"

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <vector>
 
-#include "sonic/ml/classification_metrics.hpp"
-#include "sonic/ml/mlp_model.hpp"
-#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/ml/metrics/classification_metrics.hpp"
+#include "sonic/ml/mlp/model.hpp"
+#include "sonic/ml/mlp/trainer.hpp"
 #include "sonic/mood/labelled_tracks.hpp"
 #include "sonic/tracking/model_file.hpp"
 #include "sonic/tracking/model_kinds.hpp"

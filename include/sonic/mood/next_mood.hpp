@@ -10,8 +10,8 @@
 #include <optional>
 
 #include "sonic/features/next_mood_dataset.hpp"
-#include "sonic/ml/mlp_model.hpp"
-#include "sonic/ml/mlp_trainer.hpp"
+#include "sonic/ml/mlp/model.hpp"
+#include "sonic/ml/mlp/trainer.hpp"
 #include "sonic/tracking/model_file.hpp"
 #include "sonic/tracking/model_kinds.hpp"
 

@@ -9,8 +9,8 @@
 
 #include "sonic/core/time_zone.hpp"
 #include "sonic/features/session_dataset.hpp"
-#include "sonic/ml/calibration.hpp"
 #include "sonic/ml/gbdt/model.hpp"
+#include "sonic/ml/metrics/calibration.hpp"
 #include "sonic/session/session_scores.hpp"
 #include "sonic/session/session_window.hpp"
 

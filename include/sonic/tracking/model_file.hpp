@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sonic/core/error.hpp"
-#include "sonic/ml/model_json_reader.hpp"
+#include "sonic/ml/common/model_json_reader.hpp"
 
 #include <cstdint>
 #include <filesystem>

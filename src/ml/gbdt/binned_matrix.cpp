@@ -1,9 +1,8 @@
-#include "sonic/ml/gbdt/binned_matrix.hpp"
+#include "ml/gbdt/binned_matrix.hpp"
+#include "ml/common/thread_pool.hpp"
 
 #include <algorithm>
 #include <cmath>
-
-#include "sonic/ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 
@@ -50,7 +49,7 @@ void bin_codes(const std::vector<double>& upper_edges, const double* values, std
   }
 }
 
-BinnedMatrix::BinnedMatrix(const Eigen::MatrixXd& features, FeatureCuts cuts, WorkerPool& pool)
+BinnedMatrix::BinnedMatrix(const Eigen::MatrixXd& features, FeatureCuts cuts, ThreadPool& pool)
     : rows_(static_cast<std::size_t>(features.rows())), cuts_(std::move(cuts)) {
   const std::size_t features_count = cuts_.upper_edges.size();
   slot_offsets_.assign(features_count + 1, 0);

@@ -1,4 +1,4 @@
-#include "sonic/ml/gbdt/histogram.hpp"
+#include "ml/gbdt/histogram.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ml/gbdt/objective.hpp"
+#include "ml/gbdt/tree_shap.hpp"
 #include "sonic/core/error.hpp"
-#include "sonic/ml/gbdt/objective.hpp"
-#include "sonic/ml/gbdt/tree_shap.hpp"
 
 namespace sonic::ml {
 namespace {

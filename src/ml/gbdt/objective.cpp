@@ -1,9 +1,8 @@
-#include "sonic/ml/gbdt/objective.hpp"
+#include "ml/gbdt/objective.hpp"
+#include "ml/common/thread_pool.hpp"
 
 #include <algorithm>
 #include <cmath>
-
-#include "sonic/ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {
@@ -68,7 +67,7 @@ std::vector<double> base_margin(GbdtObjective objective, std::size_t outputs, co
 }
 
 void compute_gradients(GbdtObjective objective, const Eigen::MatrixXd& margins, const Eigen::VectorXi& labels,
-                       std::vector<std::vector<GradientPair>>& gradients, WorkerPool& pool) {
+                       std::vector<std::vector<GradientPair>>& gradients, ThreadPool& pool) {
   const auto rows = static_cast<std::size_t>(labels.size());
   const std::size_t outputs = gradients.size();
   const std::size_t blocks = (rows + kBlockRows - 1) / kBlockRows;

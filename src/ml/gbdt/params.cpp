@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sonic/core/error.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 
@@ -19,7 +20,7 @@ GbdtObjective objective_from_name(const std::string& name) {
 namespace {
 
 void require(bool holds, const char* setting, const std::string& expectation) {
-  if (!holds) throw UsageError(std::string("gbdt setting ") + setting + " must be " + expectation);
+  if (!holds) throw InvalidArgument(std::string("gbdt setting ") + setting + " must be " + expectation);
 }
 
 bool finite_at_least(double value, double low) { return std::isfinite(value) && value >= low; }

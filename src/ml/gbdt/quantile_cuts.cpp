@@ -1,4 +1,4 @@
-#include "sonic/ml/gbdt/quantile_cuts.hpp"
+#include "ml/gbdt/quantile_cuts.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -7,8 +7,8 @@
 #include <numeric>
 #include <utility>
 
+#include "ml/common/thread_pool.hpp"
 #include "sonic/core/random.hpp"
-#include "sonic/ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {
@@ -122,7 +122,7 @@ std::vector<double> quantile_upper_edges(std::span<const double> sorted_values, 
   return edges;
 }
 
-FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, WorkerPool& pool) {
+FeatureCuts compute_feature_cuts(const Eigen::MatrixXd& features, int max_bin, std::uint64_t seed, ThreadPool& pool) {
   const auto feature_count = static_cast<std::size_t>(features.cols());
   const std::vector<Eigen::Index> sample = cut_sample_rows(features.rows(), seed);
   FeatureCuts cuts;

@@ -1,8 +1,7 @@
-#include "sonic/ml/gbdt/row_partition.hpp"
+#include "ml/gbdt/row_partition.hpp"
+#include "ml/common/thread_pool.hpp"
 
 #include <algorithm>
-
-#include "sonic/ml/gbdt/worker_pool.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {
@@ -21,7 +20,7 @@ struct Block {
 }  // namespace
 
 RowSegment RowPartition::reset(std::span<const std::uint32_t> rows, std::span<const GradientPair> gradients,
-                               WorkerPool& pool) {
+                               ThreadPool& pool) {
   rows_.assign(rows.begin(), rows.end());
   gradients_.resize(rows.size());
   scratch_rows_.resize(rows.size());
@@ -33,7 +32,7 @@ RowSegment RowPartition::reset(std::span<const std::uint32_t> rows, std::span<co
   return {0, rows_.size()};
 }
 
-void RowPartition::split(std::span<SegmentSplit> splits, WorkerPool& pool) {
+void RowPartition::split(std::span<SegmentSplit> splits, ThreadPool& pool) {
   std::vector<Block> blocks;
   std::vector<std::size_t> first_block(splits.size() + 1);
   for (std::size_t s = 0; s < splits.size(); ++s) {

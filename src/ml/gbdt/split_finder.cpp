@@ -1,4 +1,4 @@
-#include "sonic/ml/gbdt/split_finder.hpp"
+#include "ml/gbdt/split_finder.hpp"
 
 #include <algorithm>
 

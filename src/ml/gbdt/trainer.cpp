@@ -4,20 +4,19 @@
 #include <limits>
 #include <span>
 
+#include "ml/common/thread_pool.hpp"
+#include "ml/gbdt/binned_matrix.hpp"
+#include "ml/gbdt/objective.hpp"
+#include "ml/gbdt/quantile_cuts.hpp"
+#include "ml/gbdt/training_input.hpp"
+#include "ml/gbdt/tree_grower.hpp"
+#include "ml/gbdt/tree_sample.hpp"
 #include "sonic/core/random.hpp"
-#include "sonic/ml/gbdt/binned_matrix.hpp"
-#include "sonic/ml/gbdt/objective.hpp"
-#include "sonic/ml/gbdt/quantile_cuts.hpp"
-#include "sonic/ml/gbdt/tree_grower.hpp"
-#include "sonic/ml/gbdt/worker_pool.hpp"
-#include "training_input.hpp"
-#include "tree_sample.hpp"
 
 namespace sonic::ml {
 namespace {
 
 using gbdt::GradientPair;
-using gbdt::WorkerPool;
 
 constexpr std::size_t kBlockRows = 1 << 14;
 
@@ -26,7 +25,7 @@ constexpr std::uint64_t kCutStream = 0;
 
 // Adds a tree's value for each of `rows` (walked on raw values) to their margins of one output.
 void add_tree_to_margins(const GbdtTree& tree, const Eigen::MatrixXd& features, std::span<const std::uint32_t> rows,
-                         double* margins, WorkerPool& pool) {
+                         double* margins, ThreadPool& pool) {
   const std::size_t blocks = (rows.size() + kBlockRows - 1) / kBlockRows;
   pool.run(blocks, [&](std::size_t block) {
     const std::size_t end = std::min(rows.size(), (block + 1) * kBlockRows);
@@ -46,7 +45,7 @@ class ValidationTracker {
         margins_(base.replicate(validation.features.rows(), 1)),
         rows_(gbdt::all_indices(static_cast<std::size_t>(validation.features.rows()))) {}
 
-  void add_tree(const GbdtTree& tree, std::size_t output, WorkerPool& pool) {
+  void add_tree(const GbdtTree& tree, std::size_t output, ThreadPool& pool) {
     add_tree_to_margins(tree, validation_.features, rows_, margins_.col(static_cast<Eigen::Index>(output)).data(),
                         pool);
   }
@@ -80,7 +79,7 @@ class Booster {
         labels_(labels),
         params_(params),
         outputs_(output_count(params)),
-        pool_(static_cast<std::size_t>(params.num_threads)),
+        pool_(params.num_threads),
         binned_(features,
                 gbdt::compute_feature_cuts(features, params.max_bin,
                                            SeededRandom::for_stream(params.seed, kCutStream).next_u64(), pool_),
@@ -146,7 +145,7 @@ class Booster {
   const Eigen::VectorXi& labels_;
   const GbdtParams& params_;
   const std::size_t outputs_;
-  WorkerPool pool_;
+  ThreadPool pool_;
   const gbdt::BinnedMatrix binned_;
   gbdt::TreeGrower grower_;
   const std::vector<double> base_;

@@ -1,4 +1,4 @@
-#include "training_input.hpp"
+#include "ml/gbdt/training_input.hpp"
 
 #include <cmath>
 #include <cstdint>

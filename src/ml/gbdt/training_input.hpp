@@ -8,7 +8,7 @@
 
 namespace sonic::ml::gbdt {
 
-// Everything train_gbdt is given, settings included (those throw UsageError).
+// Everything train_gbdt is given, settings included (those throw ml::InvalidArgument).
 void check_training_inputs(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params,
                            const Eigen::MatrixXd* validation_features, const Eigen::VectorXi* validation_labels);
 

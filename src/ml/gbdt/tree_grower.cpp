@@ -1,9 +1,9 @@
-#include "sonic/ml/gbdt/tree_grower.hpp"
+#include "ml/gbdt/tree_grower.hpp"
 
 #include <algorithm>
 
-#include "sonic/ml/gbdt/histogram.hpp"
-#include "sonic/ml/gbdt/worker_pool.hpp"
+#include "ml/common/thread_pool.hpp"
+#include "ml/gbdt/histogram.hpp"
 
 namespace sonic::ml::gbdt {
 namespace {
@@ -32,7 +32,7 @@ struct TreeGrower::SplitPair {
   OpenNode& larger() { return left.segment.size() <= right.segment.size() ? right : left; }
 };
 
-TreeGrower::TreeGrower(const BinnedMatrix& binned, WorkerPool& pool, GrowthSettings settings)
+TreeGrower::TreeGrower(const BinnedMatrix& binned, ThreadPool& pool, GrowthSettings settings)
     : binned_(binned), pool_(pool), settings_(settings) {}
 
 namespace {
@@ -111,7 +111,7 @@ TreeGrower::SplitPair TreeGrower::record_split(GbdtTree& tree, const OpenNode& n
 // single node, still keeps every thread busy.
 void TreeGrower::plan_feature_groups() {
   const std::size_t count = features_.size();
-  const std::size_t threads = pool_.thread_count();
+  const auto threads = static_cast<std::size_t>(pool_.threads());
   std::size_t groups = (count + kMaxFeaturesPerPass - 1) / kMaxFeaturesPerPass;
   groups = std::min(count, (groups + threads - 1) / threads * threads);
   feature_groups_.clear();

@@ -1,4 +1,4 @@
-#include "tree_sample.hpp"
+#include "ml/gbdt/tree_sample.hpp"
 
 #include <algorithm>
 #include <cmath>

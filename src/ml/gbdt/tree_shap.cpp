@@ -1,4 +1,4 @@
-#include "sonic/ml/gbdt/tree_shap.hpp"
+#include "ml/gbdt/tree_shap.hpp"
 
 #include <algorithm>
 #include <cstdint>

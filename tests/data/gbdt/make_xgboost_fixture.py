@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference outputs of XGBoost 1.7 (tree_method='hist') for tests/ml/gbdt_xgboost_test.cpp.
+"""Reference outputs of XGBoost 1.7 (tree_method='hist') for tests/ml/gbdt/xgboost_test.cpp.
 
 Run from the repository root with the system Python that has xgboost 1.7:
     /usr/bin/python3 tests/data/gbdt/make_xgboost_fixture.py

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes sklearn_fixture.json: scikit-learn's binary metrics on a few small, fixed cases, for
-tests/ml/binary_metrics_sklearn_test.cpp. Run with /usr/bin/python3 (scikit-learn 1.2)."""
+tests/ml/metrics/binary_metrics_sklearn_test.cpp. Run with /usr/bin/python3 (scikit-learn 1.2)."""
 import json
 
 import numpy as np

@@ -35,7 +35,7 @@ struct GbdtParams {
   int num_threads = 0;  // 0 = std::thread::hardware_concurrency(); never changes results
 };
 
-// Throws UsageError naming the first setting that is out of range.
+// Throws InvalidArgument naming the first setting that is out of range.
 void validate(const GbdtParams& params);
 
 // How many margins a row gets: 1 for binary_logistic, num_classes for multiclass_softmax.

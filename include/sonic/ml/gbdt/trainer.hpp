@@ -26,7 +26,7 @@ struct GbdtValidation {
 };
 
 // `features`: rows = samples, finite values or NaN (missing). `labels`: 0/1 for binary_logistic,
-// 0..num_classes-1 for multiclass_softmax. Throws UsageError for bad settings and InputError
+// 0..num_classes-1 for multiclass_softmax. Throws InvalidArgument for bad settings and InputError
 // (naming the row and column) for bad data. The model's metadata holds the settings, the row
 // count, the rounds kept, the kept model's training log-loss (train_loss) and, with a
 // validation set, the validation log-loss of every round and the best round.
