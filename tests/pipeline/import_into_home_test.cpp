@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sonic/core/error.hpp"
-#include "sonic/store/import_runs.hpp"
+#include "sonic/store/import_run_log.hpp"
 #include "sonic/store/schema.hpp"
 #include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
