@@ -9,7 +9,10 @@
 #include <string_view>
 
 #include "global_options.hpp"
-#include "sonic/tracking/model_kinds.hpp"
+#include "sonic/mood/mood_net.hpp"
+#include "sonic/mood/next_mood.hpp"
+#include "sonic/mood/next_mood_gbdt.hpp"
+#include "sonic/session/session_model_file.hpp"
 
 namespace sonic::cli {
 
@@ -32,10 +35,10 @@ void add_predict_session_command(CLI::App& predict, const tracking::ModelKind& k
 
 // One row per model that has a train or predict subcommand.
 inline constexpr ModelCommands kModelCommands[] = {
-    {tracking::kMoodNet.name, add_train_mood_command, add_predict_mood_command},
-    {tracking::kNextMoodNet.name, add_train_next_mood_command, add_predict_next_mood_command},
-    {tracking::kNextMoodGbdt.name, add_train_mood_gbdt_command, nullptr},
-    {tracking::kSessionStart.name, add_train_session_command, add_predict_session_command},
+    {mood::kMoodNet.name, add_train_mood_command, add_predict_mood_command},
+    {mood::kNextMoodNet.name, add_train_next_mood_command, add_predict_next_mood_command},
+    {mood::kNextMoodGbdt.name, add_train_mood_gbdt_command, nullptr},
+    {session::kSessionStart.name, add_train_session_command, add_predict_session_command},
 };
 
 // Attaches the `train` (or `predict`) subcommand of every registered model that has one, in the

@@ -121,8 +121,8 @@ Eigen::MatrixXd centroids_from_stored(const std::vector<store::StoredCluster>& c
 
 void save_mood_cluster_model(const std::filesystem::path& path, const MoodClusterModel& model) {
   tracking::ModelFileInfo info;
-  info.format = tracking::kMoodClusters.format;
-  info.version = tracking::kMoodClusters.version;
+  info.format = mood::kMoodClusters.format;
+  info.version = mood::kMoodClusters.version;
   info.model_id = model.model_id;
   info.feature_names = feature_names();
   info.seed = model.seed;
@@ -145,8 +145,8 @@ void save_mood_cluster_model(const std::filesystem::path& path, const MoodCluste
 }
 
 MoodClusterModel load_mood_cluster_model(const std::filesystem::path& path) {
-  const auto file = tracking::load_model_file(path, tracking::kMoodClusters.format, tracking::kMoodClusters.version,
-                                              tracking::kMoodClusters.how_to_make());
+  const auto file = tracking::load_model_file(path, mood::kMoodClusters.format, mood::kMoodClusters.version,
+                                              mood::kMoodClusters.how_to_make());
   return tracking::reading_model_file(path, [&] {
     const auto reader = file.reader();
     const auto names = feature_names();

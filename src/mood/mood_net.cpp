@@ -64,15 +64,15 @@ ml::MlpTrainingResult train_mood_net(const LabelledTracks& set, const ml::MlpOpt
 
 void save_mood_net(const std::filesystem::path& path, const ml::MlpModel& model, const tracking::ModelFileInfo& info) {
   auto envelope = info;
-  envelope.format = tracking::kMoodNet.format;
-  envelope.version = tracking::kMoodNet.version;
+  envelope.format = mood::kMoodNet.format;
+  envelope.version = mood::kMoodNet.version;
   envelope.feature_names = model.feature_names();
   tracking::save_model_file(path, envelope, ml::mlp_model_to_json(model));
 }
 
 ml::MlpModel load_mood_net(const std::filesystem::path& path, tracking::ModelFileInfo* info) {
-  const auto file = tracking::load_model_file(path, tracking::kMoodNet.format, tracking::kMoodNet.version,
-                                              tracking::kMoodNet.how_to_make());
+  const auto file =
+      tracking::load_model_file(path, mood::kMoodNet.format, mood::kMoodNet.version, mood::kMoodNet.how_to_make());
   return tracking::reading_model_file(path, [&] {
     for (const auto& name : file.info.feature_names) {
       if (!is_track_feature(name)) file.reader().fail("feature_names", "holds '" + name + "', which no track has");

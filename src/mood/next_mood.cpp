@@ -104,15 +104,15 @@ NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int 
 void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model,
                         const tracking::ModelFileInfo& info) {
   auto envelope = info;
-  envelope.format = tracking::kNextMoodNet.format;
-  envelope.version = tracking::kNextMoodNet.version;
+  envelope.format = mood::kNextMoodNet.format;
+  envelope.version = mood::kNextMoodNet.version;
   envelope.feature_names = model.feature_names();
   tracking::save_model_file(path, envelope, ml::mlp_model_to_json(model));
 }
 
 ml::MlpModel load_next_mood_net(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
   return load_next_mood_model(
-      path, clusters, tracking::kNextMoodNet,
+      path, clusters, mood::kNextMoodNet,
       [](const nlohmann::json& json, std::span<const std::string> names) {
         return ml::mlp_model_from_json(json, names);
       },

@@ -39,15 +39,15 @@ NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data,
 void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model,
                          const tracking::ModelFileInfo& info) {
   auto envelope = info;
-  envelope.format = tracking::kNextMoodGbdt.format;
-  envelope.version = tracking::kNextMoodGbdt.version;
+  envelope.format = mood::kNextMoodGbdt.format;
+  envelope.version = mood::kNextMoodGbdt.version;
   envelope.feature_names = model.feature_names();
   tracking::save_model_file(path, envelope, ml::gbdt_to_json(model));
 }
 
 ml::GbdtModel load_next_mood_gbdt(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
   return load_next_mood_model(
-      path, clusters, tracking::kNextMoodGbdt,
+      path, clusters, mood::kNextMoodGbdt,
       [](const nlohmann::json& json, std::span<const std::string> names) { return ml::gbdt_from_json(json, names); },
       info);
 }

@@ -46,11 +46,11 @@ void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, con
 
 ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const ClusterRunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  auto run = tracking::TrackedRun::start(home.runs(), std::string(tracking::kMoodClusters.experiment),
-                                         {.seed = options.fit.seed});
+  auto run =
+      tracking::TrackedRun::start(home.runs(), std::string(mood::kMoodClusters.experiment), {.seed = options.fit.seed});
   ClusterMoodsResult report;
   report.run_id = run.run_id();
-  report.model_path = tracking::kMoodClusters.path(home);
+  report.model_path = mood::kMoodClusters.path(home);
 
   store::Transaction transaction(db);
   if (options.impute_artist) report.tracks_imputed = store::impute_features_from_artists(db, now_utc_ms());

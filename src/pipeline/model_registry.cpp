@@ -6,6 +6,10 @@
 #include "sonic/pipeline/mood_classifier.hpp"
 #include "sonic/pipeline/next_mood.hpp"
 #include "sonic/pipeline/train_session.hpp"
+#include "sonic/mood/mood_clusters.hpp"
+#include "sonic/mood/mood_net.hpp"
+#include "sonic/mood/next_mood_gbdt.hpp"
+#include "sonic/session/session_model_file.hpp"
 
 namespace sonic::pipeline {
 namespace {
@@ -35,7 +39,7 @@ nlohmann::json mood_net_step(const ModelContext& context, const RetrainOptions& 
 
 // With the model on disk: a new one, or the last one when this run's training failed.
 std::string without_mood_net(const ModelContext& context, const RetrainOptions&) {
-  return std::filesystem::exists(tracking::kMoodNet.path(context.home)) ? "" : "no mood net yet";
+  return std::filesystem::exists(mood::kMoodNet.path(context.home)) ? "" : "no mood net yet";
 }
 
 nlohmann::json predict_mood_step(const ModelContext& context, const RetrainOptions&) {
@@ -73,12 +77,12 @@ nlohmann::json session_step(const ModelContext& context, const RetrainOptions& o
 
 const std::vector<ModelEntry>& entries() {
   static const std::vector<ModelEntry> kEntries = {
-      {tracking::kMoodClusters, {{"cluster", {}, nullptr, cluster_step}}},
-      {tracking::kMoodNet,
+      {mood::kMoodClusters, {{"cluster", {}, nullptr, cluster_step}}},
+      {mood::kMoodNet,
        {{"mood-net", {}, without_labels, mood_net_step}, {"predict-mood", {}, without_mood_net, predict_mood_step}}},
-      {tracking::kNextMoodNet, {{"next-mood", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::net>}}},
-      {tracking::kNextMoodGbdt, {{"mood-gbdt", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::gbdt>}}},
-      {tracking::kSessionStart, {{"session", {}, nullptr, session_step}}},
+      {mood::kNextMoodNet, {{"next-mood", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::net>}}},
+      {mood::kNextMoodGbdt, {{"mood-gbdt", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::gbdt>}}},
+      {session::kSessionStart, {{"session", {}, nullptr, session_step}}},
   };
   return kEntries;
 }
@@ -90,6 +94,21 @@ tracking::ModelFile ModelEntry::load(const Home& home) const {
 }
 
 std::span<const ModelEntry> model_registry() { return entries(); }
+
+std::string experiment_names() {
+  std::string names;
+  for (const auto& entry : entries()) names += (names.empty() ? "" : ", ") + std::string(entry.kind.experiment);
+  return names;
+}
+
+tracking::HeadlineMetrics headline_metrics() {
+  tracking::HeadlineMetrics headlines;
+  for (const auto& entry : entries()) {
+    headlines[std::string(entry.kind.experiment)] = {entry.kind.headline_metrics.begin(),
+                                                     entry.kind.headline_metrics.end()};
+  }
+  return headlines;
+}
 
 const ModelEntry* find_model(std::string_view name) {
   const auto& all = entries();

@@ -71,13 +71,13 @@ TrainMoodResult train_mood(const Home& home, const TrainMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto set = mood::read_labelled_tracks(options.labels, options.columns);
   auto run =
-      tracking::TrackedRun::start(home.runs(), std::string(tracking::kMoodNet.experiment), {.seed = options.mlp.seed});
+      tracking::TrackedRun::start(home.runs(), std::string(mood::kMoodNet.experiment), {.seed = options.mlp.seed});
   TrainMoodResult report;
   report.rows = set.features.rows();
   report.classes = set.classes;
   report.features = set.feature_names;
   report.run_id = run.run_id();
-  report.model_path = tracking::kMoodNet.path(home);
+  report.model_path = mood::kMoodNet.path(home);
   if (options.folds > 0) report.cv = mood::cross_validate_mood_net(set, options.mlp, options.folds);
   const auto trained = mood::train_mood_net(set, options.mlp);
   report.epochs = static_cast<int>(trained.history.size());
@@ -102,7 +102,7 @@ TrainMoodResult train_mood(const Home& home, const TrainMoodOptions& options) {
 
 PredictMoodResult predict_history_moods(store::Database& db, const Home& home) {
   tracking::ModelFileInfo info;
-  const auto model = mood::load_mood_net(tracking::kMoodNet.path(home), &info);
+  const auto model = mood::load_mood_net(mood::kMoodNet.path(home), &info);
   PredictMoodResult report;
   report.model_id = info.model_id;
   const auto tracks = store::history_tracks_with_features(db);
@@ -144,7 +144,7 @@ PredictMoodResult predict_history_moods(store::Database& db, const Home& home) {
 MoodProbabilities predict_track_mood(store::Database& db, const Home& home, const std::string& spotify_id) {
   const auto id = sources::spotify_track_id(spotify_id);
   if (!id) throw UsageError("'" + spotify_id + "' is not a Spotify track ID or spotify:track: URI");
-  const auto model = mood::load_mood_net(tracking::kMoodNet.path(home));
+  const auto model = mood::load_mood_net(mood::kMoodNet.path(home));
   const auto track = store::track_by_spotify_id(db, *id);
   if (!track) throw InputError("track " + std::string(*id) + " is not in your history");
   const auto tracks = store::features_of_tracks(db, {track->track_id});
@@ -155,7 +155,7 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
 }
 
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features) {
-  const auto model = mood::load_mood_net(tracking::kMoodNet.path(home));
+  const auto model = mood::load_mood_net(mood::kMoodNet.path(home));
   Eigen::RowVectorXf row(static_cast<Eigen::Index>(model.feature_names().size()));
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {
     const auto found = features.find(model.feature_names()[i]);

@@ -92,10 +92,10 @@ struct Learner {
 
 // Indexed by NextMoodLearner: two models (two registry kinds) over one dataset.
 const Learner kLearners[] = {
-    {{tracking::kNextMoodNet, "mood net", "epoch"},
+    {{mood::kNextMoodNet, "mood net", "epoch"},
      [](const TrainNextMoodOptions& options) { return options.mlp.seed; },
      train_net},
-    {{tracking::kNextMoodGbdt, "boosted trees", "round"},
+    {{mood::kNextMoodGbdt, "boosted trees", "round"},
      [](const TrainNextMoodOptions& options) { return options.gbdt.seed; },
      train_gbdt},
 };
@@ -183,7 +183,7 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   const auto labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(labels.size());
   tracking::ModelFileInfo info;
-  const auto path = tracking::kNextMoodNet.path(home);
+  const auto path = mood::kNextMoodNet.path(home);
   const auto model = mood::load_next_mood_net(path, clusters, &info);
   if (info.metrics.value("cluster_model_id", "") != clustering_id) {
     throw InputError(path.string() +

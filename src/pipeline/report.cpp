@@ -9,6 +9,7 @@
 #include "sonic/core/utc_time.hpp"
 #include "sonic/pipeline/predict_session.hpp"
 #include "sonic/pipeline/summarize.hpp"
+#include "sonic/pipeline/model_registry.hpp"
 #include "sonic/report/dashboard.hpp"
 #include "sonic/report/dashboard_models.hpp"
 #include "sonic/report/html_report.hpp"
@@ -54,7 +55,8 @@ report::DashboardInputs gather_inputs(store::Database& db, const Home& home, con
         insight::recall_narrative(db, insight.statistics, insight::NarratorSettings::from_environment(false)));
   }
   inputs.forecast = forecast_or_null(db, home, zone, now_ms);
-  inputs.models = report::models_section(tracking::list_runs(home.runs(), std::nullopt, kRunsToScan));
+  inputs.models =
+      report::models_section(tracking::list_runs(home.runs(), std::nullopt, kRunsToScan), headline_metrics());
   inputs.now_ms = now_ms;
   inputs.top = request.top;
   return inputs;

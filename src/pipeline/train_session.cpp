@@ -29,7 +29,7 @@ void log_training(tracking::TrackedRun& run, const session::SessionTraining& tra
   for (const auto& [key, value] : metrics.items()) {
     run.log_metric(key, value.get<double>());
   }
-  run.set_tag("sonic.model", std::string(tracking::kSessionStart.name));
+  run.set_tag("sonic.model", std::string(session::kSessionStart.name));
   run.set_tag("sonic.features", nlohmann::json(features::session_feature_names()).dump());
 }
 
@@ -43,7 +43,7 @@ TrainSessionResult train_session(store::Database& db, const Home& home, const Ti
                zone.name());
 
   auto run = tracking::TrackedRun::start(
-      home.runs(), std::string(tracking::kSessionStart.experiment),
+      home.runs(), std::string(session::kSessionStart.experiment),
       {.seed = options.seed, .window_from_ms = window.from_ms, .window_to_ms = window.to_ms});
   TrainSessionResult result{.training = session::train_session_model(history, zone, window, options),
                             .run_id = run.run_id(),

@@ -7,7 +7,8 @@
 
 namespace sonic::report {
 
-nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newest_first) {
+nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newest_first,
+                              const tracking::HeadlineMetrics& headlines) {
   // A failed run has no final metrics worth showing; it is shown only when nothing finished.
   std::map<std::string, const tracking::RunSummary*> chosen;
   for (const auto& run : runs_newest_first) {
@@ -23,7 +24,7 @@ nlohmann::json models_section(const std::vector<tracking::RunSummary>& runs_newe
   // The entries of `sonic runs --json`, each with "headline": the metrics a report shows.
   auto entries = runs_json(latest)["runs"];
   for (auto& entry : entries) {
-    const auto& names = headline_metric_names(entry["experiment"].get<std::string>());
+    const auto& names = headline_metric_names(headlines, entry["experiment"].get<std::string>());
     nlohmann::json headline = nlohmann::json::object();
     for (const auto& [name, value] : entry["metrics"].items()) {
       if (names.empty() || std::find(names.begin(), names.end(), name) != names.end()) headline[name] = value;

@@ -7,15 +7,14 @@
 
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/text_cell.hpp"
-#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::report {
 namespace {
 
-std::string headline_metrics(const tracking::RunSummary& run) {
+std::string headline_metrics(const tracking::RunSummary& run, const tracking::HeadlineMetrics& headlines) {
   std::string text;
   int shown = 0;
-  for (const auto& name : headline_metric_names(run.experiment)) {
+  for (const auto& name : headline_metric_names(headlines, run.experiment)) {
     const auto found = run.metrics.find(name);
     if (found == run.metrics.end() || shown == 3) continue;
     const double value = found->second;
@@ -29,17 +28,11 @@ std::string headline_metrics(const tracking::RunSummary& run) {
 
 }  // namespace
 
-const std::vector<std::string>& headline_metric_names(const std::string& experiment) {
-  static const auto kHeadlines = [] {
-    std::map<std::string, std::vector<std::string>, std::less<>> headlines;
-    for (const auto* kind : tracking::kModelKinds) {
-      headlines[std::string(kind->experiment)] = {kind->headline_metrics.begin(), kind->headline_metrics.end()};
-    }
-    return headlines;
-  }();
+const std::vector<std::string>& headline_metric_names(const tracking::HeadlineMetrics& headlines,
+                                                      const std::string& experiment) {
   static const std::vector<std::string> kNone;
-  const auto found = kHeadlines.find(experiment);
-  return found == kHeadlines.end() ? kNone : found->second;
+  const auto found = headlines.find(experiment);
+  return found == headlines.end() ? kNone : found->second;
 }
 
 nlohmann::json runs_json(const std::vector<tracking::RunSummary>& runs) {
@@ -61,13 +54,14 @@ nlohmann::json runs_json(const std::vector<tracking::RunSummary>& runs) {
   return {{"runs", list}};
 }
 
-std::string runs_text(const std::vector<tracking::RunSummary>& runs, const std::filesystem::path& mlruns) {
+std::string runs_text(const std::vector<tracking::RunSummary>& runs, const std::filesystem::path& mlruns,
+                      const tracking::HeadlineMetrics& headlines) {
   if (runs.empty()) return "No training runs yet in " + mlruns.string() + " (sonic cluster, sonic train …).\n";
   std::string text = "started (UTC)     experiment     status    metrics\n";
   for (const auto& run : runs) {
     const auto start = format_iso8601_utc(run.start_ms);
     text += fmt::format("{} {}  {}  {:<8}  {}\n", start.substr(0, 10), start.substr(11, 5), cell(run.experiment, 13),
-                        tracking::run_status_name(run.status), headline_metrics(run));
+                        tracking::run_status_name(run.status), headline_metrics(run, headlines));
   }
   text += "\nAll runs: MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri " + mlruns.string() + "\n";
   return text;

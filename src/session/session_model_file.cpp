@@ -4,7 +4,7 @@
 
 namespace sonic::session {
 
-std::filesystem::path session_model_path(const Home& home) { return tracking::kSessionStart.path(home); }
+std::filesystem::path session_model_path(const Home& home) { return session::kSessionStart.path(home); }
 
 nlohmann::json session_metrics(const SessionTraining& training) {
   nlohmann::json metrics = nlohmann::json::object();
@@ -24,8 +24,8 @@ nlohmann::json session_metrics(const SessionTraining& training) {
 void save_session_model(const std::filesystem::path& path, const SessionTraining& training, const std::string& model_id,
                         std::uint64_t seed) {
   tracking::ModelFileInfo info;
-  info.format = tracking::kSessionStart.format;
-  info.version = tracking::kSessionStart.version;
+  info.format = session::kSessionStart.format;
+  info.version = session::kSessionStart.version;
   info.model_id = model_id;
   info.feature_names = features::session_feature_names();
   info.seed = seed;
@@ -37,8 +37,8 @@ void save_session_model(const std::filesystem::path& path, const SessionTraining
 
 SessionModel load_session_model(const std::filesystem::path& path) {
   const tracking::ModelFile file =
-      tracking::load_model_file(path, tracking::kSessionStart.format, tracking::kSessionStart.version,
-                                "train one first with `" + std::string(tracking::kSessionStart.make_command) + "`");
+      tracking::load_model_file(path, session::kSessionStart.format, session::kSessionStart.version,
+                                "train one first with `" + std::string(session::kSessionStart.make_command) + "`");
   const auto& expected = features::session_feature_names();
   return tracking::reading_model_file(path, [&] {
     file.reader().require_feature_names(file.info.feature_names, expected);

@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "sonic/mood/mood_clusters.hpp"
+#include "sonic/mood/mood_net.hpp"
+#include "sonic/mood/next_mood_gbdt.hpp"
 #include "sonic/report/runs_table.hpp"
+#include "sonic/session/session_model_file.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sonic::pipeline {
@@ -15,7 +19,8 @@ namespace {
 
 TEST(ModelKinds, NamesExperimentsFilesAndFormatsAreEachUsedOnce) {
   std::set<std::string_view> names, experiments, files, formats;
-  for (const auto* kind : tracking::kModelKinds) {
+  for (const auto& entry : model_registry()) {
+    const auto* kind = &entry.kind;
     EXPECT_TRUE(names.insert(kind->name).second) << kind->name;
     EXPECT_TRUE(experiments.insert(kind->experiment).second) << kind->name;
     EXPECT_TRUE(files.insert(kind->file).second) << kind->name;
@@ -26,18 +31,25 @@ TEST(ModelKinds, NamesExperimentsFilesAndFormatsAreEachUsedOnce) {
 }
 
 TEST(ModelKinds, SonicRunsShowsEachKindsHeadlineMetrics) {
-  for (const auto* kind : tracking::kModelKinds) {
+  const auto headlines = headline_metrics();
+  for (const auto& entry : model_registry()) {
+    const auto* kind = &entry.kind;
     const std::vector<std::string> expected(kind->headline_metrics.begin(), kind->headline_metrics.end());
-    EXPECT_EQ(report::headline_metric_names(std::string(kind->experiment)), expected) << kind->name;
+    EXPECT_EQ(report::headline_metric_names(headlines, std::string(kind->experiment)), expected) << kind->name;
   }
-  EXPECT_TRUE(report::headline_metric_names("no-such-experiment").empty());
-  EXPECT_EQ(tracking::experiment_names(), "mood-clusters, mood, next-mood, mood-gbdt, session");
+  EXPECT_EQ(report::headline_metric_names(headlines, "mood"), (std::vector<std::string>{"cv_accuracy", "cv_macro_f1"}));
+  EXPECT_TRUE(report::headline_metric_names(headlines, "no-such-experiment").empty());
+  EXPECT_EQ(experiment_names(), "mood-clusters, mood, next-mood, mood-gbdt, session");
 }
 
-TEST(ModelRegistry, HasOneEntryPerKindInTheKindsOrder) {
+TEST(ModelRegistry, HasOneEntryPerKindInRetrainsOrder) {
   const auto registry = model_registry();
-  ASSERT_EQ(registry.size(), tracking::kModelKinds.size());
-  for (std::size_t i = 0; i < registry.size(); ++i) EXPECT_EQ(&registry[i].kind, tracking::kModelKinds[i]);
+  ASSERT_EQ(registry.size(), 5u);
+  EXPECT_EQ(&registry[0].kind, &mood::kMoodClusters);
+  EXPECT_EQ(&registry[1].kind, &mood::kMoodNet);
+  EXPECT_EQ(&registry[2].kind, &mood::kNextMoodNet);
+  EXPECT_EQ(&registry[3].kind, &mood::kNextMoodGbdt);
+  EXPECT_EQ(&registry[4].kind, &session::kSessionStart);
   ASSERT_NE(find_model("mood-gbdt"), nullptr);
   EXPECT_EQ(find_model("mood-gbdt")->kind.file, "next_mood_gbdt.json");
   EXPECT_EQ(find_model("no-such-model"), nullptr);

@@ -1,3 +1,4 @@
+#include "sonic/pipeline/model_registry.hpp"
 #include "sonic/report/dashboard.hpp"
 
 #include <gtest/gtest.h>
@@ -182,7 +183,7 @@ TEST(ModelsSection, LatestFinishedRunOfEachExperiment) {
       run("mood", "finished", RunStatus::finished), run("mood", "old", RunStatus::finished)};
   runs[2].metrics = {{"accuracy", 0.8}, {"cv_accuracy", 0.81}, {"train_loss", 0.3}};
   runs[1].metrics = {{"made_up", 1.0}};
-  const auto section = models_section(runs);
+  const auto section = models_section(runs, pipeline::headline_metrics());
   ASSERT_EQ(section.size(), 2u);
   EXPECT_EQ(section[0]["experiment"], "mood");
   EXPECT_EQ(section[0]["run_id"], "finished");

@@ -18,6 +18,13 @@
 
 namespace sonic::mood {
 
+// The mood clusters as a kind of model (see tracking/model_kinds.hpp).
+inline constexpr std::string_view kMoodClustersHeadlines[] = {"k", "silhouette_chosen", "tracks_clustered",
+                                                              "tracks_without_features"};
+inline constexpr tracking::ModelKind kMoodClusters{
+    "mood-clusters",        "mood-clusters", "mood_clusters.json", "sonic-mood-clusters", 1,
+    kMoodClustersHeadlines, "sonic cluster"};
+
 struct MoodClusterModel {
   std::string model_id;
   Eigen::MatrixXd centroids;  // k × kClusterFeatureCount

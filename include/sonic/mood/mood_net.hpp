@@ -16,6 +16,11 @@
 
 namespace sonic::mood {
 
+// The mood net as a kind of model (see tracking/model_kinds.hpp).
+inline constexpr std::string_view kMoodNetHeadlines[] = {"cv_accuracy", "cv_macro_f1"};
+inline constexpr tracking::ModelKind kMoodNet{
+    "mood", "mood", "mood_net.json", "sonic-mood-net", 1, kMoodNetHeadlines, "sonic train mood"};
+
 // One hidden layer of 128, Adam at 3e-4, batches of 32, 200 epochs: the best of the settings
 // compared with nested cross-validation on data_moods.csv (bench/mlp_cv_bench.cpp --nested).
 ml::MlpOptions mood_net_defaults();

@@ -17,6 +17,13 @@
 
 namespace sonic::mood {
 
+// The next-mood net as a kind of model (see tracking/model_kinds.hpp). The net and the boosted
+// trees (next_mood_gbdt.hpp) are judged alike, on one dataset and split.
+inline constexpr std::string_view kNextMoodHeadlines[] = {"test_accuracy", "test_macro_f1", "test_roc_auc",
+                                                          "baseline_same_as_current_accuracy"};
+inline constexpr tracking::ModelKind kNextMoodNet{
+    "next-mood", "next-mood", "next_mood.json", "sonic-next-mood-net", 1, kNextMoodHeadlines, "sonic train next-mood"};
+
 // Rows [0, validation_begin) train, [validation_begin, test_begin) pick the early-stopping
 // epoch, [test_begin, rows) test. Every cut falls between sessions.
 struct TimeSplit {

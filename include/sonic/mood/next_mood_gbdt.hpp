@@ -6,8 +6,14 @@
 #include "sonic/ml/gbdt/model.hpp"
 #include "sonic/ml/gbdt/params.hpp"
 #include "sonic/mood/next_mood.hpp"
+#include "sonic/tracking/model_kinds.hpp"
 
 namespace sonic::mood {
+
+// The next-mood boosted trees as a kind of model (see tracking/model_kinds.hpp).
+inline constexpr tracking::ModelKind kNextMoodGbdt{
+    "mood-gbdt", "mood-gbdt",        "next_mood_gbdt.json",  "sonic-next-mood-gbdt",
+    1,           kNextMoodHeadlines, "sonic train mood-gbdt"};
 
 // Softmax over the clusters, 300 rounds at most with early stopping after 20 rounds without a
 // better validation loss, depth 4 (shallower than XGBoost's 6: a few thousand rows), eta 0.1.

@@ -1,9 +1,9 @@
 #pragma once
 // The model registry: one entry per kind of model (its static facts — name, experiment, file,
-// format, headline metrics — are the kind's row in tracking/model_kinds.hpp), saying how
-// `sonic retrain` trains it and what it is asked for. `sonic retrain` runs every entry's steps in
-// order; `sonic runs`, the report and `sonic serve` read the kinds. A new model adds its entry here
-// (see docs/adding-a-model.md).
+// format, headline metrics — are the kind's row in its domain header, e.g. mood::kMoodNet),
+// saying how `sonic retrain` trains it and what it is asked for. `sonic retrain` runs every
+// entry's steps in order; `sonic runs`, the report and `sonic serve` read the kinds from here.
+// A new model adds its entry in model_registry.cpp (see docs/adding-a-model.md).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <span>
@@ -47,8 +47,12 @@ struct ModelEntry {
   tracking::ModelFile load(const Home& home) const;
 };
 
-// Every model, in the order of tracking::kModelKinds (the order `sonic retrain` trains them).
+// Every model, in the order `sonic retrain` trains them.
 std::span<const ModelEntry> model_registry();
+// "mood-clusters, mood, next-mood, mood-gbdt, session": for help texts.
+std::string experiment_names();
+// Each kind's headline metrics by experiment, for `sonic runs` and the report's models section.
+tracking::HeadlineMetrics headline_metrics();
 // The entry named `name` (`sonic train <name>`); nullptr when there is none.
 const ModelEntry* find_model(std::string_view name);
 

@@ -13,6 +13,11 @@
 
 namespace sonic::session {
 
+// The session-start model as a kind of model (see tracking/model_kinds.hpp).
+inline constexpr std::string_view kSessionStartHeadlines[] = {"roc_auc", "hour_of_week_roc_auc", "pr_auc", "brier"};
+inline constexpr tracking::ModelKind kSessionStart{
+    "session", "session", "session.json", "sonic-session-gbdt", 1, kSessionStartHeadlines, "sonic train session"};
+
 std::filesystem::path session_model_path(const Home& home);  // <home>/models/session.json
 
 struct SessionModel {

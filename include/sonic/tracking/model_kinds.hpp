@@ -1,15 +1,16 @@
 #pragma once
-// The kinds of model sonic trains, one row each: the static facts every layer from the domain
-// models up reads — the name (`sonic train <name>`), the MLflow experiment its runs go to, the
-// file under <home>/models/, the file's format name and version, the headline metrics `sonic
-// runs` and the report show, and the command that makes the file. How each one is trained,
-// loaded and asked is in pipeline/model_registry.hpp, whose entries point at these rows.
-// A new model adds its row here (see docs/adding-a-model.md).
-#include <array>
+// What a kind of model is, in static facts: the name (`sonic train <name>`), the MLflow experiment
+// its runs go to, the file under <home>/models/, the file's format name and version, the headline
+// metrics `sonic runs` and the report show, and the command that makes the file. Each model's row
+// sits in its domain header beside the code that writes and reads its file (mood::kMoodNet,
+// session::kSessionStart, …); pipeline/model_registry.hpp lists them, with how each is trained
+// and loaded (see docs/adding-a-model.md).
 #include <filesystem>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sonic/core/home.hpp"
 
@@ -29,39 +30,7 @@ struct ModelKind {
   std::string how_to_make() const { return "run `" + std::string(make_command) + "`"; }
 };
 
-namespace headlines {
-inline constexpr std::string_view kMoodClusters[] = {"k", "silhouette_chosen", "tracks_clustered",
-                                                     "tracks_without_features"};
-inline constexpr std::string_view kMoodNet[] = {"cv_accuracy", "cv_macro_f1"};
-// The net and the boosted trees are judged alike, on one dataset and split.
-inline constexpr std::string_view kNextMood[] = {"test_accuracy", "test_macro_f1", "test_roc_auc",
-                                                 "baseline_same_as_current_accuracy"};
-inline constexpr std::string_view kSession[] = {"roc_auc", "hour_of_week_roc_auc", "pr_auc", "brier"};
-}  // namespace headlines
-
-// The table: name, experiment, file, format, version, headline metrics, the command that makes it.
-// clang-format off
-inline constexpr ModelKind kMoodClusters{"mood-clusters", "mood-clusters", "mood_clusters.json",
-                                         "sonic-mood-clusters", 1, headlines::kMoodClusters, "sonic cluster"};
-inline constexpr ModelKind kMoodNet{"mood", "mood", "mood_net.json",
-                                    "sonic-mood-net", 1, headlines::kMoodNet, "sonic train mood"};
-inline constexpr ModelKind kNextMoodNet{"next-mood", "next-mood", "next_mood.json",
-                                        "sonic-next-mood-net", 1, headlines::kNextMood, "sonic train next-mood"};
-inline constexpr ModelKind kNextMoodGbdt{"mood-gbdt", "mood-gbdt", "next_mood_gbdt.json",
-                                         "sonic-next-mood-gbdt", 1, headlines::kNextMood, "sonic train mood-gbdt"};
-inline constexpr ModelKind kSessionStart{"session", "session", "session.json",
-                                         "sonic-session-gbdt", 1, headlines::kSession, "sonic train session"};
-// clang-format on
-
-// Every kind, in the order `sonic retrain` trains them.
-inline constexpr std::array<const ModelKind*, 5> kModelKinds = {&kMoodClusters, &kMoodNet, &kNextMoodNet,
-                                                                &kNextMoodGbdt, &kSessionStart};
-
-// "mood-clusters, mood, next-mood, mood-gbdt, session": for help texts.
-inline std::string experiment_names() {
-  std::string names;
-  for (const ModelKind* kind : kModelKinds) names += (names.empty() ? "" : ", ") + std::string(kind->experiment);
-  return names;
-}
+// Experiment → the headline metrics of its kind, in the order to show them.
+using HeadlineMetrics = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 }  // namespace sonic::tracking
