@@ -17,7 +17,7 @@ fs::path fixture(const std::string& name) { return testing::test_data("import/" 
 
 class ImportIntoHomeTest : public ::testing::Test {
  protected:
-  ImportReport import(const std::vector<fs::path>& paths, ImportOptions options = {}) {
+  ImportResult import(const std::vector<fs::path>& paths, ImportOptions options = {}) {
     return import_into_home(home_, paths, options);
   }
 

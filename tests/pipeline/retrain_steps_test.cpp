@@ -13,7 +13,7 @@ namespace sonic::pipeline {
 namespace {
 
 TEST(RetrainSteps, AnOptionMlRefusesFailsTheStepAsBadUsage) {
-  RetrainReport report;
+  RetrainResult report;
   StepRunner steps(report);
   EXPECT_FALSE(steps.run("cluster", {}, []() -> nlohmann::json {
     throw ml::InvalidArgument("choosing K: need 2 ≤ k_min ≤ k_max, got 6 … 4");
@@ -25,7 +25,7 @@ TEST(RetrainSteps, AnOptionMlRefusesFailsTheStepAsBadUsage) {
 }
 
 TEST(RetrainSteps, OtherFailuresKeepTheirStatus) {
-  RetrainReport report;
+  RetrainResult report;
   StepRunner steps(report);
   steps.run("mood-net", {}, []() -> nlohmann::json { throw InputError("labels.csv: no rows"); });
   steps.run("predict-mood", {}, []() -> nlohmann::json { throw std::runtime_error("boom"); });

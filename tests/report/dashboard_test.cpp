@@ -1,4 +1,5 @@
 #include "sonic/pipeline/model_registry.hpp"
+#include "sonic/report/dashboard_models.hpp"
 #include "sonic/report/dashboard.hpp"
 
 #include <gtest/gtest.h>
