@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pipeline/model_predictors.hpp"
 #include "sonic/pipeline/cluster_moods.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 #include "sonic/pipeline/next_mood.hpp"
@@ -77,12 +78,15 @@ nlohmann::json session_step(const ModelContext& context, const RetrainOptions& o
 
 const std::vector<ModelEntry>& entries() {
   static const std::vector<ModelEntry> kEntries = {
-      {mood::kMoodClusters, {{"cluster", {}, nullptr, cluster_step}}},
+      {mood::kMoodClusters, {{"cluster", {}, nullptr, cluster_step}}, load_mood_clusters_predictor},
       {mood::kMoodNet,
-       {{"mood-net", {}, without_labels, mood_net_step}, {"predict-mood", {}, without_mood_net, predict_mood_step}}},
-      {mood::kNextMoodNet, {{"next-mood", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::net>}}},
+       {{"mood-net", {}, without_labels, mood_net_step}, {"predict-mood", {}, without_mood_net, predict_mood_step}},
+       load_mood_predictor},
+      {mood::kNextMoodNet,
+       {{"next-mood", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::net>}},
+       load_next_mood_predictor},
       {mood::kNextMoodGbdt, {{"mood-gbdt", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::gbdt>}}},
-      {session::kSessionStart, {{"session", {}, nullptr, session_step}}},
+      {session::kSessionStart, {{"session", {}, nullptr, session_step}}, load_session_predictor},
   };
   return kEntries;
 }

@@ -155,19 +155,23 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
 }
 
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features) {
-  const auto model = mood::load_mood_net(mood::kMoodNet.path(home));
+  return predict_features_mood(mood::load_mood_net(mood::kMoodNet.path(home)), features, "--features");
+}
+
+MoodProbabilities predict_features_mood(const ml::MlpModel& model, const std::map<std::string, double>& features,
+                                        const std::string& what) {
   Eigen::RowVectorXf row(static_cast<Eigen::Index>(model.feature_names().size()));
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {
     const auto found = features.find(model.feature_names()[i]);
     if (found == features.end()) {
-      throw UsageError("--features lacks '" + model.feature_names()[i] + "'; the model needs " +
+      throw UsageError(what + " lacks '" + model.feature_names()[i] + "'; the model needs " +
                        join(model.feature_names(), ","));
     }
     row(static_cast<Eigen::Index>(i)) = static_cast<float>(found->second);
   }
   for (const auto& [name, value] : features) {
     if (std::find(model.feature_names().begin(), model.feature_names().end(), name) == model.feature_names().end()) {
-      throw UsageError("--features has '" + name + "', which the model does not use; it needs " +
+      throw UsageError(what + " has '" + name + "', which the model does not use; it needs " +
                        join(model.feature_names(), ","));
     }
   }

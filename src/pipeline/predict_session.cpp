@@ -11,7 +11,12 @@ namespace sonic::pipeline {
 SessionPrediction predict_session(store::Database& db, const Home& home, const TimeZone& zone,
                                   const PredictSessionOptions& options) {
   const std::filesystem::path path = session::session_model_path(home);
-  const session::SessionModel model = session::load_session_model(path);
+  return predict_session(db, session::load_session_model(path), path, zone, options);
+}
+
+SessionPrediction predict_session(store::Database& db, const session::SessionModel& model,
+                                  const std::filesystem::path& path, const TimeZone& zone,
+                                  const PredictSessionOptions& options) {
   // The hour and weekday columns are local time: another zone shifts what the model learnt.
   const nlohmann::json& trained = model.gbdt.metadata();
   if (trained.contains("session") && trained["session"].value("time_zone", zone.name()) != zone.name()) {

@@ -110,6 +110,10 @@ std::optional<std::string> SonicProcess::wait_for_output(const std::regex& patte
   }
 }
 
+void SonicProcess::send_signal(int signal) {
+  if (running()) ::kill(pid_, signal);
+}
+
 RunResult SonicProcess::wait(std::chrono::milliseconds timeout) {
   // Poll, so that a run that ends early is not killed (nor its pid reused).
   const auto deadline = std::chrono::steady_clock::now() + timeout;

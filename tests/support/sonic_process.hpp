@@ -38,6 +38,9 @@ class SonicProcess {
   // for it to appear; nullopt if it did not, or if the process ended without printing it.
   std::optional<std::string> wait_for_output(const std::regex& pattern, std::chrono::milliseconds timeout);
 
+  // Sends `signal` (SIGTERM, SIGINT) while it still runs.
+  void send_signal(int signal);
+
   // Waits for the exit; after `timeout` the process is killed (exit code 128 + SIGKILL).
   RunResult wait(std::chrono::milliseconds timeout = std::chrono::minutes(2));
   bool running();

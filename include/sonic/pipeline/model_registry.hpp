@@ -5,6 +5,7 @@
 // entry's steps in order; `sonic runs`, the report and `sonic serve` read the kinds from here.
 // A new model adds its entry in model_registry.cpp (see docs/adding-a-model.md).
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -37,9 +38,36 @@ struct ModelStep {
   nlohmann::json (*run)(const ModelContext&, const RetrainOptions&) = nullptr;
 };
 
+// One column of a model's input rows, in the Open Inference Protocol's words: "FP64", "INT64",
+// "BYTES" (text). An optional one may be left out of a row.
+struct ModelInput {
+  std::string name;
+  std::string datatype;
+  bool required = true;
+};
+
+// A model file loaded once and asked many times: what `sonic serve` keeps between requests and
+// swaps when the file changes. predict answers one row (a JSON object, column → value) with
+// exactly what `sonic predict <name> --json` prints for the same input; a bad row is a
+// UsageError whose message names the column.
+class RowPredictor {
+ public:
+  virtual ~RowPredictor() = default;
+  virtual std::string model_id() const = 0;
+  virtual std::vector<ModelInput> inputs() const = 0;
+  // The output's top-level keys (what `sonic predict <name> --json` prints).
+  virtual std::vector<std::string> outputs() const = 0;
+  // True when predict reads ModelContext::db (callers serialise the store; the others run freely).
+  virtual bool reads_store() const = 0;
+  virtual nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const = 0;
+};
+
 struct ModelEntry {
   const tracking::ModelKind& kind;
   std::vector<ModelStep> retrain;  // its steps in `sonic retrain`, in order
+  // Loads the kind's file for answering rows (an InputError naming the file when it is missing or
+  // bad); nullptr: the model answers no rows (`sonic serve` does not list it).
+  std::unique_ptr<RowPredictor> (*load_predictor)(const Home&) = nullptr;
 
   bool trained(const Home& home) const { return std::filesystem::exists(kind.path(home)); }
   // The model file's envelope (model_id, feature names, seed, window, metrics) and its body;

@@ -59,5 +59,9 @@ struct MoodProbabilities {
 MoodProbabilities predict_track_mood(store::Database& db, const Home& home, const std::string& spotify_id);
 // Feature values given by name; every feature of the model must be there.
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features);
+// The same with a model already loaded (`sonic serve` keeps one); `what` names the input in a
+// refusal ("--features", "row 2").
+MoodProbabilities predict_features_mood(const ml::MlpModel& model, const std::map<std::string, double>& features,
+                                        const std::string& what);
 
 }  // namespace sonic::pipeline

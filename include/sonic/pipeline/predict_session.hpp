@@ -10,6 +10,7 @@
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
 #include "sonic/session/session_forecast.hpp"
+#include "sonic/session/session_model_file.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -29,6 +30,10 @@ struct SessionPrediction {
 
 // Throws InputError when there is no model (naming `sonic train session`) or it is unreadable.
 SessionPrediction predict_session(store::Database& db, const Home& home, const TimeZone& zone,
+                                  const PredictSessionOptions& options);
+// The same with the model already loaded from `path` (`sonic serve` keeps one).
+SessionPrediction predict_session(store::Database& db, const session::SessionModel& model,
+                                  const std::filesystem::path& path, const TimeZone& zone,
                                   const PredictSessionOptions& options);
 
 }  // namespace sonic::pipeline

@@ -1,0 +1,171 @@
+#include "pipeline/model_predictors.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sonic/core/error.hpp"
+#include "sonic/core/utc_time.hpp"
+#include "sonic/features/cluster_features.hpp"
+#include "sonic/mood/mood_clusters.hpp"
+#include "sonic/mood/mood_net.hpp"
+#include "sonic/mood/next_mood.hpp"
+#include "sonic/pipeline/mood_classifier_format.hpp"
+#include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/next_mood_format.hpp"
+#include "sonic/pipeline/predict_session.hpp"
+#include "sonic/report/session_forecast_report.hpp"
+#include "sonic/session/session_model_file.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+const nlohmann::json& object_row(const nlohmann::json& row) {
+  if (!row.is_object())
+    throw UsageError("a row must be an object of column → value, not " + std::string(row.type_name()));
+  return row;
+}
+
+double number_in(const nlohmann::json& row, const std::string& column) {
+  const auto found = row.find(column);
+  if (found == row.end()) throw UsageError("lacks '" + column + "'");
+  if (!found->is_number()) throw UsageError("'" + column + "' must be a number");
+  return found->get<double>();
+}
+
+// Refuses columns the model does not know, naming the first.
+void only_columns(const nlohmann::json& row, const std::vector<ModelInput>& inputs) {
+  for (const auto& [column, value] : row.items()) {
+    bool known = false;
+    for (const auto& input : inputs) known = known || input.name == column;
+    if (!known) throw UsageError("'" + column + "' is not an input of this model");
+  }
+}
+
+std::vector<ModelInput> numbers(const std::vector<std::string>& names) {
+  std::vector<ModelInput> inputs;
+  for (const auto& name : names) inputs.push_back({name, "FP64", true});
+  return inputs;
+}
+
+class MoodPredictor final : public RowPredictor {
+ public:
+  explicit MoodPredictor(const Home& home) : model_(mood::load_mood_net(mood::kMoodNet.path(home), &info_)) {}
+  std::string model_id() const override { return info_.model_id; }
+  std::vector<ModelInput> inputs() const override { return numbers(model_.feature_names()); }
+  std::vector<std::string> outputs() const override { return {"subject", "mood", "probabilities"}; }
+  bool reads_store() const override { return false; }
+  nlohmann::json predict(const ModelContext&, const nlohmann::json& row) const override {
+    std::map<std::string, double> features;
+    for (const auto& [column, value] : object_row(row).items()) {
+      if (!value.is_number()) throw UsageError("'" + column + "' must be a number");
+      features[column] = value.get<double>();
+    }
+    return to_json(predict_features_mood(model_, features, "the row"));
+  }
+
+ private:
+  tracking::ModelFileInfo info_;
+  ml::MlpModel model_;
+};
+
+class MoodClustersPredictor final : public RowPredictor {
+ public:
+  explicit MoodClustersPredictor(const Home& home)
+      : model_(mood::load_mood_cluster_model(mood::kMoodClusters.path(home))) {}
+  std::string model_id() const override { return model_.model_id; }
+  std::vector<ModelInput> inputs() const override {
+    return numbers({features::kClusterFeatureNames.begin(), features::kClusterFeatureNames.end()});
+  }
+  std::vector<std::string> outputs() const override { return {"cluster", "label", "distance"}; }
+  bool reads_store() const override { return false; }
+  nlohmann::json predict(const ModelContext&, const nlohmann::json& row) const override {
+    only_columns(object_row(row), inputs());
+    store::TrackFeatures track;
+    for (const auto& spec : records::kAudioFeatures) {
+      for (const auto name : features::kClusterFeatureNames) {
+        if (spec.name == name) track.features[spec.feature] = number_in(row, std::string(name));
+      }
+    }
+    const auto assigned = mood::assign_to_clusters(model_.centroids, {track});
+    if (assigned.empty()) throw UsageError("the row lacks a cluster feature");
+    const int cluster = assigned.front().cluster;
+    return {{"cluster", cluster},
+            {"label", model_.labels[static_cast<std::size_t>(cluster)]},
+            {"distance", assigned.front().distance}};
+  }
+
+ private:
+  mood::MoodClusterModel model_;
+};
+
+// The next mood depends on the store's clustering and latest session, so each answer reads the
+// file as `sonic predict next-mood` does; loading checks the file is a next-mood model at all.
+class NextMoodPredictor final : public RowPredictor {
+ public:
+  explicit NextMoodPredictor(const Home& home) : home_(home) {
+    model_id_ = tracking::load_model_file(mood::kNextMoodNet.path(home), mood::kNextMoodNet.format,
+                                          mood::kNextMoodNet.version, mood::kNextMoodNet.how_to_make())
+                    .info.model_id;
+  }
+  std::string model_id() const override { return model_id_; }
+  std::vector<ModelInput> inputs() const override { return {}; }
+  std::vector<std::string> outputs() const override {
+    return {"session_start", "session_start_local", "last_listen", "last_track", "current_cluster", "next"};
+  }
+  bool reads_store() const override { return true; }
+  nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {
+    only_columns(object_row(row), inputs());
+    return to_json(predict_next_mood(context.db, home_, context.zone), context.zone);
+  }
+
+ private:
+  Home home_;
+  std::string model_id_;
+};
+
+class SessionPredictor final : public RowPredictor {
+ public:
+  explicit SessionPredictor(const Home& home)
+      : path_(session::session_model_path(home)), model_(session::load_session_model(path_)) {}
+  std::string model_id() const override { return model_.info.model_id; }
+  std::vector<ModelInput> inputs() const override { return {{"at", "BYTES", false}, {"hours", "INT64", false}}; }
+  std::vector<std::string> outputs() const override { return {"model_id", "time_zone", "from", "hours", "likeliest"}; }
+  bool reads_store() const override { return true; }
+  nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {
+    only_columns(object_row(row), inputs());
+    PredictSessionOptions options;
+    if (const auto at = row.find("at"); at != row.end()) {
+      options.at_ms = at->is_string() ? parse_iso8601_utc(at->get<std::string>()) : std::nullopt;
+      if (!options.at_ms) throw UsageError("'at' must be a UTC time like 2025-03-01T08:00:00Z");
+    }
+    if (const auto hours = row.find("hours"); hours != row.end()) {
+      if (!hours->is_number_integer() || *hours < 1 || *hours > 24 * 14) {
+        throw UsageError("'hours' must be a whole number from 1 to 336");
+      }
+      options.forecast.hours = hours->get<int>();
+    }
+    const auto prediction = predict_session(context.db, model_, path_, context.zone, options);
+    return report::to_json(
+        report::SessionForecastResult{prediction.hours, prediction.model_id, prediction.time_zone, prediction.from_ms});
+  }
+
+ private:
+  std::filesystem::path path_;
+  session::SessionModel model_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowPredictor> load_mood_predictor(const Home& home) { return std::make_unique<MoodPredictor>(home); }
+std::unique_ptr<RowPredictor> load_mood_clusters_predictor(const Home& home) {
+  return std::make_unique<MoodClustersPredictor>(home);
+}
+std::unique_ptr<RowPredictor> load_next_mood_predictor(const Home& home) {
+  return std::make_unique<NextMoodPredictor>(home);
+}
+std::unique_ptr<RowPredictor> load_session_predictor(const Home& home) {
+  return std::make_unique<SessionPredictor>(home);
+}
+
+}  // namespace sonic::pipeline

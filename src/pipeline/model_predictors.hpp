@@ -1,0 +1,20 @@
+#pragma once
+// Each registry entry's RowPredictor (pipeline/model_registry.hpp): the model file loaded once,
+// then one row in, what `sonic predict <name> --json` prints out.
+#include <memory>
+
+#include "sonic/core/home.hpp"
+#include "sonic/pipeline/model_registry.hpp"
+
+namespace sonic::pipeline {
+
+// The mood net: the model's features by name → {"subject","mood","probabilities"}.
+std::unique_ptr<RowPredictor> load_mood_predictor(const Home& home);
+// The mood clusters: the six cluster features (tempo in BPM) → {"cluster","label","distance"}.
+std::unique_ptr<RowPredictor> load_mood_clusters_predictor(const Home& home);
+// The next-mood net: an empty row → the latest session's next mood, as `sonic predict next-mood`.
+std::unique_ptr<RowPredictor> load_next_mood_predictor(const Home& home);
+// The session model: {"at"?: ISO 8601 UTC, "hours"?: 1..336} → `sonic predict session`'s forecast.
+std::unique_ptr<RowPredictor> load_session_predictor(const Home& home);
+
+}  // namespace sonic::pipeline
