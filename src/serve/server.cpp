@@ -6,6 +6,8 @@
 #include <chrono>
 #include <csignal>
 #include <future>
+#include <map>
+#include <utility>
 
 #include "serve/access_token.hpp"
 #include "serve/service.hpp"
@@ -19,30 +21,16 @@ namespace {
 constexpr std::size_t kMaxBodyBytes = 1 << 20;
 constexpr auto kGracePeriod = std::chrono::seconds(5);
 
-const char* status_message(int status) {
-  switch (status) {
-    case 413:
-      return "the body is over 1 MiB";
-    case 414:
-      return "the address is too long";
-    default:
-      return "the request was refused";
-  }
-}
-
-const char* status_code_name(int status) {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 413:
-      return "payload_too_large";
-    case 414:
-      return "uri_too_long";
-    case 415:
-      return "unsupported_media_type";
-    default:
-      return "http_error";
-  }
+// The error body of what httplib refuses before the service sees it: {code, message}.
+nlohmann::json refusal_of(int status) {
+  static const std::map<int, std::pair<const char*, const char*>> kRefusals = {
+      {400, {"bad_request", "the request is malformed"}},
+      {413, {"payload_too_large", "the body is over 1 MiB"}},
+      {414, {"uri_too_long", "the address is too long"}}};
+  const auto found = kRefusals.find(status);
+  const auto& [code, message] =
+      found == kRefusals.end() ? std::pair{"http_error", "the request was refused"} : found->second;
+  return {{"error", {{"code", code}, {"message", message}}}};
 }
 
 }  // namespace
@@ -73,9 +61,7 @@ Server::Server(const Home& home, const TimeZone& zone, ServeOptions options) {
   // What httplib refuses itself (413 over the limit, a malformed request line) gets the same body.
   http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty()) return;
-    const nlohmann::json body = {
-        {"error", {{"code", status_code_name(response.status)}, {"message", status_message(response.status)}}}};
-    response.set_content(body.dump(), "application/json");
+    response.set_content(refusal_of(response.status).dump(), "application/json");
   });
   // One line per request, at debug: never a header (the token) or a body.
   http.set_logger([](const httplib::Request& request, const httplib::Response& response) {

@@ -54,8 +54,10 @@ TEST(MlflowRows, RefusalsNameTheField) {
             std::string::npos);
   EXPECT_NE(refusal([] { mlflow_rows(json::parse(R"({"instances":[[0.1]]})"), kInputs); }).find("instances[0]"),
             std::string::npos);
-  EXPECT_NE(refusal([] { mlflow_rows(json::parse(R"({"inputs":{"valence":[1,2],"energy":[1]}})"), kInputs); })
-                .find("inputs.valence")  // the second column in key order,
+  // Columns are read in key order: energy sets the count, valence disagrees.
+  EXPECT_NE(refusal([] {
+              mlflow_rows(json::parse(R"({"inputs":{"valence":[1,2],"energy":[1]}})"), kInputs);
+            }).find("inputs.valence"),
             std::string::npos);
   EXPECT_NE(refusal([] { mlflow_rows(json::parse(R"({"instances":[]})"), kInputs); }).find("no row"),
             std::string::npos);
