@@ -360,6 +360,11 @@ void Service::runs(const httplib::Request&, httplib::Response& response, const C
 void Service::report_page(const httplib::Request& request, httplib::Response& response, const Captures&) {
   const auto report = report_request(request);
   const std::string key = report.period + "/" + (report.year ? std::to_string(*report.year) : "");
+  {
+    // Opened before the fingerprint is taken: the first open may create the -wal file it reads.
+    std::lock_guard lock(store_mutex_);
+    store();
+  }
   const std::string fingerprint = store_fingerprint();
   std::string html;
   {
