@@ -3,6 +3,7 @@
 #include "sonic/core/error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -30,23 +31,48 @@ std::vector<const Eigen::MatrixXd*> pointers(const std::vector<Eigen::MatrixXd>&
   return out;
 }
 
-// The blend's validation log-loss without fitting and scoring on the same rows: weights from
-// the first half scored on the second, and the other way round.
-double cross_fitted_log_loss(const std::vector<const Eigen::MatrixXd*>& validation, const Eigen::VectorXi& truth) {
+// -log p(truth) per row, clipped as multiclass_log_loss.
+Eigen::VectorXd row_losses(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities) {
+  Eigen::VectorXd losses(truth.size());
+  for (Eigen::Index i = 0; i < truth.size(); ++i) losses(i) = -std::log(std::max(probabilities(i, truth(i)), 1e-15));
+  return losses;
+}
+
+// The blend's validation losses without fitting and scoring on the same rows: weights from the
+// first half score the second, and the other way round.
+Eigen::VectorXd cross_fitted_losses(const std::vector<const Eigen::MatrixXd*>& validation,
+                                    const Eigen::VectorXi& truth) {
   const Eigen::Index rows = truth.size();
   const Eigen::Index half = rows / 2;
-  if (half < 1) return std::numeric_limits<double>::infinity();
-  double sum = 0;
+  if (half < 1) return Eigen::VectorXd::Constant(rows, std::numeric_limits<double>::infinity());
+  Eigen::VectorXd losses(rows);
   for (const auto [fit_begin, fit_count, score_begin, score_count] :
        {std::array<Eigen::Index, 4>{0, half, half, rows - half},
         std::array<Eigen::Index, 4>{half, rows - half, 0, half}}) {
     const auto fit = rows_of(validation, fit_begin, fit_count);
     const auto weights = fit_mixture_weights(pointers(fit), truth.segment(fit_begin, fit_count));
     const auto scored = rows_of(validation, score_begin, score_count);
-    sum += multiclass_log_loss(truth.segment(score_begin, score_count), mixture(pointers(scored), weights)) *
-           static_cast<double>(score_count);
+    losses.segment(score_begin, score_count) =
+        row_losses(truth.segment(score_begin, score_count), mixture(pointers(scored), weights));
   }
-  return sum / static_cast<double>(rows);
+  return losses;
+}
+
+// Fewer fitted numbers first: the order in which candidates within the noise of the best are
+// preferred. Unknown ids come last.
+int simplicity_rank(const std::string& id) {
+  static const char* const kOrder[] = {"same_as_current", "most_frequent", "transition", "transition_time_of_day",
+                                       "blend",           "gbdt",          "net"};
+  const auto found = std::find(std::begin(kOrder), std::end(kOrder), id);
+  return static_cast<int>(found - std::begin(kOrder));
+}
+
+// The standard error of the mean of `difference` (0 for fewer than two rows).
+double standard_error(const Eigen::VectorXd& difference) {
+  const auto n = static_cast<double>(difference.size());
+  if (n < 2) return 0;
+  const double variance = (difference.array() - difference.mean()).square().sum() / (n - 1);
+  return std::sqrt(variance / n);
 }
 
 Eigen::MatrixXd table_rows(const NextMoodTables& tables, const std::string& id, const features::NextMoodDataset& data,
@@ -94,16 +120,11 @@ NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candida
                                    int clusters, bool with_blend) {
   if (candidates.empty()) throw InputError("no next-mood candidates to choose from");
   NextMoodSelection selection;
-  double best = std::numeric_limits<double>::infinity();
+  std::vector<Eigen::VectorXd> losses;
   for (const auto& candidate : candidates) {
-    CandidateOutcome outcome{candidate.id, candidate.baseline,
-                             multiclass_log_loss(validation_truth, candidate.validation),
-                             next_mood_scores(test_truth, candidate.test, clusters)};
-    if (outcome.validation_log_loss < best) {
-      best = outcome.validation_log_loss;
-      selection.chosen = outcome.id;
-    }
-    selection.candidates.push_back(outcome);
+    losses.push_back(row_losses(validation_truth, candidate.validation));
+    selection.candidates.push_back({candidate.id, candidate.baseline, losses.back().mean(),
+                                    next_mood_scores(test_truth, candidate.test, clusters)});
   }
   if (with_blend && candidates.size() > 1) {
     std::vector<const Eigen::MatrixXd*> validation, test;
@@ -112,12 +133,26 @@ NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candida
       test.push_back(&candidate.test);
     }
     const auto weights = fit_mixture_weights(validation, validation_truth);
-    CandidateOutcome blend{"blend", false, cross_fitted_log_loss(validation, validation_truth),
-                           next_mood_scores(test_truth, mixture(test, weights), clusters)};
+    losses.push_back(cross_fitted_losses(validation, validation_truth));
+    selection.candidates.push_back(
+        {"blend", false, losses.back().mean(), next_mood_scores(test_truth, mixture(test, weights), clusters)});
     for (std::size_t j = 0; j < candidates.size(); ++j) selection.blend_weights[candidates[j].id] = weights[j];
-    if (blend.validation_log_loss < best) selection.chosen = blend.id;
-    selection.candidates.push_back(blend);
   }
+  // The lowest validation log-loss, then the one-standard-error rule: a few dozen validation
+  // rows cannot tell candidates apart whose mean losses differ by less than the standard error
+  // of their paired difference, so among those the simplest is shipped.
+  std::size_t best = 0;
+  for (std::size_t j = 1; j < losses.size(); ++j) {
+    if (losses[j].mean() < losses[best].mean()) best = j;
+  }
+  selection.best_by_log_loss = selection.candidates[best].id;
+  std::size_t chosen = best;
+  for (std::size_t j = 0; j < losses.size(); ++j) {
+    const Eigen::VectorXd difference = losses[j] - losses[best];
+    if (!std::isfinite(difference.mean()) || difference.mean() > standard_error(difference)) continue;
+    if (simplicity_rank(selection.candidates[j].id) < simplicity_rank(selection.candidates[chosen].id)) chosen = j;
+  }
+  selection.chosen = selection.candidates[chosen].id;
   return selection;
 }
 

@@ -110,7 +110,8 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
   run.log_params({{"chosen", result.selection.chosen},
                   {"clusters", std::to_string(clusters)},
                   {"cluster_model", *clustering_id},
-                  {"chosen_by", "validation log-loss"},
+                  {"best_by_log_loss", result.selection.best_by_log_loss},
+                  {"chosen_by", "validation log-loss, one-standard-error rule"},
                   {"window_days", options.window_days > 0 ? std::to_string(options.window_days) : "all"}});
   for (const auto& outcome : result.selection.candidates) log_candidate(run, outcome);
   for (const auto& [id, weight] : result.selection.blend_weights) run.log_metric("blend_weight_" + id, weight);
@@ -151,6 +152,7 @@ nlohmann::json to_json(const ChooseNextMoodResult& result) {
   nlohmann::json left_out = nlohmann::json::object();
   for (const auto& [learner, reason] : result.learners_left_out) left_out[learner] = reason;
   return {{"chosen", result.selection.chosen},
+          {"best_by_log_loss", result.selection.best_by_log_loss},
           {"candidates", candidates},
           {"blend_weights", result.selection.blend_weights},
           {"learners_left_out", left_out},

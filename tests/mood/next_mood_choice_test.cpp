@@ -73,6 +73,22 @@ TEST(NextMoodChoice, ALearnerIsChosenWhenItIsBetter) {
   EXPECT_THROW(select_next_mood({}, validation_truth, test_truth, 2), InputError);
 }
 
+TEST(NextMoodChoice, WithinTheNoiseOfTheBestTheSimplerCandidateIsShipped) {
+  Eigen::VectorXi validation_truth(4), test_truth(1);
+  validation_truth << 0, 1, 0, 1;
+  test_truth << 0;
+  // Per-row losses: net −log .9, −log .45 (mean 0.452); same_as_current −log .6 (0.511). The
+  // paired differences 0.406, −0.288, 0.406, −0.288 have mean 0.059 and standard error 0.200:
+  // within the noise, so the simpler one is shipped.
+  const std::vector<NextMoodCandidate> candidates = {
+      {"net", false, rows_of({{0.9, 0.1}, {0.55, 0.45}, {0.9, 0.1}, {0.55, 0.45}}), rows_of({{0.8, 0.2}})},
+      {"same_as_current", true, rows_of({{0.6, 0.4}, {0.4, 0.6}, {0.6, 0.4}, {0.4, 0.6}}), rows_of({{0.6, 0.4}})},
+  };
+  const auto selection = select_next_mood(candidates, validation_truth, test_truth, 2, false);
+  EXPECT_EQ(selection.best_by_log_loss, "net");
+  EXPECT_EQ(selection.chosen, "same_as_current");
+}
+
 // A listener who always stays in the mood of the current track, in sessions of five listens.
 features::NextMoodDataset sticky_listener(int rows, int clusters) {
   features::NextMoodDataset data;

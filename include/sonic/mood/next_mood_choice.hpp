@@ -1,8 +1,8 @@
 #pragma once
 // The shipped next-mood predictor: chosen on the validation slice (the last part of the training
-// period, next_mood.hpp's TimeSplit) by log-loss among the learners (the mood net, the boosted
-// trees), the transition models (transition_model.hpp) and the simple baselines, or a blend of
-// them; the test part is scored once, after the choice, for every candidate alike.
+// period, next_mood.hpp's TimeSplit) by log-loss (with the one-standard-error rule) among the learners (the mood net,
+// the boosted trees), the transition models (transition_model.hpp) and the simple baselines, or a blend of them; the
+// test part is scored once, after the choice, for every candidate alike.
 //
 // Candidates (their ids, in the file and in mlruns):
 //   net, gbdt                       the learners (LearnerProbabilities below)
@@ -56,6 +56,7 @@ struct CandidateOutcome {
 struct NextMoodSelection {
   std::vector<CandidateOutcome> candidates;  // as given, then "blend" when it was tried
   std::string chosen;
+  std::string best_by_log_loss;                 // before the one-standard-error rule
   std::map<std::string, double> blend_weights;  // by candidate id; empty without a blend
   const CandidateOutcome& chosen_outcome() const;
 };
@@ -65,8 +66,11 @@ struct NextMoodSelection {
 std::vector<double> fit_mixture_weights(const std::vector<const Eigen::MatrixXd*>& probabilities,
                                         const Eigen::VectorXi& truth, int iterations = 200);
 
-// Chooses by validation log-loss (ties: the earlier candidate), then scores every candidate on
-// the test rows. `with_blend`: also try the mixture of all candidates.
+// Chooses by validation log-loss with the one-standard-error rule: among the candidates whose
+// mean loss exceeds the best one's by no more than the standard error of their paired per-row
+// difference, the simplest (same_as_current, most_frequent, transition, transition_time_of_day,
+// blend, gbdt, net); then scores every candidate on the test rows. `with_blend`: also try the
+// mixture of all candidates.
 NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candidates,
                                    const Eigen::VectorXi& validation_truth, const Eigen::VectorXi& test_truth,
                                    int clusters, bool with_blend = true);
