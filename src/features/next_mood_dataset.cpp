@@ -19,6 +19,8 @@ ClusterVector six_of(const records::ClusteredListen& listen) {
 
 }  // namespace
 
+int time_of_day_segment(int local_hour) { return std::clamp(local_hour, 0, 23) / 6; }
+
 std::vector<std::string> next_mood_feature_names(int clusters) {
   std::vector<std::string> names;
   for (const char* lag : {"now", "prev1", "prev2"}) {
@@ -78,7 +80,7 @@ NextMoodDataset build_next_mood_dataset(std::span<const records::ClusteredListen
   NextMoodDataset dataset;
   dataset.feature_names = next_mood_feature_names(clusters);
   std::vector<Eigen::RowVectorXf> rows;
-  std::vector<int> next, current;
+  std::vector<int> next, current, segment;
   std::size_t session_begin = 0;
   for (std::size_t i = 0; i < listens.size(); ++i) {
     if (listens[i].session_start_ms != listens[session_begin].session_start_ms) session_begin = i;
@@ -87,6 +89,7 @@ NextMoodDataset build_next_mood_dataset(std::span<const records::ClusteredListen
     rows.push_back(next_mood_row(listens.subspan(session_begin, i - session_begin + 1), clusters, zone));
     next.push_back(listens[i + 1].cluster);
     current.push_back(listens[i].cluster);
+    segment.push_back(time_of_day_segment(zone.local(listens[i].start_ms).hour));
     dataset.time_ms.push_back(listens[i].start_ms);
     dataset.session_start_ms.push_back(listens[i].session_start_ms);
   }
@@ -96,6 +99,7 @@ NextMoodDataset build_next_mood_dataset(std::span<const records::ClusteredListen
   dataset.next_cluster = Eigen::Map<const Eigen::VectorXi>(next.data(), static_cast<Eigen::Index>(next.size()));
   dataset.current_cluster =
       Eigen::Map<const Eigen::VectorXi>(current.data(), static_cast<Eigen::Index>(current.size()));
+  dataset.segment = Eigen::Map<const Eigen::VectorXi>(segment.data(), static_cast<Eigen::Index>(segment.size()));
   return dataset;
 }
 

@@ -5,6 +5,7 @@
 #include "sonic/ml/metrics/classification_metrics.hpp"
 #include "sonic/ml/mlp/model_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sonic::mood {
@@ -16,13 +17,6 @@ Eigen::Index session_start_row(const std::vector<std::int64_t>& sessions, Eigen:
   return at;
 }
 
-NextMoodScores scores_of(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities, int clusters) {
-  Eigen::VectorXi predicted(truth.size());
-  for (Eigen::Index i = 0; i < truth.size(); ++i) probabilities.row(i).maxCoeff(&predicted(i));
-  const auto metrics = ml::classification_metrics(truth, predicted, clusters);
-  return {metrics.accuracy, metrics.macro_f1, ml::one_vs_rest_auc(truth, probabilities)};
-}
-
 std::vector<std::string> cluster_names(int clusters) {
   std::vector<std::string> names;
   for (int c = 0; c < clusters; ++c) names.push_back("cluster_" + std::to_string(c));
@@ -30,6 +24,21 @@ std::vector<std::string> cluster_names(int clusters) {
 }
 
 }  // namespace
+
+double multiclass_log_loss(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities) {
+  if (truth.size() == 0) return 0;
+  double sum = 0;
+  for (Eigen::Index i = 0; i < truth.size(); ++i) sum -= std::log(std::max(probabilities(i, truth(i)), 1e-15));
+  return sum / static_cast<double>(truth.size());
+}
+
+NextMoodScores next_mood_scores(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities, int clusters) {
+  Eigen::VectorXi predicted(truth.size());
+  for (Eigen::Index i = 0; i < truth.size(); ++i) probabilities.row(i).maxCoeff(&predicted(i));
+  const auto metrics = ml::classification_metrics(truth, predicted, clusters);
+  return {metrics.accuracy, metrics.macro_f1, ml::one_vs_rest_auc(truth, probabilities),
+          multiclass_log_loss(truth, probabilities)};
+}
 
 TimeSplit session_aligned_split(const std::vector<std::int64_t>& session_start_ms, double test_fraction,
                                 double validation_fraction) {
@@ -49,6 +58,18 @@ TimeSplit session_aligned_split(const std::vector<std::int64_t>& session_start_m
   return split;
 }
 
+TimeSplit selection_split(const std::vector<std::int64_t>& session_start_ms, const TimeSplit& split) {
+  TimeSplit inner;
+  inner.rows = split.test_begin;
+  inner.test_begin = split.validation_begin;
+  inner.validation_begin = session_start_row(
+      session_start_ms, static_cast<Eigen::Index>(std::llround(static_cast<double>(split.validation_begin) * 0.85)));
+  if (inner.validation_begin < 1 || inner.test_begin <= inner.validation_begin) {
+    throw InputError("too few listening sessions before the validation slice to judge a next-mood learner on it");
+  }
+  return inner;
+}
+
 NextMoodEvaluation evaluate_next_mood(const features::NextMoodDataset& data, const TimeSplit& split,
                                       const Eigen::MatrixXd& test_probabilities, int clusters) {
   NextMoodEvaluation evaluation;
@@ -57,16 +78,16 @@ NextMoodEvaluation evaluate_next_mood(const features::NextMoodDataset& data, con
   evaluation.test_rows = split.rows - split.test_begin;
   evaluation.test_from_ms = data.time_ms[static_cast<std::size_t>(split.test_begin)];
   const Eigen::VectorXi truth = data.next_cluster.tail(evaluation.test_rows);
-  evaluation.model = scores_of(truth, test_probabilities, clusters);
+  evaluation.model = next_mood_scores(truth, test_probabilities, clusters);
 
   // Baselines see what the model sees: the most frequent cluster is counted on training rows.
   Eigen::VectorXd counts = Eigen::VectorXd::Zero(clusters);
   for (Eigen::Index i = 0; i < split.test_begin; ++i) counts(data.next_cluster(i)) += 1;
   Eigen::MatrixXd frequent = counts.transpose().replicate(evaluation.test_rows, 1) / counts.sum();
-  evaluation.most_frequent = scores_of(truth, frequent, clusters);
+  evaluation.most_frequent = next_mood_scores(truth, frequent, clusters);
   Eigen::MatrixXd same = Eigen::MatrixXd::Zero(evaluation.test_rows, clusters);
   for (Eigen::Index i = 0; i < evaluation.test_rows; ++i) same(i, data.current_cluster(split.test_begin + i)) = 1;
-  evaluation.same_as_current = scores_of(truth, same, clusters);
+  evaluation.same_as_current = next_mood_scores(truth, same, clusters);
   return evaluation;
 }
 
@@ -82,19 +103,22 @@ ml::MlpOptions next_mood_net_defaults() {
   return options;
 }
 
-NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters,
-                                     const ml::MlpOptions& options) {
-  const auto split = session_aligned_split(data.session_start_ms);
+ml::MlpTrainingResult train_next_mood_net(const features::NextMoodDataset& data, const TimeSplit& split, int clusters,
+                                          const ml::MlpOptions& options) {
   const auto train = Eigen::seqN(0, split.validation_begin);
   const auto validation = Eigen::seq(split.validation_begin, split.test_begin - 1);
   const Eigen::MatrixXf train_features = data.features(train, Eigen::all);
   const Eigen::VectorXi train_labels = data.next_cluster(train);
   const Eigen::MatrixXf validation_features = data.features(validation, Eigen::all);
   const Eigen::VectorXi validation_labels = data.next_cluster(validation);
-  NextMoodTraining result{
-      ml::train_mlp_classifier({train_features, train_labels}, {validation_features, validation_labels},
-                               {data.feature_names, cluster_names(clusters)}, options),
-      {}};
+  return ml::train_mlp_classifier({train_features, train_labels}, {validation_features, validation_labels},
+                                  {data.feature_names, cluster_names(clusters)}, options);
+}
+
+NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters,
+                                     const ml::MlpOptions& options) {
+  const auto split = session_aligned_split(data.session_start_ms);
+  NextMoodTraining result{train_next_mood_net(data, split, clusters, options), {}};
   const Eigen::MatrixXd probabilities =
       result.trained.model.predict_proba(data.features.bottomRows(split.rows - split.test_begin)).cast<double>();
   result.evaluation = evaluate_next_mood(data, split, probabilities, clusters);

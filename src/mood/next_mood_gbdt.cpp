@@ -17,21 +17,26 @@ ml::GbdtParams next_mood_gbdt_defaults(int clusters) {
   return params;
 }
 
-NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data, int clusters, ml::GbdtParams params) {
+ml::GbdtModel train_next_mood_gbdt(const features::NextMoodDataset& data, const TimeSplit& split, int clusters,
+                                   ml::GbdtParams params) {
   params.objective = ml::GbdtObjective::multiclass_softmax;
   params.num_classes = clusters;
-  const auto split = session_aligned_split(data.session_start_ms);
-  const Eigen::MatrixXd all = data.features.cast<double>();
-  const Eigen::MatrixXd train = all.topRows(split.validation_begin);
+  const Eigen::MatrixXd train = data.features.topRows(split.validation_begin).cast<double>();
   const Eigen::VectorXi train_labels = data.next_cluster.head(split.validation_begin);
-  const Eigen::MatrixXd validation = all.middleRows(split.validation_begin, split.test_begin - split.validation_begin);
-  const Eigen::VectorXi validation_labels =
-      data.next_cluster.segment(split.validation_begin, split.test_begin - split.validation_begin);
+  const Eigen::Index validation_rows = split.test_begin - split.validation_begin;
+  const Eigen::MatrixXd validation = data.features.middleRows(split.validation_begin, validation_rows).cast<double>();
+  const Eigen::VectorXi validation_labels = data.next_cluster.segment(split.validation_begin, validation_rows);
   const ml::GbdtValidation held_out{validation, validation_labels};
   std::vector<std::string> classes;
   for (int c = 0; c < clusters; ++c) classes.push_back("cluster_" + std::to_string(c));
-  auto model = ml::train_gbdt(train, train_labels, params, {data.feature_names, classes}, &held_out);
-  const Eigen::MatrixXd probabilities = model.predict_proba(all.bottomRows(split.rows - split.test_begin));
+  return ml::train_gbdt(train, train_labels, params, {data.feature_names, classes}, &held_out);
+}
+
+NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data, int clusters, ml::GbdtParams params) {
+  const auto split = session_aligned_split(data.session_start_ms);
+  auto model = train_next_mood_gbdt(data, split, clusters, params);
+  const Eigen::MatrixXd probabilities =
+      model.predict_proba(data.features.bottomRows(split.rows - split.test_begin).cast<double>());
   auto evaluation = evaluate_next_mood(data, split, probabilities, clusters);
   return {std::move(model), evaluation};
 }

@@ -2,13 +2,17 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "pipeline/model_predictors.hpp"
 #include "sonic/pipeline/cluster_moods.hpp"
 #include "sonic/pipeline/mood_classifier.hpp"
 #include "sonic/pipeline/next_mood.hpp"
+#include "sonic/pipeline/next_mood_choice.hpp"
 #include "sonic/pipeline/train_session.hpp"
 #include "sonic/mood/mood_clusters.hpp"
 #include "sonic/mood/mood_net.hpp"
+#include "sonic/mood/next_mood_choice.hpp"
 #include "sonic/mood/next_mood_gbdt.hpp"
 #include "sonic/session/session_model_file.hpp"
 
@@ -63,6 +67,26 @@ nlohmann::json next_mood_step(const ModelContext& context, const RetrainOptions&
   return figures;
 }
 
+// The shipped next-mood predictor, chosen after both learners trained; the text line shows every
+// candidate's test accuracy / macro-F1 / log-loss beside the chosen one's.
+nlohmann::json next_mood_choice_step(const ModelContext& context, const RetrainOptions& options) {
+  ChooseNextMoodOptions choose;
+  choose.seed = options.seed;
+  choose.threads = options.threads;
+  const auto result = choose_next_mood(context.db, context.home, context.zone, choose);
+  const auto& chosen = result.selection.chosen_outcome().test;
+  nlohmann::json figures = {{"chosen", result.selection.chosen},
+                            {"accuracy", chosen.accuracy},
+                            {"macro_f1", chosen.macro_f1},
+                            {"log_loss", chosen.log_loss},
+                            {"candidates", to_json(result)["candidates"]}};
+  for (const auto& outcome : result.selection.candidates) {
+    figures["test_" + outcome.id] =
+        fmt::format("{:.3f}/{:.3f}/{:.3f}", outcome.test.accuracy, outcome.test.macro_f1, outcome.test.log_loss);
+  }
+  return figures;
+}
+
 nlohmann::json session_step(const ModelContext& context, const RetrainOptions& options) {
   session::SessionTrainingOptions train;
   train.window_days = options.session_window_days;
@@ -86,6 +110,7 @@ const std::vector<ModelEntry>& entries() {
        {{"next-mood", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::net>}},
        load_next_mood_predictor},
       {mood::kNextMoodGbdt, {{"mood-gbdt", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::gbdt>}}},
+      {mood::kNextMoodChoice, {{"next-mood-choice", {"cluster"}, nullptr, next_mood_choice_step}}},
       {session::kSessionStart, {{"session", {}, nullptr, session_step}}, load_session_predictor},
   };
   return kEntries;

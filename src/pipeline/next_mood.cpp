@@ -2,6 +2,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/pipeline/next_mood_choice.hpp"
 #include "sonic/store/mood_store.hpp"
 #include "sonic/store/track_lookup.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
@@ -121,6 +122,16 @@ std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLe
 
 const NextMoodLearnerInfo& learner_info(NextMoodLearner learner) { return learner_of(learner).info; }
 
+features::NextMoodDataset next_mood_dataset(store::Database& db, const TimeZone& zone, int clusters, int window_days) {
+  auto listens = store::clustered_listens(db);
+  if (window_days > 0 && !listens.empty()) {
+    // Whole sessions only: a session that started before the window is left out entirely.
+    const auto from_ms = listens.back().start_ms - std::int64_t{window_days} * kMsPerDay;
+    std::erase_if(listens, [&](const records::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
+  }
+  return features::build_next_mood_dataset(listens, clusters, zone);
+}
+
 TrainNextMoodResult train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -130,13 +141,7 @@ TrainNextMoodResult train_next_mood(store::Database& db, const Home& home, const
   report.learner = options.learner;
   report.cluster_labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(report.cluster_labels.size());
-  auto listens = store::clustered_listens(db);
-  if (options.window_days > 0 && !listens.empty()) {
-    // Whole sessions only: a session that started before the window is left out entirely.
-    const auto from_ms = listens.back().start_ms - std::int64_t{options.window_days} * kMsPerDay;
-    std::erase_if(listens, [&](const records::ClusteredListen& listen) { return listen.session_start_ms < from_ms; });
-  }
-  const auto data = features::build_next_mood_dataset(listens, clusters, zone);
+  const auto data = next_mood_dataset(db, zone, clusters, options.window_days);
   if (!data.time_ms.empty()) {
     report.data_from_ms = data.time_ms.front();
     report.data_to_ms = data.time_ms.back();
@@ -182,27 +187,26 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   const auto clustering_id = clustering_id_or_fail(db);
   const auto labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(labels.size());
-  tracking::ModelFileInfo info;
-  const auto path = mood::kNextMoodNet.path(home);
-  const auto model = mood::load_next_mood_net(path, clusters, &info);
-  if (info.metrics.value("cluster_model_id", "") != clustering_id) {
-    throw InputError(path.string() +
-                     " was trained on other mood clusters than the current ones: run `sonic train next-mood` again");
-  }
   const auto listens = store::clustered_listens(db);
   if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
   auto begin = listens.end();
   while (begin != listens.begin() && std::prev(begin)->session_start_ms == listens.back().session_start_ms) --begin;
   const std::span<const records::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
-  const Eigen::MatrixXf probabilities = model.predict_proba(features::next_mood_row(session, clusters, zone));
-
   NextMoodPrediction prediction;
+  Eigen::RowVectorXd probabilities;
+  if (auto chosen = predict_with_choice(home, clustering_id, clusters, session, zone)) {
+    prediction.predictor = chosen->first;
+    probabilities = chosen->second;
+  } else {
+    probabilities = next_mood_learner_row(home, "net", clustering_id, clusters, session, zone);
+  }
+
   prediction.session_start_ms = session.front().session_start_ms;
   prediction.last_listen_ms = session.back().start_ms;
   prediction.current_label = labels[static_cast<std::size_t>(session.back().cluster)];
   if (auto name = store::track_title_and_artist(db, session.back().track_id)) prediction.last_track = *name;
   for (int c = 0; c < clusters; ++c)
-    prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(0, c));
+    prediction.probabilities.emplace_back(labels[static_cast<std::size_t>(c)], probabilities(c));
   std::stable_sort(prediction.probabilities.begin(), prediction.probabilities.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   return prediction;

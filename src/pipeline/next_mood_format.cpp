@@ -72,6 +72,21 @@ std::string to_text(const TrainNextMoodResult& report) {
   return text;
 }
 
+namespace {
+
+// The predictor's id (mood/next_mood_choice.hpp) in words.
+std::string predictor_words(const std::string& id) {
+  if (id == "net") return "mood net";
+  if (id == "gbdt") return "boosted trees";
+  if (id == "transition") return "transition model";
+  if (id == "transition_time_of_day") return "transition model by time of day";
+  if (id == "same_as_current") return "same as the current track";
+  if (id == "most_frequent") return "most frequent mood";
+  return "blend of the models";
+}
+
+}  // namespace
+
 nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zone) {
   nlohmann::json probabilities = nlohmann::json::array();
   for (const auto& [label, probability] : prediction.probabilities) {
@@ -82,13 +97,15 @@ nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zon
           {"last_listen", format_iso8601_utc(prediction.last_listen_ms)},
           {"last_track", prediction.last_track},
           {"current_cluster", prediction.current_label},
+          {"predictor", prediction.predictor},
           {"next", probabilities}};
 }
 
 std::string to_text(const NextMoodPrediction& prediction, const TimeZone& zone) {
-  std::string text = fmt::format("Latest session, started {}; last track {} ({}).\nNext track's mood:\n",
-                                 local_text(prediction.session_start_ms, zone),
-                                 report::terminal_safe(prediction.last_track), prediction.current_label);
+  std::string text =
+      fmt::format("Latest session, started {}; last track {} ({}).\nNext track's mood ({}):\n",
+                  local_text(prediction.session_start_ms, zone), report::terminal_safe(prediction.last_track),
+                  prediction.current_label, predictor_words(prediction.predictor));
   for (const auto& [label, probability] : prediction.probabilities) {
     text += fmt::format("  {:>5.1f}%  {}\n", 100 * probability, report::terminal_safe(label));
   }

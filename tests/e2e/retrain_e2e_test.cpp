@@ -15,8 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kEverySteps = {"cluster", "mood-net",  "predict-mood", "next-mood", "mood-gbdt",
-                                              "session", "summarize", "dashboard",    "report"};
+const std::vector<std::string> kEverySteps = {"cluster",          "mood-net", "predict-mood", "next-mood", "mood-gbdt",
+                                              "next-mood-choice", "session",  "summarize",    "dashboard", "report"};
 
 std::vector<std::string> done_steps(const nlohmann::json& report) {
   std::vector<std::string> names;
@@ -41,8 +41,8 @@ TEST(DemoE2e, TheWholeJobPrintsTheReportAndTheHtmlPath) {
   EXPECT_NE(result.out.find("The HTML report: " + html.string()), std::string::npos) << result.out;
   EXPECT_TRUE(fs::exists(html));
   for (const auto& step : kEverySteps) EXPECT_NE(result.err.find("ok   " + step), std::string::npos) << step;
-  for (const char* model :
-       {"mood_clusters.json", "mood_net.json", "next_mood.json", "next_mood_gbdt.json", "session.json"}) {
+  for (const char* model : {"mood_clusters.json", "mood_net.json", "next_mood.json", "next_mood_gbdt.json",
+                            "next_mood_choice.json", "session.json"}) {
     EXPECT_TRUE(fs::exists(out / "home" / "models" / model)) << model;
   }
 }

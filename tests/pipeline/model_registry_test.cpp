@@ -9,6 +9,7 @@
 
 #include "sonic/mood/mood_clusters.hpp"
 #include "sonic/mood/mood_net.hpp"
+#include "sonic/mood/next_mood_choice.hpp"
 #include "sonic/mood/next_mood_gbdt.hpp"
 #include "sonic/report/runs_table.hpp"
 #include "sonic/session/session_model_file.hpp"
@@ -39,17 +40,18 @@ TEST(ModelKinds, SonicRunsShowsEachKindsHeadlineMetrics) {
   }
   EXPECT_EQ(report::headline_metric_names(headlines, "mood"), (std::vector<std::string>{"cv_accuracy", "cv_macro_f1"}));
   EXPECT_TRUE(report::headline_metric_names(headlines, "no-such-experiment").empty());
-  EXPECT_EQ(experiment_names(), "mood-clusters, mood, next-mood, mood-gbdt, session");
+  EXPECT_EQ(experiment_names(), "mood-clusters, mood, next-mood, mood-gbdt, next-mood-choice, session");
 }
 
 TEST(ModelRegistry, HasOneEntryPerKindInRetrainsOrder) {
   const auto registry = model_registry();
-  ASSERT_EQ(registry.size(), 5u);
+  ASSERT_EQ(registry.size(), 6u);
   EXPECT_EQ(&registry[0].kind, &mood::kMoodClusters);
   EXPECT_EQ(&registry[1].kind, &mood::kMoodNet);
   EXPECT_EQ(&registry[2].kind, &mood::kNextMoodNet);
   EXPECT_EQ(&registry[3].kind, &mood::kNextMoodGbdt);
-  EXPECT_EQ(&registry[4].kind, &session::kSessionStart);
+  EXPECT_EQ(&registry[4].kind, &mood::kNextMoodChoice);
+  EXPECT_EQ(&registry[5].kind, &session::kSessionStart);
   ASSERT_NE(find_model("mood-gbdt"), nullptr);
   EXPECT_EQ(find_model("mood-gbdt")->kind.file, "next_mood_gbdt.json");
   EXPECT_EQ(find_model("no-such-model"), nullptr);
@@ -63,8 +65,8 @@ TEST(ModelRegistry, RetrainStepsComeInTheirDocumentedOrder) {
       EXPECT_NE(step.run, nullptr) << step.name;
     }
   }
-  EXPECT_EQ(steps,
-            (std::vector<std::string>{"cluster", "mood-net", "predict-mood", "next-mood", "mood-gbdt", "session"}));
+  EXPECT_EQ(steps, (std::vector<std::string>{"cluster", "mood-net", "predict-mood", "next-mood", "mood-gbdt",
+                                             "next-mood-choice", "session"}));
 }
 
 TEST(ModelRegistry, LoadingAModelNotTrainedYetSaysWhichCommandMakesIt) {

@@ -34,7 +34,15 @@ struct NextMoodDataset {
   std::vector<std::int64_t> time_ms;  // the current listen's start
   std::vector<std::int64_t> session_start_ms;
   std::vector<std::string> feature_names;
+  // The current listen's time of day (time_of_day_segment), for the transition model: the
+  // learners see the hour through hour_sin / hour_cos instead.
+  Eigen::VectorXi segment;
 };
+
+// Four coarse parts of the local day, so a transition table per part still has counts on a few
+// thousand rows: 0 night (0–6 h), 1 morning (6–12 h), 2 afternoon (12–18 h), 3 evening (18–24 h).
+inline constexpr int kTimeOfDaySegments = 4;
+int time_of_day_segment(int local_hour);
 
 std::vector<std::string> next_mood_feature_names(int clusters);
 

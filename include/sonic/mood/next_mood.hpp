@@ -36,11 +36,24 @@ struct TimeSplit {
 TimeSplit session_aligned_split(const std::vector<std::int64_t>& session_start_ms, double test_fraction = 0.2,
                                 double validation_fraction = 0.15);
 
+// The split a learner is trained on when the next-mood choice judges it: its own validation
+// slice (for early stopping) is the end of `split`'s training rows, and `split`'s validation
+// slice becomes its test, so the slice the choice is made on never steered its training.
+// InputError when the training rows are too few to cut.
+TimeSplit selection_split(const std::vector<std::int64_t>& session_start_ms, const TimeSplit& split);
+
 struct NextMoodScores {
   double accuracy = 0;
   double macro_f1 = 0;
   std::optional<double> roc_auc;  // one-vs-rest, macro
+  double log_loss = 0;            // mean negative log-likelihood, probabilities clipped to 1e-15
 };
+
+// Accuracy and macro-F1 of the likeliest class, one-vs-rest AUC and log-loss of `probabilities`
+// (one row per truth, rows summing to 1).
+NextMoodScores next_mood_scores(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities, int clusters);
+// As scikit-learn's log_loss: the mean of -log(max(p_truth, 1e-15)).
+double multiclass_log_loss(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities);
 
 struct NextMoodEvaluation {
   NextMoodScores model;
@@ -63,6 +76,9 @@ struct NextMoodTraining {
 
 NextMoodTraining train_next_mood_net(const features::NextMoodDataset& data, int clusters,
                                      const ml::MlpOptions& options);
+// On a given split (rows beyond split.rows are predicted too); `evaluation` is left empty.
+ml::MlpTrainingResult train_next_mood_net(const features::NextMoodDataset& data, const TimeSplit& split, int clusters,
+                                          const ml::MlpOptions& options);
 
 void save_next_mood_net(const std::filesystem::path& path, const ml::MlpModel& model,
                         const tracking::ModelFileInfo& info);

@@ -25,6 +25,10 @@ struct NextMoodGbdtTraining {
 };
 
 NextMoodGbdtTraining train_next_mood_gbdt(const features::NextMoodDataset& data, int clusters, ml::GbdtParams params);
+// On a given split (next_mood.hpp's selection_split): trained on its training rows, stopped early
+// on its validation rows.
+ml::GbdtModel train_next_mood_gbdt(const features::NextMoodDataset& data, const TimeSplit& split, int clusters,
+                                   ml::GbdtParams params);
 
 void save_next_mood_gbdt(const std::filesystem::path& path, const ml::GbdtModel& model,
                          const tracking::ModelFileInfo& info);

@@ -61,7 +61,14 @@ struct TrainNextMoodResult {
 TrainNextMoodResult train_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
                                     const TrainNextMoodOptions& options);
 
+// The next-mood dataset of the clustered listens of the last `window_days` days (0: all), whole
+// sessions only: what every next-mood model of one retrain is trained and chosen on.
+features::NextMoodDataset next_mood_dataset(store::Database& db, const TimeZone& zone, int clusters, int window_days);
+
 struct NextMoodPrediction {
+  // Which predictor answered: the chosen one of `sonic retrain` (next_mood_choice.hpp: "net",
+  // "transition", "blend", …), or "net" when there is no choice for the current clustering.
+  std::string predictor = "net";
   std::int64_t session_start_ms = 0;
   std::int64_t last_listen_ms = 0;
   std::string last_track;
@@ -69,7 +76,8 @@ struct NextMoodPrediction {
   std::vector<std::pair<std::string, double>> probabilities;  // by cluster label, likeliest first
 };
 
-// For the latest session (the one holding the newest clustered listen).
+// For the latest session (the one holding the newest clustered listen), with the predictor
+// `sonic retrain` chose when its file matches the current clustering, else the mood net.
 NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone);
 
 // The loaded clustering must be the one the model was trained on (InputError otherwise).

@@ -1,0 +1,128 @@
+#pragma once
+// The shipped next-mood predictor: chosen on the validation slice (the last part of the training
+// period, next_mood.hpp's TimeSplit) by log-loss (with the one-standard-error rule) among the learners (the mood net,
+// the boosted trees), the transition models (transition_model.hpp) and the simple baselines, or a blend of them; the
+// test part is scored once, after the choice, for every candidate alike.
+//
+// Candidates (their ids, in the file and in mlruns):
+//   net, gbdt                       the learners (LearnerProbabilities below)
+//   transition                      P(next | current), additive smoothing
+//   transition_time_of_day          P(next | current, time-of-day segment), backing off to it
+//   same_as_current                 the current cluster with the training rows' stay rate, the
+//                                   rest spread evenly (a one-hot would have infinite log-loss)
+//   most_frequent                   the training rows' cluster frequencies
+//   blend                           a mixture of all of the above, weights by EM on the
+//                                   validation slice (its validation log-loss is cross-fitted:
+//                                   weights fitted on one half, scored on the other)
+// The tables are fitted on the training rows for the choice, on training + validation for the
+// test figures, and on every row for the file (what `sonic predict next-mood` uses).
+#include <Eigen/Core>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sonic/features/next_mood_dataset.hpp"
+#include "sonic/mood/next_mood.hpp"
+#include "sonic/mood/transition_model.hpp"
+#include "sonic/tracking/model_file.hpp"
+#include "sonic/tracking/model_kinds.hpp"
+
+namespace sonic::mood {
+
+inline constexpr std::string_view kNextMoodChoiceHeadlines[] = {"test_accuracy", "test_log_loss", "test_macro_f1"};
+inline constexpr tracking::ModelKind kNextMoodChoice{
+    "next-mood-choice",       "next-mood-choice", "next_mood_choice.json", "sonic-next-mood-choice", 1,
+    kNextMoodChoiceHeadlines, "sonic retrain"};
+
+// A candidate's probabilities on the validation rows and on the test rows.
+struct NextMoodCandidate {
+  std::string id;
+  bool baseline = false;
+  Eigen::MatrixXd validation;
+  Eigen::MatrixXd test;
+};
+
+struct CandidateOutcome {
+  std::string id;
+  bool baseline = false;
+  double validation_log_loss = 0;
+  NextMoodScores test;
+};
+
+struct NextMoodSelection {
+  std::vector<CandidateOutcome> candidates;  // as given, then "blend" when it was tried
+  std::string chosen;
+  std::string best_by_log_loss;                 // before the one-standard-error rule
+  std::map<std::string, double> blend_weights;  // by candidate id; empty without a blend
+  const CandidateOutcome& chosen_outcome() const;
+};
+
+// The mixture weights (summing to 1) that maximise the likelihood of `truth` under
+// sum_j w_j * probabilities[j], by EM from equal weights.
+std::vector<double> fit_mixture_weights(const std::vector<const Eigen::MatrixXd*>& probabilities,
+                                        const Eigen::VectorXi& truth, int iterations = 200);
+
+// Chooses by validation log-loss with the one-standard-error rule: among the candidates whose
+// mean loss exceeds the best one's by no more than the standard error of their paired per-row
+// difference, the simplest (same_as_current, most_frequent, transition, transition_time_of_day,
+// blend, gbdt, net); then scores every candidate on the test rows. `with_blend`: also try the
+// mixture of all candidates.
+NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candidates,
+                                   const Eigen::VectorXi& validation_truth, const Eigen::VectorXi& test_truth,
+                                   int clusters, bool with_blend = true);
+
+// The tables and baselines fitted on rows [0, rows) of `data`.
+struct NextMoodTables {
+  TransitionModel transition;
+  TransitionModel transition_time_of_day;
+  double stay_rate = 0;
+  Eigen::RowVectorXd frequencies;
+  // Probabilities of the table candidate `id` for one row (current cluster, segment).
+  Eigen::RowVectorXd probabilities(const std::string& id, int current, int segment) const;
+  nlohmann::json to_json() const;
+  static NextMoodTables from_json(const nlohmann::json& json, int clusters);
+};
+NextMoodTables fit_next_mood_tables(const features::NextMoodDataset& data, Eigen::Index rows, int clusters);
+bool is_table_candidate(const std::string& id);
+
+// What the file holds: the choice, the blend's weights (one weight of 1 for a single candidate)
+// and the tables fitted on every row.
+struct NextMoodChoice {
+  std::string chosen;
+  std::map<std::string, double> weights;
+  NextMoodTables tables;
+  // The learners among the weights ("net", "gbdt"): their files must be loaded to predict.
+  std::vector<std::string> learners_needed() const;
+  // `learner_probabilities`: each needed learner's probabilities for this row.
+  Eigen::RowVectorXd probabilities(const std::map<std::string, Eigen::RowVectorXd>& learner_probabilities, int current,
+                                   int segment) const;
+};
+
+struct NextMoodChoiceTraining {
+  NextMoodSelection selection;
+  NextMoodChoice choice;
+  NextMoodEvaluation evaluation;  // the chosen one's test figures beside the usual baselines
+};
+
+// A learner's probabilities: on the validation slice from a twin trained on selection_split (so
+// the slice it is judged on did not pick its stopping point), on the test rows from the shipped
+// model.
+struct LearnerProbabilities {
+  Eigen::MatrixXd validation;
+  Eigen::MatrixXd test;
+};
+
+// `learners`: each available learner's probabilities, by id ("net", "gbdt").
+NextMoodChoiceTraining choose_next_mood(const features::NextMoodDataset& data, const TimeSplit& split,
+                                        const std::map<std::string, LearnerProbabilities>& learners, int clusters);
+
+void save_next_mood_choice(const std::filesystem::path& path, const NextMoodChoice& choice,
+                           const tracking::ModelFileInfo& info);
+NextMoodChoice load_next_mood_choice(const std::filesystem::path& path, int clusters,
+                                     tracking::ModelFileInfo* info = nullptr);
+
+}  // namespace sonic::mood

@@ -1,0 +1,170 @@
+// Choosing the shipped next-mood predictor: mixture weights by EM against a hand-computed
+// optimum, a baseline chosen when the learners are worse, the tables and the file round trip.
+#include "sonic/mood/next_mood_choice.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sonic/core/error.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sonic::mood {
+namespace {
+
+Eigen::MatrixXd rows_of(std::initializer_list<std::initializer_list<double>> rows) {
+  Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
+  Eigen::Index r = 0;
+  for (const auto& row : rows) {
+    Eigen::Index c = 0;
+    for (double v : row) out(r, c++) = v;
+    ++r;
+  }
+  return out;
+}
+
+TEST(NextMoodChoice, MixtureWeightsReachTheLikelihoodOptimum) {
+  // A is right on row 0 only, B on row 1 only: the likelihood (w·1)((1−w)·1) peaks at w = 1/2.
+  const Eigen::MatrixXd a = rows_of({{1, 0}, {1, 0}});
+  const Eigen::MatrixXd b = rows_of({{0, 1}, {0, 1}});
+  Eigen::VectorXi truth(2);
+  truth << 0, 1;
+  const auto weights = fit_mixture_weights({&a, &b}, truth);
+  EXPECT_NEAR(weights[0], 0.5, 1e-6);
+  EXPECT_NEAR(weights[1], 0.5, 1e-6);
+  // A candidate that is never better gets (almost) no weight.
+  const Eigen::MatrixXd uniform = rows_of({{0.5, 0.5}, {0.5, 0.5}});
+  const Eigen::MatrixXd right = rows_of({{0.9, 0.1}, {0.1, 0.9}});
+  const auto skewed = fit_mixture_weights({&uniform, &right}, truth);
+  EXPECT_LT(skewed[0], 0.01);
+  EXPECT_NEAR(skewed[0] + skewed[1], 1.0, 1e-12);
+}
+
+TEST(NextMoodChoice, ABaselineIsChosenWhenTheLearnersAreWorse) {
+  Eigen::VectorXi validation_truth(4), test_truth(3);
+  validation_truth << 0, 1, 0, 1;
+  test_truth << 1, 0, 0;
+  // The learner is confidently wrong on the validation slice; the transition table is right.
+  const std::vector<NextMoodCandidate> candidates = {
+      {"net", false, rows_of({{0.2, 0.8}, {0.8, 0.2}, {0.2, 0.8}, {0.8, 0.2}}),
+       rows_of({{0.9, 0.1}, {0.1, 0.9}, {0.5, 0.5}})},
+      {"transition", true, rows_of({{0.7, 0.3}, {0.3, 0.7}, {0.7, 0.3}, {0.3, 0.7}}),
+       rows_of({{0.3, 0.7}, {0.6, 0.4}, {0.6, 0.4}})},
+  };
+  for (const bool with_blend : {false, true}) {
+    const auto selection = select_next_mood(candidates, validation_truth, test_truth, 2, with_blend);
+    EXPECT_EQ(selection.chosen, "transition") << with_blend;
+    ASSERT_EQ(selection.candidates.size(), with_blend ? 3u : 2u);
+    // Every candidate is scored on the test rows, the chosen one among them.
+    EXPECT_NEAR(selection.candidates[0].test.accuracy, 1.0 / 3, 1e-12);  // net: 0, 1, 0 (tie → 0) vs 1, 0, 0
+    EXPECT_NEAR(selection.chosen_outcome().test.accuracy, 1.0, 1e-12);
+    EXPECT_NEAR(selection.chosen_outcome().validation_log_loss, -std::log(0.7), 1e-12);
+    EXPECT_NEAR(selection.candidates[0].validation_log_loss, -std::log(0.2), 1e-12);
+  }
+}
+
+TEST(NextMoodChoice, ALearnerIsChosenWhenItIsBetter) {
+  Eigen::VectorXi validation_truth(2), test_truth(1);
+  validation_truth << 0, 1;
+  test_truth << 0;
+  const std::vector<NextMoodCandidate> candidates = {
+      {"net", false, rows_of({{0.9, 0.1}, {0.1, 0.9}}), rows_of({{0.8, 0.2}})},
+      {"same_as_current", true, rows_of({{0.6, 0.4}, {0.6, 0.4}}), rows_of({{0.6, 0.4}})},
+  };
+  EXPECT_EQ(select_next_mood(candidates, validation_truth, test_truth, 2, false).chosen, "net");
+  EXPECT_THROW(select_next_mood({}, validation_truth, test_truth, 2), InputError);
+}
+
+TEST(NextMoodChoice, WithinTheNoiseOfTheBestTheSimplerCandidateIsShipped) {
+  Eigen::VectorXi validation_truth(4), test_truth(1);
+  validation_truth << 0, 1, 0, 1;
+  test_truth << 0;
+  // Per-row losses: net −log .9, −log .45 (mean 0.452); same_as_current −log .6 (0.511). The
+  // paired differences 0.406, −0.288, 0.406, −0.288 have mean 0.059 and standard error 0.200:
+  // within the noise, so the simpler one is shipped.
+  const std::vector<NextMoodCandidate> candidates = {
+      {"net", false, rows_of({{0.9, 0.1}, {0.55, 0.45}, {0.9, 0.1}, {0.55, 0.45}}), rows_of({{0.8, 0.2}})},
+      {"same_as_current", true, rows_of({{0.6, 0.4}, {0.4, 0.6}, {0.6, 0.4}, {0.4, 0.6}}), rows_of({{0.6, 0.4}})},
+  };
+  const auto selection = select_next_mood(candidates, validation_truth, test_truth, 2, false);
+  EXPECT_EQ(selection.best_by_log_loss, "net");
+  EXPECT_EQ(selection.chosen, "same_as_current");
+}
+
+// A listener who always stays in the mood of the current track, in sessions of five listens.
+features::NextMoodDataset sticky_listener(int rows, int clusters) {
+  features::NextMoodDataset data;
+  data.features = Eigen::MatrixXf::Zero(rows, 1);
+  data.next_cluster.resize(rows);
+  data.current_cluster.resize(rows);
+  data.segment.resize(rows);
+  for (int i = 0; i < rows; ++i) {
+    data.current_cluster(i) = data.next_cluster(i) = (i / 5) % clusters;
+    data.segment(i) = i % features::kTimeOfDaySegments;
+    data.time_ms.push_back(std::int64_t{i} * 60'000);
+    data.session_start_ms.push_back(std::int64_t{i / 5} * 5 * 60'000);
+  }
+  return data;
+}
+
+TEST(NextMoodChoice, AStickyListenerGetsSameAsCurrentOverAnUnhelpfulLearner) {
+  const int clusters = 3;
+  const auto data = sticky_listener(200, clusters);
+  const auto split = session_aligned_split(data.session_start_ms);
+  const Eigen::Index validation_rows = split.test_begin - split.validation_begin;
+  const Eigen::Index test_rows = split.rows - split.test_begin;
+  const std::map<std::string, LearnerProbabilities> learners = {
+      {"net",
+       {Eigen::MatrixXd::Constant(validation_rows, clusters, 1.0 / clusters),
+        Eigen::MatrixXd::Constant(test_rows, clusters, 1.0 / clusters)}}};
+  const auto training = choose_next_mood(data, split, learners, clusters);
+  // Staying has probability (n+1)/(n+2) over all n training rows, above any one cluster's
+  // transition row (n_c+1)/(n_c+3), and far above the learner's 1/3.
+  EXPECT_EQ(training.selection.chosen, "same_as_current");
+  EXPECT_EQ(training.choice.weights, (std::map<std::string, double>{{"same_as_current", 1.0}}));
+  EXPECT_NEAR(training.evaluation.model.accuracy, 1.0, 1e-12);
+  EXPECT_NEAR(training.evaluation.model.log_loss,
+              -std::log(static_cast<double>(split.test_begin + 1) / static_cast<double>(split.test_begin + 2)), 1e-9);
+  // The candidates: the learner, the four tables, the blend; every one scored on the test rows.
+  std::vector<std::string> ids;
+  for (const auto& outcome : training.selection.candidates) ids.push_back(outcome.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"net", "transition", "transition_time_of_day", "same_as_current",
+                                           "most_frequent", "blend"}));
+  EXPECT_TRUE(training.choice.learners_needed().empty());
+  // Learner probabilities that do not cover the slices are refused.
+  const std::map<std::string, LearnerProbabilities> short_learner = {
+      {"net", {Eigen::MatrixXd::Constant(1, clusters, 1.0 / clusters), Eigen::MatrixXd()}}};
+  EXPECT_THROW(choose_next_mood(data, split, short_learner, clusters), InputError);
+}
+
+TEST(NextMoodChoice, TheSelectionSplitEndsWhereTheValidationSliceBegins) {
+  const auto data = sticky_listener(200, 3);
+  const auto split = session_aligned_split(data.session_start_ms);
+  const auto inner = selection_split(data.session_start_ms, split);
+  EXPECT_EQ(inner.rows, split.test_begin);
+  EXPECT_EQ(inner.test_begin, split.validation_begin);
+  EXPECT_GT(inner.validation_begin, 0);
+  EXPECT_LT(inner.validation_begin, inner.test_begin);
+  EXPECT_EQ(inner.validation_begin % 5, 0);  // at a session's start
+}
+
+TEST(NextMoodChoice, TheFileRoundTripsAndABlendMixesItsParts) {
+  const int clusters = 3;
+  const auto data = sticky_listener(200, clusters);
+  NextMoodChoice choice;
+  choice.chosen = "blend";
+  choice.weights = {{"net", 0.5}, {"most_frequent", 0.5}};
+  choice.tables = fit_next_mood_tables(data, 200, clusters);
+  testing::TempDir dir;
+  const auto path = dir / "next_mood_choice.json";
+  save_next_mood_choice(path, choice, {});
+  const auto loaded = load_next_mood_choice(path, clusters);
+  EXPECT_EQ(loaded.chosen, "blend");
+  EXPECT_EQ(loaded.learners_needed(), std::vector<std::string>{"net"});
+  const Eigen::RowVectorXd net = Eigen::RowVectorXd::Unit(clusters, 2);
+  const auto mixed = loaded.probabilities({{"net", net}}, 0, 0);
+  EXPECT_TRUE(mixed.isApprox(0.5 * net + 0.5 * choice.tables.frequencies));
+  EXPECT_THROW(loaded.probabilities({}, 0, 0), InputError);  // the net's answer is missing
+  EXPECT_THROW(load_next_mood_choice(path, 4), InputError);  // other clusters
+}
+
+}  // namespace
+}  // namespace sonic::mood
