@@ -11,6 +11,7 @@
 #include "sonic/core/logging.hpp"
 #include "sonic/core/version.hpp"
 #include "sonic/ml/common/invalid_argument.hpp"
+#include "taste_commands.hpp"
 
 namespace {
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     sonic::cli::preload_environment(argc, argv);
     sonic::cli::add_global_options(app, globals);
     sonic::cli::register_commands(app, globals);
+    sonic::cli::register_taste_commands(app, globals);
     app.parse(argc, argv);
     return 0;
   } catch (const CLI::Success& done) {
