@@ -21,6 +21,9 @@ void set_train_command(CLI::App& app, GlobalOptions& globals);    // parent of t
 void set_predict_command(CLI::App& app, GlobalOptions& globals);  // parent of predict <model>
 void set_summarize_command(CLI::App& app, GlobalOptions& globals);
 void set_serve_command(CLI::App& app, GlobalOptions& globals);
+void set_recommend_command(CLI::App& app, GlobalOptions& globals);
+void set_profile_command(CLI::App& app, GlobalOptions& globals);
+void set_compare_command(CLI::App& app, GlobalOptions& globals);
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
@@ -38,6 +41,9 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_predict_command(app, globals);
   set_summarize_command(app, globals);
   set_serve_command(app, globals);
+  set_recommend_command(app, globals);
+  set_profile_command(app, globals);
+  set_compare_command(app, globals);
 }
 
 }  // namespace sonic::cli

@@ -1,0 +1,29 @@
+#pragma once
+// `sonic recommend`: the store's listening, the ranked picks, and optionally a playlist file
+// (written atomically; default <home>/playlists/recommendations.<format>).
+#include <filesystem>
+#include <optional>
+
+#include "sonic/core/home.hpp"
+#include "sonic/core/time_zone.hpp"
+#include "sonic/report/playlist_file.hpp"
+#include "sonic/store/database.hpp"
+#include "sonic/taste/recommend.hpp"
+
+namespace sonic::pipeline {
+
+struct RecommendRequest {
+  taste::RecommendOptions options{};
+  std::optional<report::PlaylistFormat> playlist{};
+  std::optional<std::filesystem::path> out{};
+};
+
+struct RecommendTracksResult {
+  taste::RecommendResult recommendations{};
+  std::optional<std::filesystem::path> playlist_file{};
+};
+
+RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
+                                       const RecommendRequest& request);
+
+}  // namespace sonic::pipeline

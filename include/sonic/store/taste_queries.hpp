@@ -1,0 +1,20 @@
+#pragma once
+// What the taste layer reads: music listens by start, the tracks they name, and Last.fm tags.
+#include <vector>
+
+#include "sonic/records/taste_rows.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::store {
+
+// Music listens (a track, 30 s or more), by start time.
+std::vector<records::TasteListen> taste_listens(Database& db);
+
+// Every track with at least one music listen, with its primary artist and mood cluster label.
+std::vector<records::TasteTrack> listened_tracks(Database& db);
+
+// Stored Last.fm tags of tracks / artists that have a music listen.
+std::vector<records::ItemTag> listened_track_tags(Database& db);
+std::vector<records::ItemTag> listened_artist_tags(Database& db);
+
+}  // namespace sonic::store

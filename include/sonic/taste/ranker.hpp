@@ -1,0 +1,46 @@
+#pragma once
+// One ranker for every pool: a candidate's score is the sum of named parts, each a signal scaled
+// to 0..1 over the candidates (divided by the largest) times its weight, so each part's share of
+// the score is what the explanation says.
+#include <array>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "sonic/taste/candidate_pools.hpp"
+#include "sonic/taste/library_signals.hpp"
+
+namespace sonic::taste {
+
+enum class ScorePart : std::size_t { memory, artist, co_listening, genre };
+inline constexpr std::size_t kScorePartCount = 4;
+
+const char* score_part_name(ScorePart part);
+
+// Equal weights; `default_ranker_weights()` holds the ones chosen on the real histories.
+struct RankerWeights {
+  double memory = 1.0;        // how strongly the track is remembered (ACT-R)
+  double artist = 1.0;        // how much its artist is played now
+  double co_listening = 1.0;  // how much of the current listening shared sessions with it
+  double genre = 1.0;         // how close its genres are to the current taste
+};
+
+struct ScoredCandidate {
+  Candidate candidate{};
+  std::int64_t artist_id = 0;
+  double score = 0.0;
+  std::array<double, kScorePartCount> parts{};  // sum to score
+};
+
+// The weights chosen on the real histories (bench/taste_history_bench; the closing note of issue 11).
+RankerWeights default_ranker_weights();
+
+// The best `size` candidates by score (ties by track id), at most `max_per_artist` per artist
+// (0: no cap); candidates scoring 0 are left out.
+std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
+                                             const RankerWeights& weights, std::size_t size, int max_per_artist);
+
+// Whole percentages of each part, summing to exactly 100 (largest remainders get the rounding).
+std::array<int, kScorePartCount> part_percentages(const ScoredCandidate& scored);
+
+}  // namespace sonic::taste

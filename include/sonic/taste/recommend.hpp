@@ -1,0 +1,60 @@
+#pragma once
+// `sonic recommend`: the pools asked for, one ranker, and each pick explained in words and shares
+// ("because: 45% indie (genre), 30% played with Radiohead, 25% you loved it in 2019").
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sonic/core/time_zone.hpp"
+#include "sonic/taste/candidate_pools.hpp"
+#include "sonic/taste/listening_data.hpp"
+#include "sonic/taste/ranker.hpp"
+
+namespace sonic::taste {
+
+struct RecommendOptions {
+  std::vector<Pool> pools = {Pool::rediscover, Pool::library};
+  std::optional<std::string> mood;  // keep tracks whose mood cluster label contains this (or is this number)
+  std::size_t size = 20;
+  int max_per_artist = 2;
+  PoolOptions pool{};
+  SignalOptions signals{};
+  RankerWeights weights = default_ranker_weights();
+  std::optional<std::int64_t> now_ms{};  // default: just after the newest listen
+};
+
+struct Reason {
+  std::string part{};     // memory | artist | co_listening | genre
+  std::string because{};  // "you loved it in 2019"
+  int percent = 0;        // the reasons of one pick sum to 100
+};
+
+struct Recommendation {
+  std::int64_t track_id = 0;
+  std::string track{};
+  std::string artist{};
+  std::optional<std::string> spotify_id{};
+  Pool pool = Pool::rediscover;
+  double score = 0.0;
+  std::vector<Reason> reasons{};  // largest share first; parts with 0 % left out
+};
+
+struct RecommendResult {
+  std::int64_t as_of_ms = 0;
+  std::vector<std::string> pools{};
+  std::vector<std::string> skipped{};  // one line per pool that could not run, and why
+  std::size_t candidates = 0;
+  std::vector<Recommendation> recommendations{};
+};
+
+RecommendResult recommend(const ListeningData& data, const RecommendOptions& options, const TimeZone& zone);
+
+// The text form is report/taste_text.hpp's (it passes every name through terminal_safe).
+nlohmann::json to_json(const RecommendResult& result);
+
+// "rediscover", "library", "discover" or "all" (the first two, and discover when it can run).
+std::vector<Pool> parse_pools(const std::string& text);
+
+}  // namespace sonic::taste

@@ -1,0 +1,65 @@
+#include "sonic/store/taste_queries.hpp"
+
+namespace sonic::store {
+namespace {
+
+std::vector<records::ItemTag> read_tags(Statement query) {
+  std::vector<records::ItemTag> tags;
+  while (query.step()) {
+    tags.push_back({.item_id = query.integer(0), .tag = query.text(1), .count = static_cast<int>(query.integer(2))});
+  }
+  return tags;
+}
+
+}  // namespace
+
+std::vector<records::TasteListen> taste_listens(Database& db) {
+  auto query = db.prepare(R"sql(
+SELECT p.start_ms, p.ms_played, p.track_id, t.artist_id
+FROM plays p JOIN tracks t ON t.id = p.track_id
+WHERE p.is_short = 0 ORDER BY p.start_ms, p.id)sql");
+  std::vector<records::TasteListen> listens;
+  while (query.step()) {
+    listens.push_back({.start_ms = query.integer(0),
+                       .ms_played = query.integer(1),
+                       .track_id = query.integer(2),
+                       .artist_id = query.integer(3)});
+  }
+  return listens;
+}
+
+std::vector<records::TasteTrack> listened_tracks(Database& db) {
+  auto query = db.prepare(R"sql(
+SELECT t.id, t.name, a.id, a.name, t.spotify_id, c.label
+FROM tracks t JOIN artists a ON a.id = t.artist_id
+LEFT JOIN track_clusters tc ON tc.track_id = t.id
+LEFT JOIN mood_clusters c ON c.cluster = tc.cluster
+WHERE t.id IN (SELECT track_id FROM plays WHERE is_short = 0)
+ORDER BY t.id)sql");
+  std::vector<records::TasteTrack> tracks;
+  while (query.step()) {
+    tracks.push_back({.id = query.integer(0),
+                      .name = query.text(1),
+                      .artist_id = query.integer(2),
+                      .artist = query.text(3),
+                      .spotify_id = query.optional_text(4),
+                      .cluster_label = query.optional_text(5)});
+  }
+  return tracks;
+}
+
+std::vector<records::ItemTag> listened_track_tags(Database& db) {
+  return read_tags(db.prepare(R"sql(
+SELECT g.track_id, g.tag, g.count FROM track_tags g
+WHERE g.track_id IN (SELECT track_id FROM plays WHERE is_short = 0)
+ORDER BY g.track_id, g.tag)sql"));
+}
+
+std::vector<records::ItemTag> listened_artist_tags(Database& db) {
+  return read_tags(db.prepare(R"sql(
+SELECT g.artist_id, g.tag, g.count FROM artist_tags g
+WHERE g.artist_id IN (SELECT t.artist_id FROM plays p JOIN tracks t ON t.id = p.track_id WHERE p.is_short = 0)
+ORDER BY g.artist_id, g.tag)sql"));
+}
+
+}  // namespace sonic::store

@@ -1,0 +1,90 @@
+#include "sonic/taste/ranker.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace sonic::taste {
+namespace {
+
+std::array<double, kScorePartCount> raw_parts(const TrackSignals& track) {
+  return {track.long_term, track.artist_now, track.co_listening, track.tag_similarity};
+}
+
+}  // namespace
+
+const char* score_part_name(ScorePart part) {
+  switch (part) {
+    case ScorePart::memory:
+      return "memory";
+    case ScorePart::artist:
+      return "artist";
+    case ScorePart::co_listening:
+      return "co_listening";
+    case ScorePart::genre:
+      return "genre";
+  }
+  return "?";
+}
+
+RankerWeights default_ranker_weights() { return {.memory = 1.0, .artist = 1.0, .co_listening = 1.0, .genre = 1.0}; }
+
+std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
+                                             const RankerWeights& weights, std::size_t size, int max_per_artist) {
+  const std::array<double, kScorePartCount> part_weights = {weights.memory, weights.artist, weights.co_listening,
+                                                            weights.genre};
+  std::array<double, kScorePartCount> largest{};
+  for (const auto& candidate : candidates) {
+    if (const auto* track = signals.find(candidate.track_id)) {
+      const auto parts = raw_parts(*track);
+      for (std::size_t p = 0; p < kScorePartCount; ++p) largest[p] = std::max(largest[p], parts[p]);
+    }
+  }
+  std::vector<ScoredCandidate> scored;
+  scored.reserve(candidates.size());
+  for (const auto& candidate : candidates) {
+    const auto* track = signals.find(candidate.track_id);
+    if (track == nullptr) continue;
+    ScoredCandidate entry{.candidate = candidate, .artist_id = track->artist_id};
+    const auto parts = raw_parts(*track);
+    for (std::size_t p = 0; p < kScorePartCount; ++p) {
+      entry.parts[p] = largest[p] > 0 ? part_weights[p] * parts[p] / largest[p] : 0.0;
+      entry.score += entry.parts[p];
+    }
+    if (entry.score > 0) scored.push_back(entry);
+  }
+  std::sort(scored.begin(), scored.end(), [](const ScoredCandidate& a, const ScoredCandidate& b) {
+    return a.score != b.score ? a.score > b.score : a.candidate.track_id < b.candidate.track_id;
+  });
+  std::vector<ScoredCandidate> chosen;
+  std::unordered_map<std::int64_t, int> per_artist;
+  for (const auto& entry : scored) {
+    if (chosen.size() >= size) break;
+    if (max_per_artist > 0 && per_artist[entry.artist_id] >= max_per_artist) continue;
+    ++per_artist[entry.artist_id];
+    chosen.push_back(entry);
+  }
+  return chosen;
+}
+
+std::array<int, kScorePartCount> part_percentages(const ScoredCandidate& scored) {
+  std::array<int, kScorePartCount> percentages{};
+  if (scored.score <= 0) return percentages;
+  std::array<double, kScorePartCount> remainders{};
+  int given = 0;
+  for (std::size_t p = 0; p < kScorePartCount; ++p) {
+    const double exact = 100.0 * scored.parts[p] / scored.score;
+    percentages[p] = static_cast<int>(std::floor(exact));
+    remainders[p] = exact - percentages[p];
+    given += percentages[p];
+  }
+  std::array<std::size_t, kScorePartCount> order{};
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+  for (std::size_t i = 0; given < 100; ++i, ++given) ++percentages[order[i % kScorePartCount]];
+  return percentages;
+}
+
+}  // namespace sonic::taste

@@ -1,0 +1,163 @@
+#include "sonic/taste/recommend.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "sonic/core/error.hpp"
+
+namespace sonic::taste {
+namespace {
+
+// The year in which the track was heard most (the first such year on a tie).
+int favourite_year(std::span<const records::TasteListen> listens, std::int64_t track_id, const TimeZone& zone) {
+  std::map<int, int> per_year;
+  for (const auto& listen : listens) {
+    if (listen.track_id == track_id) ++per_year[zone.local(listen.start_ms).year];
+  }
+  int best_year = 0;
+  int best = 0;
+  for (const auto& [year, count] : per_year) {
+    if (count > best) best = count, best_year = year;
+  }
+  return best_year;
+}
+
+// The artist whose tracks, heard lately, shared the most sessions with the track.
+std::string colistened_artist(const ListeningData& data, std::span<const records::TasteListen> listens,
+                              const LibrarySignals& signals, std::int64_t track_id) {
+  std::unordered_set<std::int32_t> sessions;
+  for (std::size_t i = 0; i < listens.size(); ++i) {
+    if (listens[i].track_id == track_id) sessions.insert(signals.session_of_listen[i]);
+  }
+  std::map<std::int64_t, double> by_artist;
+  for (std::size_t i = 0; i < listens.size(); ++i) {
+    if (listens[i].track_id == track_id || !sessions.contains(signals.session_of_listen[i])) continue;
+    if (const auto* other = signals.find(listens[i].track_id)) by_artist[other->artist_id] += other->recent;
+  }
+  const auto best = std::max_element(by_artist.begin(), by_artist.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (best == by_artist.end()) return "your recent tracks";
+  for (const auto& [id, track] : data.tracks) {
+    if (track.artist_id == best->first) return track.artist;
+  }
+  return "your recent tracks";
+}
+
+std::string top_genre(const ListeningData& data, const LibrarySignals& signals, std::int64_t track_id) {
+  const auto vector = tfidf_vector(data.genres_of(track_id), signals.idf);
+  std::string best;
+  double best_value = 0.0;
+  for (const auto& [key, value] : vector) {
+    const auto taste = signals.taste_vector.find(key);
+    const double contribution = taste == signals.taste_vector.end() ? 0.0 : value * taste->second;
+    if (contribution > best_value || (contribution == best_value && contribution > 0 && key < best)) {
+      best_value = contribution;
+      best = key;
+    }
+  }
+  return best.empty() ? "your genres" : data.genre_name(best);
+}
+
+bool mood_matches(const records::TasteTrack& track, const std::string& mood) {
+  if (!track.cluster_label) return false;
+  return track.cluster_label->find(mood) != std::string::npos;
+}
+
+Recommendation explain(const ListeningData& data, std::span<const records::TasteListen> listens,
+                       const LibrarySignals& signals, const ScoredCandidate& scored, const TimeZone& zone) {
+  const auto& track = data.tracks.at(scored.candidate.track_id);
+  Recommendation pick{.track_id = track.id,
+                      .track = track.name,
+                      .artist = track.artist,
+                      .spotify_id = track.spotify_id,
+                      .pool = scored.candidate.pool,
+                      .score = scored.score};
+  const auto percentages = part_percentages(scored);
+  for (std::size_t p = 0; p < kScorePartCount; ++p) {
+    if (percentages[p] == 0) continue;
+    const auto part = static_cast<ScorePart>(p);
+    std::string because;
+    switch (part) {
+      case ScorePart::memory:
+        because = "you loved it in " + std::to_string(favourite_year(listens, track.id, zone));
+        break;
+      case ScorePart::artist:
+        because = "you play " + track.artist + " lately";
+        break;
+      case ScorePart::co_listening:
+        because = "played with " + colistened_artist(data, listens, signals, track.id);
+        break;
+      case ScorePart::genre:
+        because = top_genre(data, signals, track.id) + " (genre)";
+        break;
+    }
+    pick.reasons.push_back({score_part_name(part), because, percentages[p]});
+  }
+  std::stable_sort(pick.reasons.begin(), pick.reasons.end(),
+                   [](const Reason& a, const Reason& b) { return a.percent > b.percent; });
+  return pick;
+}
+
+}  // namespace
+
+std::vector<Pool> parse_pools(const std::string& text) {
+  if (text == "rediscover") return {Pool::rediscover};
+  if (text == "library") return {Pool::library};
+  if (text == "discover") return {Pool::discover};
+  if (text == "all") return {Pool::rediscover, Pool::library, Pool::discover};
+  throw UsageError("--pool must be rediscover, library, discover or all, not '" + text + "'");
+}
+
+RecommendResult recommend(const ListeningData& data, const RecommendOptions& options, const TimeZone& zone) {
+  RecommendResult result;
+  if (data.listens.empty()) throw InputError("no music listens in the store: import your Spotify data first");
+  result.as_of_ms = options.now_ms.value_or(data.listens.back().start_ms + 1);
+  const auto listens = data.listens_before(result.as_of_ms);
+  const auto signals = compute_library_signals(data, listens, result.as_of_ms, options.signals);
+  std::vector<Candidate> candidates;
+  for (const auto pool : options.pools) {
+    result.pools.emplace_back(pool_name(pool));
+    std::vector<Candidate> found;
+    if (pool == Pool::rediscover) found = rediscovery_pool(signals, options.pool);
+    if (pool == Pool::library) found = library_pool(signals, options.pool);
+    if (pool == Pool::discover) {
+      result.skipped.emplace_back(
+          "discover: skipped (Last.fm and ReccoBeats similar-item clients are not built yet; only your library is "
+          "used)");
+    }
+    candidates.insert(candidates.end(), found.begin(), found.end());
+  }
+  if (options.mood) {
+    std::erase_if(candidates,
+                  [&](const Candidate& c) { return !mood_matches(data.tracks.at(c.track_id), *options.mood); });
+  }
+  result.candidates = candidates.size();
+  const auto ranked = rank_candidates(signals, candidates, options.weights, options.size, options.max_per_artist);
+  for (const auto& scored : ranked) result.recommendations.push_back(explain(data, listens, signals, scored, zone));
+  return result;
+}
+
+nlohmann::json to_json(const RecommendResult& result) {
+  nlohmann::json picks = nlohmann::json::array();
+  for (const auto& pick : result.recommendations) {
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& reason : pick.reasons) {
+      reasons.push_back({{"part", reason.part}, {"because", reason.because}, {"percent", reason.percent}});
+    }
+    picks.push_back({{"track", pick.track},
+                     {"artist", pick.artist},
+                     {"spotify_id", pick.spotify_id ? nlohmann::json(*pick.spotify_id) : nlohmann::json(nullptr)},
+                     {"pool", pool_name(pick.pool)},
+                     {"score", pick.score},
+                     {"reasons", reasons}});
+  }
+  return {{"as_of_ms", result.as_of_ms},
+          {"pools", result.pools},
+          {"skipped", result.skipped},
+          {"candidates", result.candidates},
+          {"recommendations", picks}};
+}
+
+}  // namespace sonic::taste

@@ -1,0 +1,109 @@
+// `sonic recommend`, `sonic profile export|import` and `sonic compare` end to end: the real
+// binary on a real imported history.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/run_sonic.hpp"
+#include "support/shared_data.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sonic::testing {
+namespace {
+
+class TasteE2e : public ::testing::Test {
+ protected:
+  RunResult sonic(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--home", home_.path().string(), "--tz", "UTC"});
+    return run_sonic(args);
+  }
+  std::string read(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+  }
+  void write(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
+
+  TempDir home_;
+  TempDir files_;
+};
+
+TEST_F(TasteE2e, RecommendsWithReasonsThatSumToAHundredAndTwoPerArtist) {
+  SONIC_SHARED_DATA_OR_SKIP(history, "histories/basic/jill");
+  ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+  const auto run = sonic({"recommend", "--json", "--size", "15"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["recommendations"].size(), 15u);
+  std::map<std::string, int> per_artist;
+  for (const auto& pick : json["recommendations"]) {
+    int total = 0;
+    for (const auto& reason : pick["reasons"]) total += reason["percent"].get<int>();
+    EXPECT_EQ(total, 100) << pick.dump();
+    EXPECT_LE(++per_artist[pick["artist"]], 2) << pick.dump();
+  }
+  EXPECT_EQ(json["skipped"].size(), 1u);  // the discover pool says why it did not run
+
+  const auto text = sonic({"recommend", "--pool", "rediscover", "--size", "3"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("because: "), std::string::npos) << text.out;
+
+  const auto playlist = files_ / "mix.xspf";
+  const auto written = sonic({"recommend", "--size", "5", "--format", "xspf", "--out", playlist.string()});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  EXPECT_EQ(written.out, playlist.string() + "\n");
+  const auto xml = read(playlist);
+  EXPECT_EQ(xml.rfind("<?xml", 0), 0u);
+  EXPECT_EQ(xml.find("<annotation>because:") != std::string::npos, true);
+}
+
+TEST_F(TasteE2e, AProfileComparedWithItsOwnHomeScoresAHundred) {
+  SONIC_SHARED_DATA_OR_SKIP(history, "histories/basic/tabatista");
+  ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+  const auto profile = files_ / "me.json";
+  const auto exported = sonic({"profile", "export", "--out", profile.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const auto document = nlohmann::json::parse(read(profile));
+  EXPECT_EQ(document["format"], "sonic.taste-profile");
+  EXPECT_FALSE(document.contains("listens_detail"));
+  const auto compared = sonic({"compare", profile.string(), "--json"});
+  ASSERT_EQ(compared.exit_code, 0) << compared.err;
+  const auto json = nlohmann::json::parse(compared.out);
+  EXPECT_NEAR(json["score"].get<double>(), 100.0, 1e-6);
+  EXPECT_NEAR(json["parts"]["artists"].get<double>(), 1.0, 1e-9);
+  EXPECT_FALSE(json["shared_favourites"].empty());
+
+  const auto imported = sonic({"profile", "import", profile.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_TRUE(std::filesystem::exists(home_ / "profiles" / "me.json"));
+}
+
+TEST_F(TasteE2e, AMalformedOrNewerProfileExitsThreeNamingFileAndPlace) {
+  SONIC_SHARED_DATA_OR_SKIP(history, "histories/basic/tabatista");
+  ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+  const auto profile = files_ / "friend.json";
+  ASSERT_EQ(sonic({"profile", "export", "--out", profile.string()}).exit_code, 0);
+  auto document = nlohmann::json::parse(read(profile));
+  document["artists"][1]["share"] = "lots";
+  write(profile, document.dump());
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"profile", "import", profile.string()}, {"compare", profile.string()}}) {
+    const auto run = sonic(args);
+    EXPECT_EQ(run.exit_code, 3) << run.err;
+    EXPECT_NE(run.err.find(profile.string() + ": /artists/1/share: expected a number"), std::string::npos) << run.err;
+  }
+  document["artists"][1]["share"] = 0.1;
+  document["version"] = 99;
+  write(profile, document.dump());
+  const auto newer = sonic({"profile", "import", profile.string()});
+  EXPECT_EQ(newer.exit_code, 3);
+  EXPECT_NE(newer.err.find("newer than this sonic reads"), std::string::npos) << newer.err;
+  EXPECT_FALSE(std::filesystem::exists(home_ / "profiles" / "friend.json"));
+}
+
+}  // namespace
+}  // namespace sonic::testing
