@@ -1,6 +1,6 @@
-#include "commands.hpp"
 // sonic compare OTHER: how close your taste is to another person's, 0-100, and why.
 #include "command_context.hpp"
+#include "commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
 #include "sonic/pipeline/compare_taste.hpp"

@@ -1,6 +1,6 @@
-#include "commands.hpp"
 // sonic profile export|import: the shareable taste profile (shares only, no listen).
 #include "command_context.hpp"
+#include "commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
 #include "sonic/pipeline/taste_profile_file.hpp"

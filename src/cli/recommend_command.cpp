@@ -1,6 +1,6 @@
-#include "commands.hpp"
 // sonic recommend: tracks from your own history worth playing now, each with its reasons.
 #include "command_context.hpp"
+#include "commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
 #include "sonic/pipeline/recommend_tracks.hpp"
