@@ -44,8 +44,9 @@ TEST(CatalogColumns, FoundByNameWhateverTheCaseSpacesAndOrder) {
 
 TEST(CatalogColumns, AFileWithoutTrackIdsOrFeaturesIsRefusedWithItsColumns) {
   EXPECT_EQ(error_of({"name", "valence"}),
-            "x.csv: no Spotify track ID column (id, track_id, uri or track_uri), so its rows "
-            "cannot be matched to your tracks; its columns are: name, valence");
+            "x.csv: no Spotify track ID column (named id, track_id, uri, track_uri, song_id, spotify_id, "
+            "spotify_uri, spotify_track_id or trackid, or holding 22-character track IDs or spotify:track: URIs; "
+            "--id-column names one), so its rows cannot be matched to tracks; its columns are: name, valence");
   EXPECT_EQ(error_of({"id", "name", "popularity"}),
             "x.csv: no audio-feature column (acousticness, danceability, energy, "
             "instrumentalness, key, liveness, loudness, mode, speechiness, tempo or valence); its "
