@@ -38,7 +38,7 @@ CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, const
   while (reader.next(row)) {
     ++tally.rows;
     if (!row.skip_reason) {
-      writer.write(row);
+      ++(writer.write(row) ? tally.stored : tally.duplicates);
       continue;
     }
     const auto skipped = ++tally.skipped[row.skip_reason];
@@ -47,10 +47,6 @@ CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, const
                   path.string(), reader.line(), row.problem);
     }
   }
-  std::int64_t written = tally.rows;
-  for (const auto& [reason, count] : tally.skipped) written -= count;
-  tally.duplicates = store::remove_duplicate_catalog_tracks(db, catalog_id);
-  tally.stored = written - tally.duplicates;
   return tally;
 }
 

@@ -43,14 +43,19 @@ TEST(CatalogImport, TalliesEveryRowAndReplacesTheCatalogOnReimport) {
 
   const auto summary = store::find_catalog(db, "hits");
   ASSERT_TRUE(summary);
-  const auto table = store::read_catalog_table(db, summary->id, {.track_ids = true, .label_column = "target"});
+  store::CatalogTableRequest request;
+  request.track_ids = true;
+  request.label_column = "target";
+  const auto table = store::read_catalog_table(db, summary->id, request);
   EXPECT_EQ(table.track_ids, (std::vector<std::string>{kIdA, kIdB, kIdC}));
   EXPECT_EQ(table.labels, (std::vector<double>{1, 0, 0}));
   EXPECT_EQ(table.decades, (std::vector<int>{1960, 1960, 1970}));
   EXPECT_EQ(store::find_catalog_track(db, summary->id, kIdA)->features[2], 0.5);  // energy of the first row
 
   // Again, with one file: the catalog is that file's now, not both.
-  EXPECT_EQ(import_catalog(db, {second}, {.name = "hits"}).tracks, 2);
+  CatalogImportOptions options;
+  options.name = "hits";
+  EXPECT_EQ(import_catalog(db, {second}, options).tracks, 2);
   EXPECT_EQ(store::list_catalogs(db).size(), 1u);
 }
 
@@ -62,7 +67,9 @@ TEST(CatalogImport, AMalformedFileNamesItsLineAndLeavesTheFilesBeforeIt) {
   for (int i = 0; i < 300; ++i) rows += std::string(kIdB) + ",0.5\n";  // past the sample the reader takes
   const auto bad = write_file(dir / "bad.csv", rows + kIdC + ",0.5,oops\n");
   try {
-    import_catalog(db, {good, bad}, {.name = "lab"});
+    CatalogImportOptions options;
+    options.name = "lab";
+    import_catalog(db, {good, bad}, options);
     FAIL() << "accepted";
   } catch (const InputError& error) {
     EXPECT_EQ(std::string(error.what()), bad.string() +

@@ -31,17 +31,16 @@ void add_catalog_columns(Database& db, std::int64_t catalog_id, const std::vecto
 class CatalogTrackWriter {
  public:
   CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file);
-  void write(const sources::CatalogFileRow& row);  // a row without a skip reason
+  // A row without a skip reason. False when the catalog already holds the track: a track listed
+  // twice keeps its first row (the first file, the first line).
+  bool write(const sources::CatalogFileRow& row);
 
  private:
+  Database& db_;
   Statement insert_;
   std::int64_t catalog_id_;
   std::string source_file_;
 };
-
-// A track listed twice keeps its first row (the first file, the first line). Returns how many
-// rows were removed.
-std::int64_t remove_duplicate_catalog_tracks(Database& db, std::int64_t catalog_id);
 
 std::optional<CatalogSummary> find_catalog(Database& db, std::string_view name);
 std::vector<CatalogSummary> list_catalogs(Database& db);  // by name
