@@ -64,8 +64,8 @@ double feature(const ReadFile& file, std::size_t row, std::string_view name) {
 TEST(CatalogCsv, EverySeparatorIsDetectedFromTheHeader) {
   for (const char separator : {',', '\t', ';'}) {
     const std::string s(1, separator);
-    const ReadFile file = read("id" + s + "name" + s + "energy" + s + "target\n" + kIdA + s + "Song, One" + s + "0.5" +
-                               s + "1\n" + kIdB + s + "Two" + s + "0.25" + s + "0\n");
+    const ReadFile file = read("id" + s + "name" + s + "energy" + s + "target\n" + kIdA + s + "\"Song, One\"" + s +
+                               "0.5" + s + "1\n" + kIdB + s + "Two" + s + "0.25" + s + "0\n");
     EXPECT_EQ(file.separator, separator);
     ASSERT_EQ(file.ids, (std::vector<std::string>{kIdA, kIdB})) << separator;
     EXPECT_EQ(file.names[0], "Song, One");
