@@ -24,6 +24,7 @@ void set_serve_command(CLI::App& app, GlobalOptions& globals);
 void set_recommend_command(CLI::App& app, GlobalOptions& globals);
 void set_profile_command(CLI::App& app, GlobalOptions& globals);
 void set_compare_command(CLI::App& app, GlobalOptions& globals);
+void set_catalog_command(CLI::App& app, GlobalOptions& globals);  // parent of catalog <lab step>
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
@@ -44,6 +45,7 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_recommend_command(app, globals);
   set_profile_command(app, globals);
   set_compare_command(app, globals);
+  set_catalog_command(app, globals);
 }
 
 }  // namespace sonic::cli

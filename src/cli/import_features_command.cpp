@@ -14,12 +14,14 @@ struct ImportFeaturesFlags {
   bool json = false;
   bool overwrite = false;
   bool keep_going = false;
+  std::string id_column;
 };
 
 void run_import_features(CommandContext& context, const ImportFeaturesFlags& flags) {
   pipeline::FeatureImportOptions options;
   options.replace_service_values = flags.overwrite;
   options.keep_going = flags.keep_going;
+  options.id_column = flags.id_column;
   const auto report = pipeline::import_features(
       context.db(), std::vector<std::filesystem::path>(flags.catalogs.begin(), flags.catalogs.end()), options);
   print_tally(report, context.quiet(), flags.json);
@@ -36,7 +38,8 @@ void set_import_features_command(CLI::App& app, GlobalOptions& globals) {
                          "in your history");
   command
       ->add_option("catalogs", flags->catalogs,
-                   "CSV files with an id, track_id, uri or track_uri column and audio-feature "
+                   "CSV files (comma, tab or semicolon separated) with a track ID or URI column "
+                   "(id, track_id, uri, song_id, ..., or found by its content) and audio-feature "
                    "columns (danceability, energy, valence, tempo, ...)")
       ->required()
       ->check(CLI::ExistingFile);
@@ -45,6 +48,8 @@ void set_import_features_command(CLI::App& app, GlobalOptions& globals) {
                     "Also replace features a service measured (ReccoBeats); an older catalog's "
                     "are always replaced");
   add_keep_going_flag(*command, flags->keep_going);
+  command->add_option("--id-column", flags->id_column,
+                      "The column holding track IDs or URIs (default: found by name, else by content)");
   command->callback([&globals, flags] {
     // Features are stored for tracks of the history only: without one there is nothing to match.
     CommandContext context(globals,

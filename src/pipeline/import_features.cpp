@@ -16,7 +16,7 @@ namespace {
 FeatureTally import_catalog(store::Database& db, const std::filesystem::path& path,
                             const FeatureImportOptions& options) {
   const auto bytes = sources::open_file_source(path);
-  sources::FeatureCatalogReader reader(*bytes, path.string());
+  sources::FeatureCatalogReader reader(*bytes, path.string(), options.id_column);
   store::AudioFeatureWriter writer(db, "catalog:" + path.filename().string(), now_utc_ms(),
                                    options.replace_service_values);
   FeatureTally tally;

@@ -22,9 +22,9 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// The first comma, CR or LF in [begin, end), or end.
-const char* find_field_end(const char* begin, const char* end) {
-  while (begin != end && *begin != ',' && *begin != '\n' && *begin != '\r') ++begin;
+// The first separator, CR or LF in [begin, end), or end.
+const char* find_field_end(const char* begin, const char* end, char separator) {
+  while (begin != end && *begin != separator && *begin != '\n' && *begin != '\r') ++begin;
   return begin;
 }
 
@@ -34,11 +34,13 @@ std::string size_text(std::size_t bytes) {
 
 }  // namespace
 
-CsvReader::CsvReader(ByteSource& source, std::string name, std::size_t buffer_size, std::size_t max_record_bytes)
+CsvReader::CsvReader(ByteSource& source, std::string name, std::size_t buffer_size, std::size_t max_record_bytes,
+                     char separator)
     : source_(source),
       name_(std::move(name)),
       capacity_(std::max<std::size_t>(buffer_size, kUtf8Bom.size())),
       max_record_bytes_(max_record_bytes),
+      separator_(separator),
       buffer_(new char[capacity_]) {}
 
 CsvReader::~CsvReader() = default;
@@ -65,6 +67,28 @@ void CsvReader::start() {
   pos_ = buffer_.get();
   end_ = pos_ + have;
   if (std::string_view(pos_, have).starts_with(kUtf8Bom)) pos_ += kUtf8Bom.size();
+  if (separator_ == kDetectSeparator) detect_separator();
+}
+
+// Counts the candidates on the header line as far as the first buffer holds it (a header longer
+// than the buffer is decided by its first part), skipping quoted text.
+void CsvReader::detect_separator() {
+  std::size_t commas = 0;
+  std::size_t tabs = 0;
+  std::size_t semicolons = 0;
+  bool quoted = false;
+  for (const char* at = pos_; at != end_; ++at) {
+    const char c = *at;
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    commas += c == ',';
+    tabs += c == '\t';
+    semicolons += c == ';';
+  }
+  separator_ = ',';
+  if (tabs > commas && tabs >= semicolons) separator_ = '\t';
+  if (semicolons > commas && semicolons > tabs) separator_ = ';';
 }
 
 bool CsvReader::refill() {
@@ -159,12 +183,12 @@ bool CsvReader::next() {
         state = State::unquoted;
         [[fallthrough]];
       case State::unquoted: {
-        const char* stop = find_field_end(pos_, end_);
+        const char* stop = find_field_end(pos_, end_, separator_);
         append(pos_, stop, state);
         pos_ = stop;
         if (pos_ == end_) continue;
         end_field();
-        if (*pos_ == ',') {
+        if (*pos_ == separator_) {
           ++pos_;
           state = State::field_start;
           continue;
@@ -191,11 +215,12 @@ bool CsvReader::next() {
           state = State::quoted;
           continue;
         }
-        if (c != ',' && c != '\n' && c != '\r') {
-          fail_at_line(line_, "expected a comma or a line end after the closing quote, found " + describe_byte(c));
+        if (c != separator_ && c != '\n' && c != '\r') {
+          fail_at_line(line_, "expected a " + std::string(separator_ == ',' ? "comma" : describe_byte(separator_)) +
+                                  " or a line end after the closing quote, found " + describe_byte(c));
         }
         end_field();
-        if (c == ',') {
+        if (c == separator_) {
           ++pos_;
           state = State::field_start;
           continue;

@@ -8,36 +8,6 @@
 namespace sonic::sources {
 namespace {
 
-bool same_name(std::string_view header_cell, std::string_view wanted) {
-  while (!header_cell.empty() && header_cell.front() == ' ') header_cell.remove_prefix(1);
-  while (!header_cell.empty() && header_cell.back() == ' ') header_cell.remove_suffix(1);
-  return std::equal(header_cell.begin(), header_cell.end(), wanted.begin(), wanted.end(),
-                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a) == b; });
-}
-
-std::optional<std::size_t> column_named(const std::vector<std::string_view>& header, std::string_view wanted) {
-  const auto found =
-      std::find_if(header.begin(), header.end(), [&](std::string_view cell) { return same_name(cell, wanted); });
-  if (found == header.end()) return std::nullopt;
-  return static_cast<std::size_t>(found - header.begin());
-}
-
-// "a, b, c", cut short for a file of hundreds of columns.
-std::string list_columns(const std::vector<std::string_view>& header) {
-  constexpr std::size_t kShown = 40;
-  std::string list;
-  for (std::size_t i = 0; i < header.size() && i < kShown; ++i) {
-    list += (i ? ", " : "");
-    std::string name(header[i].substr(0, 60));
-    // A header is data: nothing in it may reach a terminal as a control character.
-    std::replace_if(
-        name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, '?');
-    list += name;
-  }
-  if (header.size() > kShown) list += ", ... (" + std::to_string(header.size()) + " in all)";
-  return list;
-}
-
 std::string joined(const auto& names, const char* last_separator) {
   std::string text;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -49,21 +19,30 @@ std::string joined(const auto& names, const char* last_separator) {
 
 }  // namespace
 
-CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header, const std::string& name) {
-  CatalogColumns columns;
-  for (const std::string_view id_name : kTrackIdColumns) {
-    if (const auto index = column_named(header, id_name)) columns.track_id.push_back(*index);
-  }
-  if (columns.track_id.empty()) {
-    throw InputError(name + ": no Spotify track ID column (" + joined(kTrackIdColumns, " or ") +
-                     "), so its rows cannot be matched to your tracks; its columns are: " + list_columns(header));
-  }
-  bool any_feature = false;
+std::array<std::optional<std::size_t>, kAudioFeatureCount> find_audio_feature_columns(
+    const std::vector<std::string_view>& header) {
+  std::array<std::optional<std::size_t>, kAudioFeatureCount> columns;
   for (const AudioFeatureSpec& spec : kAudioFeatures) {
-    auto& column = columns.features[static_cast<std::size_t>(spec.feature)];
-    column = column_named(header, spec.name);
-    any_feature = any_feature || column.has_value();
+    columns[static_cast<std::size_t>(spec.feature)] = column_named(header, spec.name);
   }
+  return columns;
+}
+
+CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header, const std::string& name,
+                                    const std::vector<std::vector<std::string>>& sample, std::string_view id_column) {
+  CatalogColumns columns;
+  const auto ids = find_track_id_columns(header, sample, id_column, name);
+  if (!ids) {
+    throw InputError(name + ": no Spotify track ID column (named " + joined(kTrackIdColumns, " or ") +
+                     ", or holding 22-character track IDs or spotify:track: URIs; --id-column names one), so its "
+                     "rows cannot be matched to tracks; its columns are: " +
+                     list_columns(header));
+  }
+  columns.track_id = ids->columns;
+  columns.track_id_source = ids->source;
+  columns.features = find_audio_feature_columns(header);
+  const bool any_feature = std::any_of(columns.features.begin(), columns.features.end(),
+                                       [](const auto& column) { return column.has_value(); });
   if (!any_feature) {
     std::vector<std::string_view> feature_names;
     for (const AudioFeatureSpec& spec : kAudioFeatures) feature_names.push_back(spec.name);
@@ -73,9 +52,9 @@ CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header,
   return columns;
 }
 
-FeatureCatalogReader::FeatureCatalogReader(ByteSource& source, std::string name) : csv_(source, std::move(name)) {
-  if (!csv_.next()) throw InputError(csv_.name() + ": empty file, expected a header line");
-  columns_ = find_catalog_columns(csv_.fields(), csv_.name());
+FeatureCatalogReader::FeatureCatalogReader(ByteSource& source, std::string name, std::string_view id_column)
+    : csv_(source, std::move(name)) {
+  columns_ = find_catalog_columns(csv_.header(), csv_.name(), csv_.sample(), id_column);
 }
 
 bool FeatureCatalogReader::next(CatalogRow& row) {

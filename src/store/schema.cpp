@@ -10,7 +10,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released migration:
 // append a new one.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: the foundation: history, sessions, audio features and the import audit trail.
     R"sql(
 CREATE TABLE meta (
@@ -233,6 +233,44 @@ CREATE TABLE drift_runs (
   window_end_ms INTEGER NOT NULL,    -- the end of the recent 7 days
   report      TEXT NOT NULL          -- JSON
 );
+)sql",
+    // The catalog lab: whole track catalogs (sonic catalog import), apart from the history.
+    R"sql(
+CREATE TABLE catalogs (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  imported_ms INTEGER NOT NULL,
+  columns     TEXT NOT NULL DEFAULT '[]'  -- JSON: the names of the kept other columns
+);
+
+-- One row per track of a catalog, the thirteen numbers as columns (NULL: not given) and every
+-- other column of the file kept by name in `extra` (JSON object). Not keyed by track: a rowid
+-- table appends fast, and the index finds a track.
+CREATE TABLE catalog_tracks (
+  catalog_id       INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+  track_id         TEXT NOT NULL,
+  name             TEXT,
+  artists          TEXT,
+  album            TEXT,
+  year             INTEGER,
+  decade           INTEGER,
+  acousticness     REAL,
+  danceability     REAL,
+  energy           REAL,
+  instrumentalness REAL,
+  key              INTEGER,
+  liveness         REAL,
+  loudness         REAL,
+  mode             INTEGER,
+  speechiness      REAL,
+  tempo            REAL,
+  valence          REAL,
+  duration_ms      REAL,
+  time_signature   REAL,
+  extra            TEXT,
+  source_file      TEXT NOT NULL
+);
+CREATE INDEX catalog_tracks_by_track ON catalog_tracks(catalog_id, track_id);
 )sql",
 };
 

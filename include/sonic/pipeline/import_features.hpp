@@ -3,6 +3,7 @@
 // for the tracks of the person's history. One transaction per file, so a malformed file leaves
 // the store exactly as it was before that file.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "sonic/pipeline/feature_import_result.hpp"
@@ -13,6 +14,7 @@ namespace sonic::pipeline {
 struct FeatureImportOptions {
   bool replace_service_values = false;  // --overwrite: a service's features yield to catalogs too
   bool keep_going = false;              // a bad file is reported and the others still imported
+  std::string id_column;                // --id-column; empty: by name, then by content
 };
 
 // Each file's rows are stored under the source "catalog:<file name>". Throws InputError for the

@@ -11,6 +11,10 @@
 // Lenient where every common writer is: a quote inside an unquoted field is kept as text.
 // Strict where data would be lost: text after a closing quote, a quote that never closes, a
 // record whose field count differs from the header's.
+//
+// The separator is a comma unless the caller names another or asks for it to be detected
+// (kDetectSeparator): then the header line decides, the most frequent of comma, tab and
+// semicolon outside quotes (a comma when none appears), as catalogs come in all three.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -28,10 +32,12 @@ class CsvReader {
   // No record may be longer: a quote that never closes would otherwise pull the rest of the
   // file into memory before the reader could say so.
   static constexpr std::size_t default_max_record_bytes = 1024 * 1024;
+  // Passed as `separator`: the header line decides (see above).
+  static constexpr char kDetectSeparator = '\0';
 
   // `name` is used in error messages (a file path). The source must outlive the reader.
   CsvReader(ByteSource& source, std::string name, std::size_t buffer_size = default_buffer_size,
-            std::size_t max_record_bytes = default_max_record_bytes);
+            std::size_t max_record_bytes = default_max_record_bytes, char separator = ',');
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -47,6 +53,8 @@ class CsvReader {
   // Records read so far, the header included.
   std::uint64_t records() const { return records_; }
   const std::string& name() const { return name_; }
+  // The separator in use: after the first next() when it is detected.
+  char separator() const { return separator_; }
 
   // Throws InputError "<name>: line <line()>: <what>".
   [[noreturn]] void fail(const std::string& what) const;
@@ -55,6 +63,7 @@ class CsvReader {
   enum class State : std::uint8_t;
 
   void start();
+  void detect_separator();
   bool refill();
   bool end_of_input(State state);
   void append(const char* begin, const char* end, State state);
@@ -67,6 +76,7 @@ class CsvReader {
   std::string name_;
   std::size_t capacity_;
   std::size_t max_record_bytes_;
+  char separator_;
   std::unique_ptr<char[]> buffer_;
   const char* pos_ = nullptr;
   const char* end_ = nullptr;

@@ -12,25 +12,30 @@
 
 #include "sonic/sources/audio_features.hpp"
 #include "sonic/sources/byte_source.hpp"
-#include "sonic/sources/csv_reader.hpp"
+#include "sonic/sources/sampled_csv.hpp"
+#include "sonic/sources/track_id_columns.hpp"
 
 namespace sonic::sources {
 
-// Header names that hold a track's ID or URI, in the order a row's key is looked for.
-inline constexpr std::array<std::string_view, 4> kTrackIdColumns = {"id", "track_id", "uri", "track_uri"};
-
 struct CatalogColumns {
-  // The file's ID columns (indexes), in the order of kTrackIdColumns. A row's key is the first
-  // of them holding a valid track ID or URI, so a file whose `id` holds something else, or is
-  // blank in a row, still keys that row by its `uri` or `track_id`.
+  // The file's ID columns (indexes), in the order of kTrackIdColumns when found by name. A row's
+  // key is the first of them holding a valid track ID or URI, so a file whose `id` holds
+  // something else, or is blank in a row, still keys that row by its `uri` or `track_id`.
   std::vector<std::size_t> track_id;
+  IdColumnSource track_id_source = IdColumnSource::name;
   std::array<std::optional<std::size_t>, kAudioFeatureCount> features;  // by AudioFeature
 };
 
-// Finds the columns by name (case and surrounding spaces ignored; the first of a repeated name
-// wins). InputError naming the file, and listing its columns, when it has no track ID column
-// or not one audio-feature column.
-CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header, const std::string& name);
+// Finds the columns (track_id_columns.hpp for the IDs; features by name, case and surrounding
+// spaces ignored, the first of a repeated name winning). InputError naming the file, and listing
+// its columns, when it has no track ID column or not one audio-feature column.
+CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header, const std::string& name,
+                                    const std::vector<std::vector<std::string>>& sample = {},
+                                    std::string_view id_column = {});
+
+// The audio-feature columns by name, each nullopt when absent.
+std::array<std::optional<std::size_t>, kAudioFeatureCount> find_audio_feature_columns(
+    const std::vector<std::string_view>& header);
 
 // Why a row cannot be stored: the reasons of an import's tally.
 namespace catalog_skip {
@@ -51,7 +56,7 @@ class FeatureCatalogReader {
  public:
   // Reads the header and finds the columns: InputError for an empty file or one that is no
   // catalog. The source must outlive the reader.
-  FeatureCatalogReader(ByteSource& source, std::string name);
+  FeatureCatalogReader(ByteSource& source, std::string name, std::string_view id_column = {});
 
   // Reads the next row; false after the last. Malformed CSV throws InputError naming the file
   // and line; a bad value only marks the row.
@@ -61,7 +66,7 @@ class FeatureCatalogReader {
   const CatalogColumns& columns() const { return columns_; }
 
  private:
-  CsvReader csv_;
+  SampledCsvReader csv_;
   CatalogColumns columns_;
 };
 

@@ -1,0 +1,60 @@
+#pragma once
+// How a catalog's sound changed: per year or decade, each feature's median and interquartile
+// range (quartiles as numpy's default linear interpolation computes them) and the number of
+// tracks. Periods with fewer tracks than `min_tracks` are marked small, never hidden: a reader
+// should see that 1921 holds twelve tracks rather than wonder where it went.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "sonic/records/catalog_track.hpp"
+
+namespace sonic::catalog {
+
+enum class TrendPeriod { year, decade };
+std::string_view trend_period_name(TrendPeriod period);  // "year", "decade"
+
+struct TrendOptions {
+  TrendPeriod by = TrendPeriod::decade;
+  std::vector<std::string> features;  // names of records::kCatalogFeatureNames; empty: all thirteen
+  std::int64_t min_tracks = 30;
+};
+
+struct FeatureSpread {
+  std::int64_t count = 0;  // tracks of the period that give this feature
+  double q1 = 0;           // NaN when count is 0
+  double median = 0;
+  double q3 = 0;
+};
+
+struct TrendRow {
+  int period = 0;  // the year, or the decade's first year
+  std::int64_t tracks = 0;
+  bool small = false;                   // fewer than min_tracks
+  std::vector<FeatureSpread> features;  // as TrendsResult::features
+};
+
+struct TrendsResult {
+  std::string catalog;
+  TrendPeriod by = TrendPeriod::decade;
+  std::int64_t min_tracks = 0;
+  std::vector<std::string> features;
+  std::vector<TrendRow> periods;  // oldest first
+  std::int64_t tracks_without_period = 0;
+};
+
+// InputError naming an unknown feature (and the known ones).
+TrendsResult compute_trends(const records::CatalogTable& table, const TrendOptions& options);
+
+// The q-quantile (0..1) of `values` by linear interpolation between order statistics (numpy's
+// default); reorders `values`. NaN when empty.
+double linear_quantile(std::vector<double>& values, double q);
+
+// Feature indexes of names (empty: all thirteen); InputError for an unknown name.
+std::vector<std::size_t> catalog_feature_indexes(const std::vector<std::string>& names);
+
+nlohmann::json to_json(const TrendsResult& result);
+std::string to_text(const TrendsResult& result);
+
+}  // namespace sonic::catalog

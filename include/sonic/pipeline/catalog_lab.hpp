@@ -1,0 +1,59 @@
+#pragma once
+// The catalog lab's read-only steps over an imported catalog: which catalog a command means,
+// its trends (catalog/trends.hpp) and its clusters of sound (the mood clusters' K-Means, K
+// selection and labels, run over the catalog's tracks instead of the history's).
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sonic/catalog/trends.hpp"
+#include "sonic/store/catalog_store.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::pipeline {
+
+// The catalog of that name; with no name, the only one. InputError when none is imported or the
+// name is unknown (listing the names); UsageError when several exist and none is named.
+store::CatalogSummary resolve_catalog(store::Database& db, const std::string& name);
+
+catalog::TrendsResult catalog_trends(store::Database& db, const std::string& catalog,
+                                     const catalog::TrendOptions& options);
+
+struct CatalogClusterOptions {
+  std::optional<int> k;
+  int k_min = 3;
+  int k_max = 12;
+  int restarts = 4;
+  std::uint64_t seed = 42;
+  int threads = 0;
+};
+
+struct CatalogCluster {
+  std::string label;
+  std::int64_t tracks = 0;
+  double valence = 0;  // the members' mean audio features: the cluster map's axes
+  double energy = 0;
+  double danceability = 0;
+  double acousticness = 0;
+  int median_decade = 0;  // 0 when no member has one
+};
+
+struct CatalogClustersResult {
+  std::string catalog;
+  int k = 0;
+  std::string k_reason;
+  std::vector<std::pair<int, double>> silhouettes;  // every K tried
+  std::vector<CatalogCluster> clusters;
+  std::int64_t tracks_clustered = 0;
+  std::int64_t tracks_incomplete = 0;  // without all six cluster features
+};
+
+CatalogClustersResult catalog_clusters(store::Database& db, const std::string& catalog,
+                                       const CatalogClusterOptions& options);
+
+nlohmann::json to_json(const CatalogClustersResult& result);
+std::string to_text(const CatalogClustersResult& result);
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,119 @@
+#include "sonic/pipeline/catalog_import.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "sonic/core/error.hpp"
+#include "sonic/core/utc_time.hpp"
+#include "sonic/sources/catalog_csv.hpp"
+#include "sonic/store/catalog_store.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+std::string separator_name(char separator) {
+  switch (separator) {
+    case '\t':
+      return "tab";
+    case ';':
+      return "semicolon";
+    default:
+      return "comma";
+  }
+}
+
+// Reads and writes one file; the caller owns the transaction.
+CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, const std::filesystem::path& path,
+                             const CatalogImportOptions& options) {
+  const auto bytes = sources::open_file_source(path);
+  sources::CatalogFileReader reader(*bytes, path.string(), options.id_column);
+  CatalogFileTally tally;
+  tally.file = path.string();
+  tally.separator = reader.separator();
+  tally.id_found_by = std::string(sources::id_column_source_name(reader.columns().track_id.source));
+  tally.id_column = std::string(reader.header()[reader.columns().track_id.columns.front()]);
+  tally.kept_columns = reader.columns().extra_names;
+  store::add_catalog_columns(db, catalog_id, tally.kept_columns);
+  store::CatalogTrackWriter writer(db, catalog_id, path.filename().string());
+  sources::CatalogFileRow row;
+  while (reader.next(row)) {
+    ++tally.rows;
+    if (!row.skip_reason) {
+      ++(writer.write(row) ? tally.stored : tally.duplicates);
+      continue;
+    }
+    const auto skipped = ++tally.skipped[row.skip_reason];
+    if (!row.problem.empty()) {
+      spdlog::log(skipped == 1 ? spdlog::level::info : spdlog::level::debug, "{}: line {}: {}: row skipped",
+                  path.string(), reader.line(), row.problem);
+    }
+  }
+  return tally;
+}
+
+}  // namespace
+
+std::string default_catalog_name(const std::filesystem::path& first_file) {
+  const std::string folder = first_file.parent_path().filename().string();
+  if (!folder.empty() && folder != "." && folder != "..") return folder;
+  return first_file.stem().string();
+}
+
+CatalogImportResult import_catalog(store::Database& db, const std::vector<std::filesystem::path>& files,
+                                   const CatalogImportOptions& options) {
+  if (files.empty()) throw UsageError("sonic catalog import needs at least one CSV file");
+  CatalogImportResult result;
+  result.catalog = options.name.empty() ? default_catalog_name(files.front()) : options.name;
+  std::int64_t catalog_id = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      store::Transaction transaction(db);
+      // The first file replaces the catalog, so a re-import never mixes old and new rows.
+      if (i == 0) catalog_id = store::replace_catalog(db, result.catalog, now_utc_ms());
+      CatalogFileTally tally = import_file(db, catalog_id, files[i], options);
+      transaction.commit();
+      result.files.push_back(std::move(tally));
+    } catch (const InputError& bad_file) {
+      throw InputError(std::string(bad_file.what()) +
+                       (i > 0 ? " (the files before it were imported into catalog '" + result.catalog + "')" : ""));
+    }
+  }
+  if (const auto summary = store::find_catalog(db, result.catalog)) result.tracks = summary->tracks;
+  return result;
+}
+
+nlohmann::json to_json(const CatalogImportResult& result) {
+  nlohmann::json files = nlohmann::json::array();
+  std::int64_t rows = 0, stored = 0, duplicates = 0;
+  std::map<std::string, std::int64_t> skipped;
+  for (const CatalogFileTally& file : result.files) {
+    rows += file.rows;
+    stored += file.stored;
+    duplicates += file.duplicates;
+    for (const auto& [reason, count] : file.skipped) skipped[reason] += count;
+    files.push_back({{"file", file.file},
+                     {"separator", separator_name(file.separator)},
+                     {"id_column", file.id_column},
+                     {"id_found_by", file.id_found_by},
+                     {"rows", file.rows},
+                     {"stored", file.stored},
+                     {"duplicates", file.duplicates},
+                     {"skipped", file.skipped},
+                     {"kept_columns", file.kept_columns}});
+  }
+  return {{"catalog", result.catalog}, {"tracks", result.tracks}, {"rows", rows},  {"stored", stored},
+          {"duplicates", duplicates},  {"skipped", skipped},      {"files", files}};
+}
+
+std::string to_text(const CatalogImportResult& result) {
+  std::string text = "catalog " + result.catalog + ": " + std::to_string(result.tracks) + " tracks\n";
+  for (const CatalogFileTally& file : result.files) {
+    std::int64_t skipped = 0;
+    for (const auto& [reason, count] : file.skipped) skipped += count;
+    text += "  " + file.file + ": " + std::to_string(file.rows) + " rows, " + std::to_string(file.stored) +
+            " stored, " + std::to_string(file.duplicates) + " duplicates, " + std::to_string(skipped) + " skipped (" +
+            separator_name(file.separator) + "-separated, IDs found by " + file.id_found_by + ")\n";
+  }
+  return text;
+}
+
+}  // namespace sonic::pipeline

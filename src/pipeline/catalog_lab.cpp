@@ -1,0 +1,139 @@
+#include "sonic/pipeline/catalog_lab.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "sonic/core/error.hpp"
+#include "sonic/mood/mood_clusters.hpp"
+
+namespace sonic::pipeline {
+
+store::CatalogSummary resolve_catalog(store::Database& db, const std::string& name) {
+  const std::vector<store::CatalogSummary> catalogs = store::list_catalogs(db);
+  std::string names;
+  for (const auto& catalog : catalogs) names += (names.empty() ? "" : ", ") + catalog.name;
+  if (catalogs.empty()) throw InputError("no catalog imported yet: run `sonic catalog import FILE.csv`");
+  if (name.empty()) {
+    if (catalogs.size() > 1) throw UsageError("several catalogs are imported (" + names + "): name one with --catalog");
+    return catalogs.front();
+  }
+  for (const auto& catalog : catalogs) {
+    if (catalog.name == name) return catalog;
+  }
+  throw InputError("no catalog named '" + name + "'; the catalogs are: " + names);
+}
+
+catalog::TrendsResult catalog_trends(store::Database& db, const std::string& catalog,
+                                     const catalog::TrendOptions& options) {
+  const store::CatalogSummary summary = resolve_catalog(db, catalog);
+  catalog::catalog_feature_indexes(options.features);  // an unknown feature fails before the read
+  catalog::TrendsResult result = catalog::compute_trends(store::read_catalog_table(db, summary.id, {}), options);
+  result.catalog = summary.name;
+  return result;
+}
+
+CatalogClustersResult catalog_clusters(store::Database& db, const std::string& catalog,
+                                       const CatalogClusterOptions& options) {
+  const store::CatalogSummary summary = resolve_catalog(db, catalog);
+  const records::CatalogTable table = store::read_catalog_table(db, summary.id, {});
+  // The mood clusters' fit takes tracks; a catalog row's index stands in for the track id.
+  std::vector<store::TrackFeatures> tracks(table.size());
+  for (std::size_t row = 0; row < table.size(); ++row) {
+    tracks[row].track_id = static_cast<std::int64_t>(row);
+    for (std::size_t f = 0; f < records::kAudioFeatureCount; ++f) {
+      const double value = table.features[row][f];
+      if (!std::isnan(value)) tracks[row].features.values[f] = value;
+    }
+  }
+  mood::ClusterFitOptions fit;
+  fit.k = options.k;
+  fit.k_min = options.k_min;
+  fit.k_max = options.k_max;
+  fit.restarts = options.restarts;
+  fit.seed = options.seed;
+  fit.threads = options.threads;
+  const mood::ClusteredTracks clustered = mood::fit_mood_clusters(tracks, fit, "catalog:" + summary.name);
+
+  CatalogClustersResult result;
+  result.catalog = summary.name;
+  result.k = clustered.model.k();
+  result.k_reason = std::string(ml::describe(clustered.model.choice.reason));
+  for (const ml::KCandidate& candidate : clustered.model.candidates) {
+    result.silhouettes.emplace_back(candidate.k, candidate.silhouette);
+  }
+  result.tracks_clustered = static_cast<std::int64_t>(clustered.assignments.size());
+  result.tracks_incomplete = clustered.skipped_incomplete;
+  result.clusters.resize(static_cast<std::size_t>(result.k));
+  std::vector<std::vector<int>> decades(result.clusters.size());
+  const auto feature = [&](std::size_t row, records::AudioFeature f) {
+    return table.features[row][static_cast<std::size_t>(f)];
+  };
+  for (const store::TrackCluster& assignment : clustered.assignments) {
+    CatalogCluster& cluster = result.clusters[static_cast<std::size_t>(assignment.cluster)];
+    const auto row = static_cast<std::size_t>(assignment.track_id);
+    ++cluster.tracks;
+    cluster.valence += feature(row, records::AudioFeature::valence);
+    cluster.energy += feature(row, records::AudioFeature::energy);
+    cluster.danceability += feature(row, records::AudioFeature::danceability);
+    cluster.acousticness += feature(row, records::AudioFeature::acousticness);
+    if (table.decades[row]) decades[static_cast<std::size_t>(assignment.cluster)].push_back(table.decades[row]);
+  }
+  for (std::size_t c = 0; c < result.clusters.size(); ++c) {
+    CatalogCluster& cluster = result.clusters[c];
+    cluster.label = clustered.model.labels[c];
+    const double n = cluster.tracks > 0 ? static_cast<double>(cluster.tracks) : 1;
+    cluster.valence /= n;
+    cluster.energy /= n;
+    cluster.danceability /= n;
+    cluster.acousticness /= n;
+    auto& members = decades[c];
+    if (!members.empty()) {
+      std::nth_element(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(members.size() / 2),
+                       members.end());
+      cluster.median_decade = members[members.size() / 2];
+    }
+  }
+  return result;
+}
+
+nlohmann::json to_json(const CatalogClustersResult& result) {
+  nlohmann::json clusters = nlohmann::json::array();
+  for (const CatalogCluster& cluster : result.clusters) {
+    clusters.push_back(
+        {{"label", cluster.label},
+         {"tracks", cluster.tracks},
+         {"valence", cluster.valence},
+         {"energy", cluster.energy},
+         {"danceability", cluster.danceability},
+         {"acousticness", cluster.acousticness},
+         {"median_decade", cluster.median_decade ? nlohmann::json(cluster.median_decade) : nlohmann::json()}});
+  }
+  nlohmann::json silhouettes = nlohmann::json::array();
+  for (const auto& [k, silhouette] : result.silhouettes) {
+    silhouettes.push_back(
+        {{"k", k}, {"silhouette", std::isnan(silhouette) ? nlohmann::json() : nlohmann::json(silhouette)}});
+  }
+  return {{"catalog", result.catalog},
+          {"k", result.k},
+          {"k_reason", result.k_reason},
+          {"candidates", silhouettes},
+          {"tracks_clustered", result.tracks_clustered},
+          {"tracks_incomplete", result.tracks_incomplete},
+          {"clusters", clusters}};
+}
+
+std::string to_text(const CatalogClustersResult& result) {
+  std::string text = "catalog " + result.catalog + ": " + std::to_string(result.k) + " clusters of sound (" +
+                     result.k_reason + "), " + std::to_string(result.tracks_clustered) + " tracks\n";
+  for (const CatalogCluster& cluster : result.clusters) {
+    char line[256];
+    std::snprintf(line, sizeof line, "  %-48s %8lld tracks  valence %.2f  energy %.2f  median decade %s\n",
+                  cluster.label.c_str(), static_cast<long long>(cluster.tracks), cluster.valence, cluster.energy,
+                  cluster.median_decade ? (std::to_string(cluster.median_decade) + "s").c_str() : "-");
+    text += line;
+  }
+  return text;
+}
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,208 @@
+#include "sonic/store/catalog_store.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "sonic/core/error.hpp"
+
+namespace sonic::store {
+namespace {
+
+// "acousticness, danceability, …, time_signature": the thirteen columns in record order.
+std::string feature_columns() {
+  std::string columns;
+  for (const std::string_view name : records::kCatalogFeatureNames) {
+    columns += (columns.empty() ? "" : ", ") + std::string(name);
+  }
+  return columns;
+}
+
+// A track already in the catalog is not inserted again: its first row (file, line) stays.
+std::string insert_sql() {
+  std::string values = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9";
+  for (std::size_t i = 0; i < records::kCatalogFeatureCount; ++i) {
+    values += ", ?";
+    values += std::to_string(10 + i);
+  }
+  return "INSERT INTO catalog_tracks (catalog_id, track_id, name, artists, album, year, decade, extra, source_file, " +
+         feature_columns() + ") SELECT " + values +
+         " WHERE NOT EXISTS (SELECT 1 FROM catalog_tracks WHERE catalog_id = ?1 AND track_id = ?2)";
+}
+
+std::optional<std::string_view> text_or_null(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+CatalogSummary summary_of(Statement& row) {
+  CatalogSummary summary;
+  summary.id = row.integer(0);
+  summary.name = row.text(1);
+  summary.imported_ms = row.integer(2);
+  summary.tracks = row.integer(4);
+  const auto columns = nlohmann::json::parse(row.text(3), nullptr, false);
+  if (columns.is_array()) {
+    for (const auto& column : columns) {
+      if (column.is_string()) summary.columns.push_back(column.get<std::string>());
+    }
+  }
+  return summary;
+}
+
+constexpr std::string_view kSummarySelect =
+    "SELECT c.id, c.name, c.imported_ms, c.columns, (SELECT COUNT(*) FROM catalog_tracks t WHERE t.catalog_id = c.id) "
+    "FROM catalogs c ";
+
+}  // namespace
+
+std::int64_t replace_catalog(Database& db, std::string_view name, std::int64_t imported_ms) {
+  db.prepare("DELETE FROM catalogs WHERE name = ?1").bind(1, name).run();
+  db.prepare("INSERT INTO catalogs (name, imported_ms) VALUES (?1, ?2)").bind(1, name).bind(2, imported_ms).run();
+  return db.last_insert_id();
+}
+
+void add_catalog_columns(Database& db, std::int64_t catalog_id, const std::vector<std::string>& names) {
+  auto read = db.prepare("SELECT columns FROM catalogs WHERE id = ?1");
+  read.bind(1, catalog_id);
+  if (!read.step()) return;
+  std::vector<std::string> columns;
+  const auto stored = nlohmann::json::parse(read.text(0), nullptr, false);
+  if (stored.is_array()) {
+    for (const auto& column : stored) {
+      if (column.is_string()) columns.push_back(column.get<std::string>());
+    }
+  }
+  for (const std::string& name : names) {
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  }
+  db.prepare("UPDATE catalogs SET columns = ?2 WHERE id = ?1")
+      .bind(1, catalog_id)
+      .bind(2, nlohmann::json(columns).dump())
+      .run();
+}
+
+CatalogTrackWriter::CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file)
+    : db_(db), insert_(db.prepare(insert_sql())), catalog_id_(catalog_id), source_file_(std::move(source_file)) {
+  // The (catalog, track) index is probed and grown at random places for every row: a cache that
+  // holds it spares re-reading its pages (64 MB, well inside the import's memory goal).
+  db.exec("PRAGMA cache_size = -65536");
+}
+
+bool CatalogTrackWriter::write(const sources::CatalogFileRow& row) {
+  insert_.bind(1, catalog_id_)
+      .bind_view(2, std::string_view(row.track_id))
+      .bind_view(3, text_or_null(row.name))
+      .bind_view(4, text_or_null(row.artists))
+      .bind_view(5, text_or_null(row.album));
+  if (row.year) {
+    insert_.bind(6, row.year);
+  } else {
+    insert_.bind_null(6);
+  }
+  if (row.decade) {
+    insert_.bind(7, row.decade);
+  } else {
+    insert_.bind_null(7);
+  }
+  insert_.bind_view(8, text_or_null(row.extra_json)).bind_view(9, std::string_view(source_file_));
+  for (std::size_t i = 0; i < records::kCatalogFeatureCount; ++i) {
+    const double value = row.features[i];
+    const int parameter = 10 + static_cast<int>(i);
+    if (std::isnan(value)) {
+      insert_.bind_null(parameter);
+    } else {
+      insert_.bind(parameter, value);
+    }
+  }
+  insert_.run();
+  return db_.changes() == 1;
+}
+
+std::optional<CatalogSummary> find_catalog(Database& db, std::string_view name) {
+  auto row = db.prepare(std::string(kSummarySelect) + "WHERE c.name = ?1");
+  row.bind(1, name);
+  if (!row.step()) return std::nullopt;
+  return summary_of(row);
+}
+
+std::vector<CatalogSummary> list_catalogs(Database& db) {
+  auto row = db.prepare(std::string(kSummarySelect) + "ORDER BY c.name");
+  std::vector<CatalogSummary> catalogs;
+  while (row.step()) catalogs.push_back(summary_of(row));
+  return catalogs;
+}
+
+namespace {
+
+// A numeric column by name: one of the thirteen, else a kept column's number (text reads NULL).
+// Kept columns are addressed by a bound JSON path, never by splicing their name into the SQL.
+std::string numeric_column(const std::string& name, int path_parameter) {
+  if (records::catalog_feature_index(name) < records::kCatalogFeatureCount) return name;
+  std::string path = "?";
+  path += std::to_string(path_parameter);
+  return "CASE WHEN json_type(extra, " + path + ") IN ('integer', 'real') THEN json_extract(extra, " + path + ") END";
+}
+
+std::string json_path(const std::string& name) { return "$.\"" + name + "\""; }
+
+}  // namespace
+
+records::CatalogTable read_catalog_table(Database& db, std::int64_t catalog_id, const CatalogTableRequest& request) {
+  const std::string label = request.label_column.empty() ? "NULL" : numeric_column(request.label_column, 2);
+  std::string extras;
+  for (std::size_t i = 0; i < request.extra_columns.size(); ++i) {
+    extras += ", " + numeric_column(request.extra_columns[i], 3 + static_cast<int>(i));
+  }
+  auto row = db.prepare("SELECT year, decade, " + std::string(request.track_ids ? "track_id" : "NULL") + ", " +
+                        (request.artists ? "artists" : "NULL") + ", " + label + ", " + feature_columns() + extras +
+                        " FROM catalog_tracks WHERE catalog_id = ?1 ORDER BY rowid");
+  row.bind(1, catalog_id);
+  // ?2 exists when the label or any extra column is read through a path (?3… need ?2 bound too).
+  if (label.starts_with("CASE") || !request.extra_columns.empty()) row.bind(2, json_path(request.label_column));
+  for (std::size_t i = 0; i < request.extra_columns.size(); ++i) {
+    row.bind(3 + static_cast<int>(i), json_path(request.extra_columns[i]));
+  }
+  records::CatalogTable table;
+  table.extra_names = request.extra_columns;
+  table.extra_values.resize(request.extra_columns.size());
+  constexpr int kFirstFeature = 5;
+  constexpr int kFirstExtra = kFirstFeature + static_cast<int>(records::kCatalogFeatureCount);
+  while (row.step()) {
+    table.years.push_back(static_cast<int>(row.is_null(0) ? 0 : row.integer(0)));
+    table.decades.push_back(static_cast<int>(row.is_null(1) ? 0 : row.integer(1)));
+    if (request.track_ids) table.track_ids.push_back(row.text(2));
+    if (request.artists) table.artists.push_back(row.is_null(3) ? std::string() : row.text(3));
+    if (!request.label_column.empty()) table.labels.push_back(row.optional_real(4).value_or(records::kMissingValue));
+    records::CatalogFeatureValues& values = table.features.emplace_back();
+    for (std::size_t i = 0; i < records::kCatalogFeatureCount; ++i) {
+      values[i] = row.optional_real(kFirstFeature + static_cast<int>(i)).value_or(records::kMissingValue);
+    }
+    for (std::size_t i = 0; i < request.extra_columns.size(); ++i) {
+      table.extra_values[i].push_back(
+          row.optional_real(kFirstExtra + static_cast<int>(i)).value_or(records::kMissingValue));
+    }
+  }
+  return table;
+}
+
+std::optional<CatalogTrackDetails> find_catalog_track(Database& db, std::int64_t catalog_id,
+                                                      std::string_view track_id) {
+  auto row = db.prepare("SELECT track_id, name, artists, year, decade, extra, " + feature_columns() +
+                        " FROM catalog_tracks WHERE catalog_id = ?1 AND track_id = ?2 ORDER BY rowid LIMIT 1");
+  row.bind(1, catalog_id).bind(2, track_id);
+  if (!row.step()) return std::nullopt;
+  CatalogTrackDetails details;
+  details.track_id = row.text(0);
+  details.name = row.optional_text(1).value_or("");
+  details.artists = row.optional_text(2).value_or("");
+  details.year = static_cast<int>(row.optional_integer(3).value_or(0));
+  details.decade = static_cast<int>(row.optional_integer(4).value_or(0));
+  details.extra_json = row.optional_text(5).value_or("{}");
+  for (std::size_t i = 0; i < records::kCatalogFeatureCount; ++i) {
+    details.features[i] = row.optional_real(6 + static_cast<int>(i)).value_or(records::kMissingValue);
+  }
+  return details;
+}
+
+}  // namespace sonic::store
