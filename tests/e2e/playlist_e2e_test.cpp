@@ -25,8 +25,9 @@ class PlaylistE2e : public ::testing::Test {
     std::ofstream out(catalog);
     out << "id,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,"
            "tempo\n";
-    for (std::size_t i = 0; i < tracks.size(); ++i) {
-      out << tracks[i].spotify_id << ",0.5," << i / 40.0 << ",1,-6,1,0.05,0.3,0.0,0.1," << 1 - i / 40.0 << ",120\n";
+    for (int i = 0; i < 40; ++i) {
+      out << tracks[static_cast<std::size_t>(i)].spotify_id << ",0.5," << i / 40.0 << ",1,-6,1,0.05,0.3,0.0,0.1,"
+          << 1 - i / 40.0 << ",120\n";
     }
     out.close();
     const auto imported = sonic({"import-features", catalog.string()});
