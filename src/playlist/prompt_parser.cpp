@@ -172,7 +172,7 @@ class Parser {
     }
     if (has(at + 1) && token(at + 1) == "bpm") {
       const double bpm = std::clamp(*number, 40.0, 220.0);
-      merge_range("tempo", {std::max(40.0, bpm - 10), std::min(220.0, bpm + 10)}, number_token + " bpm");
+      merge_range("tempo", {std::max(40.0, bpm - 10), std::min(220.0, bpm + 10)}, number_token + " bpm", true);
       result_.notes.matched.push_back(number_token + " bpm");
       return at + 2 - i;
     }
@@ -204,16 +204,22 @@ class Parser {
     return unit_at + 1 - i;
   }
 
-  void merge_range(const std::string& feature, const FeatureRange& range, const std::string& phrase) {
+  // A number the person wrote ("120 bpm") outranks a word's range that does not overlap it.
+  void merge_range(const std::string& feature, const FeatureRange& range, const std::string& phrase,
+                   bool from_number = false) {
     auto& ranges = result_.constraints.ranges;
     const auto found = ranges.find(feature);
     if (found == ranges.end()) {
       ranges[feature] = range;
+      if (from_number) from_numbers_.insert(feature);
       return;
     }
     const FeatureRange both{std::max(found->second.low, range.low), std::min(found->second.high, range.high)};
     if (both.low <= both.high) {
       found->second = both;
+    } else if (from_numbers_.contains(feature) && !from_number) {
+      result_.notes.conflicts.push_back(feature + ": '" + phrase +
+                                        "' does not overlap the number asked for; kept the number");
     } else {
       result_.notes.conflicts.push_back(feature + ": '" + phrase + "' does not overlap what came before; kept '" +
                                         phrase + "'");
@@ -265,6 +271,7 @@ class Parser {
   const std::vector<std::string>* tokens_ = nullptr;
   std::set<std::string> known_;
   std::size_t longest_ = 1;
+  std::set<std::string> from_numbers_;  // features whose range a number set
   ParsedPrompt result_;
 };
 

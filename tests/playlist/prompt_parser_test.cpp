@@ -101,6 +101,12 @@ TEST(PromptParserTest, RangesOfTwoEntriesIntersectAndAConflictKeepsTheLater) {
   EXPECT_EQ(range_of(parsed.constraints, "energy"), (FeatureRange{0.75, 1.0}));
   ASSERT_EQ(parsed.notes.conflicts.size(), 2u);  // energy and the mood
   EXPECT_NE(parsed.notes.conflicts[0].find("energy"), std::string::npos);
+  // A written number outranks a word: running's tempo 140..190 does not overlap 120 bpm.
+  const auto numbered = parse_prompt("120 bpm running songs");
+  EXPECT_EQ(range_of(numbered.constraints, "tempo"), (FeatureRange{110, 130}));
+  EXPECT_EQ(numbered.notes.conflicts,
+            (std::vector<std::string>{"tempo: 'running' does not overlap the number asked for; kept the number"}));
+  EXPECT_EQ(range_of(parse("fast, 150 bpm"), "tempo"), (FeatureRange{140, 160}));  // overlapping: intersected
 }
 
 TEST(PromptParserTest, BadPromptsAreUsageErrorsThatSayWhy) {
