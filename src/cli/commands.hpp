@@ -25,6 +25,7 @@ void set_recommend_command(CLI::App& app, GlobalOptions& globals);
 void set_profile_command(CLI::App& app, GlobalOptions& globals);
 void set_compare_command(CLI::App& app, GlobalOptions& globals);
 void set_catalog_command(CLI::App& app, GlobalOptions& globals);  // parent of catalog <lab step>
+void set_playlist_command(CLI::App& app, GlobalOptions& globals);
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
@@ -46,6 +47,7 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_profile_command(app, globals);
   set_compare_command(app, globals);
   set_catalog_command(app, globals);
+  set_playlist_command(app, globals);
 }
 
 }  // namespace sonic::cli

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The playlist figures of issue 12 (run by `bench/run playlist`; sonic's own, no reference tool).
+
+  bench/playlist.py prompts SONIC PROMPTS.jsonl      the parser against hand-labelled prompts:
+                                                    per-field interval IoU, time-of-day and day-type match
+  bench/playlist.py histories SONIC SHARED_DIR       on each real history (imported with its catalog
+                                                    features into a scratch home): the share of chosen
+                                                    tracks meeting every hard range, precision@25 of
+                                                    time-of-day playlists against the tracks played in
+                                                    that window in a held-out final month (beside a
+                                                    random pick and the most played tracks), and the
+                                                    answer time of `sonic playlist`
+
+Every run uses --tz UTC, so the windows here and in sonic are the same hours.
+"""
+import datetime
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+FEATURES = ["energy", "valence", "danceability", "acousticness", "instrumentalness", "tempo"]
+CATALOGS = ["hit-predictor/dataset-of-60s.csv", "hit-predictor/dataset-of-70s.csv", "hit-predictor/dataset-of-80s.csv",
+            "hit-predictor/dataset-of-90s.csv", "hit-predictor/dataset-of-00s.csv", "hit-predictor/dataset-of-10s.csv",
+            "liked-bartek/audio_features.csv", "popularity-yashdave/high_popularity_spotify_data.csv",
+            "popularity-yashdave/low_popularity_spotify_data.csv"]
+# Feature prompts for the hard-constraint share (ranges only; the time of day ranks, never filters).
+FEATURE_PROMPTS = ["high energy", "calm evening songs", "sad songs", "happy upbeat tunes", "workout playlist",
+                   "focus music for coding", "party on a saturday night", "acoustic music", "not sad, just chill",
+                   "danceable and happy"]
+TIMES = ["morning", "afternoon", "evening", "night"]
+HOLD_OUT_DAYS = 30
+
+
+def run(sonic, home, *args):
+    result = subprocess.run([sonic, "--home", home, "--tz", "UTC", *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"sonic {' '.join(args)} exited {result.returncode}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def iou(a, b):
+    overlap = max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return 1.0 if union == 0 else overlap / union
+
+
+def prompts(sonic, path):
+    per_field = {f: [] for f in FEATURES}
+    time_hits = day_hits = total = 0
+    misses = []
+    with tempfile.TemporaryDirectory() as home, open(path) as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            got = json.loads(run(sonic, home, "playlist", "--explain", "--json", case["prompt"]))["constraints"]
+            total += 1
+            for feature in FEATURES:
+                want, have = case["ranges"].get(feature), got["ranges"].get(feature)
+                if want is None and have is None:
+                    continue
+                score = iou(want, have) if want is not None and have is not None else 0.0
+                per_field[feature].append(score)
+                if score < 0.5:
+                    misses.append(f"{case['prompt']!r} {feature}: expected {want}, parsed {have}")
+            time_hits += got["time_of_day"] == case["time_of_day"]
+            day_hits += got["day_type"] == case["day_type"]
+    scores = [s for values in per_field.values() for s in values]
+    report = {"task": "playlist-prompts", "prompts": total,
+              "mean_iou": sum(scores) / len(scores),
+              "per_field_iou": {f: {"mean": sum(v) / len(v), "n": len(v)} for f, v in per_field.items() if v},
+              "time_of_day_exact": time_hits / total, "day_type_exact": day_hits / total, "misses": misses}
+    print(json.dumps(report))
+    fields = ", ".join(f"{f} {v['mean']:.3f} (n={v['n']})" for f, v in report["per_field_iou"].items())
+    print(f"playlist parser on {total} hand-labelled prompts: mean IoU {report['mean_iou']:.3f} (goal >= 0.8); "
+          f"{fields}; time of day exact {100 * report['time_of_day_exact']:.1f}%, "
+          f"day type exact {100 * report['day_type_exact']:.1f}%")
+
+
+def time_of_day(hour):
+    return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 22 else "night"
+
+
+def history(sonic, shared, source):
+    name = os.path.relpath(source, os.path.join(shared, "data", "histories"))
+    with tempfile.TemporaryDirectory() as home:
+        run(sonic, home, "import", source)
+        run(sonic, home, "import-features", *[os.path.join(shared, "data", "catalogs", c) for c in CATALOGS])
+        db = sqlite3.connect(os.path.join(home, "sonic.db"))
+        listens = db.execute("SELECT track_id, start_ms FROM plays WHERE track_id IS NOT NULL AND is_short = 0").fetchall()
+        featured = db.execute("SELECT count(*) FROM audio_features f WHERE EXISTS (SELECT 1 FROM plays p "
+                              "WHERE p.track_id = f.track_id AND p.is_short = 0)").fetchone()[0]
+        library_all = len({t for t, _ in listens})
+        # Hard ranges: every chosen track's features inside every range the prompt asked for.
+        chosen = meeting = via_mood = 0
+        for prompt in FEATURE_PROMPTS:
+            result = json.loads(run(sonic, home, "playlist", prompt, "--json"))
+            ranges = result["constraints"]["ranges"]
+            for track in result["tracks"]:
+                chosen += 1
+                via_mood += track["via_mood"]
+                values = track["features"]
+                meeting += all(values[f] is not None and lo <= values[f] <= hi for f, (lo, hi) in ranges.items())
+        # Held-out month: the playlist sees only listens before the cut-off (a UTC midnight).
+        newest = max(s for _, s in listens)
+        cutoff_day = datetime.datetime.fromtimestamp(newest / 1000, datetime.timezone.utc).date() - \
+            datetime.timedelta(days=HOLD_OUT_DAYS)
+        cutoff_ms = int(datetime.datetime(cutoff_day.year, cutoff_day.month, cutoff_day.day,
+                                          tzinfo=datetime.timezone.utc).timestamp() * 1000)
+        before = [(t, s) for t, s in listens if s < cutoff_ms]
+        library = {t for t, _ in before}
+        plays_before = {}
+        for t, _ in before:
+            plays_before[t] = plays_before.get(t, 0) + 1
+        most_played = sorted(library, key=lambda t: (-plays_before[t], t))[:25]
+        windows = []
+        for tod in TIMES:
+            held_out = {t for t, s in listens if s >= cutoff_ms and
+                        time_of_day(datetime.datetime.fromtimestamp(s / 1000, datetime.timezone.utc).hour) == tod}
+            if not held_out or not library:
+                continue
+            result = json.loads(run(sonic, home, "playlist", f"{tod} music", "--before", cutoff_day.isoformat(),
+                                    "--json"))
+            picked = [t["track_id"] for t in result["tracks"]]
+            hits = len([t for t in picked if t in held_out])
+            windows.append({"time_of_day": tod, "held_out_tracks": len(held_out), "picked": len(picked),
+                            "precision": hits / 25, "random": len(library & held_out) / len(library),
+                            "most_played": len([t for t in most_played if t in held_out]) / 25})
+        # Answer time of a prompt with ranges and a time of day: the best of three runs, process start included.
+        seconds, cpu = [], []
+        for _ in range(3):
+            start, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+            run(sonic, home, "playlist", "high energy morning music")
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            seconds.append(time.perf_counter() - start)
+            cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+        line = {"task": "playlist-history", "data": name, "music_listens": len(listens), "library_tracks": library_all,
+                "tracks_with_features": featured, "chosen": chosen, "meeting_every_hard_range": meeting,
+                "via_mood": via_mood, "hard_share": meeting / chosen if chosen else None,
+                "cutoff": cutoff_day.isoformat(), "windows": windows, "answer_ms": 1000 * min(seconds),
+                "answer_cpu_ms": 1000 * min(cpu)}
+        print(json.dumps(line))
+        share = f"{100 * line['hard_share']:.1f}% of {chosen}" if chosen else "no track chosen"
+        text = f"playlist {name}: {len(listens)} listens, {featured} of {library_all} tracks with features; " \
+               f"hard ranges met by {share} (goal >= 90%); answer {line['answer_ms']:.0f} ms wall, " \
+               f"{line['answer_cpu_ms']:.0f} ms CPU (goal < 300)"
+        for w in windows:
+            ratio = w["precision"] / w["random"] if w["random"] else float("inf")
+            text += f"\n  {w['time_of_day']:9s} P@25 {w['precision']:.3f} vs random {w['random']:.3f} " \
+                    f"({ratio:.1f}x, goal >= 2x), most played {w['most_played']:.3f}; " \
+                    f"{w['held_out_tracks']} tracks heard then in the held-out month"
+        print(text)
+        sys.stdout.flush()
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ("prompts", "histories"):
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    mode, sonic, where = sys.argv[1:]
+    if mode == "prompts":
+        prompts(sonic, where)
+        return
+    roots = sorted(os.path.join(where, "data", "histories", kind, person)
+                   for kind in os.listdir(os.path.join(where, "data", "histories"))
+                   for person in os.listdir(os.path.join(where, "data", "histories", kind)))
+    for source in roots:
+        try:
+            history(sonic, where, source)
+        except RuntimeError as error:
+            print(json.dumps({"task": "playlist-history", "data": source, "error": str(error)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+#pragma once
+// `sonic playlist`: a prompt (or a named segment of the day, `--for`) -> constraints -> tracks of
+// the person's library. Deterministic: the same store and prompt give the same playlist.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "sonic/core/time_zone.hpp"
+#include "sonic/playlist/prompt_parser.hpp"
+#include "sonic/playlist/selection.hpp"
+#include "sonic/store/database.hpp"
+
+namespace sonic::pipeline {
+
+struct PlaylistRequest {
+  std::optional<std::string> prompt;
+  std::optional<std::string> for_segment;  // --for: morning, weekend-night, …
+  std::optional<std::string> before_date;  // YYYY-MM-DD: use only listens starting before its local midnight
+};
+
+struct PlaylistResult {
+  playlist::Constraints constraints;
+  playlist::ParseNotes parse;
+  bool explain_only = false;  // --explain: the constraints, nothing selected
+  playlist::Selection selection;
+  std::string habits_window;  // "weekend nights": where the time-of-day weight came from
+};
+
+// The prompt's constraints alone (no store): what --explain prints. UsageError for a bad prompt
+// or --for name, or for neither.
+PlaylistResult explain_playlist(const PlaylistRequest& request);
+
+// `discovery` is the seam for the taste module's pools; null fills the discovery share from the
+// library and says so.
+PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
+                             playlist::DiscoverySource* discovery = nullptr);
+
+nlohmann::json to_json(const PlaylistResult& result);
+std::string to_text(const PlaylistResult& result);
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,52 @@
+// sonic playlist: a playlist from a sentence ("calm morning music, not sad") or from the person's
+// habits (--for weekend-night), as a table or one JSON object.
+#include <optional>
+
+#include "command_context.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+#include "shared_options.hpp"
+#include "sonic/pipeline/playlist.hpp"
+
+namespace sonic::cli {
+namespace {
+
+struct PlaylistFlags {
+  std::optional<std::string> prompt;
+  std::optional<std::string> for_segment;
+  std::optional<std::string> before;
+  bool explain = false;
+  bool json = false;
+};
+
+void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
+  const pipeline::PlaylistRequest request{
+      .prompt = flags.prompt, .for_segment = flags.for_segment, .before_date = flags.before};
+  // A bad prompt is refused before the home is looked at; --explain needs no store at all.
+  const auto explained = pipeline::explain_playlist(request);
+  if (flags.explain) {
+    print_result(explained, flags.json);
+    return;
+  }
+  CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
+  print_result(pipeline::make_playlist(context.db(), context.zone(), request), flags.json);
+}
+
+}  // namespace
+
+void set_playlist_command(CLI::App& app, GlobalOptions& globals) {
+  auto flags = std::make_shared<PlaylistFlags>();
+  CLI::App* command = app.add_subcommand(
+      "playlist", "A playlist from your library for a sentence (\"high energy morning music\") or a time of day");
+  command->add_option("prompt", flags->prompt, "What you are in the mood for, in words");
+  command->add_option("--for", flags->for_segment,
+                      "From what you play then: morning, afternoon, evening, night, weekday, weekend, "
+                      "or weekday-/weekend- and a time of day (weekend-night)");
+  command->add_flag("--explain", flags->explain, "Print the constraints the prompt asks for; choose nothing");
+  command->add_option("--before", flags->before,
+                      "Use only listens before this local date (YYYY-MM-DD), e.g. to hold out the last month");
+  add_json_flag(*command, flags->json);
+  command->callback([&globals, flags] { run_playlist(globals, *flags); });
+}
+
+}  // namespace sonic::cli

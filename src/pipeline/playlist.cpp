@@ -1,0 +1,166 @@
+#include "sonic/pipeline/playlist.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "sonic/core/error.hpp"
+#include "sonic/playlist/listening_habits.hpp"
+#include "sonic/report/text_cell.hpp"
+
+namespace sonic::pipeline {
+namespace {
+
+double log_share(double value, double max) { return max > 0 ? std::log1p(value) / std::log1p(max) : 0; }
+
+std::string two_decimals(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  return text;
+}
+
+struct CalendarDate {
+  int year = 0, month = 0, day = 0;
+};
+
+CalendarDate parse_date(const std::string& date) {
+  CalendarDate parsed;
+  char rest = 0;
+  if (std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &parsed.year, &parsed.month, &parsed.day, &rest) != 3 ||
+      parsed.month < 1 || parsed.month > 12 || parsed.day < 1 || parsed.day > 31 || parsed.year < 1970) {
+    throw UsageError("--before " + date + ": expected a date as YYYY-MM-DD");
+  }
+  return parsed;
+}
+
+std::int64_t midnight_of(const TimeZone& zone, const CalendarDate& date) {
+  return zone.utc_ms(date.year, date.month, date.day, 0);
+}
+
+}  // namespace
+
+PlaylistResult explain_playlist(const PlaylistRequest& request) {
+  if (!request.prompt && !request.for_segment) {
+    throw UsageError("say what the playlist is for: sonic playlist \"calm morning music\", or --for morning");
+  }
+  if (request.before_date) parse_date(*request.before_date);  // refused before any store is opened
+  PlaylistResult result;
+  if (request.prompt) {
+    auto parsed = playlist::parse_prompt(*request.prompt);
+    result.constraints = std::move(parsed.constraints);
+    result.parse = std::move(parsed.notes);
+  } else {
+    result.constraints.size.songs = playlist::default_lexicon().default_size_songs;
+  }
+  if (request.for_segment) {
+    // The named segment wins over times the prompt names: --for is the more deliberate of the two.
+    const auto segment = playlist::habit_segment_named(*request.for_segment);
+    result.constraints.time_of_day = segment.time_of_day;
+    result.constraints.day_type = segment.day_type;
+    if (!request.prompt) result.constraints.source = "habits";
+  }
+  result.explain_only = true;
+  return result;
+}
+
+PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
+                             playlist::DiscoverySource* discovery) {
+  PlaylistResult result = explain_playlist(request);
+  result.explain_only = false;
+  const std::int64_t before_ms = request.before_date ? midnight_of(zone, parse_date(*request.before_date))
+                                                     : std::numeric_limits<std::int64_t>::max();
+  const playlist::DaySegment segment{result.constraints.time_of_day, result.constraints.day_type};
+  result.habits_window = segment.describe();
+  const auto habits = playlist::compute_listening_habits(db, zone, before_ms, segment);
+  std::vector<playlist::Candidate> candidates;
+  for (auto& track : store::library_tracks(db, before_ms)) {
+    const auto found = habits.by_track.find(track.track_id);
+    const playlist::TrackHabits plays = found != habits.by_track.end() ? found->second : playlist::TrackHabits{};
+    playlist::Candidate candidate{.track = std::move(track),
+                                  .affinity = log_share(plays.decayed_plays, habits.max_decayed_plays),
+                                  .time_fit = log_share(plays.segment_plays, habits.max_segment_plays),
+                                  .plays = plays.plays,
+                                  .segment_plays = plays.segment_plays};
+    candidates.push_back(std::move(candidate));
+  }
+  result.selection = playlist::select_tracks(candidates, result.constraints, discovery);
+  return result;
+}
+
+nlohmann::json to_json(const PlaylistResult& result) {
+  nlohmann::json json = {{"constraints", playlist::to_json(result.constraints)},
+                         {"parse", playlist::to_json(result.parse)}};
+  if (result.explain_only) return json;
+  nlohmann::json tracks = nlohmann::json::array();
+  int position = 0;
+  for (const auto& chosen : result.selection.tracks) {
+    const auto& track = chosen.candidate.track;
+    nlohmann::json features = nlohmann::json::object();
+    const auto values = playlist::feature_values(track);
+    for (int i = 0; i < 6; ++i) {
+      features[playlist::kPlaylistFeatures[i]] = values[i] ? nlohmann::json(*values[i]) : nlohmann::json(nullptr);
+    }
+    tracks.push_back({{"position", ++position},
+                      {"track_id", track.track_id},
+                      {"track", track.name},
+                      {"artist", track.artist},
+                      {"spotify_id", track.spotify_id ? nlohmann::json(*track.spotify_id) : nlohmann::json(nullptr)},
+                      {"duration_ms", track.duration_ms ? nlohmann::json(*track.duration_ms) : nlohmann::json(nullptr)},
+                      {"features", features},
+                      {"mood", track.mood ? nlohmann::json(*track.mood) : nlohmann::json(nullptr)},
+                      {"cluster", track.cluster_label ? nlohmann::json(*track.cluster_label) : nlohmann::json(nullptr)},
+                      {"via_mood", chosen.via_mood},
+                      {"from_discovery", chosen.candidate.from_discovery},
+                      {"plays", chosen.candidate.plays},
+                      {"plays_in_window", chosen.candidate.segment_plays},
+                      {"score", std::round(chosen.score * 1000) / 1000},
+                      {"why", chosen.why}});
+  }
+  const auto& selection = result.selection;
+  json["tracks"] = tracks;
+  json["duration_ms"] = selection.duration_ms;
+  json["library_tracks"] = selection.candidates;
+  json["fitting_tracks"] = selection.fitting;
+  json["ran_dry"] = selection.ran_dry ? nlohmann::json(*selection.ran_dry) : nlohmann::json(nullptr);
+  json["notes"] = selection.notes;
+  json["habits_window"] = result.habits_window;
+  return json;
+}
+
+std::string to_text(const PlaylistResult& result) {
+  using report::cell;
+  std::string text;
+  const auto& parse = result.parse;
+  auto list = [](const std::vector<std::string>& items) {
+    std::string joined;
+    for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + report::terminal_safe(item);
+    return joined;
+  };
+  if (!parse.matched.empty()) text += "understood: " + list(parse.matched) + "\n";
+  if (!parse.corrected.empty()) text += "read as: " + list(parse.corrected) + "\n";
+  if (!parse.unknown.empty()) text += "not understood (ignored): " + list(parse.unknown) + "\n";
+  for (const auto& conflict : parse.conflicts) text += "conflict: " + report::terminal_safe(conflict) + "\n";
+  if (result.explain_only) return text + playlist::to_json(result.constraints).dump(2) + "\n";
+  const auto& constraints = result.constraints;
+  std::string asked;
+  for (const auto& [feature, range] : constraints.ranges) {
+    asked += (asked.empty() ? "" : ", ") + feature + " " + two_decimals(range.low) + "-" + two_decimals(range.high);
+  }
+  if (constraints.mood) asked += (asked.empty() ? "" : ", ") + std::string("mood ") + *constraints.mood;
+  if (constraints.time_of_day || constraints.day_type) asked += (asked.empty() ? "" : ", ") + result.habits_window;
+  text += "asked: " + (asked.empty() ? std::string("your most played tracks") : asked) + "; " +
+          playlist::ordering_name(constraints.ordering) + "\n\n";
+  text += cell("#", 3, true) + "  " + cell("Track", 34) + "  " + cell("Artist", 22) + "  Why\n";
+  int position = 0;
+  for (const auto& chosen : result.selection.tracks) {
+    text += cell(std::to_string(++position), 3, true) + "  " + cell(chosen.candidate.track.name, 34) + "  " +
+            cell(chosen.candidate.track.artist, 22) + "  " + report::terminal_safe(chosen.why) + "\n";
+  }
+  const auto minutes = result.selection.duration_ms / 60'000;
+  text += "\n" + std::to_string(result.selection.tracks.size()) + " tracks, about " + std::to_string(minutes) +
+          " minutes\n";
+  for (const auto& note : result.selection.notes) text += note + "\n";
+  return text;
+}
+
+}  // namespace sonic::pipeline

@@ -1,0 +1,117 @@
+// `sonic playlist` end to end: the real binary on an imported history with catalog features:
+// hard ranges hold, two tracks per artist, the short list names what ran dry, --for, --explain
+// without a store, and every bad prompt the issue names exits 2 with a readable message.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "support/run_sonic.hpp"
+#include "support/synthetic_history.hpp"
+#include "support/temp_dir.hpp"
+
+namespace sonic::testing {
+namespace {
+
+class PlaylistE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto tracks = synthetic_tracks(40, 10);
+    const auto history = write_extended_history(data_.path(), tracks);
+    ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+    // Track i: energy i/40, valence 1 - i/40; the header as real catalogs spell it.
+    const auto catalog = data_ / "catalog.csv";
+    std::ofstream out(catalog);
+    out << "id,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,"
+           "tempo\n";
+    for (int i = 0; i < 40; ++i) {
+      out << tracks[static_cast<std::size_t>(i)].spotify_id << ",0.5," << i / 40.0 << ",1,-6,1,0.05,0.3,0.0,0.1,"
+          << 1 - i / 40.0 << ",120\n";
+    }
+    out.close();
+    const auto imported = sonic({"import-features", catalog.string()});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  }
+  RunResult sonic(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--home", home_.path().string(), "--tz", "UTC"});
+    return run_sonic(args);
+  }
+
+  TempDir home_;
+  TempDir data_;
+};
+
+TEST_F(PlaylistE2e, HighEnergyKeepsItsRangeAndTwoTracksPerArtist) {
+  const auto run = sonic({"playlist", "high energy", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  // Energy >= 0.7 holds for tracks 28..39 (12 tracks, artists 8, 9, 0..7 with two each at most).
+  std::map<std::string, int> per_artist;
+  for (const auto& track : json["tracks"]) {
+    EXPECT_GE(track["features"]["energy"].get<double>(), 0.7) << track.dump();
+    ++per_artist[track["artist"]];
+    EXPECT_FALSE(track["why"].get<std::string>().empty());
+  }
+  EXPECT_EQ(json["tracks"].size(), 12u);
+  for (const auto& [artist, count] : per_artist) EXPECT_LE(count, 2) << artist;
+  EXPECT_EQ(json["fitting_tracks"], 12);
+  EXPECT_EQ(json["library_tracks"], 40);
+  EXPECT_EQ(json["ran_dry"], "energy 0.70-1.00");
+  EXPECT_EQ(json["constraints"]["ranges"]["energy"], nlohmann::json::array({0.7, 1.0}));
+  // The curve: steady keeps the ranking, whose first is nearest the centre 0.85 (track 34, 0.85).
+  EXPECT_EQ(json["tracks"][0]["track"], "Song 34");
+
+  const auto text = sonic({"playlist", "high energy, build up, 5 songs"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("understood: high energy, build up, 5 songs"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("  #  Track"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\n5 tracks, about "), std::string::npos) << text.out;
+}
+
+TEST_F(PlaylistE2e, ForASegmentAndUnknownWords) {
+  const auto run = sonic({"playlist", "--for", "morning", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["constraints"]["time_of_day"], "morning");
+  EXPECT_EQ(json["constraints"]["source"], "habits");
+  EXPECT_EQ(json["tracks"].size(), 20u);  // 10 artists, two each
+  const auto unknown = sonic({"playlist", "sad banjo songs", "--json"});
+  ASSERT_EQ(unknown.exit_code, 0) << unknown.err;
+  EXPECT_EQ(nlohmann::json::parse(unknown.out)["parse"]["unknown_words"], nlohmann::json::array({"banjo"}));
+}
+
+TEST(PlaylistExplainE2e, ExplainNeedsNoStore) {
+  TempDir home;
+  const auto run = run_sonic({"--home", home.path().string(), "playlist", "--explain", "--json", "not sad, an hour"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["constraints"]["ranges"]["valence"], nlohmann::json::array({0.35, 1.0}));
+  EXPECT_EQ(json["constraints"]["size"]["minutes"], 60);
+  EXPECT_FALSE(json.contains("tracks"));
+  const auto text = run_sonic({"--home", home.path().string(), "playlist", "--explain", "calm"});
+  EXPECT_NE(text.out.find("\"ordering\": \"steady\""), std::string::npos) << text.out;
+}
+
+TEST(PlaylistExplainE2e, BadPromptsExitTwoWithAReadableMessage) {
+  TempDir home;
+  auto refused = [&](std::vector<std::string> args, const std::string& words) {
+    args.insert(args.begin(), {"--home", home.path().string(), "playlist"});
+    const auto run = run_sonic(args);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.err.find(words), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+  };
+  refused({""}, "the prompt is empty");
+  refused({std::string(10'000, 'x')}, "10000 characters long");
+  refused({"sad \x01 songs"}, "control character");
+  refused({"0 songs"}, "asks for 0 songs");
+  refused({"10000 songs"}, "asks for 10000 songs");
+  refused({}, "say what the playlist is for");
+  refused({"--for", "brunch"}, "--for brunch");
+  refused({"calm"}, "no sonic store");  // a valid prompt still needs an imported history
+  refused({"calm", "--before", "yesterday"}, "--before yesterday");
+}
+
+}  // namespace
+}  // namespace sonic::testing
