@@ -20,6 +20,9 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals);
 void set_train_command(CLI::App& app, GlobalOptions& globals);    // parent of train <model>
 void set_predict_command(CLI::App& app, GlobalOptions& globals);  // parent of predict <model>
 void set_summarize_command(CLI::App& app, GlobalOptions& globals);
+void set_backup_command(CLI::App& app, GlobalOptions& globals);
+void set_restore_command(CLI::App& app, GlobalOptions& globals);
+void set_export_command(CLI::App& app, GlobalOptions& globals);
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
@@ -36,6 +39,9 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_train_command(app, globals);
   set_predict_command(app, globals);
   set_summarize_command(app, globals);
+  set_backup_command(app, globals);
+  set_restore_command(app, globals);
+  set_export_command(app, globals);
 }
 
 }  // namespace sonic::cli

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released migration:
 // append a new one.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: the foundation: history, sessions, audio features and the import audit trail.
     R"sql(
 CREATE TABLE meta (
@@ -233,6 +233,19 @@ CREATE TABLE drift_runs (
   window_end_ms INTEGER NOT NULL,    -- the end of the recent 7 days
   report      TEXT NOT NULL          -- JSON
 );
+)sql",
+    // 4: per source, the span of end times its plays cover, kept by PlayWriter as it writes, so
+    // a writer learns where cross-source matches are possible without scanning every play (a
+    // GROUP BY over plays cost 0.1 s per hourly ingest on a 1M-play store). The span only ever
+    // widens: a stale, wider span costs a search that finds nothing, never a missed match.
+    R"sql(
+CREATE TABLE play_source_spans (
+  source      TEXT PRIMARY KEY,
+  from_end_ms INTEGER NOT NULL,
+  to_end_ms   INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO play_source_spans (source, from_end_ms, to_end_ms)
+  SELECT source, min(end_ms), max(end_ms) FROM plays GROUP BY source;
 )sql",
 };
 
