@@ -26,6 +26,9 @@ void set_profile_command(CLI::App& app, GlobalOptions& globals);
 void set_compare_command(CLI::App& app, GlobalOptions& globals);
 void set_catalog_command(CLI::App& app, GlobalOptions& globals);  // parent of catalog <lab step>
 void set_playlist_command(CLI::App& app, GlobalOptions& globals);
+void set_backup_command(CLI::App& app, GlobalOptions& globals);
+void set_restore_command(CLI::App& app, GlobalOptions& globals);
+void set_export_command(CLI::App& app, GlobalOptions& globals);
 
 inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_import_command(app, globals);
@@ -48,6 +51,9 @@ inline void register_commands(CLI::App& app, GlobalOptions& globals) {
   set_compare_command(app, globals);
   set_catalog_command(app, globals);
   set_playlist_command(app, globals);
+  set_backup_command(app, globals);
+  set_restore_command(app, globals);
+  set_export_command(app, globals);
 }
 
 }  // namespace sonic::cli

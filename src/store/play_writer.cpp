@@ -79,6 +79,9 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
                               "AND source <> ?3")),
       delete_play_(db.prepare("DELETE FROM plays WHERE id = ?1")),
       play_span_(db.prepare("SELECT start_ms, end_ms, track_id IS NOT NULL AND is_short = 0 FROM plays WHERE id = ?1")),
+      keep_span_(db.prepare("INSERT INTO play_source_spans (source, from_end_ms, to_end_ms) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT (source) DO UPDATE SET from_end_ms = min(from_end_ms, excluded.from_end_ms), "
+                            "to_end_ms = max(to_end_ms, excluded.to_end_ms)")),
       queue_(db) {
   queue_.on_inserted([this](const InsertedPlay& play) {
     ++counts_.imported;
@@ -86,12 +89,40 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
     if (!play.is_track) ++counts_.episodes;
     if (play.is_track && !play.is_short) touched_.add(play.start_ms, play.end_ms);
   });
-  auto spans = db.prepare("SELECT source, min(end_ms), max(end_ms) FROM plays GROUP BY source");
-  while (spans.step()) {
-    Span& span = source_spans_[source_index(source_from_text(spans.text(0)))];
-    span.from = spans.integer(1);
-    span.to = spans.integer(2);
+  load_source_spans();
+}
+
+void PlayWriter::load_source_spans() {
+  auto kept = db_.prepare("SELECT source, from_end_ms, to_end_ms FROM play_source_spans");
+  bool any = false;
+  while (kept.step()) {
+    Span& span = source_spans_[source_index(source_from_text(kept.text(0)))];
+    span.from = kept.integer(1);
+    span.to = kept.integer(2);
+    any = true;
   }
+  if (any || db_.scalar("SELECT EXISTS (SELECT 1 FROM plays)") == 0) return;
+  // Plays written by something other than a PlayWriter (SQL by hand, an old tool): the spans
+  // are measured once and kept with the next batch.
+  auto measured = db_.prepare("SELECT source, min(end_ms), max(end_ms) FROM plays GROUP BY source");
+  while (measured.step()) {
+    Span& span = source_spans_[source_index(source_from_text(measured.text(0)))];
+    span.from = measured.integer(1);
+    span.to = measured.integer(2);
+  }
+  spans_changed_ = true;
+}
+
+void PlayWriter::keep_source_spans() {
+  // Outside a transaction (counts taken after a rollback) nothing is written: the store must
+  // stay exactly as the rollback left it; the spans go in with the next batch.
+  if (!spans_changed_ || !db_.in_transaction()) return;
+  for (const PlaySource source : {PlaySource::extended, PlaySource::api, PlaySource::basic}) {
+    const Span& span = source_spans_[source_index(source)];
+    if (span.from > span.to) continue;
+    keep_span_.bind(1, sources::to_string(source)).bind(2, span.from).bind(3, span.to).run();
+  }
+  spans_changed_ = false;
 }
 
 void PlayWriter::forget_cached_ids() {
@@ -103,10 +134,12 @@ void PlayWriter::forget_cached_ids() {
   track_by_key_cache_.clear();
   artist_by_key_cache_.clear();
   episode_cache_.clear();
+  spans_changed_ = true;  // the rolled-back batch may have taken the kept spans with it
 }
 
 WriteCounts PlayWriter::take_counts() {
   queue_.flush();
+  keep_source_spans();
   WriteCounts counts = counts_;
   counts.duplicates += queued_ - counts.imported;
   counts_ = WriteCounts{};
@@ -116,6 +149,7 @@ WriteCounts PlayWriter::take_counts() {
 
 TouchedRange PlayWriter::take_touched_range() {
   queue_.flush();
+  keep_source_spans();
   const TouchedRange range = touched_;
   touched_ = TouchedRange{};
   return range;
@@ -261,8 +295,10 @@ std::pair<std::int64_t, int> PlayWriter::find_same_listen(const PlayRecord& play
 
 void PlayWriter::note_source_range(PlaySource source, std::int64_t end_ms) {
   Span& span = source_spans_[source_index(source)];
+  if (end_ms >= span.from && end_ms <= span.to) return;
   span.from = std::min(span.from, end_ms);
   span.to = std::max(span.to, end_ms);
+  spans_changed_ = true;
 }
 
 void PlayWriter::write(const PlayRecord& play) {

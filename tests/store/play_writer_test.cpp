@@ -54,6 +54,13 @@ class PlayWriterTest : public ::testing::Test {
  protected:
   PlayWriterTest() : db_(Database::in_memory()) { migrate(db_); }
   std::int64_t count(const char* sql) { return db_.scalar(sql); }
+  // As the import and the ingest write: in a transaction, which the kept spans join.
+  WriteOutcome write_committed(PlayWriter& writer, const PlayRecord& play) {
+    Transaction transaction(db_);
+    const WriteOutcome outcome = write_one(writer, play);
+    transaction.commit();
+    return outcome;
+  }
   Database db_;
 };
 
@@ -125,6 +132,53 @@ TEST_F(PlayWriterTest, OtherTracksAtTheSameTimeAreNotMatched) {
   PlayWriter writer(db_, 0);
   write_one(writer, extended("0aaaaaaaaaaaaaaaaaaaaa", "Aurora Fields", "Morning Light", kNoon));
   EXPECT_EQ(write_one(writer, basic("Aurora Fields", "Evening Light", kNoon)), WriteOutcome::imported);
+}
+
+// Each hourly ingest creates a new writer: it must learn where other sources have plays from
+// the kept spans, not from a scan of every play.
+TEST_F(PlayWriterTest, ANewWriterMatchesAcrossSourcesThroughTheKeptSpans) {
+  const std::string id = "0ggggggggggggggggggggg";
+  {
+    PlayWriter first_run(db_, 0);
+    write_committed(first_run, extended(id, "First Singer", "Two Voices", kNoon, 240'000));
+    write_committed(first_run, extended(id, "First Singer", "Two Voices", kNoon + 86'400'000, 240'000));
+  }
+  EXPECT_EQ(count("SELECT from_end_ms FROM play_source_spans WHERE source = 'extended'"), kNoon);
+  EXPECT_EQ(count("SELECT to_end_ms FROM play_source_spans WHERE source = 'extended'"), kNoon + 86'400'000);
+  EXPECT_EQ(count("SELECT count(*) FROM play_source_spans"), 1);
+
+  PlayWriter next_run(db_, 0);
+  EXPECT_EQ(write_committed(next_run, api(id, "First Singer", "Two Voices", kNoon + 86'400'000 - 240'000, 240'000)),
+            WriteOutcome::duplicate);
+  EXPECT_EQ(count("SELECT count(*) FROM play_source_spans"), 1);  // the api play was a duplicate
+}
+
+TEST_F(PlayWriterTest, SpansOfARolledBackBatchAreKeptAgainWithTheNextOne) {
+  const std::string id = "0ggggggggggggggggggggg";
+  PlayWriter writer(db_, 0);
+  {
+    Transaction rolled_back(db_);
+    write_one(writer, extended(id, "First Singer", "Two Voices", kNoon, 240'000));
+  }
+  writer.forget_cached_ids();
+  EXPECT_EQ(count("SELECT count(*) FROM play_source_spans"), 0);
+  write_committed(writer, extended(id, "First Singer", "Two Voices", kNoon + 3'600'000, 240'000));
+  // The span still covers the rolled-back play's time: wider is safe (a search that finds
+  // nothing), narrower would miss a match.
+  EXPECT_EQ(count("SELECT from_end_ms FROM play_source_spans WHERE source = 'extended'"), kNoon);
+}
+
+TEST_F(PlayWriterTest, PlaysWrittenWithoutAWriterAreMeasuredOnce) {
+  const std::string id = "0ggggggggggggggggggggg";
+  {
+    PlayWriter writer(db_, 0);
+    write_committed(writer, extended(id, "First Singer", "Two Voices", kNoon, 240'000));
+  }
+  db_.exec("DELETE FROM play_source_spans");
+  PlayWriter writer(db_, 0);
+  EXPECT_EQ(write_committed(writer, api(id, "First Singer", "Two Voices", kNoon - 240'000, 240'000)),
+            WriteOutcome::duplicate);
+  EXPECT_EQ(count("SELECT to_end_ms FROM play_source_spans WHERE source = 'extended'"), kNoon);
 }
 
 TEST_F(PlayWriterTest, EpisodesAreStoredApartFromTracks) {

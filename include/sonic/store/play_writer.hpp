@@ -50,9 +50,11 @@ class PlayWriter {
   void write(const sources::PlayRecord& play);
   void flush() { queue_.flush(); }
 
-  // Flushes, then hands over the counts since the last call.
+  // Flushes (and keeps the sources' spans of time in the store), then hands over the counts
+  // since the last call.
   WriteCounts take_counts();
-  // Flushes, then hands over the music listens added or removed since the last call.
+  // Flushes as take_counts() does, then hands over the music listens added or removed since the
+  // last call.
   TouchedRange take_touched_range();
 
   // After a rollback: queued rows, counts and cached row ids may all name what no longer exists.
@@ -67,6 +69,8 @@ class PlayWriter {
   std::pair<std::int64_t, int> find_same_listen(const sources::PlayRecord& play, std::int64_t track_id,
                                                 const std::string& name_key);
   void note_source_range(sources::PlaySource source, std::int64_t end_ms);
+  void load_source_spans();
+  void keep_source_spans();  // into play_source_spans, in the caller's transaction
 
   Database& db_;
   std::int64_t run_id_;
@@ -86,19 +90,22 @@ class PlayWriter {
   Statement same_listen_;
   Statement delete_play_;
   Statement play_span_;
+  Statement keep_span_;
 
   std::unordered_map<std::string, std::int64_t> track_by_spotify_id_cache_;
   std::unordered_map<std::string, std::int64_t> track_by_key_cache_;
   std::unordered_map<std::string, std::int64_t> artist_by_key_cache_;
   std::unordered_map<std::string, std::int64_t> episode_cache_;
 
-  // Per source, the span of end times stored so far: the cross-source search is skipped when
-  // no other source has plays near a row's time, which is the common case of a first import.
+  // Per source, the span of end times stored so far (kept in play_source_spans, read at
+  // creation): the cross-source search is skipped when no other source has plays near a row's
+  // time, which is the common case of a first import.
   struct Span {
     std::int64_t from = INT64_MAX;
     std::int64_t to = INT64_MIN;
   };
   Span source_spans_[3];
+  bool spans_changed_ = false;  // since they were last kept in play_source_spans
   TouchedRange touched_;
   PlayInsertQueue queue_;
   WriteCounts counts_;
