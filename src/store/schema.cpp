@@ -10,7 +10,7 @@ namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released migration:
 // append a new one.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: the foundation: history, sessions, audio features and the import audit trail.
     R"sql(
 CREATE TABLE meta (
@@ -233,6 +233,13 @@ CREATE TABLE drift_runs (
   window_end_ms INTEGER NOT NULL,    -- the end of the recent 7 days
   report      TEXT NOT NULL          -- JSON
 );
+)sql",
+    // 4: a mood for every track: where each track's cluster came from (its own features, or
+    // propagated from its artist, co-listening or tags — mood/mood_propagation.hpp) and how sure
+    // that is. Propagated rows have no features, so their distance is -1.
+    R"sql(
+ALTER TABLE track_clusters ADD COLUMN source TEXT NOT NULL DEFAULT 'features';
+ALTER TABLE track_clusters ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
 )sql",
 };
 
