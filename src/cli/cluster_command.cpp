@@ -43,6 +43,10 @@ void set_cluster_command(CLI::App& app, GlobalOptions& globals) {
                    "Give tracks without audio features the mean of their artist's tracks (flagged imputed:artist)")
       ->check(CLI::IsMember({"none", "artist"}))
       ->capture_default_str();
+  add_min_confidence_option(*command, flags->options.min_confidence);
+  command->add_flag("--evaluate-propagation", flags->options.evaluate_propagation,
+                    "Also hide the features of 20% of the tracks (five seeds) and score the propagated clusters "
+                    "against theirs, beside the majority and artist-mean baselines");
   add_json_flag(*command, flags->json);
   command->callback([&globals, flags] {
     CommandContext context(globals, {.lock = LockNeed::wait, .store = StoreNeed::existing});

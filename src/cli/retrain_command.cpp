@@ -44,6 +44,7 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--impute", flags->impute, "Impute missing features when clustering")
       ->check(CLI::IsMember({"none", "artist"}))
       ->capture_default_str();
+  add_min_confidence_option(*command, flags->options.min_confidence);
   add_seed_option(*command, flags->options.seed);
   add_threads_option(*command, flags->options.threads);
   add_window_days_option(command, "--session-window", flags->options.session_window_days,

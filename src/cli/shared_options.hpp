@@ -28,6 +28,15 @@ CLI::Option* add_threads_option(CLI::App& command, Threads& threads) {
 }
 
 // --keep-going: for commands that read several files, each in its own transaction.
+// --min-confidence: a propagated mood cluster below it is not stored (the track keeps none).
+inline CLI::Option* add_min_confidence_option(CLI::App& command, double& min_confidence) {
+  return command
+      .add_option("--min-confidence", min_confidence,
+                  "Keep a mood cluster propagated to a track without features only at this confidence or more")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+}
+
 inline CLI::Option* add_keep_going_flag(CLI::App& command, bool& keep_going) {
   return command.add_flag("--keep-going", keep_going, "Import the other files when one is malformed (still exits 3)");
 }

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <set>
 
 namespace sonic::pipeline {
 namespace {
@@ -27,6 +28,8 @@ void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, con
                   {"forced_k", options.fit.k ? std::to_string(*options.fit.k) : "none"},
                   {"restarts", std::to_string(options.fit.restarts)},
                   {"impute", options.impute_artist ? "artist" : "none"},
+                  {"propagate", options.propagate ? "artist,co_listening,tags" : "none"},
+                  {"min_confidence", std::to_string(options.min_confidence)},
                   {"features", "valence,energy,danceability,acousticness,instrumentalness,tempo/250"}});
   for (const auto& candidate : report.candidates) {
     run.log_metric("inertia", candidate.inertia, candidate.k);
@@ -39,6 +42,10 @@ void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, con
   }
   run.log_metric("tracks_clustered", static_cast<double>(report.tracks_clustered));
   run.log_metric("tracks_without_features", static_cast<double>(report.tracks_without_features));
+  run.log_metric("tracks_propagated", static_cast<double>(report.tracks_propagated));
+  run.log_metric("mood_coverage", report.coverage.covered_share());
+  for (const auto& [source, ms] : report.coverage.ms_by_source)
+    run.log_metric("mood_coverage_" + source, report.coverage.share(source));
   run.set_tag("sonic.k_reason", report.k_reason);
 }
 
@@ -69,9 +76,23 @@ ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const Cl
                                model.sizes[static_cast<std::size_t>(cluster)],
                                mood::centroid_json(model.centroids, cluster)});
   }
-  store::replace_clustering(db, model.model_id, stored_form(report.clusters), fitted.assignments);
+  auto assignments = fitted.assignments;
+  std::set<std::int64_t> imputed;
+  for (const auto& track : tracks)
+    if (track.source.starts_with("imputed:")) imputed.insert(track.track_id);
+  for (auto& assignment : assignments)
+    if (imputed.contains(assignment.track_id)) assignment.source = "artist_mean";
+  store::replace_clustering(db, model.model_id, stored_form(report.clusters), assignments);
+  if (options.propagate) {
+    report.tracks_propagated =
+        store_propagated_clusters(db, model.model_id, model.labels, assignments, options.min_confidence);
+  }
   mood::save_mood_cluster_model(report.model_path, model);
   transaction.commit();
+  report.coverage = mood_coverage(db);
+  if (options.evaluate_propagation)
+    report.propagation_evaluation =
+        evaluate_mood_propagation(db, {.propagation = {.min_confidence = options.min_confidence}});
 
   record_run(run, options, report);
   run.log_artifact(report.model_path);

@@ -30,7 +30,11 @@ nlohmann::json to_json(const ClusterMoodsResult& report) {
            {{"clustered", report.tracks_clustered},
             {"without_features", report.tracks_without_features},
             {"incomplete_features", report.tracks_incomplete},
-            {"imputed", report.tracks_imputed}}},
+            {"imputed", report.tracks_imputed},
+            {"propagated", report.tracks_propagated}}},
+          {"mood_coverage", to_json(report.coverage)},
+          {"propagation_evaluation",
+           report.propagation_evaluation ? to_json(*report.propagation_evaluation) : nlohmann::json()},
           {"run_id", report.run_id},
           {"model", report.model_path.string()},
           {"seconds", report.seconds}};
@@ -57,9 +61,18 @@ std::string to_text(const ClusterMoodsResult& report) {
     text += fmt::format(" ({} with features imputed from their artist)", report.tracks_imputed);
   text += ".\n";
   if (report.tracks_without_features > 0) {
-    text +=
-        fmt::format("{} tracks have no audio features and are not in any cluster{}.\n", report.tracks_without_features,
-                    report.tracks_imputed > 0 ? "" : " (try --impute artist, sonic enrich or sonic import-features)");
+    text += fmt::format(
+        "{} tracks have no audio features; {} of them were given a cluster from their artist, "
+        "co-listening or tags.\n",
+        report.tracks_without_features, report.tracks_propagated);
+  }
+  text += to_text(report.coverage) + ".\n";
+  if (const auto& evaluation = report.propagation_evaluation) {
+    text += fmt::format(
+        "Hidden-features check ({} seeds, {} tracks hidden each): propagated {:.3f} (propagation alone answered "
+        "{:.1f}%), artist mean {:.3f}, majority {:.3f}.\n",
+        evaluation->seeds.size(), evaluation->mean.hidden, evaluation->mean.propagated,
+        100 * evaluation->mean.propagated_reach, evaluation->mean.artist_mean, evaluation->mean.majority);
   }
   if (report.tracks_incomplete > 0) {
     text +=

@@ -24,8 +24,16 @@ nlohmann::json cluster_step(const ModelContext& context, const RetrainOptions& o
   cluster.fit.seed = options.seed;
   cluster.fit.threads = options.threads;
   cluster.impute_artist = options.impute_artist;
+  cluster.min_confidence = options.min_confidence;
   const auto report = cluster_moods(context.db, context.home, cluster);
-  return {{"k", report.k}, {"tracks", report.tracks_clustered}, {"without_features", report.tracks_without_features}};
+  nlohmann::json figures = {{"k", report.k},
+                            {"tracks", report.tracks_clustered},
+                            {"without_features", report.tracks_without_features},
+                            {"propagated", report.tracks_propagated},
+                            {"mood_coverage", report.coverage.covered_share()}};
+  for (const auto& [source, ms] : report.coverage.ms_by_source)
+    figures["coverage_" + source] = report.coverage.share(source);
+  return figures;
 }
 
 std::string without_labels(const ModelContext&, const RetrainOptions& options) {

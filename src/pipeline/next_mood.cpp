@@ -2,6 +2,8 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/features/cluster_features.hpp"
+#include "sonic/mood/mood_clusters.hpp"
 #include "sonic/pipeline/next_mood_choice.hpp"
 #include "sonic/store/mood_store.hpp"
 #include "sonic/store/track_lookup.hpp"
@@ -18,6 +20,19 @@ void log_scores(tracking::TrackedRun& run, const std::string& prefix, const mood
   run.log_metric(prefix + "accuracy", scores.accuracy);
   run.log_metric(prefix + "macro_f1", scores.macro_f1);
   if (scores.roc_auc) run.log_metric(prefix + "roc_auc", *scores.roc_auc);
+}
+
+// The listens of clustered tracks; a track whose cluster was propagated (no features of its own)
+// stands at its cluster's centroid, so its feature columns say "a track of this mood" rather
+// than zeros.
+std::vector<records::ClusteredListen> clustered_listens_at_centroids(store::Database& db) {
+  auto listens = store::clustered_listens(db);
+  const auto centroids = mood::centroids_from_stored(store::stored_clusters(db));
+  for (auto& listen : listens) {
+    if (features::cluster_vector(listen.features) || listen.cluster >= centroids.rows()) continue;
+    listen.features = features::audio_features_at(centroids.row(listen.cluster));
+  }
+  return listens;
 }
 
 std::string clustering_id_or_fail(store::Database& db) {
@@ -123,7 +138,7 @@ std::optional<nlohmann::json> other_learner_metrics(const Home& home, NextMoodLe
 const NextMoodLearnerInfo& learner_info(NextMoodLearner learner) { return learner_of(learner).info; }
 
 features::NextMoodDataset next_mood_dataset(store::Database& db, const TimeZone& zone, int clusters, int window_days) {
-  auto listens = store::clustered_listens(db);
+  auto listens = clustered_listens_at_centroids(db);
   if (window_days > 0 && !listens.empty()) {
     // Whole sessions only: a session that started before the window is left out entirely.
     const auto from_ms = listens.back().start_ms - std::int64_t{window_days} * kMsPerDay;
@@ -187,7 +202,7 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   const auto clustering_id = clustering_id_or_fail(db);
   const auto labels = current_cluster_labels(db);
   const int clusters = static_cast<int>(labels.size());
-  const auto listens = store::clustered_listens(db);
+  const auto listens = clustered_listens_at_centroids(db);
   if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
   auto begin = listens.end();
   while (begin != listens.begin() && std::prev(begin)->session_start_ms == listens.back().session_start_ms) --begin;

@@ -125,21 +125,25 @@ std::optional<std::string> clustering_model_id(Database& db) {
 
 void store_track_clusters(Database& db, const std::string& model_id, const std::vector<TrackCluster>& assignments) {
   auto upsert = db.prepare(
-      "INSERT INTO track_clusters (track_id, cluster, distance, model_id) VALUES (?1, ?2, ?3, ?4) "
+      "INSERT INTO track_clusters (track_id, cluster, distance, model_id, source, confidence) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT(track_id) DO UPDATE SET cluster = excluded.cluster, distance = excluded.distance, "
-      "model_id = excluded.model_id");
+      "model_id = excluded.model_id, source = excluded.source, confidence = excluded.confidence");
   for (const auto& assignment : assignments) {
     upsert.bind(1, assignment.track_id)
         .bind(2, assignment.cluster)
         .bind(3, assignment.distance)
         .bind(4, model_id)
+        .bind(5, assignment.source)
+        .bind(6, assignment.confidence)
         .run();
   }
 }
 
 std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db) {
   auto query = db.prepare(track_features_select() +
-                          "WHERE NOT EXISTS (SELECT 1 FROM track_clusters c WHERE c.track_id = t.id) ORDER BY t.id");
+                          "WHERE NOT EXISTS (SELECT 1 FROM track_clusters c WHERE c.track_id = t.id AND c.source IN "
+                          "('features', 'artist_mean')) ORDER BY t.id");
   return read_all(query);
 }
 
@@ -151,7 +155,7 @@ std::vector<records::ClusteredListen> clustered_listens(Database& db) {
   while (sessions.step()) starts.push_back(sessions.integer(0));
   auto listens = db.prepare("SELECT p.start_ms, p.track_id, c.cluster, " + feature_columns("f.") +
                             " FROM plays p JOIN track_clusters c ON c.track_id = p.track_id "
-                            "JOIN audio_features f ON f.track_id = p.track_id "
+                            "LEFT JOIN audio_features f ON f.track_id = p.track_id "
                             "WHERE p.track_id IS NOT NULL AND p.is_short = 0 ORDER BY p.start_ms, p.id");
   std::vector<records::ClusteredListen> result;
   std::size_t session = 0;

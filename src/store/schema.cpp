@@ -271,6 +271,7 @@ CREATE TABLE catalog_tracks (
   source_file      TEXT NOT NULL
 );
 CREATE INDEX catalog_tracks_by_track ON catalog_tracks(catalog_id, track_id);
+)sql",
     // 5: per source, the span of end times its plays cover, kept by PlayWriter as it writes, so
     // a writer learns where cross-source matches are possible without scanning every play (a
     // GROUP BY over plays cost 0.1 s per hourly ingest on a 1M-play store). The span only ever
@@ -283,6 +284,13 @@ CREATE TABLE play_source_spans (
 ) WITHOUT ROWID;
 INSERT INTO play_source_spans (source, from_end_ms, to_end_ms)
   SELECT source, min(end_ms), max(end_ms) FROM plays GROUP BY source;
+)sql",
+    // 6: a mood for every track: where each track's cluster came from (its own features, or
+    // propagated from its artist, co-listening or tags — mood/mood_propagation.hpp) and how sure
+    // that is. Propagated rows have no features, so their distance is -1.
+    R"sql(
+ALTER TABLE track_clusters ADD COLUMN source TEXT NOT NULL DEFAULT 'features';
+ALTER TABLE track_clusters ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
 )sql",
 };
 

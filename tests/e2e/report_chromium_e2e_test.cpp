@@ -54,7 +54,7 @@ void add_moods(const std::filesystem::path& database) {
     INSERT INTO audio_features (track_id, source, valence, energy, updated_ms)
       SELECT id, 'demo', (id % 4) * 0.25 + 0.1, 0.9 - (id % 4) * 0.2, 0 FROM tracks;
     INSERT INTO mood_clusters VALUES (0, 'calm', 2, '{}', 'm'), (1, '<b>loud</b>', 2, '{}', 'm');
-    INSERT INTO track_clusters SELECT id, id % 2, 0.1, 'm' FROM tracks;
+    INSERT INTO track_clusters (track_id, cluster, distance, model_id) SELECT id, id % 2, 0.1, 'm' FROM tracks;
     INSERT INTO track_moods SELECT id, CASE id % 3 WHEN 0 THEN 'happy' WHEN 1 THEN 'sad' ELSE 'calm' END,
       0.8, 'c', 0 FROM tracks;
   )sql");

@@ -33,7 +33,7 @@ class DashboardTest : public ::testing::Test {
         SELECT id, 'demo', CASE name WHEN 'One' THEN 0.2 WHEN 'Two' THEN 0.8 ELSE 0.6 END,
                CASE name WHEN 'One' THEN 0.3 WHEN 'Two' THEN 0.9 ELSE 0.7 END, 0 FROM tracks;
       INSERT INTO mood_clusters VALUES (0, 'soft', 1, '{}', 'm1'), (1, 'loud', 2, '{}', 'm1');
-      INSERT INTO track_clusters SELECT id, CASE name WHEN 'One' THEN 0 ELSE 1 END, 0.5, 'm1' FROM tracks;
+      INSERT INTO track_clusters (track_id, cluster, distance, model_id) SELECT id, CASE name WHEN 'One' THEN 0 ELSE 1 END, 0.5, 'm1' FROM tracks;
       INSERT INTO track_moods SELECT id, CASE name WHEN 'One' THEN 'calm' ELSE 'happy' END, 0.9, 'c1', 0
         FROM tracks WHERE name <> 'Three';
     )sql");
@@ -162,7 +162,7 @@ TEST(Dashboard, ScatterSampleIsCappedAndDeterministic) {
       "INSERT INTO audio_features (track_id, source, valence, energy, updated_ms) "
       "SELECT id, 'demo', id / 1000.0, 0.5, 0 FROM tracks;"
       "INSERT INTO mood_clusters VALUES (0, 'all', 200, '{}', 'm');"
-      "INSERT INTO track_clusters SELECT id, 0, 0, 'm' FROM tracks;");
+      "INSERT INTO track_clusters (track_id, cluster, distance, model_id) SELECT id, 0, 0, 'm' FROM tracks;");
   const auto first = build_dashboard(db, TimeZone::named("UTC"), insight::Period::all(), {});
   const auto& points = first["clusters"]["items"][0]["points"];
   EXPECT_EQ(points.size(), 80u);

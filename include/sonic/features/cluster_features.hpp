@@ -20,5 +20,8 @@ using ClusterVector = Eigen::Matrix<double, 1, kClusterFeatureCount>;
 
 // Nullopt when any of the six is missing: a track is clustered on all of them or not at all.
 std::optional<ClusterVector> cluster_vector(const records::AudioFeatures& features);
+// The inverse for the six (tempo back to BPM; the other five stay empty): the features of a track
+// standing at a centroid, for tracks whose cluster was propagated rather than measured.
+records::AudioFeatures audio_features_at(const ClusterVector& vector);
 
 }  // namespace sonic::features

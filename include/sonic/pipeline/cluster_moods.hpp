@@ -1,15 +1,18 @@
 #pragma once
 // `sonic cluster`: (optionally) impute missing features from the artist's other tracks, fit the
-// mood clusters, save the model file, replace the stored clustering and record the run in
-// mlruns — the store and the model file change only when the fit succeeded.
+// mood clusters, propagate a cluster to tracks without features (pipeline/mood_propagation.hpp), save the model file,
+// replace the stored clustering and record the run in mlruns — the store and the model file change only when the fit
+// succeeded.
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sonic/core/home.hpp"
 #include "sonic/mood/mood_clusters.hpp"
+#include "sonic/pipeline/mood_propagation.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -17,6 +20,9 @@ namespace sonic::pipeline {
 struct ClusterRunOptions {
   mood::ClusterFitOptions fit;
   bool impute_artist = false;
+  bool propagate = true;              // a propagated cluster for tracks without features
+  double min_confidence = 0;          // of a propagated cluster, to be stored
+  bool evaluate_propagation = false;  // also hide 20% of the features (five seeds) and score
 };
 
 struct ClusterSummary {
@@ -35,6 +41,9 @@ struct ClusterMoodsResult {
   std::int64_t tracks_without_features = 0;  // after imputation, when asked
   std::int64_t tracks_incomplete = 0;        // some features, not all six
   std::int64_t tracks_imputed = 0;
+  std::int64_t tracks_propagated = 0;
+  MoodCoverage coverage;
+  std::optional<mood::PropagationEvaluation> propagation_evaluation;
   std::string run_id;
   std::filesystem::path model_path;
   double seconds = 0;

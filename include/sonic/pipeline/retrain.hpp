@@ -18,6 +18,7 @@ namespace sonic::pipeline {
 struct RetrainOptions {
   std::optional<std::filesystem::path> mood_labels;  // the labelled CSV for the mood net
   bool impute_artist = false;
+  double min_confidence = 0;  // of a propagated mood cluster (pipeline/mood_propagation.hpp)
   std::uint64_t seed = 42;
   int threads = 0;
   int session_window_days = 90;

@@ -1,0 +1,49 @@
+#pragma once
+// How well mood propagation recovers a cluster it could have measured: hide the features of a
+// random share of the tracks that have them (one draw per seed), propagate from the rest, and
+// compare with the features' cluster — beside two baselines on the same hidden tracks:
+//   - majority: the most common cluster among the tracks left visible;
+//   - artist mean: the nearest centroid to the mean features of the artist's visible tracks
+//     (what `--impute artist` does), the majority where the artist has none.
+// Propagation falls back to the majority too where no signal reaches a hidden track, so all three
+// answer for every hidden track; `propagated_reach` says how often propagation itself answered.
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "sonic/features/cluster_features.hpp"
+#include "sonic/mood/mood_propagation.hpp"
+
+namespace sonic::mood {
+
+struct PropagationEvaluationOptions {
+  int seeds = 5;
+  std::uint64_t first_seed = 1;
+  double hidden_share = 0.2;
+  PropagationOptions propagation;
+};
+
+struct HiddenTrackScores {
+  std::uint64_t seed = 0;
+  std::int64_t hidden = 0;
+  double propagated = 0;  // accuracies on the hidden tracks
+  double majority = 0;
+  double artist_mean = 0;
+  double propagated_reach = 0;  // share of hidden tracks propagation answered on its own
+};
+
+struct PropagationEvaluation {
+  std::vector<HiddenTrackScores> seeds;
+  HiddenTrackScores mean;  // over the seeds (seed and hidden: of the last)
+};
+
+// `inputs.known` are the tracks with features and their clusters; `features` their six values;
+// `centroids` the clustering's. InputError when fewer than 5 known tracks.
+PropagationEvaluation evaluate_propagation(const PropagationInputs& inputs,
+                                           const std::map<std::int64_t, features::ClusterVector>& features,
+                                           const Eigen::MatrixXd& centroids,
+                                           const PropagationEvaluationOptions& options = {});
+
+}  // namespace sonic::mood
