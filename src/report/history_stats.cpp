@@ -36,7 +36,7 @@ void count_totals(store::Database& db, HistoryStats& stats) {
   stats.mean_session_minutes = sessions.mean_ms.value_or(0) / 60'000.0;
   stats.mean_tracks_per_session = sessions.mean_plays.value_or(0);
 
-  stats.plays_by_source = store::plays_by_source(db);
+  stats.plays_by_source = totals.plays_by_source;
 }
 
 // Local hour, weekday and year need the person's time zone, so they are counted here rather

@@ -82,6 +82,42 @@ TEST_F(HistoryStatsTest, FeatureCoverageBySource) {
   EXPECT_NE(to_text(stats).find("1 of 2 tracks"), std::string::npos);
 }
 
+TEST_F(HistoryStatsTest, TotalsCountEveryKindBySource) {
+  // Beside the five extended plays: an API listen of a known track, an API skip and a podcast
+  // episode from the basic export. Only the listen joins the listening figures.
+  db_.exec(
+      "INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) "
+      "SELECT id, 1719792000000, 1719792180000, 180000, 0, 'api' FROM tracks WHERE name = 'Two';"
+      "INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) "
+      "SELECT id, 1719792180000, 1719792190000, 10000, 1, 'api' FROM tracks WHERE name = 'Two';"
+      "INSERT INTO episodes (id, name_key, kind, name) VALUES (1, 'show - one', 'podcast', 'One');"
+      "INSERT INTO plays (episode_id, start_ms, end_ms, ms_played, is_short, source) "
+      "VALUES (1, 1719800000000, 1719801800000, 1800000, 0, 'basic');");
+  const auto stats = compute_history_stats(db_, TimeZone::named("UTC"));
+  EXPECT_EQ(stats.plays, 8);
+  EXPECT_EQ(stats.listens, 5);
+  EXPECT_EQ(stats.short_plays, 2);
+  EXPECT_EQ(stats.episode_plays, 1);
+  EXPECT_EQ(stats.plays_by_source, (std::map<std::string, std::int64_t>{{"api", 2}, {"basic", 1}, {"extended", 5}}));
+  EXPECT_DOUBLE_EQ(stats.hours, 780000.0 / 3'600'000.0);
+  EXPECT_EQ(stats.last_ms, 1719792180000);  // the API listen's end; the episode is no listen
+  ASSERT_EQ(stats.top_artists.size(), 2u);  // Alpha 3 listens (500 s), Beta 2 (280 s)
+  EXPECT_EQ(stats.top_artists[1].name, "Beta");
+  EXPECT_EQ(stats.top_artists[1].listens, 2);
+  EXPECT_DOUBLE_EQ(stats.top_artists[1].hours, 280000.0 / 3'600'000.0);
+}
+
+TEST_F(HistoryStatsTest, ArtistTiesGoToTheName) {
+  // One more listen of Beta's track ties Beta with Alpha at 3: Alpha first by name.
+  db_.exec(
+      "INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) "
+      "SELECT id, 1719792000000, 1719792180000, 180000, 0, 'api' FROM tracks WHERE name = 'Two'");
+  const auto stats = compute_history_stats(db_, TimeZone::named("UTC"), 1);
+  ASSERT_EQ(stats.top_artists.size(), 1u);
+  EXPECT_EQ(stats.top_artists[0].name, "Alpha");
+  EXPECT_EQ(stats.top_artists[0].listens, 3);
+}
+
 TEST(HistoryStats, EmptyStoreSaysWhatToDo) {
   store::Database db = store::Database::in_memory();
   store::migrate(db);

@@ -21,6 +21,7 @@ struct PlayTotals {
   std::int64_t listen_ms = 0;                         // played in listens
   std::optional<std::int64_t> first_listen_start_ms;  // nullopt without listens
   std::optional<std::int64_t> last_listen_end_ms;
+  std::map<std::string, std::int64_t> plays_by_source;  // every kind, by source with plays
 };
 PlayTotals play_totals(Database& db);
 
@@ -33,9 +34,6 @@ struct SessionAverages {
   std::optional<double> mean_plays;
 };
 SessionAverages session_averages(Database& db);
-
-// Plays of every kind, by source (extended, api, basic).
-std::map<std::string, std::int64_t> plays_by_source(Database& db);
 
 // The `top` most listened artists (ties by name) or tracks (ties by title).
 std::vector<RankedRow> top_listened(Database& db, TopOf what, int top);
