@@ -3,15 +3,18 @@
 //   rediscovery: at monthly origins T (every 30 days back from the last month, at least 180 days
 //     of history before T, up to 12), the tracks last heard more than 90 days before T, ranked;
 //     the targets are those heard again in [T, T + 30 d). Recall@20 and NDCG@20, averaged over
-//     origins with a target, beside all-time most played, most recently dropped and random.
+//     origins with a target, beside all-time most played, most recently dropped and random, and
+//     beside the ranker without its recency part (sonic_without_recency: the ranker before it) and
+//     with its recency weight fitted on the three origins before T (sonic_fitted_recency).
 //   library: tracks heard before T but not in the 30 days before it; targets heard in the month
 //     after T. Recall@50 beside the same baselines.
 //   compatibility (over all histories): odd and even calendar months of each history as two
 //     "people"; every pair of halves scored; ROC-AUC of same-person against different-person
 //     pairs, top-1 identification, and the same-person score's bootstrap SD (20 resamples).
 //
-//   taste_history_bench [--weights M,A,C,G] [--max-per-artist N] HISTORY...
+//   taste_history_bench [--weights M,R,A,C,G] [--max-per-artist N] HISTORY...
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -93,7 +96,7 @@ struct Task {
 
 struct Tally {
   int origins = 0;
-  Metrics ranker, most_played, recently_dropped, random;
+  Metrics ranker, without_recency, fitted_recency, most_played, recently_dropped, random;
   void add(Metrics& total, const Metrics& one) {
     total.recall += one.recall;
     total.ndcg += one.ndcg;
@@ -104,54 +107,109 @@ struct Tally {
     };
     return {{"origins", origins},
             {"sonic", mean(ranker)},
+            {"sonic_without_recency", mean(without_recency)},
+            {"sonic_fitted_recency", mean(fitted_recency)},
             {"most_played", mean(most_played)},
             {"recently_dropped", mean(recently_dropped)},
             {"random", mean(random)}};
   }
 };
 
+// One origin of a task: the signals as of T, the quiet candidates, and those heard in [T, T + 30 d).
+struct OriginCase {
+  LibrarySignals signals;
+  std::vector<Candidate> candidates;
+  std::unordered_set<std::int64_t> quiet;
+  std::unordered_set<std::int64_t> targets;
+};
+
+OriginCase origin_case(const sonic::taste::ListeningData& data, const Task& task, std::int64_t origin) {
+  OriginCase one;
+  const auto before = data.listens_before(origin);
+  one.signals = sonic::taste::compute_library_signals(data, before, origin, {});
+  for (const auto& track : one.signals.tracks) {
+    if (track.last_ms < origin - task.quiet_days * kDay) one.candidates.push_back({track.track_id});
+  }
+  for (const auto& candidate : one.candidates) one.quiet.insert(candidate.track_id);
+  for (std::size_t i = before.size(); i < data.listens.size() && data.listens[i].start_ms < origin + 30 * kDay; ++i) {
+    if (one.quiet.contains(data.listens[i].track_id)) one.targets.insert(data.listens[i].track_id);
+  }
+  return one;
+}
+
+std::vector<std::int64_t> ranked_ids(const OriginCase& one, const sonic::taste::RankerWeights& weights,
+                                     const Settings& settings, const Task& task) {
+  std::vector<std::int64_t> ranked;
+  for (const auto& scored :
+       sonic::taste::rank_candidates(one.signals, one.candidates, weights, task.k, settings.max_per_artist)) {
+    ranked.push_back(scored.candidate.track_id);
+  }
+  return ranked;
+}
+
+// The recency weight fitted without the test month: the one of a small grid with the best mean
+// recall at the three monthly origins before T (their target months end by T, so nothing after T
+// is seen). Ties keep the fixed weight 1, listed first.
+double fitted_recency_weight(const sonic::taste::ListeningData& data, const Settings& settings, const Task& task,
+                             std::int64_t origin) {
+  constexpr std::array<double, 5> kGrid = {1.0, 0.0, 0.5, 2.0, 4.0};
+  std::vector<OriginCase> earlier;
+  for (int back = 1; back <= 3; ++back) {
+    const std::int64_t earlier_origin = origin - 30 * kDay * back;
+    if (earlier_origin - data.listens.front().start_ms < 90 * kDay) break;
+    auto one = origin_case(data, task, earlier_origin);
+    if (!one.targets.empty()) earlier.push_back(std::move(one));
+  }
+  double best_weight = kGrid[0];
+  double best_recall = -1.0;
+  for (const double weight : kGrid) {
+    auto weights = settings.weights;
+    weights.recency = weight;
+    double recall = 0.0;
+    for (const auto& one : earlier)
+      recall += score_ranking(ranked_ids(one, weights, settings, task), one.targets, task.k).recall;
+    if (recall > best_recall) best_recall = recall, best_weight = weight;
+  }
+  return best_weight;
+}
+
 nlohmann::json evaluate(const sonic::taste::ListeningData& data, const Settings& settings, const Task& task) {
   Tally tally;
+  std::vector<double> fitted_weights;
   const std::int64_t first = data.listens.front().start_ms;
   const std::int64_t last = data.listens.back().start_ms;
   for (int back = 0; back < 12; ++back) {
     const std::int64_t origin = last - 30 * kDay * (back + 1);
     if (origin - first < 180 * kDay) break;
-    const auto before = data.listens_before(origin);
-    const auto signals = sonic::taste::compute_library_signals(data, before, origin, {});
-    std::vector<Candidate> candidates;
-    for (const auto& track : signals.tracks) {
-      if (track.last_ms < origin - task.quiet_days * kDay) candidates.push_back({track.track_id});
-    }
-    std::unordered_set<std::int64_t> quiet;
-    for (const auto& candidate : candidates) quiet.insert(candidate.track_id);
-    std::unordered_set<std::int64_t> targets;
-    for (std::size_t i = before.size(); i < data.listens.size() && data.listens[i].start_ms < origin + 30 * kDay; ++i) {
-      if (quiet.contains(data.listens[i].track_id)) targets.insert(data.listens[i].track_id);
-    }
+    const auto one = origin_case(data, task, origin);
+    const auto& targets = one.targets;
     if (targets.empty()) continue;
     ++tally.origins;
-    std::vector<std::int64_t> ranked;
-    for (const auto& scored :
-         sonic::taste::rank_candidates(signals, candidates, settings.weights, task.k, settings.max_per_artist)) {
-      ranked.push_back(scored.candidate.track_id);
-    }
-    tally.add(tally.ranker, score_ranking(ranked, targets, task.k));
-    tally.add(
-        tally.most_played,
-        score_ranking(by_key(signals, candidates, [](const TrackSignals& t) { return static_cast<double>(t.plays); }),
-                      targets, task.k));
-    tally.add(
-        tally.recently_dropped,
-        score_ranking(by_key(signals, candidates, [](const TrackSignals& t) { return static_cast<double>(t.last_ms); }),
-                      targets, task.k));
-    std::vector<std::int64_t> shuffled(quiet.begin(), quiet.end());
+    tally.add(tally.ranker, score_ranking(ranked_ids(one, settings.weights, settings, task), targets, task.k));
+    // The same ranker with the recency part off: the ranker as it was before it had one, same run.
+    auto weights = settings.weights;
+    weights.recency = 0.0;
+    tally.add(tally.without_recency, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
+    weights.recency = fitted_recency_weight(data, settings, task, origin);
+    fitted_weights.push_back(weights.recency);
+    tally.add(tally.fitted_recency, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
+    tally.add(tally.most_played,
+              score_ranking(by_key(one.signals, one.candidates,
+                                   [](const TrackSignals& t) { return static_cast<double>(t.plays); }),
+                            targets, task.k));
+    tally.add(tally.recently_dropped,
+              score_ranking(by_key(one.signals, one.candidates,
+                                   [](const TrackSignals& t) { return static_cast<double>(t.last_ms); }),
+                            targets, task.k));
+    std::vector<std::int64_t> shuffled(one.quiet.begin(), one.quiet.end());
     std::sort(shuffled.begin(), shuffled.end());
     std::mt19937_64 random(42 + static_cast<unsigned>(back));
     std::shuffle(shuffled.begin(), shuffled.end(), random);
     tally.add(tally.random, score_ranking(shuffled, targets, task.k));
   }
-  return tally.json();
+  auto result = tally.json();
+  result["fitted_recency_weights"] = fitted_weights;
+  return result;
 }
 
 // One calendar-month parity of a history as a person of its own.
@@ -243,8 +301,8 @@ int run(int argc, char** argv) {
     if (argument == "--weights" && i + 1 < argc) {
       std::stringstream list(argv[++i]);
       char comma = 0;
-      list >> settings.weights.memory >> comma >> settings.weights.artist >> comma >> settings.weights.co_listening >>
-          comma >> settings.weights.genre;
+      list >> settings.weights.memory >> comma >> settings.weights.recency >> comma >> settings.weights.artist >>
+          comma >> settings.weights.co_listening >> comma >> settings.weights.genre;
     } else if (argument == "--max-per-artist" && i + 1 < argc) {
       settings.max_per_artist = std::atoi(argv[++i]);
     } else {
@@ -252,7 +310,7 @@ int run(int argc, char** argv) {
     }
   }
   if (settings.histories.empty()) {
-    std::fprintf(stderr, "usage: taste_history_bench [--weights M,A,C,G] [--max-per-artist N] HISTORY...\n");
+    std::fprintf(stderr, "usage: taste_history_bench [--weights M,R,A,C,G] [--max-per-artist N] HISTORY...\n");
     return 2;
   }
   sonic::configure_logging("warn");

@@ -88,6 +88,7 @@ LibrarySignals compute_library_signals(const ListeningData& data, std::span<cons
   }
   for (auto& track : signals.tracks) {
     track.artist_now = total_weight > 0 ? artist_weight[track.artist_id] / total_weight : 0.0;
+    track.since_last = listen_weight(recent, now_ms - track.last_ms);
   }
 
   // Co-listening: each session gives each of its tracks the recent weight of the others, divided

@@ -9,7 +9,7 @@ namespace sonic::taste {
 namespace {
 
 std::array<double, kScorePartCount> raw_parts(const TrackSignals& track) {
-  return {track.long_term, track.artist_now, track.co_listening, track.tag_similarity};
+  return {track.long_term, track.since_last, track.artist_now, track.co_listening, track.tag_similarity};
 }
 
 }  // namespace
@@ -18,6 +18,8 @@ const char* score_part_name(ScorePart part) {
   switch (part) {
     case ScorePart::memory:
       return "memory";
+    case ScorePart::recency:
+      return "recency";
     case ScorePart::artist:
       return "artist";
     case ScorePart::co_listening:
@@ -28,12 +30,14 @@ const char* score_part_name(ScorePart part) {
   return "?";
 }
 
-RankerWeights default_ranker_weights() { return {.memory = 1.0, .artist = 1.0, .co_listening = 1.0, .genre = 1.0}; }
+RankerWeights default_ranker_weights() {
+  return {.memory = 1.0, .recency = 1.0, .artist = 1.0, .co_listening = 1.0, .genre = 1.0};
+}
 
 std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
                                              const RankerWeights& weights, std::size_t size, int max_per_artist) {
-  const std::array<double, kScorePartCount> part_weights = {weights.memory, weights.artist, weights.co_listening,
-                                                            weights.genre};
+  const std::array<double, kScorePartCount> part_weights = {weights.memory, weights.recency, weights.artist,
+                                                            weights.co_listening, weights.genre};
   std::array<double, kScorePartCount> largest{};
   for (const auto& candidate : candidates) {
     if (const auto* track = signals.find(candidate.track_id)) {

@@ -60,6 +60,14 @@ std::string top_genre(const ListeningData& data, const LibrarySignals& signals, 
   return best.empty() ? "your genres" : data.genre_name(best);
 }
 
+// "95 days ago": the recency part's reason, from the same last listen the part decays.
+std::string last_played_phrase(const LibrarySignals& signals, std::int64_t track_id) {
+  const auto* track = signals.find(track_id);
+  if (track == nullptr) return "a while ago";
+  const std::int64_t days = (signals.now_ms - track->last_ms) / 86'400'000;
+  return days == 1 ? "1 day ago" : std::to_string(days) + " days ago";
+}
+
 bool mood_matches(const records::TasteTrack& track, const std::string& mood) {
   if (!track.cluster_label) return false;
   return track.cluster_label->find(mood) != std::string::npos;
@@ -82,6 +90,9 @@ Recommendation explain(const ListeningData& data, std::span<const records::Taste
     switch (part) {
       case ScorePart::memory:
         because = "you loved it in " + std::to_string(favourite_year(listens, track.id, zone));
+        break;
+      case ScorePart::recency:
+        because = "you last played it " + last_played_phrase(signals, track.id);
         break;
       case ScorePart::artist:
         because = "you play " + track.artist + " lately";

@@ -41,6 +41,10 @@ TEST(LibrarySignals, CoListeningByHand) {
   EXPECT_NEAR(signals.find(3)->co_listening, r2 / (2 * total), 1e-12);
   EXPECT_EQ(signals.find(2)->plays, 2);
   EXPECT_EQ(signals.find(2)->last_ms, 99 * kDay);
+  // Recency is the last listen alone, halved every 30 days: track 1 last heard 100 days ago,
+  // track 2 one day ago (its earlier listen adds nothing).
+  EXPECT_NEAR(signals.find(1)->since_last, std::exp2(-100.0 / 30.0), 1e-12);
+  EXPECT_NEAR(signals.find(2)->since_last, std::exp2(-1.0 / 30.0), 1e-12);
   EXPECT_EQ(signals.session_of_listen, (std::vector<std::int32_t>{0, 0, 1, 1}));
 }
 

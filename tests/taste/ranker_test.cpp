@@ -31,7 +31,7 @@ TEST(Ranker, ScoreIsTheSumOfPartsScaledByTheLargest) {
   EXPECT_EQ(ranked[0].candidate.track_id, 1);
   EXPECT_DOUBLE_EQ(ranked[0].score, 1.625);
   EXPECT_DOUBLE_EQ(ranked[0].parts[0], 1.0);
-  EXPECT_DOUBLE_EQ(ranked[0].parts[1], 0.625);
+  EXPECT_DOUBLE_EQ(ranked[0].parts[static_cast<std::size_t>(ScorePart::artist)], 0.625);
   EXPECT_EQ(ranked[1].candidate.track_id, 2);
   EXPECT_DOUBLE_EQ(ranked[1].score, 1.5);
   EXPECT_EQ(ranked[2].candidate.track_id, 3);
@@ -53,13 +53,40 @@ TEST(Ranker, AtMostSoManyPerArtist) {
   EXPECT_EQ(rank_candidates(signals, all_of(signals), {}, 1, 0).size(), 1u);
 }
 
+TEST(Ranker, RecencyIsANamedPartScaledByTheMostRecentlyDropped) {
+  auto signals = three_tracks();
+  // Last heard 30, 60 and 90 days before now with a 30-day half-life: 0.5, 0.25, 0.125.
+  signals.tracks[0].since_last = 0.125;
+  signals.tracks[1].since_last = 0.5;
+  signals.tracks[2].since_last = 0.25;
+  const auto ranked = rank_candidates(signals, all_of(signals), {}, 10, 0);
+  ASSERT_EQ(ranked.size(), 3u);
+  // Track 2 = 0.5 + 1 + 1 = 2.5, track 1 = 1 + 0.25 + 0.625 = 1.875, track 3 = 0.25 + 0.5 + 0.625 = 1.375.
+  EXPECT_EQ(ranked[0].candidate.track_id, 2);
+  EXPECT_DOUBLE_EQ(ranked[0].score, 2.5);
+  EXPECT_DOUBLE_EQ(ranked[0].parts[static_cast<std::size_t>(ScorePart::recency)], 1.0);
+  EXPECT_EQ(ranked[1].candidate.track_id, 1);
+  EXPECT_DOUBLE_EQ(ranked[1].score, 1.875);
+  EXPECT_DOUBLE_EQ(ranked[1].parts[static_cast<std::size_t>(ScorePart::recency)], 0.25);
+  EXPECT_DOUBLE_EQ(ranked[2].score, 1.375);
+  // Shares of track 1: memory 1 / 1.875 = 53.33 %, recency 13.33 %, artist 33.33 %: 54, 13, 33.
+  EXPECT_EQ(part_percentages(ranked[1]), (std::array<int, kScorePartCount>{54, 13, 33, 0, 0}));
+  // Track 2: 20 %, 40 %, 40 %.
+  EXPECT_EQ(part_percentages(ranked[0]), (std::array<int, kScorePartCount>{20, 40, 40, 0, 0}));
+  EXPECT_STREQ(score_part_name(ScorePart::recency), "recency");
+  // Without the recency weight the order is the one before (1, 2, 3).
+  EXPECT_EQ(rank_candidates(signals, all_of(signals), {.recency = 0.0}, 10, 0)[0].candidate.track_id, 1);
+}
+
 TEST(Ranker, PercentagesSumToExactlyAHundred) {
-  ScoredCandidate thirds{.score = 3.0, .parts = {1.0, 1.0, 1.0, 0.0}};
-  EXPECT_EQ(part_percentages(thirds), (std::array<int, 4>{34, 33, 33, 0}));
-  ScoredCandidate scored{.score = 1.625, .parts = {1.0, 0.625, 0.0, 0.0}};  // 61.5 %, 38.5 %
+  ScoredCandidate thirds{.score = 3.0, .parts = {1.0, 1.0, 1.0, 0.0, 0.0}};
+  EXPECT_EQ(part_percentages(thirds), (std::array<int, kScorePartCount>{34, 33, 33, 0, 0}));
+  ScoredCandidate fifths{.score = 5.0, .parts = {1.0, 1.0, 1.0, 1.0, 1.0}};
+  EXPECT_EQ(part_percentages(fifths), (std::array<int, kScorePartCount>{20, 20, 20, 20, 20}));
+  ScoredCandidate scored{.score = 1.625, .parts = {1.0, 0.0, 0.625, 0.0, 0.0}};  // 61.5 %, 38.5 %
   const auto percentages = part_percentages(scored);
   EXPECT_EQ(std::accumulate(percentages.begin(), percentages.end(), 0), 100);
-  EXPECT_EQ(percentages[0] + percentages[1], 100);
+  EXPECT_EQ(percentages[0] + percentages[2], 100);
   EXPECT_EQ(percentages[0], 62);
 }
 

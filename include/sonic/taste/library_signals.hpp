@@ -1,9 +1,9 @@
 #pragma once
 // What the history says about each track it holds, as of one moment: how strongly it is
-// remembered (ACT-R's power law over all its listens), how much its artist is played now, how
-// much of the current listening shared sessions with it (co-listening), and how close its genres
-// are to the current taste (TF-IDF over the person's own library, cosine). Candidate pools
-// (candidate_pools.hpp) filter these and the ranker (ranker.hpp) weighs them.
+// remembered (ACT-R's power law over all its listens), how lately it was last heard, how much its artist is played now,
+// how much of the current listening shared sessions with it (co-listening), and how close its genres are to the current
+// taste (TF-IDF over the person's own library, cosine). Candidate pools (candidate_pools.hpp) filter these and the
+// ranker (ranker.hpp) weighs them.
 #include <cstdint>
 #include <span>
 #include <string>
@@ -30,6 +30,7 @@ struct TrackSignals {
   std::int64_t first_ms = 0;
   std::int64_t last_ms = 0;
   double long_term = 0.0;       // Σ max(age, 1 h)^-d over its listens, age in days
+  double since_last = 0.0;      // 2^-(days since its last listen / the recent half-life): how lately it dropped
   double recent = 0.0;          // Σ of its listens' weights with the recent half-life
   double artist_now = 0.0;      // its artist's share of the decayed listening (0..1)
   double co_listening = 0.0;    // Σ over its sessions of the other tracks' recent weight / tracks in the session

@@ -12,14 +12,15 @@
 
 namespace sonic::taste {
 
-enum class ScorePart : std::size_t { memory, artist, co_listening, genre };
-inline constexpr std::size_t kScorePartCount = 4;
+enum class ScorePart : std::size_t { memory, recency, artist, co_listening, genre };
+inline constexpr std::size_t kScorePartCount = 5;
 
 const char* score_part_name(ScorePart part);
 
 // Equal weights; `default_ranker_weights()` holds the ones chosen on the real histories.
 struct RankerWeights {
   double memory = 1.0;        // how strongly the track is remembered (ACT-R)
+  double recency = 1.0;       // how lately it was last heard (what "most recently dropped" ranks by)
   double artist = 1.0;        // how much its artist is played now
   double co_listening = 1.0;  // how much of the current listening shared sessions with it
   double genre = 1.0;         // how close its genres are to the current taste
