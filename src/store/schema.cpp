@@ -9,8 +9,9 @@ namespace sonic::store {
 namespace {
 
 // Each entry takes the schema from version i to i + 1. Never edit a released migration:
-// append a new one.
-constexpr std::array<const char*, 5> kMigrations = {
+// append a new one (the list has no written length, so branches that each append one merge by
+// keeping both, numbered in merge order).
+constexpr auto kMigrations = std::to_array<const char*>({
     // 1: the foundation: history, sessions, audio features and the import audit trail.
     R"sql(
 CREATE TABLE meta (

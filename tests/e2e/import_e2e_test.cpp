@@ -198,7 +198,9 @@ TEST_F(ImportE2e, KilledMidImportLosesNothingCommittedAndTheRerunCompletesIt) {
     if (!fs::exists(database())) continue;  // killed before the store file was created
     auto db = store::Database::open(database());
     EXPECT_EQ(db.scalar("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
-    if (plays > 0) EXPECT_EQ(db.scalar("SELECT coalesce(sum(imported), 0) FROM import_runs"), plays);
+    if (plays > 0) {
+      EXPECT_EQ(db.scalar("SELECT coalesce(sum(imported), 0) FROM import_runs"), plays);
+    }
   }
   EXPECT_GT(kills, 0) << "the import finished before any kill: make the export bigger";
   const auto rerun = sonic({"import", folder.string(), "--json"});
