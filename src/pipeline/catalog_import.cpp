@@ -6,6 +6,7 @@
 #include "sonic/core/utc_time.hpp"
 #include "sonic/sources/catalog_csv.hpp"
 #include "sonic/store/catalog_store.hpp"
+#include "pipeline/skipped_rows.hpp"
 
 namespace sonic::pipeline {
 namespace {
@@ -41,11 +42,7 @@ CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, const
       ++(writer.write(row) ? tally.stored : tally.duplicates);
       continue;
     }
-    const auto skipped = ++tally.skipped[row.skip_reason];
-    if (!row.problem.empty()) {
-      spdlog::log(skipped == 1 ? spdlog::level::info : spdlog::level::debug, "{}: line {}: {}: row skipped",
-                  path.string(), reader.line(), row.problem);
-    }
+    count_skipped_row(tally.skipped, row.skip_reason, row.problem, path, reader.line());
   }
   return tally;
 }

@@ -8,6 +8,7 @@
 #include "sonic/core/utc_time.hpp"
 #include "sonic/sources/feature_catalog.hpp"
 #include "sonic/store/audio_feature_store.hpp"
+#include "pipeline/skipped_rows.hpp"
 
 namespace sonic::pipeline {
 namespace {
@@ -28,12 +29,7 @@ FeatureTally import_catalog(store::Database& db, const std::filesystem::path& pa
       tally.count(writer.write(row.track_id, row.features));
       continue;
     }
-    const auto skipped = ++tally.skipped[row.skip_reason];
-    if (!row.problem.empty()) {
-      // The first bad value of a file says what is wrong with it; the rest only at debug.
-      spdlog::log(skipped == 1 ? spdlog::level::info : spdlog::level::debug, "{}: line {}: {}: row skipped",
-                  path.string(), reader.line(), row.problem);
-    }
+    count_skipped_row(tally.skipped, row.skip_reason, row.problem, path, reader.line());
   }
   return tally;
 }
