@@ -1,7 +1,5 @@
 #include "sonic/pipeline/catalog_import.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/sources/catalog_csv.hpp"
