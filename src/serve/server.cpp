@@ -20,6 +20,9 @@ namespace {
 
 constexpr std::size_t kMaxBodyBytes = 1 << 20;
 constexpr auto kGracePeriod = std::chrono::seconds(5);
+// A kept-alive connection is closed after this many requests (bounded, as the issue asks; large
+// enough that reconnecting is rare under load).
+constexpr std::size_t kKeepAliveMaxRequests = 10000;
 
 // The error body of what httplib refuses before the service sees it: {code, message}.
 nlohmann::json refusal_of(int status) {
@@ -42,6 +45,7 @@ struct Server::State {
   Service service;
   httplib::Server http;
   int port = -1;
+  socket_t listening = INVALID_SOCKET;  // the listening socket, seen in set_socket_options
 };
 
 Server::Server(const Home& home, const TimeZone& zone, ServeOptions options) {
@@ -71,10 +75,11 @@ Server::Server(const Home& home, const TimeZone& zone, ServeOptions options) {
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   http.set_keep_alive_timeout(2);
-  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_max_count(kKeepAliveMaxRequests);
   http.set_tcp_nodelay(true);
   // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let another process share the port.
-  http.set_socket_options([](socket_t socket) {
+  http.set_socket_options([state = state_.get()](socket_t socket) {
+    state->listening = socket;
     int yes = 1;
     ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     ::setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
@@ -94,6 +99,10 @@ int Server::bind() {
     throw UsageError("cannot listen on " + host + ":" + std::to_string(state.options.port) +
                      " (in use, or not an address of this machine)");
   }
+  // httplib 0.11 listens with a backlog of 5: when many kept-alive clients reconnect at once
+  // (each connection closes after kKeepAliveMaxRequests) the kernel drops their handshakes and
+  // they wait a 1 s retransmission. Linux lets listen() on a listening socket set a new backlog.
+  if (state.listening != INVALID_SOCKET) ::listen(state.listening, SOMAXCONN);
   return state.port;
 }
 
