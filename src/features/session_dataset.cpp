@@ -127,3 +127,18 @@ SessionDataset build_session_dataset(const records::SessionHistory& history, con
 }
 
 }  // namespace sonic::features
+
+namespace sonic::features {
+
+records::SessionHistory history_known_at(const records::SessionHistory& history, std::int64_t from_ms) {
+  const auto by_start = [](const records::Session& session, std::int64_t ms) { return session.start_ms < ms; };
+  const auto sessions_end = std::lower_bound(history.sessions.begin(), history.sessions.end(), from_ms, by_start);
+  auto sessions_begin = std::lower_bound(history.sessions.begin(), sessions_end, from_ms - kMonthMs, by_start);
+  if (sessions_begin != history.sessions.begin()) --sessions_begin;  // for hours_since_last_start
+  const auto& listens = history.listen_starts_ms;
+  const auto listens_end = std::lower_bound(listens.begin(), listens.end(), from_ms);
+  const auto listens_begin = std::lower_bound(listens.begin(), listens_end, from_ms - kMonthMs);
+  return {{sessions_begin, sessions_end}, {listens_begin, listens_end}};
+}
+
+}  // namespace sonic::features

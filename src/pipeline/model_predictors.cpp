@@ -1,6 +1,9 @@
 #include "pipeline/model_predictors.hpp"
 
+#include <limits>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -16,6 +19,7 @@
 #include "sonic/pipeline/predict_session.hpp"
 #include "sonic/report/session_forecast_report.hpp"
 #include "sonic/session/session_model_file.hpp"
+#include "sonic/store/session_history_query.hpp"
 
 namespace sonic::pipeline {
 namespace {
@@ -124,6 +128,9 @@ class NextMoodPredictor final : public RowPredictor {
   std::string model_id_;
 };
 
+// Keeps the store's whole session history under the store's version (a request then costs the
+// forecast alone, not a read of the history); the model's own id keys it too, as a new model
+// file is a new predictor.
 class SessionPredictor final : public RowPredictor {
  public:
   explicit SessionPredictor(const Home& home)
@@ -145,14 +152,29 @@ class SessionPredictor final : public RowPredictor {
       }
       options.forecast.hours = hours->get<int>();
     }
-    const auto prediction = predict_session(context.db, model_, path_, context.zone, options);
+    const auto prediction = context.store_version
+                                ? predict_session(*history(context), model_, path_, context.zone, options)
+                                : predict_session(context.db, model_, path_, context.zone, options);
     return report::to_json(
         report::SessionForecastResult{prediction.hours, prediction.model_id, prediction.time_zone, prediction.from_ms});
   }
 
  private:
+  std::shared_ptr<const records::SessionHistory> history(const ModelContext& context) const {
+    std::lock_guard lock(history_mutex_);
+    if (!history_ || history_version_ != *context.store_version) {
+      history_ = std::make_shared<const records::SessionHistory>(
+          store::read_session_history(context.db, std::numeric_limits<std::int64_t>::max()));
+      history_version_ = *context.store_version;
+    }
+    return history_;
+  }
+
   std::filesystem::path path_;
   session::SessionModel model_;
+  mutable std::mutex history_mutex_;
+  mutable std::shared_ptr<const records::SessionHistory> history_;
+  mutable std::int64_t history_version_ = 0;
 };
 
 }  // namespace

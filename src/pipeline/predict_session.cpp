@@ -17,6 +17,14 @@ SessionPrediction predict_session(store::Database& db, const Home& home, const T
 SessionPrediction predict_session(store::Database& db, const session::SessionModel& model,
                                   const std::filesystem::path& path, const TimeZone& zone,
                                   const PredictSessionOptions& options) {
+  PredictSessionOptions at = options;
+  at.at_ms = options.at_ms.value_or(now_utc_ms());
+  return predict_session(store::read_session_history(db, *at.at_ms), model, path, zone, at);
+}
+
+SessionPrediction predict_session(const records::SessionHistory& history, const session::SessionModel& model,
+                                  const std::filesystem::path& path, const TimeZone& zone,
+                                  const PredictSessionOptions& options) {
   // The hour and weekday columns are local time: another zone shifts what the model learnt.
   const nlohmann::json& trained = model.gbdt.metadata();
   if (trained.contains("session") && trained["session"].value("time_zone", zone.name()) != zone.name()) {
@@ -25,7 +33,6 @@ SessionPrediction predict_session(store::Database& db, const session::SessionMod
                  trained["session"]["time_zone"].get<std::string>());
   }
   const std::int64_t from_ms = options.at_ms.value_or(now_utc_ms());
-  const records::SessionHistory history = store::read_session_history(db, from_ms);
   return {.model_id = model.info.model_id,
           .model_path = path,
           .time_zone = zone.name(),

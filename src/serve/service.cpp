@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <charconv>
+#include <string_view>
 
 #include "serve/access_token.hpp"
 #include "serve/http_error.hpp"
@@ -14,6 +16,7 @@
 #include "sonic/report/history_stats_format.hpp"
 #include "sonic/report/html_report.hpp"
 #include "sonic/report/runs_table.hpp"
+#include "sonic/store/data_version.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 namespace sonic::serve {
@@ -66,7 +69,7 @@ const std::vector<Service::Route>& routes() {
       {"GET", "/openapi.json", "This description", false, {401}, &Service::openapi_route},
       {"GET",
        "/api/dashboard",
-       "The report's dashboard JSON (?period=7|30|365|all or ?year=YYYY)",
+       "The report's dashboard JSON (?period=7|30|365|all or ?year=YYYY; &part=KEY: one chart's part)",
        false,
        {400, 401, 503},
        &Service::dashboard},
@@ -124,6 +127,31 @@ nlohmann::json parse_body(const httplib::Request& request) {
   auto body = nlohmann::json::parse(request.body, nullptr, false);
   if (body.is_discarded()) throw HttpError(400, "bad_json", "body: not valid JSON");
   return body;
+}
+
+// The page's chart sections (their ids in report/html_report.cpp) and the dashboard JSON key each
+// draws: /api/dashboard?part=KEY answers that key alone, and each chart links to it.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kChartParts = {{{"overview", "overview"},
+                                                                                       {"heatmap", "heatmap"},
+                                                                                       {"moods", "mood_over_time"},
+                                                                                       {"clusters", "clusters"},
+                                                                                       {"top-artists", "top_artists"},
+                                                                                       {"top-tracks", "top_tracks"},
+                                                                                       {"drift", "drift"},
+                                                                                       {"models", "models"},
+                                                                                       {"forecast", "forecast"}}};
+
+// Under each chart's heading, a link to the JSON it is drawn from.
+void link_charts_to_json(std::string& html, const std::string& query) {
+  for (const auto& [id, part] : kChartParts) {
+    const std::string opening = "<section id=\"" + std::string(id) + "\">";
+    const auto at = html.find(opening);
+    if (at == std::string::npos) continue;
+    const auto heading_end = html.find("</h2>", at);
+    if (heading_end == std::string::npos) continue;
+    html.insert(heading_end + 5, "<p class=\"sub\"><a href=\"/api/dashboard?" + query +
+                                     "&amp;part=" + std::string(part) + "\">JSON</a></p>");
+  }
 }
 
 // The report's period from ?period= / ?year= (400 naming the parameter otherwise).
@@ -225,7 +253,9 @@ std::vector<nlohmann::json> Service::predict_rows(const pipeline::ModelEntry& en
   predictions.reserve(rows.size());
   std::unique_lock<std::mutex> lock(store_mutex_, std::defer_lock);
   if (predictor.reads_store()) lock.lock();
-  const pipeline::ModelContext context{predictor.reads_store() ? store() : no_store_, home_, zone_};
+  const pipeline::ModelContext context = predictor.reads_store()
+                                             ? pipeline::ModelContext{store(), home_, zone_, store_version()}
+                                             : pipeline::ModelContext{no_store_, home_, zone_};
   for (std::size_t r = 0; r < rows.size(); ++r) {
     try {
       predictions.push_back(predictor.predict(context, rows[r]));
@@ -330,16 +360,29 @@ store::Database& Service::store() {
   return *store_;
 }
 
-std::string Service::store_fingerprint() const {
-  auto wal = home_.database;
-  wal += "-wal";
-  return file_identity(home_.database) + ";" + file_identity(wal) + ";" + models_.files_fingerprint();
+std::int64_t Service::store_version() {
+  // Starts a read transaction, so it sees every commit by the writers (ingest, retrain) so far;
+  // the files' sizes and times are no guide: the first read creates the -wal, a checkpoint
+  // rewrites the database file without changing what it holds.
+  return store::data_version(store());
 }
 
 void Service::dashboard(const httplib::Request& request, httplib::Response& response, const Captures&) {
   const auto report = report_request(request);
+  std::string part;
+  if (request.has_param("part")) {
+    part = request.get_param_value("part");
+    std::string parts;
+    bool known = false;
+    for (const auto& [id, key] : kChartParts) {
+      known = known || key == part;
+      parts += (parts.empty() ? "" : ", ") + std::string(key);
+    }
+    if (!known) throw HttpError(400, "bad_parameter", "part: '" + part + "' is not one of " + parts);
+  }
   std::lock_guard lock(store_mutex_);
-  reply_json(response, pipeline::build_report_dashboard(store(), home_, zone_, report));
+  auto dashboard = pipeline::build_report_dashboard(store(), home_, zone_, report);
+  reply_json(response, part.empty() ? dashboard : nlohmann::json{{part, std::move(dashboard[part])}});
 }
 
 void Service::stats(const httplib::Request&, httplib::Response& response, const Captures&) {
@@ -360,12 +403,12 @@ void Service::runs(const httplib::Request&, httplib::Response& response, const C
 void Service::report_page(const httplib::Request& request, httplib::Response& response, const Captures&) {
   const auto report = report_request(request);
   const std::string key = report.period + "/" + (report.year ? std::to_string(*report.year) : "");
+  std::int64_t version = 0;
   {
-    // Opened before the fingerprint is taken: the first open may create the -wal file it reads.
     std::lock_guard lock(store_mutex_);
-    store();
+    version = store_version();
   }
-  const std::string fingerprint = store_fingerprint();
+  const std::string fingerprint = models_.files_fingerprint().append(std::to_string(version));
   std::string html;
   {
     std::lock_guard lock(page_mutex_);
@@ -383,6 +426,7 @@ void Service::report_page(const httplib::Request& request, httplib::Response& re
                               "\">dashboard (every chart)</a> · <a href=\"/api/stats\">stats</a> · "
                               "<a href=\"/api/forecast\">forecast</a> · <a href=\"/api/runs\">runs</a></p>\n";
     if (const auto at = html.find("<main>\n"); at != std::string::npos) html.replace(at, 7, links);
+    link_charts_to_json(html, query);
     std::lock_guard lock(page_mutex_);
     pages_[key] = {fingerprint, html};
   }

@@ -54,7 +54,9 @@ class Service {
   // The store opened read-only (WAL; never the writers' lock), opened on first need: HttpError
   // 503 while there is none. Call with store_mutex_ held.
   store::Database& store();
-  std::string store_fingerprint() const;
+  // Changes whenever a writer has committed since (the connection's PRAGMA data_version): the
+  // key of what is built from the store. Call with store_mutex_ held.
+  std::int64_t store_version();
 
   Home home_;
   const TimeZone& zone_;

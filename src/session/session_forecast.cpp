@@ -7,20 +7,6 @@
 #include "sonic/features/local_hours.hpp"
 
 namespace sonic::session {
-namespace {
-
-records::SessionHistory known_before(const records::SessionHistory& history, std::int64_t from_ms) {
-  records::SessionHistory past;
-  for (const auto& session : history.sessions) {
-    if (session.start_ms < from_ms) past.sessions.push_back(session);
-  }
-  for (std::int64_t listen : history.listen_starts_ms) {
-    if (listen < from_ms) past.listen_starts_ms.push_back(listen);
-  }
-  return past;
-}
-
-}  // namespace
 
 std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, const records::SessionHistory& history,
                                                   const TimeZone& zone, std::int64_t from_ms,
@@ -28,7 +14,8 @@ std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, co
   const std::int64_t first = features::next_local_hour_start(zone, from_ms);
   std::vector<std::int64_t> starts =
       features::local_hour_starts(zone, first, first + std::int64_t{std::max(options.hours, 0)} * kMsPerHour);
-  const features::SessionDataset rows = features::build_session_dataset(known_before(history, from_ms), zone, starts);
+  const features::SessionDataset rows =
+      features::build_session_dataset(features::history_known_at(history, from_ms), zone, starts);
   std::vector<HourForecast> forecast(starts.size());
   if (starts.empty()) return forecast;
 
@@ -43,11 +30,16 @@ std::vector<HourForecast> forecast_session_starts(const ml::GbdtModel& model, co
   std::stable_sort(likeliest.begin(), likeliest.end(),
                    [&](std::size_t a, std::size_t b) { return forecast[a].probability > forecast[b].probability; });
   likeliest.resize(std::min(likeliest.size(), static_cast<std::size_t>(std::max(options.explained_hours, 0))));
-  const Eigen::MatrixXd contributions = model.contributions(rows.features);
-  for (std::size_t i : likeliest) {
-    const auto row = static_cast<Eigen::Index>(i);
-    forecast[i].reasons =
-        explain_hour(rows.features.row(row), contributions.row(row), forecast[i].local, options.reasons_per_hour);
+  // Contributions (TreeSHAP, most of a forecast's cost) only for the rows that are explained.
+  Eigen::MatrixXd explained(static_cast<Eigen::Index>(likeliest.size()), rows.features.cols());
+  for (std::size_t k = 0; k < likeliest.size(); ++k) {
+    explained.row(static_cast<Eigen::Index>(k)) = rows.features.row(static_cast<Eigen::Index>(likeliest[k]));
+  }
+  const Eigen::MatrixXd contributions = model.contributions(explained);
+  for (std::size_t k = 0; k < likeliest.size(); ++k) {
+    const auto row = static_cast<Eigen::Index>(k);
+    forecast[likeliest[k]].reasons = explain_hour(explained.row(row), contributions.row(row),
+                                                  forecast[likeliest[k]].local, options.reasons_per_hour);
   }
   return forecast;
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <future>
 #include <set>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -17,6 +18,7 @@
 #include "support/sonic_process.hpp"
 #include "support/store_fingerprint.hpp"
 #include "support/temp_dir.hpp"
+#include "sonic/store/database.hpp"
 // Last: <httplib.h> brings <resolv.h>, whose _res macro breaks Eigen's headers included after it.
 #include <httplib.h>
 
@@ -273,6 +275,89 @@ TEST_F(ServeE2e, TheReportPageIsCachedAndHasAStrictPolicy) {
   const auto second = server_->get("/");
   ASSERT_TRUE(second);
   EXPECT_EQ(second->body, first->body);  // the "generated" time would differ if it were rebuilt
+}
+
+TEST_F(ServeE2e, EveryChartLinksToItsJsonPart) {
+  const auto page = server_->get("/?period=30");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  const auto whole = server_->get_json("/api/dashboard?period=30");
+  std::set<std::string> linked;
+  const std::regex section(
+      R"re(<section id="([a-z-]+)"><h2>[^<]*</h2>(<p class="sub"><a href="([^"]+)">JSON</a></p>)?)re");
+  for (std::sregex_iterator at(page->body.begin(), page->body.end(), section), end; at != end; ++at) {
+    const std::string id = (*at)[1];
+    if (id == "narrative") continue;  // words, not a chart
+    ASSERT_TRUE((*at)[2].matched) << "the chart '" << id << "' has no JSON link";
+    std::string link = (*at)[3];
+    link = std::regex_replace(link, std::regex("&amp;"), "&");
+    ASSERT_EQ(link.rfind("/api/dashboard?period=30&part=", 0), 0U) << link;
+    const std::string part = link.substr(link.find("part=") + 5);
+    const auto answer = server_->get_json(link);
+    ASSERT_EQ(answer.size(), 1U) << link;
+    ASSERT_TRUE(answer.contains(part)) << link;
+    ASSERT_TRUE(whole.contains(part)) << part;
+    if (part != "forecast") {  // the forecast moves with the clock
+      EXPECT_EQ(answer[part], whole[part]) << part;
+    }
+    linked.insert(part);
+  }
+  EXPECT_EQ(linked.size(), 9U);
+  EXPECT_TRUE(linked.count("heatmap"));
+  EXPECT_TRUE(linked.count("mood_over_time"));
+  const auto bad = server_->get_json("/api/dashboard?part=everything", 400);
+  EXPECT_NE(bad["error"]["message"].get<std::string>().find("part"), std::string::npos);
+}
+
+// On a copy of the home: the page stays cached while nothing changes (also across the -wal file
+// the first read creates), and a commit by another connection is seen by the next forecast
+// (kept between requests) and the next page.
+TEST_F(ServeE2e, AStoreWriteIsSeenByTheNextForecastAndPageAndNothingElseRebuilds) {
+  TempDir copy;
+  for (const auto& entry : fs::directory_iterator(home_)) {
+    if (entry.path().filename().string().find("sonic.db") == 0) continue;
+    fs::copy(entry.path(), copy / entry.path().filename().string(), fs::copy_options::recursive);
+  }
+  // The store as one consistent file (the suite's server holds it open), without a -wal yet.
+  store::Database::open_read_only(fs::path(home_) / "sonic.db")
+      .exec("VACUUM INTO '" + (copy / "sonic.db").string() + "'");
+  (void)store::Database::open(copy / "sonic.db");  // back in WAL mode (a write) before serving
+  Served served(copy.path().string());
+  ASSERT_TRUE(served.up()) << served.log();
+  const json ask = {{"instances", {{{"at", "2030-01-01T00:20:00Z"}, {"hours", 6}}}}};
+  const auto forecast = [&] {
+    RunOptions options;
+    options.kill_after_ms = 60'000;
+    const auto cli = run_sonic({"--home", copy.path().string(), "--tz", kZone, "predict", "session", "--json", "--at",
+                                "2030-01-01T00:20:00Z", "--hours", "6"},
+                               options);
+    EXPECT_EQ(cli.exit_code, 0) << cli.err;
+    return json::parse(cli.out);
+  };
+  const auto cli_before = forecast();
+  const auto page = served.get("/");
+  ASSERT_TRUE(page);
+  const auto before = served.post_json("/models/session/invocations", ask)["predictions"][0];
+  expect_near_json(before, cli_before);
+  std::this_thread::sleep_for(1100ms);  // the page's "generated" time has whole seconds
+  const auto same_page = served.get("/");
+  ASSERT_TRUE(same_page);
+  EXPECT_TRUE(same_page->body == page->body) << "rebuilt with nothing changed";
+  expect_near_json(served.post_json("/models/session/invocations", ask)["predictions"][0], before);
+
+  {  // a session an hour before the forecast: its recency and the counts of the last days change
+    auto db = store::Database::open(copy / "sonic.db");
+    const std::int64_t start = 1893456000000 - 3'600'000;  // 2029-12-31T23:00:00Z
+    db.exec("INSERT INTO sessions (start_ms, end_ms, plays, ms_played) VALUES (" + std::to_string(start) + ", " +
+            std::to_string(start + 1'200'000) + ", 4, 1200000)");
+  }
+  const auto after = served.post_json("/models/session/invocations", ask)["predictions"][0];
+  expect_near_json(after, forecast());
+  EXPECT_NE(after["hours"], before["hours"]);
+  const auto new_page = served.get("/");
+  ASSERT_TRUE(new_page);
+  EXPECT_FALSE(new_page->body == page->body) << "not rebuilt after a commit";
 }
 
 TEST_F(ServeE2e, EveryErrorStatusWithItsShape) {

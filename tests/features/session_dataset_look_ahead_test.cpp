@@ -87,5 +87,48 @@ TEST(SessionDatasetLookAhead, NoRowChangesWhenEverythingFromItsHourOnIsReplaced)
   EXPECT_GT(running_sessions_seen, 100);
 }
 
+// A forecast reads only the last 30 days before its start (and the last session before them):
+// rows from that part equal rows from the whole history cut at the start, also across a gap of
+// more than 30 days without sessions and before the first session.
+TEST(SessionDatasetLookAhead, TheHistoryKnownAtAStartGivesTheRowsOfTheWholeHistoryCutThere) {
+  const TimeZone berlin = TimeZone::named("Europe/Berlin");
+  SeededRandom random(12);
+  const std::int64_t first_from = berlin.utc_ms(2024, 1, 1, 0);
+  records::SessionHistory history = random_history(random, first_from, first_from + 60 * kMsPerDay);
+  const records::SessionHistory later =
+      random_history(random, first_from + 100 * kMsPerDay, first_from + 140 * kMsPerDay);  // after a 40-day gap
+  history.sessions.insert(history.sessions.end(), later.sessions.begin(), later.sessions.end());
+  history.listen_starts_ms.insert(history.listen_starts_ms.end(), later.listen_starts_ms.begin(),
+                                  later.listen_starts_ms.end());
+  int starts_checked = 0;
+  for (std::int64_t from = first_from - kMsPerDay; from < first_from + 145 * kMsPerDay; from += 17 * kMsPerHour + 7) {
+    records::SessionHistory cut;
+    for (const auto& session : history.sessions)
+      if (session.start_ms < from) cut.sessions.push_back(session);
+    for (const auto listen : history.listen_starts_ms)
+      if (listen < from) cut.listen_starts_ms.push_back(listen);
+    const records::SessionHistory known = history_known_at(history, from);
+    EXPECT_LE(known.sessions.size(), cut.sessions.size());
+    EXPECT_LE(known.listen_starts_ms.size(), cut.listen_starts_ms.size());
+    const auto hours = local_hour_starts(berlin, next_local_hour_start(berlin, from), from + 49 * kMsPerHour);
+    const SessionDataset expected = build_session_dataset(cut, berlin, hours);
+    const SessionDataset got = build_session_dataset(known, berlin, hours);
+    for (Eigen::Index r = 0; r < expected.features.rows(); ++r) {
+      for (int c = 0; c < kSessionFeatureCount; ++c) {
+        ASSERT_TRUE(same_value(expected.features(r, c), got.features(r, c)))
+            << "start " << format_iso8601_utc(from) << ", row " << r << ", feature "
+            << session_feature_names()[static_cast<std::size_t>(c)];
+      }
+    }
+    ++starts_checked;
+  }
+  EXPECT_GT(starts_checked, 200);
+  // Long after the history, only its last session is left of it.
+  const auto far = history_known_at(history, first_from + 400 * kMsPerDay);
+  ASSERT_EQ(far.sessions.size(), 1u);
+  EXPECT_EQ(far.sessions.front().start_ms, history.sessions.back().start_ms);
+  EXPECT_TRUE(far.listen_starts_ms.empty());
+}
+
 }  // namespace
 }  // namespace sonic::features

@@ -50,4 +50,11 @@ struct SessionDataset {
 SessionDataset build_session_dataset(const records::SessionHistory& history, const TimeZone& zone,
                                      std::span<const std::int64_t> hour_starts_ms);
 
+// What the rows of hours at or after `from_ms` read when only the history before `from_ms` is
+// known (a forecast): the sessions and listens of the 30 days before it, and the last session
+// start before those. build_session_dataset gives the same rows from it as from the whole
+// history cut at `from_ms`, at a cost that does not grow with the history. `history` is sorted by
+// start, as store::read_session_history returns it.
+records::SessionHistory history_known_at(const records::SessionHistory& history, std::int64_t from_ms);
+
 }  // namespace sonic::features

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ struct ModelContext {
   store::Database& db;
   const Home& home;
   const TimeZone& zone;
+  // Changes whenever the store's content may have (sonic serve: the connection's
+  // `PRAGMA data_version`): a predictor may keep what it derives from the store under it.
+  // Unset: nothing may be kept (read the store every time).
+  std::optional<std::int64_t> store_version = std::nullopt;
 };
 
 // One step a model adds to `sonic retrain`: its name in the report, the earlier steps it needs,

@@ -9,6 +9,7 @@
 
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
+#include "sonic/records/session_history.hpp"
 #include "sonic/session/session_forecast.hpp"
 #include "sonic/session/session_model_file.hpp"
 #include "sonic/store/database.hpp"
@@ -33,6 +34,12 @@ SessionPrediction predict_session(store::Database& db, const Home& home, const T
                                   const PredictSessionOptions& options);
 // The same with the model already loaded from `path` (`sonic serve` keeps one).
 SessionPrediction predict_session(store::Database& db, const session::SessionModel& model,
+                                  const std::filesystem::path& path, const TimeZone& zone,
+                                  const PredictSessionOptions& options);
+// The same from a history already read (store::read_session_history, at or after the forecast's
+// start: what follows it is ignored); `sonic serve` keeps the store's whole history between
+// requests.
+SessionPrediction predict_session(const records::SessionHistory& history, const session::SessionModel& model,
                                   const std::filesystem::path& path, const TimeZone& zone,
                                   const PredictSessionOptions& options);
 

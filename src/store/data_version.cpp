@@ -1,0 +1,7 @@
+#include "sonic/store/data_version.hpp"
+
+namespace sonic::store {
+
+std::int64_t data_version(Database& db) { return db.scalar("PRAGMA data_version"); }
+
+}  // namespace sonic::store
