@@ -132,6 +132,8 @@ struct Connection {
   Clock::time_point due;  // when its request in flight was due
   bool recorded = false;  // whether that request counts (after the warm-up)
   std::string out;        // what is left to write
+  std::string sent;       // the request in flight, whole
+  bool retried = false;   // sent again once on a new connection
   std::string in;         // what has arrived of the answer
 };
 
@@ -199,6 +201,8 @@ int main(int argc, char** argv) try {
     connection.due = due;
     connection.recorded = due >= measured_from;
     connection.out = bodies[next_body++ % bodies.size()];
+    connection.sent = connection.out;
+    connection.retried = false;
     connection.in.clear();
   };
   const auto dispatch = [&] {
@@ -221,8 +225,9 @@ int main(int argc, char** argv) try {
     if (next_due >= stop_sending && waiting.empty() && !busy) break;
     if (now >= give_up) break;
     for (std::size_t i = 0; i < connections.size(); ++i) {
+      // An idle connection is watched too: the server closes one idle for 2 s, and it is replaced.
       polled[i] = {connections[i].fd,
-                   static_cast<short>(connections[i].busy ? (connections[i].out.empty() ? POLLIN : POLLOUT) : 0), 0};
+                   static_cast<short>(connections[i].busy && !connections[i].out.empty() ? POLLOUT : POLLIN), 0};
     }
     const auto wait = next_due < stop_sending
                           ? std::max(next_due - now, Clock::duration::zero())
@@ -231,7 +236,12 @@ int main(int argc, char** argv) try {
     if (::ppoll(polled.data(), polled.size(), &timeout, nullptr) < 0) throw std::runtime_error("ppoll failed");
     for (std::size_t i = 0; i < connections.size(); ++i) {
       Connection& connection = connections[i];
-      if (!connection.busy || polled[i].revents == 0) continue;
+      if (polled[i].revents == 0) continue;
+      if (!connection.busy) {  // closed by the server while idle: not an error, a new connection
+        ::close(connection.fd);
+        connection.fd = connect_to(options.port);
+        continue;
+      }
       bool broken = (polled[i].revents & (POLLERR | POLLNVAL)) != 0;
       if (!broken && !connection.out.empty()) {
         const auto written = ::send(connection.fd, connection.out.data(), connection.out.size(), MSG_NOSIGNAL);
@@ -257,6 +267,15 @@ int main(int argc, char** argv) try {
             connection.fd = connect_to(options.port);
           }
         }
+      }
+      if (broken && connection.in.empty() && !connection.retried) {
+        // Closed by the server (idle) just as the request went out: send it again, still timed
+        // from when it was due.
+        ::close(connection.fd);
+        connection.fd = connect_to(options.port);
+        connection.out = connection.sent;
+        connection.retried = true;
+        continue;
       }
       if (broken) {
         if (connection.recorded) ++errors;
