@@ -8,7 +8,8 @@
 //                    [--model mood|session] [--features a,b,c] [--seed 1]
 //
 // Prints one JSON line: the rate asked and achieved, p50/p99/p999/max latency in ms, requests,
-// errors (non-200 answers, broken connections, answers still missing 2 s after the end).
+// errors: `failed` (non-200 answers, broken connections) plus `unanswered` (still missing 2 s
+// after the last was due: a server, or a machine, that could not keep up).
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -299,7 +300,9 @@ int main(int argc, char** argv) try {
       {"p99_ms", percentile(latencies_ms, 99)},
       {"p999_ms", percentile(latencies_ms, 99.9)},
       {"max_ms", latencies_ms.empty() ? 0 : latencies_ms.back()},
-      {"errors", errors + unanswered}};
+      {"errors", errors + unanswered},
+      {"failed", errors},  // non-200 answers and broken connections
+      {"unanswered", unanswered}};
   std::printf("%s\n", result.dump().c_str());
   for (auto& connection : connections) ::close(connection.fd);
   return 0;
