@@ -50,9 +50,9 @@ class CachedSource {
     }
   }
 
-  // "discover: Last.fm skipped (…)" when it could not be asked at all or stopped.
+  // "Last.fm skipped (…)" when it could not be asked at all or stopped.
   void report(taste::DiscoverAnswer& answer) const {
-    if (!can_ask_ || failed_) answer.skipped.push_back("discover: " + name_ + " " + why_not_);
+    if (!can_ask_ || failed_) answer.skipped.push_back(name_ + " " + why_not_);
   }
 
  private:
@@ -170,6 +170,13 @@ taste::DiscoverAnswer ask_discover_sources(store::Database& db, const DiscoverSe
   const auto catalog = store::unheard_catalog_tracks(db);
   const auto from_catalogs = taste::catalog_evidence(catalog, seeds, answer.evidence);
   answer.evidence.insert(answer.evidence.end(), from_catalogs.begin(), from_catalogs.end());
+  // One line for the pool, whatever did not run: "discover: Last.fm skipped (…); ReccoBeats …".
+  if (!answer.skipped.empty()) {
+    std::string line = "discover:";
+    for (std::size_t i = 0; i < answer.skipped.size(); ++i) line += (i == 0 ? " " : "; ") + answer.skipped[i];
+    if (catalog.empty()) line += "; no imported catalog to draw from";
+    answer.skipped = {line};
+  }
   return answer;
 }
 

@@ -55,11 +55,16 @@ DiscoverSeeds discover_seeds(const ListeningData& data, const LibrarySignals& si
 
 std::vector<DiscoverEvidence> catalog_evidence(std::span<const CatalogTrack> catalog, const DiscoverSeeds& seeds,
                                                std::span<const DiscoverEvidence> similar_artists) {
-  // Artist name key → (weight, why); the heaviest reason wins for each artist.
-  std::unordered_map<std::string, std::pair<double, std::string>> known;
+  // Artist name key → how that artist is known; the heaviest reason wins for each artist.
+  struct Known {
+    std::string name;  // as the history or the service spells it (catalog cells are lower-cased)
+    double weight = 0.0;
+    std::string because;
+  };
+  std::unordered_map<std::string, Known> known;
   const auto note = [&](const std::string& artist, double weight, std::string because) {
     auto& slot = known[sources::normalize_name(artist)];
-    if (weight > slot.first) slot = {weight, std::move(because)};
+    if (weight > slot.weight) slot = {artist, weight, std::move(because)};
   };
   for (const auto& seed : seeds.artists) note(seed.name, seed.weight, "more by " + seed.name + ", whom you play");
   for (const auto& said : similar_artists) {
@@ -71,8 +76,8 @@ std::vector<DiscoverEvidence> catalog_evidence(std::span<const CatalogTrack> cat
     for (const auto& artist : catalog::artist_names(track.artists)) {
       const auto found = known.find(sources::normalize_name(artist));
       if (found == known.end()) continue;
-      evidence.push_back(
-          {artist, track.name, track.spotify_id, found->second.second + " (catalog)", 1.0, found->second.first});
+      const Known& why = found->second;
+      evidence.push_back({why.name, track.name, track.spotify_id, why.because + " (catalog)", 1.0, why.weight});
       break;  // the track's first known artist speaks for it
     }
   }

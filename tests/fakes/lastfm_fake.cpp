@@ -65,6 +65,11 @@ void LastfmFake::add_similar_tracks(const std::string& artist, const std::string
   similar_tracks_[{artist, track}] = std::move(similar);
 }
 
+void LastfmFake::similar_to_any_artist(std::vector<Similar> similar) {
+  std::lock_guard lock(mutex_);
+  similar_to_any_artist_ = std::move(similar);
+}
+
 void LastfmFake::matches_swapped(bool on) {
   std::lock_guard lock(mutex_);
   matches_swapped_ = on;
@@ -162,6 +167,7 @@ StubReply LastfmFake::answer(const RecordedRequest& request) {
   if (method == "artist.getSimilar") {
     const auto found = similar_artists_.find(artist);
     if (found != similar_artists_.end()) return similar_reply(found->second, false, {{"artist", artist}});
+    if (similar_to_any_artist_) return similar_reply(*similar_to_any_artist_, false, {{"artist", artist}});
     return error_reply(6, "The artist you supplied could not be found");
   }
   if (method == "track.getSimilar") {

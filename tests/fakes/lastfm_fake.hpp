@@ -13,6 +13,7 @@
 //   lastfm.lone_tag_as_object(true);
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,9 @@ class LastfmFake {
   };
   void add_similar_artists(const std::string& artist, std::vector<Similar> similar);
   void add_similar_tracks(const std::string& artist, const std::string& track, std::vector<Similar> similar);
+  // What artist.getSimilar answers for an artist not added (default: error 6), for runs whose
+  // seeds come from a real history.
+  void similar_to_any_artist(std::vector<Similar> similar);
 
   // Switches for Last.fm's quirks.
   void lone_tag_as_object(bool on);        // one tag comes as an object, not a one-item array
@@ -71,6 +75,7 @@ class LastfmFake {
   std::map<std::string, Tags> artists_;
   std::map<std::string, std::vector<Similar>> similar_artists_;
   std::map<std::pair<std::string, std::string>, std::vector<Similar>> similar_tracks_;
+  std::optional<std::vector<Similar>> similar_to_any_artist_;
   bool matches_swapped_ = false;
   bool lone_similar_as_object_ = false;
   std::vector<int> pending_errors_;
