@@ -140,5 +140,28 @@ TEST_F(TasteE2e, DiscoverAsksLastfmOnceAndExplainsBySeed) {
   EXPECT_NE(text.out.find("Fake Band Nobody Heard (the artist)  [discover]"), std::string::npos) << text.out;
 }
 
+// `sonic report --compare OTHER`: the HTML report gains a compatibility section, names escaped.
+TEST_F(TasteE2e, TheHtmlReportShowsAComparisonWhenAskedFor) {
+  SONIC_SHARED_DATA_OR_SKIP(history, "histories/basic/tabatista");
+  ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+  const auto profile = files_ / "me&<you>.json";
+  ASSERT_EQ(sonic({"profile", "export", "--out", profile.string()}).exit_code, 0);
+  const auto plain = files_ / "plain.html";
+  ASSERT_EQ(sonic({"report", "--format", "html", "--out", plain.string()}).exit_code, 0);
+  EXPECT_EQ(read(plain).find("<section id=\"compare\">"), std::string::npos);  // only when asked for
+  const auto page_path = files_ / "compared.html";
+  const auto run = sonic({"report", "--format", "html", "--out", page_path.string(), "--compare", profile.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto page = read(page_path);
+  EXPECT_NE(page.find("<section id=\"compare\">"), std::string::npos);
+  EXPECT_NE(page.find("me&amp;&lt;you&gt;.json</b>: <b>100 / 100</b>"), std::string::npos)
+      << page.substr(page.find("compare"), 400);
+  EXPECT_EQ(page.find("me&<you>"), std::string::npos);
+  EXPECT_NE(page.find("Shared favourites"), std::string::npos);
+  const auto json = sonic({"report", "--json", "--compare", profile.string()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(json.out)["comparison"]["score"].get<double>(), 100.0);
+}
+
 }  // namespace
 }  // namespace sonic::testing
