@@ -11,6 +11,7 @@
 //   compatibility (over all histories): odd and even calendar months of each history as two
 //     "people"; every pair of halves scored; ROC-AUC of same-person against different-person
 //     pairs, top-1 identification, and the same-person score's bootstrap SD (20 resamples).
+//     A history whose odd or even half has under 100 listens is left out and listed.
 //
 //   taste_history_bench [--weights M,R,A,C,G] [--max-per-artist N] HISTORY...
 #include <algorithm>
@@ -233,8 +234,36 @@ sonic::taste::ProfileSummary half_profile(const sonic::taste::ListeningData& dat
   return sonic::taste::summarise_profile(data, sonic::taste::build_taste_profile(data, listens, as_of, {}, utc));
 }
 
-nlohmann::json compatibility(const std::vector<std::string>& names,
-                             const std::vector<sonic::taste::ListeningData>& histories) {
+// A half with fewer listens than this says too little about the person to judge a match on
+// (sdjam: 20 days in one calendar month, so one half is empty). Fixed before looking at scores.
+constexpr std::size_t kMinHalfListens = 100;
+
+std::size_t half_listens(const sonic::taste::ListeningData& data, int parity) {
+  const auto utc = sonic::TimeZone::named("UTC");
+  std::size_t count = 0;
+  for (const auto& listen : data.listens) {
+    const auto local = utc.local(listen.start_ms);
+    if ((local.year * 12 + local.month) % 2 == parity) ++count;
+  }
+  return count;
+}
+
+nlohmann::json compatibility(const std::vector<std::string>& all_names,
+                             const std::vector<sonic::taste::ListeningData>& all_histories) {
+  // Histories with a half too small to judge are left out of every pair, and listed.
+  std::vector<std::string> names;
+  std::vector<sonic::taste::ListeningData> histories;
+  nlohmann::json left_out = nlohmann::json::array();
+  for (std::size_t i = 0; i < all_histories.size(); ++i) {
+    const auto odd_count = half_listens(all_histories[i], 1);
+    const auto even_count = half_listens(all_histories[i], 0);
+    if (odd_count < kMinHalfListens || even_count < kMinHalfListens) {
+      left_out.push_back({{"data", all_names[i]}, {"odd_listens", odd_count}, {"even_listens", even_count}});
+      continue;
+    }
+    names.push_back(all_names[i]);
+    histories.push_back(all_histories[i]);
+  }
   std::vector<sonic::taste::ProfileSummary> odd;
   std::vector<sonic::taste::ProfileSummary> even;
   for (const auto& data : histories) {
@@ -291,6 +320,8 @@ nlohmann::json compatibility(const std::vector<std::string>& names,
           {"people", odd.size()},
           {"auc", auc},
           {"top1", odd.empty() ? 0.0 : static_cast<double>(identified) / static_cast<double>(odd.size())},
+          {"min_half_listens", kMinHalfListens},
+          {"left_out", left_out},
           {"histories", per_history}};
 }
 

@@ -1,8 +1,13 @@
 // sonic recommend: tracks from your own history worth playing now, each with its reasons.
+#include <chrono>
+#include <cstdlib>
+
 #include "command_context.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
+#include "sonic/core/logging.hpp"
+#include "sonic/core/service_endpoints.hpp"
 #include "sonic/pipeline/recommend_tracks.hpp"
 #include "sonic/report/taste_text.hpp"
 #include "taste_options.hpp"
@@ -17,6 +22,7 @@ struct RecommendFlags {
   int max_per_artist = 2;
   int rediscover_days = 90;
   bool json = false;
+  bool offline = false;
   std::string format;
   std::string out;
   DecayFlags decay;
@@ -33,6 +39,14 @@ void run_recommend(CommandContext& context, const RecommendFlags& flags) {
   request.options.signals.session_gap_ms = context.session_gap_ms();
   if (!flags.format.empty()) request.playlist = report::parse_playlist_format(flags.format);
   if (!flags.out.empty()) request.out = flags.out;
+  request.discover.endpoints = ServiceEndpoints::from_environment();
+  const char* key = std::getenv("LASTFM_API_KEY");
+  request.discover.lastfm_api_key = key ? key : "";
+  register_secret(request.discover.lastfm_api_key);
+  request.discover.offline = flags.offline;
+  request.discover.now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   const auto result = pipeline::recommend_tracks(context.db(), context.home(), context.zone(), request);
   if (flags.json) {
     auto json = taste::to_json(result.recommendations);
@@ -68,6 +82,8 @@ void set_recommend_command(CLI::App& app, GlobalOptions& globals) {
                    "<home>/playlists/recommendations.<format>); its path is printed")
       ->check(CLI::IsMember({"m3u8", "xspf", "jspf"}));
   command->add_option("--out", flags->out, "The playlist file to write (with --format)");
+  command->add_flag("--offline", flags->offline,
+                    "Ask no service: the discover pool uses only cached answers and imported catalogs");
   add_decay_options(*command, flags->decay);
   add_json_flag(*command, flags->json);
   command->callback([&globals, flags] {

@@ -14,6 +14,7 @@ struct ReportFlags {
   std::string period = "all";
   std::optional<int> year;
   int top = 10;
+  std::string compare;
 };
 
 void run_report(CommandContext& context, const ReportFlags& flags) {
@@ -24,6 +25,7 @@ void run_report(CommandContext& context, const ReportFlags& flags) {
   request.year = flags.year;
   request.top = flags.top;
   request.colour = colour_on_stdout();
+  if (!flags.compare.empty()) request.compare_with = flags.compare;
   print_text(pipeline::make_report(context.db(), context.home(), context.zone(), request).stdout_text);
 }
 
@@ -48,6 +50,9 @@ void set_report_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--year", flags->year, "A year in review: that local calendar year")
       ->check(CLI::Range(1970, 9999))
       ->excludes(period);
+  command->add_option("--compare", flags->compare,
+                      "Add a compatibility section (HTML; `comparison` in JSON) against OTHER, as `sonic compare` "
+                      "takes it: a profile file, another home, or an export");
   command->add_option("--top", flags->top, "How many top artists and tracks")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();

@@ -6,9 +6,12 @@
 #include "sonic/core/error.hpp"
 #include "sonic/insight/period.hpp"
 #include "sonic/pipeline/import_features.hpp"
+#include "sonic/pipeline/compare_taste.hpp"
 #include "sonic/pipeline/import_history.hpp"
+#include "sonic/pipeline/recommend_tracks.hpp"
 #include "sonic/pipeline/report.hpp"
 #include "sonic/report/history_stats_format.hpp"
+#include "sonic/report/taste_text.hpp"
 #include "sonic/sim/export_zip.hpp"
 #include "sonic/sim/features_csv.hpp"
 #include "sonic/sim/history.hpp"
@@ -70,6 +73,17 @@ DemoResult run_demo(const DemoOptions& options) {
   request.format = ReportFormat::html;
   request.out = home.reports() / "report-demo-year.html";
   result.html_report = *deliver_report(dashboard, home, zone, request).written;
+
+  RecommendRequest recommend;
+  recommend.options.pools = {taste::Pool::rediscover, taste::Pool::library};
+  recommend.options.size = 10;
+  result.recommendations = recommend_tracks(db, home, zone, recommend).recommendations;
+
+  sim::SimulationOptions other = simulation;
+  other.seed = options.seed + 1;
+  result.friend_export_zip = options.folder / "friend_spotify_data.zip";
+  sim::write_extended_export_zip(sim::simulate_listener(other), result.friend_export_zip);
+  result.comparison = compare_taste(db, result.friend_export_zip, zone, {});
   return result;
 }
 
@@ -91,12 +105,19 @@ DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting) {
       {"features", result.features.to_json()},
       {"stats", report::to_json(stats)},
       {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
-      {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())}};
+      {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())},
+      {"recommendations", result.recommendations ? taste::to_json(*result.recommendations) : nlohmann::json()},
+      {"comparison", result.comparison ? taste::to_json(*result.comparison) : nlohmann::json()}};
   shown.tallies =
       result.import.to_text() + result.features.to_text() + (result.retrain ? result.retrain->to_text() : "");
   shown.text = result.retrain ? result.terminal_report : report::to_text(stats);
   shown.text += "\nThe simulated export is " + result.export_zip.string() + "\nand its audio features " +
                 result.features_csv.string() + ".\n";
+  if (result.recommendations) shown.text += "\nWorth playing now:\n" + report::recommend_text(*result.recommendations);
+  if (result.comparison) {
+    shown.text += "\nA second simulated listener (" + result.friend_export_zip.string() + "):\n" +
+                  report::compare_text(*result.comparison);
+  }
   if (!result.html_report.empty()) shown.text += "The HTML report: " + result.html_report.string() + "\n";
   shown.text +=
       "Explore the demo store with: sonic --home " + result.home.string() + " --tz " + zone.name() + " report\n";

@@ -1,5 +1,7 @@
 #include "sonic/pipeline/report.hpp"
 
+#include "sonic/pipeline/compare_taste.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -112,7 +114,10 @@ nlohmann::json build_report_dashboard(store::Database& db, const Home& home, con
                                       const ReportRequest& request) {
   const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
   const insight::Period period = insight::Period::parse(request.period, request.year);
-  return report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
+  auto dashboard = report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
+  if (request.compare_with)
+    dashboard["comparison"] = taste::to_json(compare_taste(db, *request.compare_with, zone, {}));
+  return dashboard;
 }
 
 ReportResult deliver_report(nlohmann::json dashboard, const Home& home, const TimeZone& zone,

@@ -178,6 +178,34 @@ std::string narrative(const nlohmann::json& dashboard) {
                 " narrator.", note.empty() ? "" : concat(" ", html_escape(note)), "</p>");
 }
 
+// `sonic report --compare OTHER`: the score, its parts, shared favourites and bridge artists.
+std::string comparison(const nlohmann::json& compared) {
+  std::string html = concat(
+      "<p>Compatibility with <b>", html_escape(text_or(compared, "other", "?")), "</b>: <b>",
+      fixed(field(compared, "score").is_number() ? field(compared, "score").get<double>() : 0.0, 0), " / 100</b></p>");
+  std::vector<std::vector<std::string>> parts;
+  for (const auto& [name, value] : field(compared, "parts").items()) {
+    parts.push_back({html_escape(name), value.is_number() ? fixed(100.0 * value.get<double>(), 1)
+                                                          : std::string("n/a (one profile has none)")});
+  }
+  html += table({"part", "#score"}, parts);
+  std::vector<std::vector<std::string>> shared;
+  for (const auto& favourite : field(compared, "shared_favourites")) {
+    shared.push_back({html_escape(text_or(favourite, "artist", "?")),
+                      percent(field(favourite, "share_a").get<double>()),
+                      percent(field(favourite, "share_b").get<double>())});
+  }
+  if (!shared.empty()) html += concat("<h3>Shared favourites</h3>", table({"artist", "#yours", "#theirs"}, shared));
+  std::vector<std::vector<std::string>> bridges;
+  for (const auto& bridge : field(compared, "bridges")) {
+    bridges.push_back({html_escape(text_or(bridge, "artist", "?")), text_or(bridge, "played_by", "") == "a"
+                                                                        ? "you play it; they may like it"
+                                                                        : "they play it; you may like it"});
+  }
+  if (!bridges.empty()) html += concat("<h3>Bridge artists</h3>", table({"artist", "why"}, bridges));
+  return html;
+}
+
 }  // namespace
 
 std::string render_html(const nlohmann::json& dashboard) {
@@ -202,6 +230,9 @@ std::string render_html(const nlohmann::json& dashboard) {
   html += section("models", "Models", models(field(dashboard, "models")));
   html += section("forecast", "The next 24 hours", forecast(field(dashboard, "forecast")));
   html += section("narrative", "In words", narrative(dashboard));
+  if (const auto& compared = field(dashboard, "comparison"); compared.is_object()) {
+    html += section("compare", "Compatibility", comparison(compared));
+  }
   return html + "</main></body></html>\n";
 }
 

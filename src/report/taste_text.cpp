@@ -30,8 +30,9 @@ std::string recommend_text(const taste::RecommendResult& result) {
   }
   int number = 0;
   for (const auto& pick : result.recommendations) {
-    text += std::to_string(++number) + ". " + terminal_safe(pick.artist) + " - " + terminal_safe(pick.track) + "  [" +
-            taste::pool_name(pick.pool) + "]\n";
+    const std::string what = pick.track.empty() ? " (the artist)" : " - " + terminal_safe(pick.track);
+    text += std::to_string(++number) + ". " + terminal_safe(pick.artist) + what + "  [" + taste::pool_name(pick.pool) +
+            "]\n";
     std::string because;
     for (const auto& reason : pick.reasons) {
       because += (because.empty() ? "" : ", ") + std::to_string(reason.percent) + "% " + terminal_safe(reason.because);

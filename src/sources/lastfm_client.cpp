@@ -37,12 +37,35 @@ LastfmClient::LastfmClient(std::string base_url, std::string api_key, net::HttpS
       http_(std::move(settings), clock),
       backoff_(http_.settings().retry) {}
 
+template <typename Reader>
+auto LastfmClient::read_reply(net::HttpRequest request, Reader reader)
+    -> std::optional<std::invoke_result_t<Reader, const nlohmann::json&, const std::string&>> {
+  request.query("autocorrect", "1");
+  const std::string what = "Last.fm " + request.describe();
+  auto body = fetch(request, what);
+  if (!body) return std::nullopt;
+  return reader(*body, what);
+}
+
 TopTags LastfmClient::track_top_tags(const std::string& artist, const std::string& track) {
-  return fetch(request_for("track.getTopTags").query("artist", artist).query("track", track).query("autocorrect", "1"));
+  return read_reply(request_for("track.getTopTags").query("artist", artist).query("track", track), read_top_tags_reply);
 }
 
 TopTags LastfmClient::artist_top_tags(const std::string& artist) {
-  return fetch(request_for("artist.getTopTags").query("artist", artist).query("autocorrect", "1"));
+  return read_reply(request_for("artist.getTopTags").query("artist", artist), read_top_tags_reply);
+}
+
+SimilarArtists LastfmClient::similar_artists(const std::string& artist, int limit) {
+  return read_reply(request_for("artist.getSimilar").query("artist", artist).query("limit", std::to_string(limit)),
+                    read_similar_artists_reply);
+}
+
+SimilarTracks LastfmClient::similar_tracks(const std::string& artist, const std::string& track, int limit) {
+  return read_reply(request_for("track.getSimilar")
+                        .query("artist", artist)
+                        .query("track", track)
+                        .query("limit", std::to_string(limit)),
+                    read_similar_tracks_reply);
 }
 
 net::HttpRequest LastfmClient::request_for(const char* method) const {
@@ -57,8 +80,7 @@ net::HttpRequest LastfmClient::request_for(const char* method) const {
   return request;
 }
 
-TopTags LastfmClient::fetch(const net::HttpRequest& request) {
-  const std::string what = "Last.fm " + request.describe();
+std::optional<nlohmann::json> LastfmClient::fetch(const net::HttpRequest& request, const std::string& what) {
   const int max_retries = http_.settings().retry.max_retries;
   for (int retry = 0;; ++retry) {
     const net::HttpResponse response = http_.send(request);
@@ -67,10 +89,10 @@ TopTags LastfmClient::fetch(const net::HttpRequest& request) {
       throw net::HttpStatusError(what, response.status, request.mask(response.body));
     }
     if (body.is_discarded()) body = net::parse_json_body(request, response);  // throws InputError
-    auto reply = read_top_tags_reply(body, what);
-    if (auto* tags = std::get_if<std::vector<TopTag>>(&reply)) return std::move(*tags);
+    const auto failure_or_none = read_failure(body, what);
+    if (!failure_or_none) return body;
 
-    const auto& failure = std::get<LastfmFailure>(reply);
+    const auto& failure = *failure_or_none;
     if (failure.code == 6) return std::nullopt;  // no such track or artist
     const std::string said =
         "error " + std::to_string(failure.code) + ": " + net::body_excerpt(request.mask(failure.message));

@@ -53,4 +53,34 @@ void ReccoBeatsClient::ask(std::span<const std::string> batch, std::map<std::str
       "ReccoBeats GET " + base_url_ + "/v1/audio-features (" + std::to_string(batch.size()) + " IDs)"));
 }
 
+std::vector<RecommendedTrack> ReccoBeatsClient::recommendations(std::span<const std::string> seeds, int size,
+                                                                const FeatureTargets& targets) {
+  std::string seed_list;
+  std::set<std::string_view> seen;
+  for (const std::string& id : seeds) {
+    if (seen.size() == kReccoBeatsMaxSeeds) break;
+    if (!is_spotify_track_id(id) || !seen.insert(id).second) continue;
+    if (!seed_list.empty()) seed_list += ',';
+    seed_list += id;
+  }
+  if (seen.empty()) return {};
+  // Base62 IDs need no escaping; a literal comma as for audio-features.
+  const int count = std::clamp(size, 1, kReccoBeatsMaxRecommendations);
+  auto request = net::HttpRequest::get(base_url_ + "/v1/track/recommendation?size=" + std::to_string(count) +
+                                       "&seeds=" + seed_list);
+  const auto target = [&](const char* name, const std::optional<double>& value) {
+    if (value) request.query(name, std::to_string(std::clamp(*value, 0.0, 1.0)));
+  };
+  target("acousticness", targets.acousticness);
+  target("danceability", targets.danceability);
+  target("energy", targets.energy);
+  target("valence", targets.valence);
+  request.header("Accept", "application/json").accept_status(404);
+  const auto response = http_.send(request);
+  if (response.status == 404) return {};
+  return read_recommendation_reply(
+      net::parse_json_body(request, response),
+      "ReccoBeats GET " + base_url_ + "/v1/track/recommendation (" + std::to_string(seen.size()) + " seeds)");
+}
+
 }  // namespace sonic::sources

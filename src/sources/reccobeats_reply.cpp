@@ -3,9 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <cmath>
+#include <set>
 #include <utility>
 
 #include "sonic/core/error.hpp"
+#include "sonic/sources/reccobeats_client.hpp"
 
 namespace sonic::sources {
 namespace {
@@ -124,6 +126,41 @@ std::map<std::string, AudioFeatures> read_audio_features_reply(const json& reply
   std::map<std::string, AudioFeatures> found;
   for (auto& [spotify_id, candidate] : chosen) found.emplace(spotify_id, std::move(candidate.features));
   return found;
+}
+
+std::vector<RecommendedTrack> read_recommendation_reply(const json& reply, const std::string& where) {
+  const auto content = reply.is_object() ? reply.find("content") : reply.end();
+  if (!reply.is_object() || content == reply.end() || !content->is_array()) {
+    throw InputError(where + ": the reply has no 'content' list");
+  }
+  std::vector<RecommendedTrack> tracks;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < content->size(); ++i) {
+    const json& record = (*content)[i];
+    const std::string place = where + ": content[" + std::to_string(i) + "]";
+    if (!record.is_object()) throw InputError(place + " should be an object, found " + record.type_name());
+    const auto title = record.find("trackTitle");
+    if (title == record.end() || !title->is_string()) throw InputError(place + " has no 'trackTitle' text");
+    const auto artists = record.find("artists");
+    if (artists == record.end() || !artists->is_array()) throw InputError(place + " has no 'artists' list");
+    std::string artist;
+    if (!artists->empty()) {
+      const json& first = artists->front();
+      if (!first.is_object() || !first.contains("name") || !first["name"].is_string()) {
+        throw InputError(place + ".artists[0] has no 'name' text");
+      }
+      artist = first["name"].get<std::string>();
+    }
+    const RecordReader reader(record, i, where);
+    std::string spotify_id(spotify_id_of_href(reader.text("href")));
+    if (!is_spotify_track_id(spotify_id)) spotify_id.clear();
+    const std::string name = title->get<std::string>();
+    if (name.empty() || artist.empty()) continue;  // nothing to show or look up
+    // One recording may come twice (two ReccoBeats records for one Spotify track).
+    if (!seen.insert(spotify_id.empty() ? artist + "\x1f" + name : spotify_id).second) continue;
+    tracks.push_back({std::move(spotify_id), name, std::move(artist)});
+  }
+  return tracks;
 }
 
 }  // namespace sonic::sources

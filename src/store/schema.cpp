@@ -302,6 +302,18 @@ ALTER TABLE track_clusters ADD COLUMN confidence REAL NOT NULL DEFAULT 1;
 CREATE INDEX plays_listens_by_track ON plays(track_id, start_ms, end_ms, ms_played)
   WHERE track_id IS NOT NULL AND is_short = 0;
 )sql",
+    // the "beyond your library" pool of `sonic recommend`: each answer of Last.fm getSimilar and
+    // ReccoBeats recommendation, kept 30 days so a re-run asks nothing twice. `answer` is the
+    // parsed answer as JSON ('null': the service does not know the seed).
+    R"sql(
+CREATE TABLE discover_cache (
+  source     TEXT NOT NULL,     -- lastfm.artist.getSimilar | lastfm.track.getSimilar | reccobeats.recommendation
+  query      TEXT NOT NULL,     -- the seed, as asked
+  fetched_ms INTEGER NOT NULL,
+  answer     TEXT NOT NULL,
+  PRIMARY KEY (source, query)
+) WITHOUT ROWID;
+)sql",
 });
 
 }  // namespace

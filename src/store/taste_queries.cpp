@@ -62,4 +62,16 @@ WHERE g.artist_id IN (SELECT t.artist_id FROM plays p JOIN tracks t ON t.id = p.
 ORDER BY g.artist_id, g.tag)sql"));
 }
 
+std::vector<records::CatalogListing> unheard_catalog_tracks(Database& db) {
+  auto query = db.prepare(R"sql(
+SELECT c.track_id, min(c.name), min(c.artists) FROM catalog_tracks c
+WHERE NOT EXISTS (SELECT 1 FROM tracks t WHERE t.spotify_id = c.track_id)
+GROUP BY c.track_id ORDER BY c.track_id
+)sql");
+  std::vector<records::CatalogListing> rows;
+  while (query.step())
+    rows.push_back({query.text(0), query.optional_text(1).value_or(""), query.optional_text(2).value_or("")});
+  return rows;
+}
+
 }  // namespace sonic::store

@@ -72,22 +72,31 @@ std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std:
   return chosen;
 }
 
-std::array<int, kScorePartCount> part_percentages(const ScoredCandidate& scored) {
-  std::array<int, kScorePartCount> percentages{};
-  if (scored.score <= 0) return percentages;
-  std::array<double, kScorePartCount> remainders{};
+std::vector<int> whole_percentages(std::span<const double> parts) {
+  std::vector<int> percentages(parts.size(), 0);
+  const double total = std::accumulate(parts.begin(), parts.end(), 0.0);
+  if (total <= 0 || parts.empty()) return percentages;
+  std::vector<double> remainders(parts.size());
   int given = 0;
-  for (std::size_t p = 0; p < kScorePartCount; ++p) {
-    const double exact = 100.0 * scored.parts[p] / scored.score;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const double exact = 100.0 * parts[p] / total;
     percentages[p] = static_cast<int>(std::floor(exact));
     remainders[p] = exact - percentages[p];
     given += percentages[p];
   }
-  std::array<std::size_t, kScorePartCount> order{};
+  std::vector<std::size_t> order(parts.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
-  for (std::size_t i = 0; given < 100; ++i, ++given) ++percentages[order[i % kScorePartCount]];
+  for (std::size_t i = 0; given < 100; ++i, ++given) ++percentages[order[i % parts.size()]];
+  return percentages;
+}
+
+std::array<int, kScorePartCount> part_percentages(const ScoredCandidate& scored) {
+  std::array<int, kScorePartCount> percentages{};
+  if (scored.score <= 0) return percentages;
+  const auto whole = whole_percentages(scored.parts);
+  std::copy(whole.begin(), whole.end(), percentages.begin());
   return percentages;
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "sonic/core/error.hpp"
+#include "sonic/taste/discover.hpp"
 
 namespace sonic::taste {
 namespace {
@@ -111,6 +112,26 @@ Recommendation explain(const ListeningData& data, std::span<const records::Taste
   return pick;
 }
 
+// The discover pool's picks, at most a quarter of `size` (at least 1) beside other pools. Its
+// candidates carry no mood (never heard, so never clustered): --mood leaves the pool out.
+std::vector<Recommendation> discover(const ListeningData& data, const LibrarySignals& signals,
+                                     const RecommendOptions& options, RecommendResult& result) {
+  if (options.mood) {
+    result.skipped.emplace_back("discover: skipped (--mood: tracks you never heard have no mood cluster)");
+    return {};
+  }
+  if (!options.discover) {
+    result.skipped.emplace_back("discover: skipped (no network sources configured; only your library is used)");
+    return {};
+  }
+  const auto seeds = discover_seeds(data, signals, options.discover_seeds);
+  auto answer = options.discover(seeds);
+  result.skipped.insert(result.skipped.end(), answer.skipped.begin(), answer.skipped.end());
+  result.candidates += answer.evidence.size();
+  const std::size_t quota = options.pools.size() > 1 ? std::max<std::size_t>(1, options.size / 4) : options.size;
+  return rank_discoveries(data, answer.evidence, quota, options.max_per_artist);
+}
+
 }  // namespace
 
 std::vector<Pool> parse_pools(const std::string& text) {
@@ -128,25 +149,24 @@ RecommendResult recommend(const ListeningData& data, const RecommendOptions& opt
   const auto listens = data.listens_before(result.as_of_ms);
   const auto signals = compute_library_signals(data, listens, result.as_of_ms, options.signals);
   std::vector<Candidate> candidates;
+  std::vector<Recommendation> discoveries;
   for (const auto pool : options.pools) {
     result.pools.emplace_back(pool_name(pool));
     std::vector<Candidate> found;
     if (pool == Pool::rediscover) found = rediscovery_pool(signals, options.pool);
     if (pool == Pool::library) found = library_pool(signals, options.pool);
-    if (pool == Pool::discover) {
-      result.skipped.emplace_back(
-          "discover: skipped (Last.fm and ReccoBeats similar-item clients are not built yet; only your library is "
-          "used)");
-    }
+    if (pool == Pool::discover) discoveries = discover(data, signals, options, result);
     candidates.insert(candidates.end(), found.begin(), found.end());
   }
   if (options.mood) {
     std::erase_if(candidates,
                   [&](const Candidate& c) { return !mood_matches(data.tracks.at(c.track_id), *options.mood); });
   }
-  result.candidates = candidates.size();
-  const auto ranked = rank_candidates(signals, candidates, options.weights, options.size, options.max_per_artist);
+  result.candidates += candidates.size();
+  const std::size_t library_size = options.size - std::min(options.size, discoveries.size());
+  const auto ranked = rank_candidates(signals, candidates, options.weights, library_size, options.max_per_artist);
   for (const auto& scored : ranked) result.recommendations.push_back(explain(data, listens, signals, scored, zone));
+  result.recommendations.insert(result.recommendations.end(), discoveries.begin(), discoveries.end());
   return result;
 }
 

@@ -80,6 +80,21 @@ TEST(Cli, DemoImportsTheSimulatedYearAndPrintsOneJsonObject) {
   EXPECT_GT(json["stats"]["sessions"]["count"].get<int>(), 50);
   EXPECT_TRUE(std::filesystem::exists(out / "my_spotify_data.zip"));
   EXPECT_TRUE(std::filesystem::exists(out / "audio_features.csv"));
+  // Recommendations from the listener's own history, each explained in shares of 100.
+  const auto& picks = json["recommendations"]["recommendations"];
+  ASSERT_FALSE(picks.empty()) << json["recommendations"].dump();
+  for (const auto& pick : picks) {
+    int total = 0;
+    for (const auto& reason : pick["reasons"]) total += reason["percent"].get<int>();
+    EXPECT_EQ(total, 100) << pick.dump();
+    EXPECT_NE(pick["pool"], "discover");  // the demo asks no service
+  }
+  // A second simulated listener: another person, so well below the 100 a profile scores with itself.
+  EXPECT_TRUE(std::filesystem::exists(out / "friend_spotify_data.zip"));
+  const double score = json["comparison"]["score"].get<double>();
+  EXPECT_GT(score, 0.0);
+  EXPECT_LT(score, 90.0);
+  EXPECT_GT(json["comparison"]["listens"]["b"].get<double>(), 1000);
 }
 
 }  // namespace

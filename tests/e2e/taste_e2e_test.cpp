@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "fakes/lastfm_fake.hpp"
 #include "support/run_sonic.hpp"
 #include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
@@ -16,9 +17,9 @@ namespace {
 
 class TasteE2e : public ::testing::Test {
  protected:
-  RunResult sonic(std::vector<std::string> args) {
+  RunResult sonic(std::vector<std::string> args, const RunOptions& options = {}) {
     args.insert(args.begin(), {"--home", home_.path().string(), "--tz", "UTC"});
-    return run_sonic(args);
+    return run_sonic(args, options);
   }
   std::string read(const std::filesystem::path& path) {
     std::ifstream file(path);
@@ -46,7 +47,8 @@ TEST_F(TasteE2e, RecommendsWithReasonsThatSumToAHundredAndTwoPerArtist) {
     EXPECT_EQ(total, 100) << pick.dump();
     EXPECT_LE(++per_artist[pick["artist"]], 2) << pick.dump();
   }
-  EXPECT_EQ(json["skipped"].size(), 1u);  // the discover pool says why it did not run
+  ASSERT_EQ(json["skipped"].size(), 1u);  // the discover pool says why it did not run, in one line
+  EXPECT_NE(json["skipped"][0].get<std::string>().find("LASTFM_API_KEY is not set"), std::string::npos);
 
   const auto text = sonic({"recommend", "--pool", "rediscover", "--size", "3"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
@@ -103,6 +105,62 @@ TEST_F(TasteE2e, AMalformedOrNewerProfileExitsThreeNamingFileAndPlace) {
   EXPECT_EQ(newer.exit_code, 3);
   EXPECT_NE(newer.err.find("newer than this sonic reads"), std::string::npos) << newer.err;
   EXPECT_FALSE(std::filesystem::exists(home_ / "profiles" / "friend.json"));
+}
+
+// The discover pool through the binary, Last.fm's fake answering every seed artist: never-heard
+// artists with reasons naming the seed, and a second run served from the store's cache.
+TEST_F(TasteE2e, DiscoverAsksLastfmOnceAndExplainsBySeed) {
+  SONIC_SHARED_DATA_OR_SKIP(history, "histories/basic/jill");
+  ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+  LastfmFake lastfm;
+  lastfm.similar_to_any_artist({{"Fake Band Nobody Heard", "", 0.9}, {"Second Unheard Act", "", 0.3}});
+  RunOptions options;
+  options.env = {{"LASTFM_URL", lastfm.base_url()}, {"LASTFM_API_KEY", LastfmFake::kApiKey}};
+  const auto run = sonic({"recommend", "--pool", "discover", "--json", "--size", "5"}, options);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["recommendations"].size(), 2u) << run.out;
+  const auto& first = json["recommendations"][0];
+  EXPECT_EQ(first["artist"], "Fake Band Nobody Heard");
+  EXPECT_EQ(first["pool"], "discover");
+  int total = 0;
+  for (const auto& reason : first["reasons"]) {
+    total += reason["percent"].get<int>();
+    EXPECT_NE(reason["because"].get<std::string>().find(" on Last.fm"), std::string::npos) << reason.dump();
+  }
+  EXPECT_EQ(total, 100);
+  EXPECT_EQ(run.err.find(LastfmFake::kApiKey), std::string::npos);
+  const std::size_t asked = lastfm.request_count();
+  EXPECT_EQ(asked, 5u + 5u);  // five seed artists, five seed tracks (unknown: error 6)
+  const auto again = sonic({"recommend", "--pool", "discover", "--json", "--size", "5"}, options);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(lastfm.request_count(), asked);
+  EXPECT_EQ(nlohmann::json::parse(again.out)["recommendations"], json["recommendations"]);
+  const auto text = sonic({"recommend", "--pool", "discover", "--offline"}, options);
+  EXPECT_NE(text.out.find("Fake Band Nobody Heard (the artist)  [discover]"), std::string::npos) << text.out;
+}
+
+// `sonic report --compare OTHER`: the HTML report gains a compatibility section, names escaped.
+TEST_F(TasteE2e, TheHtmlReportShowsAComparisonWhenAskedFor) {
+  SONIC_SHARED_DATA_OR_SKIP(history, "histories/basic/tabatista");
+  ASSERT_EQ(sonic({"import", history.string()}).exit_code, 0);
+  const auto profile = files_ / "me&<you>.json";
+  ASSERT_EQ(sonic({"profile", "export", "--out", profile.string()}).exit_code, 0);
+  const auto plain = files_ / "plain.html";
+  ASSERT_EQ(sonic({"report", "--format", "html", "--out", plain.string()}).exit_code, 0);
+  EXPECT_EQ(read(plain).find("<section id=\"compare\">"), std::string::npos);  // only when asked for
+  const auto page_path = files_ / "compared.html";
+  const auto run = sonic({"report", "--format", "html", "--out", page_path.string(), "--compare", profile.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto page = read(page_path);
+  EXPECT_NE(page.find("<section id=\"compare\">"), std::string::npos);
+  EXPECT_NE(page.find("me&amp;&lt;you&gt;.json</b>: <b>100 / 100</b>"), std::string::npos)
+      << page.substr(page.find("compare"), 400);
+  EXPECT_EQ(page.find("me&<you>"), std::string::npos);
+  EXPECT_NE(page.find("Shared favourites"), std::string::npos);
+  const auto json = sonic({"report", "--json", "--compare", profile.string()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(json.out)["comparison"]["score"].get<double>(), 100.0);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "fakes/lastfm_fake.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sonic::testing {
 namespace {
@@ -52,6 +53,60 @@ void LastfmFake::add_track(const std::string& artist, const std::string& track, 
 void LastfmFake::add_artist(const std::string& artist, Tags tags) {
   std::lock_guard lock(mutex_);
   artists_[artist] = std::move(tags);
+}
+
+void LastfmFake::add_similar_artists(const std::string& artist, std::vector<Similar> similar) {
+  std::lock_guard lock(mutex_);
+  similar_artists_[artist] = std::move(similar);
+}
+
+void LastfmFake::add_similar_tracks(const std::string& artist, const std::string& track, std::vector<Similar> similar) {
+  std::lock_guard lock(mutex_);
+  similar_tracks_[{artist, track}] = std::move(similar);
+}
+
+void LastfmFake::similar_to_any_artist(std::vector<Similar> similar) {
+  std::lock_guard lock(mutex_);
+  similar_to_any_artist_ = std::move(similar);
+}
+
+void LastfmFake::matches_swapped(bool on) {
+  std::lock_guard lock(mutex_);
+  matches_swapped_ = on;
+}
+
+void LastfmFake::lone_similar_as_object(bool on) {
+  std::lock_guard lock(mutex_);
+  lone_similar_as_object_ = on;
+}
+
+StubReply LastfmFake::similar_reply(const std::vector<Similar>& similar, bool tracks, nlohmann::json attributes) const {
+  const bool as_string = tracks == matches_swapped_;  // the real service: strings for artists
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& item : similar) {
+    char match[32];
+    std::snprintf(match, sizeof match, "%g", item.match);
+    const nlohmann::json match_value = as_string ? nlohmann::json(match) : nlohmann::json(item.match);
+    const nlohmann::json artist = {{"name", item.artist}, {"mbid", ""}, {"url", "https://www.last.fm/music/x"}};
+    if (tracks) {
+      list.push_back({{"name", item.track},
+                      {"playcount", 1234},
+                      {"match", match_value},
+                      {"url", "https://www.last.fm/music/x/_/y"},
+                      {"streamable", {{"#text", "0"}, {"fulltrack", "0"}}},
+                      {"duration", 215},
+                      {"artist", artist}});
+    } else {
+      list.push_back({{"name", item.artist},
+                      {"mbid", ""},
+                      {"match", match_value},
+                      {"url", "https://www.last.fm/music/x"},
+                      {"streamable", "0"}});
+    }
+  }
+  const nlohmann::json items = lone_similar_as_object_ && list.size() == 1 ? list.front() : list;
+  const char* outer = tracks ? "similartracks" : "similarartists";
+  return StubReply::json({{outer, {{tracks ? "track" : "artist", items}, {"@attr", std::move(attributes)}}}});
 }
 
 void LastfmFake::lone_tag_as_object(bool on) {
@@ -109,6 +164,18 @@ StubReply LastfmFake::answer(const RecordedRequest& request) {
     if (found != artists_.end()) return tags_reply(found->second, {{"artist", artist}});
     return error_reply(6, "The artist you supplied could not be found");
   }
+  if (method == "artist.getSimilar") {
+    const auto found = similar_artists_.find(artist);
+    if (found != similar_artists_.end()) return similar_reply(found->second, false, {{"artist", artist}});
+    if (similar_to_any_artist_) return similar_reply(*similar_to_any_artist_, false, {{"artist", artist}});
+    return error_reply(6, "The artist you supplied could not be found");
+  }
+  if (method == "track.getSimilar") {
+    const std::string track = request.query_value("track");
+    const auto found = similar_tracks_.find({artist, track});
+    if (found != similar_tracks_.end()) return similar_reply(found->second, true, {{"artist", artist}});
+    return error_reply(6, "Track not found");
+  }
   return error_reply(3, "Invalid Method - No method with that name in this package");
 }
 
@@ -120,6 +187,10 @@ std::vector<std::string> LastfmFake::asked() const {
       calls.push_back("track:" + request.query_value("artist") + "|" + request.query_value("track"));
     } else if (method == "artist.getTopTags") {
       calls.push_back("artist:" + request.query_value("artist"));
+    } else if (method == "track.getSimilar") {
+      calls.push_back("similar-track:" + request.query_value("artist") + "|" + request.query_value("track"));
+    } else if (method == "artist.getSimilar") {
+      calls.push_back("similar-artist:" + request.query_value("artist"));
     }
   }
   return calls;

@@ -1,6 +1,7 @@
 #include "fakes/reccobeats_fake.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <span>
 
 #include "sonic/core/random.hpp"
@@ -27,9 +28,9 @@ std::string uuid_for(const std::string& spotify_id) {
   return text;
 }
 
-std::vector<std::string> split_ids(const RecordedRequest& request) {
+std::vector<std::string> split_ids(const RecordedRequest& request, const char* name = "ids") {
   std::vector<std::string> ids;
-  for (auto [it, end] = request.query.equal_range("ids"); it != end; ++it) {
+  for (auto [it, end] = request.query.equal_range(name); it != end; ++it) {
     std::size_t start = 0;
     const std::string& value = it->second;
     while (start <= value.size()) {
@@ -46,6 +47,51 @@ std::vector<std::string> split_ids(const RecordedRequest& request) {
 ReccoBeatsFake::ReccoBeatsFake() {
   server_.on("GET", "/v1/audio-features",
              [this](const RecordedRequest& request) { return faults_.shape(answer(request)); });
+  server_.on("GET", "/v1/track/recommendation",
+             [this](const RecordedRequest& request) { return faults_.shape(recommend(request)); });
+}
+
+void ReccoBeatsFake::add_recommendations(const std::string& seed, std::vector<Recommended> tracks) {
+  std::lock_guard lock(mutex_);
+  recommendations_[seed] = std::move(tracks);
+}
+
+StubReply ReccoBeatsFake::recommend(const RecordedRequest& request) {
+  const auto seeds = split_ids(request, "seeds");
+  const std::string size_text = request.query_value("size");
+  const int size = size_text.empty() ? 0 : std::atoi(size_text.c_str());
+  if (seeds.empty() || seeds.size() > 5 || size < 1 || size > 100) {
+    return StubReply::json(
+        {{"timestamp", "2026-05-01T12:00:00Z"}, {"status", 400}, {"error", "Bad Request"}, {"code", 4004}}, 400);
+  }
+  std::lock_guard lock(mutex_);
+  nlohmann::json content = nlohmann::json::array();
+  bool known = false;
+  for (const auto& seed : seeds) {
+    const auto found = recommendations_.find(seed);
+    if (found == recommendations_.end()) continue;
+    known = true;
+    for (const auto& track : found->second) {
+      if (content.size() >= static_cast<std::size_t>(size)) break;
+      const std::string uuid = uuid_for(track.spotify_id + track.title);
+      content.push_back({{"id", uuid},
+                         {"trackTitle", track.title},
+                         {"artists",
+                          {{{"id", uuid_for(track.artist)},
+                            {"name", track.artist},
+                            {"href", "https://open.spotify.com/artist/0000000000000000000000"}}}},
+                         {"durationMs", 201000},
+                         {"isrc", "QZ" + uuid.substr(0, 10)},
+                         {"href", track.spotify_id.empty() ? std::string("https://www.reccobeats.com/track/" + uuid)
+                                                           : "https://open.spotify.com/track/" + track.spotify_id},
+                         {"popularity", 42}});
+    }
+  }
+  if (!known) {
+    return StubReply::json(
+        {{"timestamp", "2026-05-01T12:00:00Z"}, {"status", 404}, {"error", "Not Found"}, {"code", 4041}}, 404);
+  }
+  return StubReply::json({{"content", content}});
 }
 
 nlohmann::json ReccoBeatsFake::derived_features(const std::string& spotify_id) {

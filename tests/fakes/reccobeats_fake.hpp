@@ -2,7 +2,9 @@
 // ReccoBeats on a loopback port, speaking GET /v1/audio-features?ids=… as the real service does
 // (docs: external-services.md §2): records in `content` carry ReccoBeats' own UUID as `id` and
 // the Spotify ID only at the end of `href`; tracks it does not know are left out, without
-// placeholders; more than 40 IDs are silently cut to 40.
+// placeholders; more than 40 IDs are silently cut to 40. GET /v1/track/recommendation?size=&seeds=
+// answers {"content":[{"id":…,"trackTitle":…,"artists":[{"id":…,"name":…,"href":…}],"href":…}]}
+// with the tracks given for any of its seeds (a seed it does not know: 404), cut to `size`.
 //
 //   ReccoBeatsFake reccobeats;
 //   reccobeats.add_track("0aaaaaaaaaaaaaaaaaaaaa");  // features derived from the ID
@@ -40,6 +42,14 @@ class ReccoBeatsFake {
   // Replies list their records in an order drawn from this seed instead of the order asked.
   void shuffle_replies(std::uint64_t seed);
 
+  struct Recommended {
+    std::string spotify_id;  // empty: a record whose href names no Spotify track
+    std::string title;
+    std::string artist;
+  };
+  // What /v1/track/recommendation answers when `seed` is among the seeds.
+  void add_recommendations(const std::string& seed, std::vector<Recommended> tracks);
+
   FaultScript& faults() { return faults_; }
 
   // The IDs of each audio-features call, in the order they came.
@@ -54,11 +64,13 @@ class ReccoBeatsFake {
     nlohmann::json features;
   };
   StubReply answer(const RecordedRequest& request);
+  StubReply recommend(const RecordedRequest& request);
 
   StubServer server_;
   FaultScript faults_;
   mutable std::mutex mutex_;
   std::map<std::string, std::vector<Record>> catalog_;
+  std::map<std::string, std::vector<Recommended>> recommendations_;
   std::optional<std::uint64_t> shuffle_seed_;
   std::uint64_t replies_ = 0;
 };

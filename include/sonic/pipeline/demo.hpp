@@ -3,7 +3,9 @@
 // and as a public catalog would (the audio features CSV), both imported through the same paths
 // as real data, into a home of its own (never the person's real store); then the nightly
 // retrain (clusters, the mood net trained on the simulated catalog's planted moods, the next-mood
-// and session models, drift, the offline narrative) and the report, in the terminal and as HTML.
+// and session models, drift, the offline narrative) and the report, in the terminal and as HTML;
+// then recommendations from the listener's own history and a comparison with a second simulated
+// listener (seed + 1), whose export is compared as `sonic compare friend.zip` would.
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -13,6 +15,8 @@
 #include "sonic/pipeline/feature_import_result.hpp"
 #include "sonic/pipeline/import_tally.hpp"
 #include "sonic/pipeline/retrain.hpp"
+#include "sonic/taste/compatibility.hpp"
+#include "sonic/taste/recommend.hpp"
 
 namespace sonic::pipeline {
 
@@ -35,6 +39,11 @@ struct DemoResult {
   std::optional<RetrainResult> retrain;
   std::string terminal_report;  // the whole year, as `sonic report` prints it
   std::filesystem::path html_report;
+  // `sonic recommend` (rediscover and library pools: the demo asks no service) as of the year's end.
+  std::optional<taste::RecommendResult> recommendations;
+  // `sonic compare` with a second simulated listener (the next seed), from their export zip.
+  std::filesystem::path friend_export_zip;
+  std::optional<taste::Comparison> comparison;
 };
 
 // The zone the simulated listener lives in (a fixed UTC+1, like the simulator's clock).

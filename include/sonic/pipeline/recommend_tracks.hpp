@@ -1,11 +1,13 @@
 #pragma once
 // `sonic recommend`: the store's listening, the ranked picks, and optionally a playlist file
-// (written atomically; default <home>/playlists/recommendations.<format>).
+// (written atomically; default <home>/playlists/recommendations.<format>; a discovered artist
+// with no track is left out of the file).
 #include <filesystem>
 #include <optional>
 
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
+#include "sonic/pipeline/discover_sources.hpp"
 #include "sonic/report/playlist_file.hpp"
 #include "sonic/store/database.hpp"
 #include "sonic/taste/recommend.hpp"
@@ -13,7 +15,8 @@
 namespace sonic::pipeline {
 
 struct RecommendRequest {
-  taste::RecommendOptions options{};
+  taste::RecommendOptions options{};  // its `discover` is set from `discover` below
+  DiscoverSettings discover{};
   std::optional<report::PlaylistFormat> playlist{};
   std::optional<std::filesystem::path> out{};
 };

@@ -33,6 +33,9 @@ struct ReportRequest {
   int top = 10;
   bool colour = false;      // terminal on stdout only
   std::int64_t now_ms = 0;  // 0: the clock
+  // `sonic report --compare OTHER` (what `sonic compare` takes): the dashboard gains a
+  // `comparison` (taste::to_json of the Comparison), shown as a section of the HTML report.
+  std::optional<std::filesystem::path> compare_with{};
 };
 
 struct ReportResult {

@@ -30,4 +30,12 @@ struct ItemTag {
   int count = 0;
 };
 
+// A track of an imported catalog that the history does not hold: its Spotify ID, title and the
+// catalog's artists cell ("A;B", "['A', 'B']"…).
+struct CatalogListing {
+  std::string spotify_id{};
+  std::string name{};
+  std::string artists{};
+};
+
 }  // namespace sonic::records

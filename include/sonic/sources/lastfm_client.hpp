@@ -3,6 +3,7 @@
 //
 //   sources::LastfmClient lastfm(endpoints.lastfm, api_key);
 //   const auto tags = lastfm.track_top_tags("AC/DC", "Hells Bells");  // nullopt: not on Last.fm
+//   const auto like = lastfm.similar_artists("Radiohead", 20);        // the "beyond your library" pool
 //
 // GET /2.0/?method=track.getTopTags&artist=…&track=…&autocorrect=1&api_key=…&format=json, the
 // key a secret query field (masked in every log line and error). Last.fm reports errors inside
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "sonic/core/error.hpp"
@@ -45,6 +47,23 @@ class LastfmError : public Error {
 // untagged is an empty list.
 using TopTags = std::optional<std::vector<TopTag>>;
 
+// One item of artist.getSimilar / track.getSimilar: `match` is Last.fm's similarity, 0..1 (sent
+// as a string by artist.getSimilar and as a number by track.getSimilar).
+struct SimilarArtist {
+  std::string name;
+  double match = 0.0;
+  bool operator==(const SimilarArtist&) const = default;
+};
+struct SimilarTrack {
+  std::string artist;
+  std::string name;
+  double match = 0.0;
+  bool operator==(const SimilarTrack&) const = default;
+};
+// Highest match first (then by name); nullopt when Last.fm does not know the seed.
+using SimilarArtists = std::optional<std::vector<SimilarArtist>>;
+using SimilarTracks = std::optional<std::vector<SimilarTrack>>;
+
 class LastfmClient {
  public:
   // `base_url` without /2.0, e.g. "https://ws.audioscrobbler.com" (ServiceEndpoints::lastfm).
@@ -55,9 +74,19 @@ class LastfmClient {
   TopTags track_top_tags(const std::string& artist, const std::string& track);
   TopTags artist_top_tags(const std::string& artist);
 
+  // artist.getSimilar / track.getSimilar with autocorrect=1, at most `limit` items.
+  SimilarArtists similar_artists(const std::string& artist, int limit);
+  SimilarTracks similar_tracks(const std::string& artist, const std::string& track, int limit);
+
  private:
   net::HttpRequest request_for(const char* method) const;
-  TopTags fetch(const net::HttpRequest& request);
+  // The reply's JSON, nullopt for error 6 (not found); every other Last.fm error retried or
+  // thrown as the header comment says.
+  std::optional<nlohmann::json> fetch(const net::HttpRequest& request, const std::string& what);
+  // fetch() with autocorrect=1, the reply read by `reader(json, where)`.
+  template <typename Reader>
+  auto read_reply(net::HttpRequest request, Reader reader)
+      -> std::optional<std::invoke_result_t<Reader, const nlohmann::json&, const std::string&>>;
 
   std::string base_url_;
   std::string api_key_;

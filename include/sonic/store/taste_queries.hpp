@@ -17,4 +17,7 @@ std::vector<records::TasteTrack> listened_tracks(Database& db);
 std::vector<records::ItemTag> listened_track_tags(Database& db);
 std::vector<records::ItemTag> listened_artist_tags(Database& db);
 
+// Tracks of imported catalogs whose Spotify ID no track of the history has (once each, by ID).
+std::vector<records::CatalogListing> unheard_catalog_tracks(Database& db);
+
 }  // namespace sonic::store

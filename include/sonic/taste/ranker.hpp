@@ -43,5 +43,7 @@ std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std:
 
 // Whole percentages of each part, summing to exactly 100 (largest remainders get the rounding).
 std::array<int, kScorePartCount> part_percentages(const ScoredCandidate& scored);
+// The same for any non-negative parts (all 0 when they sum to 0).
+std::vector<int> whole_percentages(std::span<const double> parts);
 
 }  // namespace sonic::taste

@@ -2,6 +2,7 @@
 // `sonic recommend`: the pools asked for, one ranker, and each pick explained in words and shares
 // ("because: 45% indie (genre), 30% played with Radiohead, 25% you loved it in 2019").
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "sonic/core/time_zone.hpp"
 #include "sonic/taste/candidate_pools.hpp"
+#include "sonic/taste/discover_evidence.hpp"
 #include "sonic/taste/listening_data.hpp"
 #include "sonic/taste/ranker.hpp"
 
@@ -23,6 +25,9 @@ struct RecommendOptions {
   SignalOptions signals{};
   RankerWeights weights = default_ranker_weights();
   std::optional<std::int64_t> now_ms{};  // default: just after the newest listen
+  // Asked for the discover pool; without it the pool is skipped with one line saying so.
+  DiscoverAsk discover{};
+  std::size_t discover_seeds = 5;  // top artists and top tracks sent as seeds
 };
 
 struct Reason {
@@ -46,6 +51,9 @@ struct RecommendResult {
   std::vector<std::string> pools{};
   std::vector<std::string> skipped{};  // one line per pool that could not run, and why
   std::size_t candidates = 0;
+  // Library picks first, then discoveries (never heard; track empty for a whole artist). With
+  // other pools, discoveries take up to a quarter of `size` (at least 1) and the rest is the
+  // library's.
   std::vector<Recommendation> recommendations{};
 };
 
