@@ -15,13 +15,17 @@ struct PlaylistFlags {
   std::optional<std::string> prompt;
   std::optional<std::string> for_segment;
   std::optional<std::string> before;
+  std::optional<std::string> out;
   bool explain = false;
   bool json = false;
 };
 
 void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
   const pipeline::PlaylistRequest request{
-      .prompt = flags.prompt, .for_segment = flags.for_segment, .before_date = flags.before};
+      .prompt = flags.prompt,
+      .for_segment = flags.for_segment,
+      .before_date = flags.before,
+      .out = flags.out ? std::optional<std::filesystem::path>(*flags.out) : std::nullopt};
   // A bad prompt is refused before the home is looked at; --explain needs no store at all.
   const auto explained = pipeline::explain_playlist(request);
   if (flags.explain) {
@@ -42,7 +46,12 @@ void set_playlist_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--for", flags->for_segment,
                       "From what you play then: morning, afternoon, evening, night, weekday, weekend, "
                       "or weekday-/weekend- and a time of day (weekend-night)");
-  command->add_flag("--explain", flags->explain, "Print the constraints the prompt asks for; choose nothing");
+  auto* explain =
+      command->add_flag("--explain", flags->explain, "Print the constraints the prompt asks for; choose nothing");
+  command
+      ->add_option("--out", flags->out,
+                   "Also write the playlist to this file, as .m3u8, .xspf or .jspf by its extension (atomically)")
+      ->excludes(explain);
   command->add_option("--before", flags->before,
                       "Use only listens before this local date (YYYY-MM-DD), e.g. to hold out the last month");
   add_json_flag(*command, flags->json);

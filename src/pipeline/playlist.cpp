@@ -37,13 +37,45 @@ std::int64_t midnight_of(const TimeZone& zone, const CalendarDate& date) {
   return zone.utc_ms(date.year, date.month, date.day, 0);
 }
 
+// The model's name when it gave one, else the prompt itself (cut to a title's length) or the segment.
+std::string playlist_title(const PlaylistRequest& request, const playlist::Constraints& constraints) {
+  if (constraints.name && !constraints.name->empty()) return *constraints.name;
+  if (request.prompt) {
+    constexpr std::size_t kTitleChars = 80;
+    std::string title = *request.prompt;
+    if (title.size() > kTitleChars) {
+      std::size_t cut = kTitleChars;
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;  // not mid UTF-8 sequence
+      title = title.substr(0, cut) + "…";
+    }
+    return "sonic: " + title;
+  }
+  return "sonic: your " + playlist::DaySegment{constraints.time_of_day, constraints.day_type}.describe();
+}
+
 }  // namespace
+
+report::PlaylistDocument playlist_document(const PlaylistResult& result) {
+  report::PlaylistDocument document{.title = result.title};
+  if (result.constraints.description) document.annotation = *result.constraints.description;
+  for (const auto& chosen : result.selection.tracks) {
+    const auto& track = chosen.candidate.track;
+    document.entries.push_back({.title = track.name,
+                                .artist = track.artist,
+                                .album = track.album,
+                                .duration_ms = track.duration_ms,
+                                .spotify_id = track.spotify_id,
+                                .annotation = chosen.why});
+  }
+  return document;
+}
 
 PlaylistResult explain_playlist(const PlaylistRequest& request) {
   if (!request.prompt && !request.for_segment) {
     throw UsageError("say what the playlist is for: sonic playlist \"calm morning music\", or --for morning");
   }
   if (request.before_date) parse_date(*request.before_date);  // refused before any store is opened
+  if (request.out) report::playlist_format_of(*request.out);
   PlaylistResult result;
   if (request.prompt) {
     auto parsed = playlist::parse_prompt(*request.prompt);
@@ -60,6 +92,7 @@ PlaylistResult explain_playlist(const PlaylistRequest& request) {
     if (!request.prompt) result.constraints.source = "habits";
   }
   result.explain_only = true;
+  result.title = playlist_title(request, result.constraints);
   return result;
 }
 
@@ -84,6 +117,10 @@ PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const Pl
     candidates.push_back(std::move(candidate));
   }
   result.selection = playlist::select_tracks(candidates, result.constraints, discovery);
+  if (request.out) {
+    report::write_playlist_file(*request.out, playlist_document(result), report::playlist_format_of(*request.out));
+    result.playlist_file = request.out;
+  }
   return result;
 }
 
@@ -124,6 +161,9 @@ nlohmann::json to_json(const PlaylistResult& result) {
   json["ran_dry"] = selection.ran_dry ? nlohmann::json(*selection.ran_dry) : nlohmann::json(nullptr);
   json["notes"] = selection.notes;
   json["habits_window"] = result.habits_window;
+  json["title"] = result.title;
+  json["playlist_file"] =
+      result.playlist_file ? nlohmann::json(result.playlist_file->string()) : nlohmann::json(nullptr);
   return json;
 }
 
@@ -160,6 +200,7 @@ std::string to_text(const PlaylistResult& result) {
   text += "\n" + std::to_string(result.selection.tracks.size()) + " tracks, about " + std::to_string(minutes) +
           " minutes\n";
   for (const auto& note : result.selection.notes) text += note + "\n";
+  if (result.playlist_file) text += "written to " + report::terminal_safe(result.playlist_file->string()) + "\n";
   return text;
 }
 

@@ -1,19 +1,35 @@
 #include "sonic/pipeline/recommend_tracks.hpp"
 
-#include "sonic/core/atomic_file.hpp"
-
 namespace sonic::pipeline {
+namespace {
+
+std::string because(const taste::Recommendation& pick) {
+  std::string text;
+  for (const auto& reason : pick.reasons) {
+    text += (text.empty() ? "because: " : ", ") + std::to_string(reason.percent) + "% " + reason.because;
+  }
+  return text;
+}
+
+report::PlaylistDocument playlist_document(const taste::RecommendResult& result) {
+  report::PlaylistDocument document{.title = "sonic recommends"};
+  for (const auto& pick : result.recommendations) {
+    document.entries.push_back(
+        {.title = pick.track, .artist = pick.artist, .spotify_id = pick.spotify_id, .annotation = because(pick)});
+  }
+  return document;
+}
+
+}  // namespace
 
 RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
                                        const RecommendRequest& request) {
   const auto data = taste::load_listening_data(db);
   RecommendTracksResult result{.recommendations = taste::recommend(data, request.options, zone)};
   if (request.playlist) {
-    static const char* kExtensions[] = {"m3u8", "xspf", "jspf"};
     const auto path = request.out.value_or(
-        home.dir / "playlists" / (std::string("recommendations.") + kExtensions[static_cast<int>(*request.playlist)]));
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    write_file_atomically(path, report::render_playlist(result.recommendations, *request.playlist, "sonic recommends"));
+        home.dir / "playlists" / (std::string("recommendations.") + report::playlist_extension(*request.playlist)));
+    report::write_playlist_file(path, playlist_document(result.recommendations), *request.playlist);
     result.playlist_file = path;
   }
   return result;

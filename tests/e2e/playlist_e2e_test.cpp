@@ -81,6 +81,32 @@ TEST_F(PlaylistE2e, ForASegmentAndUnknownWords) {
   EXPECT_EQ(nlohmann::json::parse(unknown.out)["parse"]["unknown_words"], nlohmann::json::array({"banjo"}));
 }
 
+TEST_F(PlaylistE2e, OutWritesTheChosenTracksInTheFormatOfItsExtension) {
+  const auto file = data_ / "lists" / "energy.jspf";
+  const auto run = sonic({"playlist", "high energy, 3 songs", "--out", file.string(), "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["playlist_file"], file.string());
+  std::ifstream in(file);
+  const auto written = nlohmann::json::parse(in);
+  ASSERT_EQ(written["playlist"]["track"].size(), 3u);
+  EXPECT_EQ(written["playlist"]["title"], "sonic: high energy, 3 songs");
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& track = written["playlist"]["track"][i];
+    EXPECT_EQ(track["title"], json["tracks"][i]["track"]);
+    EXPECT_EQ(track["creator"], json["tracks"][i]["artist"]);
+    EXPECT_EQ(track["location"][0], "spotify:track:" + json["tracks"][i]["spotify_id"].get<std::string>());
+    EXPECT_EQ(track["annotation"], json["tracks"][i]["why"]);
+  }
+
+  // Another extension is refused before anything is chosen or written.
+  const auto bad = sonic({"playlist", "calm", "--out", (data_ / "calm.txt").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find(".m3u8, .xspf or .jspf"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty());
+  EXPECT_FALSE(std::filesystem::exists(data_ / "calm.txt"));
+}
+
 TEST(PlaylistExplainE2e, ExplainNeedsNoStore) {
   TempDir home;
   const auto run = run_sonic({"--home", home.path().string(), "playlist", "--explain", "--json", "not sad, an hour"});
