@@ -17,6 +17,7 @@ struct PlaylistFlags {
   std::optional<std::string> before;
   std::optional<std::string> out;
   bool explain = false;
+  bool spotify = false;
   bool json = false;
 };
 
@@ -33,7 +34,15 @@ void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
     return;
   }
   CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
-  print_result(pipeline::make_playlist(context.db(), context.zone(), request), flags.json);
+  std::optional<sources::spotify::SpotifyConnection> spotify;
+  if (flags.spotify) {
+    // The login and its scope are checked before anything is chosen or written.
+    spotify.emplace(context.home());
+    spotify->require_scope(sources::spotify::kPlaylistModifyScope);
+  }
+  auto result = pipeline::make_playlist(context.db(), context.zone(), request);
+  if (spotify) pipeline::publish_to_spotify(*spotify, result);
+  print_result(result, flags.json);
 }
 
 }  // namespace
@@ -51,6 +60,11 @@ void set_playlist_command(CLI::App& app, GlobalOptions& globals) {
   command
       ->add_option("--out", flags->out,
                    "Also write the playlist to this file, as .m3u8, .xspf or .jspf by its extension (atomically)")
+      ->excludes(explain);
+  command
+      ->add_flag("--spotify", flags->spotify,
+                 "Also create it as a private playlist in your Spotify account (needs `sonic auth spotify` with "
+                 "playlist-modify-private)")
       ->excludes(explain);
   command->add_option("--before", flags->before,
                       "Use only listens before this local date (YYYY-MM-DD), e.g. to hold out the last month");

@@ -11,6 +11,7 @@
 #include "sonic/playlist/prompt_parser.hpp"
 #include "sonic/playlist/selection.hpp"
 #include "sonic/report/playlist_file.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -30,7 +31,18 @@ struct PlaylistResult {
   std::string habits_window;  // "weekend nights": where the time-of-day weight came from
   std::string title;          // the playlist's name: the model's, or the prompt / --for segment
   std::optional<std::filesystem::path> playlist_file;  // written by --out
+  struct SpotifyPlaylist {
+    std::string id;
+    std::string url;
+    std::size_t added = 0;
+    std::size_t without_id = 0;  // chosen tracks left out: no Spotify ID (basic exports carry none)
+  };
+  std::optional<SpotifyPlaylist> spotify;  // created by --spotify
 };
+
+// --spotify: the chosen tracks (those with a Spotify ID, in order) as a new private playlist in
+// the logged-in account, named by the result's title. Nothing is created for an empty list.
+void publish_to_spotify(sources::spotify::SpotifyConnection& spotify, PlaylistResult& result);
 
 // The chosen tracks as a playlist file's entries (title, artist, album, duration, Spotify ID, why).
 report::PlaylistDocument playlist_document(const PlaylistResult& result);
