@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "sonic/core/error.hpp"
+#include "sonic/pipeline/playlist_discovery.hpp"
 #include "sonic/playlist/listening_habits.hpp"
 #include "sonic/report/text_cell.hpp"
 
@@ -145,6 +146,10 @@ PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const Pl
                                   .segment_plays = plays.segment_plays};
     candidates.push_back(std::move(candidate));
   }
+  // The discovery share comes from taste's own-history pools unless the caller brings another source.
+  std::optional<TastePoolDiscovery> pools;
+  if (discovery == nullptr && result.constraints.discovery_share > 0)
+    discovery = &pools.emplace(db, before_ms, candidates);
   result.selection = playlist::select_tracks(candidates, result.constraints, discovery);
   if (request.out) {
     report::write_playlist_file(*request.out, playlist_document(result), report::playlist_format_of(*request.out));

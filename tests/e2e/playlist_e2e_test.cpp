@@ -163,6 +163,43 @@ TEST_F(PlaylistE2e, SpotifyWithALoginWithoutThePlaylistScopeExitsFourWithTheComm
   EXPECT_TRUE(spotify.playlists().empty());
 }
 
+TEST_F(PlaylistE2e, TheDiscoveryShareComesFromTracksNotHeardForNinetyDays) {
+  // Songs 0-19 are played again 120 days later: songs 20-39 become rediscoveries.
+  const auto later = data_ / "later";
+  std::filesystem::create_directories(later);
+  const auto first = write_extended_history(later, synthetic_tracks(40, 10));
+  std::ifstream in(first);
+  auto rows = nlohmann::json::parse(in);
+  in.close();
+  nlohmann::json again = nlohmann::json::array();
+  for (std::size_t i = 0; i < 20; ++i) {
+    auto row = rows[i];
+    std::string ts = row["ts"];
+    ts.replace(0, 10, "2025-05-01");  // 2025-01-01 + 120 days
+    row["ts"] = ts;
+    again.push_back(row);
+  }
+  std::ofstream(first) << again.dump();
+  ASSERT_EQ(sonic({"import", first.string()}).exit_code, 0);
+
+  const auto run = sonic({"playlist", "6 songs, 50% new", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["tracks"].size(), 6u);
+  int discovered = 0;
+  for (const auto& track : json["tracks"]) {
+    const int song = std::stoi(track["track"].get<std::string>().substr(5));
+    if (track["from_discovery"].get<bool>()) {
+      ++discovered;
+      EXPECT_GE(song, 20) << track.dump();  // not heard for 120 days
+    } else {
+      EXPECT_LT(song, 20) << track.dump();  // the library's share: the most played now
+    }
+  }
+  EXPECT_EQ(discovered, 3);
+  EXPECT_TRUE(json["notes"].empty()) << json["notes"].dump();
+}
+
 TEST(PlaylistExplainE2e, ExplainNeedsNoStore) {
   TempDir home;
   const auto run = run_sonic({"--home", home.path().string(), "playlist", "--explain", "--json", "not sad, an hour"});
