@@ -7,6 +7,7 @@
 #include "sonic/core/atomic_file.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/pipeline/playlist.hpp"
 #include "sonic/pipeline/predict_session.hpp"
 #include "sonic/pipeline/summarize.hpp"
 #include "sonic/pipeline/model_registry.hpp"
@@ -62,6 +63,29 @@ report::DashboardInputs gather_inputs(store::Database& db, const Home& home, con
   return inputs;
 }
 
+// "Playlists for your day": ten tracks for each time of day from what the person plays then, as
+// `sonic playlist --for <time> "10 songs"` would choose them.
+nlohmann::json day_playlists(store::Database& db, const TimeZone& zone) {
+  static constexpr std::pair<const char*, const char*> kTimes[] = {{"morning", "Morning (05-12)"},
+                                                                   {"afternoon", "Afternoon (12-17)"},
+                                                                   {"evening", "Evening (17-22)"},
+                                                                   {"night", "Night (22-05)"}};
+  nlohmann::json lists = nlohmann::json::array();
+  for (const auto& [time, title] : kTimes) {
+    const PlaylistRequest request{
+        .prompt = "10 songs", .for_segment = time, .before_date = std::nullopt, .out = std::nullopt};
+    const auto playlist = make_playlist(db, zone, request);
+    nlohmann::json tracks = nlohmann::json::array();
+    for (const auto& chosen : playlist.selection.tracks) {
+      tracks.push_back({{"track", chosen.candidate.track.name},
+                        {"artist", chosen.candidate.track.artist},
+                        {"plays_in_window", chosen.candidate.segment_plays}});
+    }
+    lists.push_back({{"time_of_day", time}, {"title", title}, {"tracks", tracks}});
+  }
+  return lists;
+}
+
 std::string render(const nlohmann::json& dashboard, ReportFormat format, bool colour) {
   switch (format) {
     case ReportFormat::terminal:
@@ -112,7 +136,9 @@ nlohmann::json build_report_dashboard(store::Database& db, const Home& home, con
                                       const ReportRequest& request) {
   const std::int64_t now_ms = request.now_ms != 0 ? request.now_ms : now_utc_ms();
   const insight::Period period = insight::Period::parse(request.period, request.year);
-  return report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
+  auto dashboard = report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
+  dashboard["day_playlists"] = day_playlists(db, zone);
+  return dashboard;
 }
 
 ReportResult deliver_report(nlohmann::json dashboard, const Home& home, const TimeZone& zone,
