@@ -70,6 +70,11 @@ DemoResult run_demo(const DemoOptions& options) {
   request.format = ReportFormat::html;
   request.out = home.reports() / "report-demo-year.html";
   result.html_report = *deliver_report(dashboard, home, zone, request).written;
+  result.playlist = make_playlist(db, zone,
+                                  {.prompt = std::string(kDemoPlaylistPrompt),
+                                   .for_segment = std::nullopt,
+                                   .before_date = std::nullopt,
+                                   .out = home.dir / "playlists" / "demo-calm-evening.xspf"});
   return result;
 }
 
@@ -91,13 +96,17 @@ DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting) {
       {"features", result.features.to_json()},
       {"stats", report::to_json(stats)},
       {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
-      {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())}};
+      {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())},
+      {"playlist", result.playlist ? to_json(*result.playlist) : nlohmann::json()}};
   shown.tallies =
       result.import.to_text() + result.features.to_text() + (result.retrain ? result.retrain->to_text() : "");
   shown.text = result.retrain ? result.terminal_report : report::to_text(stats);
   shown.text += "\nThe simulated export is " + result.export_zip.string() + "\nand its audio features " +
                 result.features_csv.string() + ".\n";
   if (!result.html_report.empty()) shown.text += "The HTML report: " + result.html_report.string() + "\n";
+  if (result.playlist) {
+    shown.text += "\nsonic playlist \"" + std::string(kDemoPlaylistPrompt) + "\":\n" + to_text(*result.playlist);
+  }
   shown.text +=
       "Explore the demo store with: sonic --home " + result.home.string() + " --tz " + zone.name() + " report\n";
   return shown;

@@ -80,6 +80,17 @@ TEST(Cli, DemoImportsTheSimulatedYearAndPrintsOneJsonObject) {
   EXPECT_GT(json["stats"]["sessions"]["count"].get<int>(), 50);
   EXPECT_TRUE(std::filesystem::exists(out / "my_spotify_data.zip"));
   EXPECT_TRUE(std::filesystem::exists(out / "audio_features.csv"));
+  // The demo's playlist: every track inside the prompt's energy range, also written as XSPF.
+  const auto& playlist = json["playlist"];
+  ASSERT_FALSE(playlist["tracks"].empty()) << playlist.dump();
+  const auto energy = playlist["constraints"]["ranges"]["energy"];
+  for (const auto& track : playlist["tracks"]) {
+    EXPECT_GE(track["features"]["energy"].get<double>(), energy[0].get<double>()) << track.dump();
+    EXPECT_LE(track["features"]["energy"].get<double>(), energy[1].get<double>()) << track.dump();
+  }
+  EXPECT_LE(playlist["tracks"].size(), 10u);
+  EXPECT_EQ(playlist["constraints"]["time_of_day"], "evening");
+  EXPECT_TRUE(std::filesystem::exists(playlist["playlist_file"].get<std::string>()));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "sonic/pipeline/feature_import_result.hpp"
 #include "sonic/pipeline/import_tally.hpp"
+#include "sonic/pipeline/playlist.hpp"
 #include "sonic/pipeline/retrain.hpp"
 
 namespace sonic::pipeline {
@@ -35,10 +36,13 @@ struct DemoResult {
   std::optional<RetrainResult> retrain;
   std::string terminal_report;  // the whole year, as `sonic report` prints it
   std::filesystem::path html_report;
+  std::optional<PlaylistResult> playlist;  // `sonic playlist` on the simulated year, also written as XSPF
 };
 
 // The zone the simulated listener lives in (a fixed UTC+1, like the simulator's clock).
 inline constexpr const char* kDemoTimeZone = "Etc/GMT-1";
+// What the demo asks `sonic playlist` for (a prompt that needs features, a time of day and a size).
+inline constexpr const char* kDemoPlaylistPrompt = "calm evening music, 10 songs";
 
 DemoResult run_demo(const DemoOptions& options);
 
