@@ -15,13 +15,18 @@ struct PlaylistFlags {
   std::optional<std::string> prompt;
   std::optional<std::string> for_segment;
   std::optional<std::string> before;
+  std::optional<std::string> out;
   bool explain = false;
+  bool spotify = false;
   bool json = false;
 };
 
 void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
   const pipeline::PlaylistRequest request{
-      .prompt = flags.prompt, .for_segment = flags.for_segment, .before_date = flags.before};
+      .prompt = flags.prompt,
+      .for_segment = flags.for_segment,
+      .before_date = flags.before,
+      .out = flags.out ? std::optional<std::filesystem::path>(*flags.out) : std::nullopt};
   // A bad prompt is refused before the home is looked at; --explain needs no store at all.
   const auto explained = pipeline::explain_playlist(request);
   if (flags.explain) {
@@ -29,7 +34,15 @@ void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
     return;
   }
   CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
-  print_result(pipeline::make_playlist(context.db(), context.zone(), request), flags.json);
+  std::optional<sources::spotify::SpotifyConnection> spotify;
+  if (flags.spotify) {
+    // The login and its scope are checked before anything is chosen or written.
+    spotify.emplace(context.home());
+    spotify->require_scope(sources::spotify::kPlaylistModifyScope);
+  }
+  auto result = pipeline::make_playlist(context.db(), context.zone(), request);
+  if (spotify) pipeline::publish_to_spotify(*spotify, result);
+  print_result(result, flags.json);
 }
 
 }  // namespace
@@ -42,7 +55,17 @@ void set_playlist_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--for", flags->for_segment,
                       "From what you play then: morning, afternoon, evening, night, weekday, weekend, "
                       "or weekday-/weekend- and a time of day (weekend-night)");
-  command->add_flag("--explain", flags->explain, "Print the constraints the prompt asks for; choose nothing");
+  auto* explain =
+      command->add_flag("--explain", flags->explain, "Print the constraints the prompt asks for; choose nothing");
+  command
+      ->add_option("--out", flags->out,
+                   "Also write the playlist to this file, as .m3u8, .xspf or .jspf by its extension (atomically)")
+      ->excludes(explain);
+  command
+      ->add_flag("--spotify", flags->spotify,
+                 "Also create it as a private playlist in your Spotify account (needs `sonic auth spotify` with "
+                 "playlist-modify-private)")
+      ->excludes(explain);
   command->add_option("--before", flags->before,
                       "Use only listens before this local date (YYYY-MM-DD), e.g. to hold out the last month");
   add_json_flag(*command, flags->json);

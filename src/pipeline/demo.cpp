@@ -84,6 +84,11 @@ DemoResult run_demo(const DemoOptions& options) {
   result.friend_export_zip = options.folder / "friend_spotify_data.zip";
   sim::write_extended_export_zip(sim::simulate_listener(other), result.friend_export_zip);
   result.comparison = compare_taste(db, result.friend_export_zip, zone, {});
+  result.playlist = make_playlist(db, zone,
+                                  {.prompt = std::string(kDemoPlaylistPrompt),
+                                   .for_segment = std::nullopt,
+                                   .before_date = std::nullopt,
+                                   .out = home.dir / "playlists" / "demo-calm-evening.xspf"});
   return result;
 }
 
@@ -107,7 +112,8 @@ DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting) {
       {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
       {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())},
       {"recommendations", result.recommendations ? taste::to_json(*result.recommendations) : nlohmann::json()},
-      {"comparison", result.comparison ? taste::to_json(*result.comparison) : nlohmann::json()}};
+      {"comparison", result.comparison ? taste::to_json(*result.comparison) : nlohmann::json()},
+      {"playlist", result.playlist ? to_json(*result.playlist) : nlohmann::json()}};
   shown.tallies =
       result.import.to_text() + result.features.to_text() + (result.retrain ? result.retrain->to_text() : "");
   shown.text = result.retrain ? result.terminal_report : report::to_text(stats);
@@ -119,6 +125,9 @@ DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting) {
                   report::compare_text(*result.comparison);
   }
   if (!result.html_report.empty()) shown.text += "The HTML report: " + result.html_report.string() + "\n";
+  if (result.playlist) {
+    shown.text += "\nsonic playlist \"" + std::string(kDemoPlaylistPrompt) + "\":\n" + to_text(*result.playlist);
+  }
   shown.text +=
       "Explore the demo store with: sonic --home " + result.home.string() + " --tz " + zone.name() + " report\n";
   return shown;

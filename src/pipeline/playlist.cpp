@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "sonic/core/error.hpp"
+#include "sonic/pipeline/playlist_discovery.hpp"
 #include "sonic/playlist/listening_habits.hpp"
 #include "sonic/report/text_cell.hpp"
 
@@ -37,13 +38,74 @@ std::int64_t midnight_of(const TimeZone& zone, const CalendarDate& date) {
   return zone.utc_ms(date.year, date.month, date.day, 0);
 }
 
+// At most `max_bytes` of `text`, cut before a UTF-8 sequence rather than inside one, "…" marking the cut.
+std::string cut_utf8(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+// The model's name when it gave one, else the prompt itself (cut to a title's length) or the segment.
+std::string playlist_title(const PlaylistRequest& request, const playlist::Constraints& constraints) {
+  if (constraints.name && !constraints.name->empty()) return *constraints.name;
+  if (request.prompt) {
+    constexpr std::size_t kTitleBytes = 80;
+    return "sonic: " + cut_utf8(*request.prompt, kTitleBytes);
+  }
+  return "sonic: your " + playlist::DaySegment{constraints.time_of_day, constraints.day_type}.describe();
+}
+
 }  // namespace
+
+report::PlaylistDocument playlist_document(const PlaylistResult& result) {
+  report::PlaylistDocument document{.title = result.title};
+  if (result.constraints.description) document.annotation = *result.constraints.description;
+  for (const auto& chosen : result.selection.tracks) {
+    const auto& track = chosen.candidate.track;
+    document.entries.push_back({.title = track.name,
+                                .artist = track.artist,
+                                .album = track.album,
+                                .duration_ms = track.duration_ms,
+                                .spotify_id = track.spotify_id,
+                                .annotation = chosen.why});
+  }
+  return document;
+}
+
+void publish_to_spotify(sources::spotify::SpotifyConnection& spotify, PlaylistResult& result) {
+  PlaylistResult::SpotifyPlaylist published;
+  std::vector<std::string> uris;
+  for (const auto& chosen : result.selection.tracks) {
+    const auto& id = chosen.candidate.track.spotify_id;
+    if (id) {
+      uris.push_back("spotify:track:" + *id);
+    } else {
+      ++published.without_id;
+    }
+  }
+  if (uris.empty()) {
+    result.selection.notes.push_back("no playlist was created on Spotify: no chosen track has a Spotify ID");
+    return;
+  }
+  // Spotify takes a description of up to 300 characters, on one line.
+  constexpr std::size_t kDescriptionBytes = 290;
+  const std::string description =
+      result.constraints.description ? *result.constraints.description : "made by sonic from your listening";
+  const auto created =
+      spotify.create_playlist(result.title, cut_utf8(report::terminal_safe(description), kDescriptionBytes), uris);
+  published.id = created.id;
+  published.url = created.url;
+  published.added = created.items_added;
+  result.spotify = published;
+}
 
 PlaylistResult explain_playlist(const PlaylistRequest& request) {
   if (!request.prompt && !request.for_segment) {
     throw UsageError("say what the playlist is for: sonic playlist \"calm morning music\", or --for morning");
   }
   if (request.before_date) parse_date(*request.before_date);  // refused before any store is opened
+  if (request.out) report::playlist_format_of(*request.out);
   PlaylistResult result;
   if (request.prompt) {
     auto parsed = playlist::parse_prompt(*request.prompt);
@@ -60,6 +122,7 @@ PlaylistResult explain_playlist(const PlaylistRequest& request) {
     if (!request.prompt) result.constraints.source = "habits";
   }
   result.explain_only = true;
+  result.title = playlist_title(request, result.constraints);
   return result;
 }
 
@@ -83,7 +146,15 @@ PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const Pl
                                   .segment_plays = plays.segment_plays};
     candidates.push_back(std::move(candidate));
   }
+  // The discovery share comes from taste's own-history pools unless the caller brings another source.
+  std::optional<TastePoolDiscovery> pools;
+  if (discovery == nullptr && result.constraints.discovery_share > 0)
+    discovery = &pools.emplace(db, before_ms, candidates);
   result.selection = playlist::select_tracks(candidates, result.constraints, discovery);
+  if (request.out) {
+    report::write_playlist_file(*request.out, playlist_document(result), report::playlist_format_of(*request.out));
+    result.playlist_file = request.out;
+  }
   return result;
 }
 
@@ -124,6 +195,16 @@ nlohmann::json to_json(const PlaylistResult& result) {
   json["ran_dry"] = selection.ran_dry ? nlohmann::json(*selection.ran_dry) : nlohmann::json(nullptr);
   json["notes"] = selection.notes;
   json["habits_window"] = result.habits_window;
+  json["title"] = result.title;
+  json["playlist_file"] =
+      result.playlist_file ? nlohmann::json(result.playlist_file->string()) : nlohmann::json(nullptr);
+  json["spotify"] = nullptr;
+  if (result.spotify) {
+    json["spotify"] = {{"id", result.spotify->id},
+                       {"url", result.spotify->url},
+                       {"added", result.spotify->added},
+                       {"without_spotify_id", result.spotify->without_id}};
+  }
   return json;
 }
 
@@ -160,6 +241,16 @@ std::string to_text(const PlaylistResult& result) {
   text += "\n" + std::to_string(result.selection.tracks.size()) + " tracks, about " + std::to_string(minutes) +
           " minutes\n";
   for (const auto& note : result.selection.notes) text += note + "\n";
+  if (result.playlist_file) text += "written to " + report::terminal_safe(result.playlist_file->string()) + "\n";
+  if (result.spotify) {
+    text += "created on Spotify with " + std::to_string(result.spotify->added) + " tracks: " +
+            report::terminal_safe(result.spotify->url.empty() ? "spotify:playlist:" + result.spotify->id
+                                                              : result.spotify->url) +
+            "\n";
+    if (result.spotify->without_id > 0) {
+      text += std::to_string(result.spotify->without_id) + " chosen tracks have no Spotify ID and were left out\n";
+    }
+  }
   return text;
 }
 

@@ -1,8 +1,27 @@
 #include "sonic/pipeline/recommend_tracks.hpp"
 
-#include "sonic/core/atomic_file.hpp"
-
 namespace sonic::pipeline {
+namespace {
+
+std::string because(const taste::Recommendation& pick) {
+  std::string text;
+  for (const auto& reason : pick.reasons) {
+    text += (text.empty() ? "because: " : ", ") + std::to_string(reason.percent) + "% " + reason.because;
+  }
+  return text;
+}
+
+report::PlaylistDocument playlist_document(const taste::RecommendResult& result) {
+  report::PlaylistDocument document{.title = "sonic recommends"};
+  for (const auto& pick : result.recommendations) {
+    if (pick.track.empty()) continue;  // a discovered artist without a track: nothing to play
+    document.entries.push_back(
+        {.title = pick.track, .artist = pick.artist, .spotify_id = pick.spotify_id, .annotation = because(pick)});
+  }
+  return document;
+}
+
+}  // namespace
 
 RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
                                        const RecommendRequest& request) {
@@ -13,13 +32,9 @@ RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, co
   };
   RecommendTracksResult result{.recommendations = taste::recommend(data, options, zone)};
   if (request.playlist) {
-    static const char* kExtensions[] = {"m3u8", "xspf", "jspf"};
     const auto path = request.out.value_or(
-        home.dir / "playlists" / (std::string("recommendations.") + kExtensions[static_cast<int>(*request.playlist)]));
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    auto tracks = result.recommendations;
-    std::erase_if(tracks.recommendations, [](const taste::Recommendation& pick) { return pick.track.empty(); });
-    write_file_atomically(path, report::render_playlist(tracks, *request.playlist, "sonic recommends"));
+        home.dir / "playlists" / (std::string("recommendations.") + report::playlist_extension(*request.playlist)));
+    report::write_playlist_file(path, playlist_document(result.recommendations), *request.playlist);
     result.playlist_file = path;
   }
   return result;

@@ -9,6 +9,7 @@
 #include "sonic/core/atomic_file.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/pipeline/playlist.hpp"
 #include "sonic/pipeline/predict_session.hpp"
 #include "sonic/pipeline/summarize.hpp"
 #include "sonic/pipeline/model_registry.hpp"
@@ -64,6 +65,29 @@ report::DashboardInputs gather_inputs(store::Database& db, const Home& home, con
   return inputs;
 }
 
+// "Playlists for your day": ten tracks for each time of day from what the person plays then, as
+// `sonic playlist --for <time> "10 songs"` would choose them.
+nlohmann::json day_playlists(store::Database& db, const TimeZone& zone) {
+  static constexpr std::pair<const char*, const char*> kTimes[] = {{"morning", "Morning (05-12)"},
+                                                                   {"afternoon", "Afternoon (12-17)"},
+                                                                   {"evening", "Evening (17-22)"},
+                                                                   {"night", "Night (22-05)"}};
+  nlohmann::json lists = nlohmann::json::array();
+  for (const auto& [time, title] : kTimes) {
+    const PlaylistRequest request{
+        .prompt = "10 songs", .for_segment = time, .before_date = std::nullopt, .out = std::nullopt};
+    const auto playlist = make_playlist(db, zone, request);
+    nlohmann::json tracks = nlohmann::json::array();
+    for (const auto& chosen : playlist.selection.tracks) {
+      tracks.push_back({{"track", chosen.candidate.track.name},
+                        {"artist", chosen.candidate.track.artist},
+                        {"plays_in_window", chosen.candidate.segment_plays}});
+    }
+    lists.push_back({{"time_of_day", time}, {"title", title}, {"tracks", tracks}});
+  }
+  return lists;
+}
+
 std::string render(const nlohmann::json& dashboard, ReportFormat format, bool colour) {
   switch (format) {
     case ReportFormat::terminal:
@@ -117,6 +141,7 @@ nlohmann::json build_report_dashboard(store::Database& db, const Home& home, con
   auto dashboard = report::build_dashboard(db, zone, period, gather_inputs(db, home, zone, period, request, now_ms));
   if (request.compare_with)
     dashboard["comparison"] = taste::to_json(compare_taste(db, *request.compare_with, zone, {}));
+  dashboard["day_playlists"] = day_playlists(db, zone);
   return dashboard;
 }
 

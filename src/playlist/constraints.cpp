@@ -53,6 +53,7 @@ nlohmann::json to_json(const Constraints& constraints) {
         {"minutes", constraints.size.minutes ? nlohmann::json(*constraints.size.minutes) : nlohmann::json(nullptr)}}},
       {"ordering", ordering_name(constraints.ordering)},
       {"name", optional_text(constraints.name)},
+      {"description", optional_text(constraints.description)},
       {"source", constraints.source}};
 }
 

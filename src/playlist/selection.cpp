@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace sonic::playlist {
 namespace {
@@ -187,13 +188,16 @@ Selection select_tracks(const std::vector<Candidate>& library, const Constraints
   auto full = [&] {
     return by_minutes ? selection.duration_ms >= target_ms : static_cast<int>(selection.tracks.size()) >= target_songs;
   };
+  std::set<std::int64_t> taken;  // a discovered track may be a library track too: once only
   auto take = [&](const Ranked& item) {
+    if (taken.count(item.candidate->track.track_id) > 0) return false;
     int& count = per_artist[item.candidate->track.artist_id];
     if (count >= kMaxTracksPerArtist) {
       artist_cap_hit = true;
       return false;
     }
     ++count;
+    taken.insert(item.candidate->track.track_id);
     selection.tracks.push_back(
         {*item.candidate, item.score, item.via_mood, why(*item.candidate, constraints, item.via_mood)});
     selection.duration_ms += item.candidate->track.duration_ms.value_or(kAssumedTrackMs);
@@ -203,6 +207,10 @@ Selection select_tracks(const std::vector<Candidate>& library, const Constraints
   for (const auto& item : discovered_ranked) {
     if (taken_new >= discovery_songs || full()) break;
     if (take(item)) ++taken_new;
+  }
+  if (discovery && taken_new < discovery_songs) {
+    selection.notes.push_back("only " + std::to_string(taken_new) + " of the " + std::to_string(discovery_songs) +
+                              " new tracks asked for fit from " + discovery->name() + "; your library filled the rest");
   }
   for (const auto& item : ranked) {
     if (full()) break;

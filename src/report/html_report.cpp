@@ -133,6 +133,22 @@ std::string top_list(const nlohmann::json& list, bool tracks) {
                 : table({"artist", "#listens", "#hours"}, rows);
 }
 
+// One short list per time of day, from what the person plays then (`sonic playlist --for`).
+std::string day_playlists(const nlohmann::json& section_json) {
+  std::string html;
+  for (const auto& day_part : section_json) {
+    html += concat("<h3>", html_escape(text_or(day_part, "title", "")), "</h3>");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& track : field(day_part, "tracks")) {
+      rows.push_back({html_escape(text_or(track, "track", "")), html_escape(text_or(track, "artist", "")),
+                      grouped(integer_or(track, "plays_in_window", 0))});
+    }
+    html += rows.empty() ? "<p class=\"missing\">Nothing played at this time of day yet.</p>"
+                         : table({"track", "artist", "#plays then"}, rows);
+  }
+  return html;
+}
+
 std::string drift(const nlohmann::json& section_json) {
   if (!section_json.is_object()) return missing("drift");
   if (!has_items(section_json, "flags")) return "<p>No change over 20%: listening as usual.</p>";
@@ -232,6 +248,10 @@ std::string render_html(const nlohmann::json& dashboard) {
   html += section("narrative", "In words", narrative(dashboard));
   if (const auto& compared = field(dashboard, "comparison"); compared.is_object()) {
     html += section("compare", "Compatibility", comparison(compared));
+  }
+  // Only reports that gathered it (`sonic report`) have this section; a dashboard without it renders as before.
+  if (has_items(dashboard, "day_playlists")) {
+    html += section("day-playlists", "Playlists for your day", day_playlists(field(dashboard, "day_playlists")));
   }
   return html + "</main></body></html>\n";
 }

@@ -4,7 +4,7 @@ namespace sonic::store {
 
 std::vector<LibraryTrack> library_tracks(Database& db, std::int64_t before_ms) {
   auto query = db.prepare(R"sql(
-SELECT t.id, t.spotify_id, t.name, a.id, a.name, t.duration_ms,
+SELECT t.id, t.spotify_id, t.name, a.id, a.name, t.duration_ms, t.album_name,
        f.energy, f.valence, f.danceability, f.acousticness, f.instrumentalness, f.tempo, m.mood, c.label
 FROM tracks t
 JOIN artists a ON a.id = t.artist_id
@@ -25,14 +25,15 @@ ORDER BY t.id)sql");
     track.artist_id = query.integer(3);
     track.artist = query.text(4);
     if (!query.is_null(5)) track.duration_ms = query.integer(5);
-    track.energy = query.optional_real(6);
-    track.valence = query.optional_real(7);
-    track.danceability = query.optional_real(8);
-    track.acousticness = query.optional_real(9);
-    track.instrumentalness = query.optional_real(10);
-    track.tempo = query.optional_real(11);
-    track.mood = query.optional_text(12);
-    track.cluster_label = query.optional_text(13);
+    track.album = query.optional_text(6);
+    track.energy = query.optional_real(7);
+    track.valence = query.optional_real(8);
+    track.danceability = query.optional_real(9);
+    track.acousticness = query.optional_real(10);
+    track.instrumentalness = query.optional_real(11);
+    track.tempo = query.optional_real(12);
+    track.mood = query.optional_text(13);
+    track.cluster_label = query.optional_text(14);
     tracks.push_back(std::move(track));
   }
   return tracks;

@@ -109,7 +109,7 @@ TEST_F(AuthE2e, LogInThroughTheBrowserThenAskForTheStatus) {
   const auto json = nlohmann::json::parse(status_run.out);
   EXPECT_EQ(json["usable"], true);
   EXPECT_EQ(json["source"], "file");
-  EXPECT_EQ(json["scope"], "user-read-recently-played");
+  EXPECT_EQ(json["scope"], "user-read-recently-played playlist-modify-private");
   EXPECT_GE(json["days_left"].get<int>(), 180);  // six calendar months from today
   EXPECT_LE(json["days_left"].get<int>(), 184);
   EXPECT_EQ(spotify.requests("POST", kTokenPath).size(), 1u);  // no check: no request

@@ -95,6 +95,17 @@ TEST(Cli, DemoImportsTheSimulatedYearAndPrintsOneJsonObject) {
   EXPECT_GT(score, 0.0);
   EXPECT_LT(score, 90.0);
   EXPECT_GT(json["comparison"]["listens"]["b"].get<double>(), 1000);
+  // The demo's playlist: every track inside the prompt's energy range, also written as XSPF.
+  const auto& playlist = json["playlist"];
+  ASSERT_FALSE(playlist["tracks"].empty()) << playlist.dump();
+  const auto energy = playlist["constraints"]["ranges"]["energy"];
+  for (const auto& track : playlist["tracks"]) {
+    EXPECT_GE(track["features"]["energy"].get<double>(), energy[0].get<double>()) << track.dump();
+    EXPECT_LE(track["features"]["energy"].get<double>(), energy[1].get<double>()) << track.dump();
+  }
+  EXPECT_LE(playlist["tracks"].size(), 10u);
+  EXPECT_EQ(playlist["constraints"]["time_of_day"], "evening");
+  EXPECT_TRUE(std::filesystem::exists(playlist["playlist_file"].get<std::string>()));
 }
 
 }  // namespace

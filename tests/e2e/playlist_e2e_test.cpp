@@ -1,12 +1,16 @@
 // `sonic playlist` end to end: the real binary on an imported history with catalog features:
 // hard ranges hold, two tracks per artist, the short list names what ran dry, --for, --explain
-// without a store, and every bad prompt the issue names exits 2 with a readable message.
+// without a store, --out and --spotify (against the fake Spotify), and every bad prompt the issue
+// names exits 2 with a readable message.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "fakes/spotify_fake.hpp"
+#include "sonic/sources/spotify/accounts_client.hpp"
+#include "sonic/sources/spotify/credentials_store.hpp"
 #include "support/run_sonic.hpp"
 #include "support/synthetic_history.hpp"
 #include "support/temp_dir.hpp"
@@ -33,9 +37,21 @@ class PlaylistE2e : public ::testing::Test {
     const auto imported = sonic({"import-features", catalog.string()});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
   }
-  RunResult sonic(std::vector<std::string> args) {
+  RunResult sonic(std::vector<std::string> args, const RunOptions& options = {}) {
     args.insert(args.begin(), {"--home", home_.path().string(), "--tz", "UTC"});
-    return run_sonic(args);
+    return run_sonic(args, options);
+  }
+  // A login stored by `sonic auth spotify`, granted `scope`.
+  RunOptions logged_in_to(SpotifyFake& spotify, const std::string& scope) {
+    sources::spotify::SpotifyCredentials credentials;
+    credentials.client_id = SpotifyFake::kClientId;
+    credentials.refresh_token = spotify.issue_refresh_token(scope);
+    credentials.scope = scope;
+    credentials.authorized_ms = 1'750'000'000'000;
+    sources::spotify::CredentialsStore(home_.path() / "credentials.json", {}).save(credentials, 1'750'000'000'000);
+    RunOptions options;
+    for (const auto& [name, value] : spotify.env()) options.env.emplace(name, value);
+    return options;
   }
 
   TempDir home_;
@@ -79,6 +95,109 @@ TEST_F(PlaylistE2e, ForASegmentAndUnknownWords) {
   const auto unknown = sonic({"playlist", "sad banjo songs", "--json"});
   ASSERT_EQ(unknown.exit_code, 0) << unknown.err;
   EXPECT_EQ(nlohmann::json::parse(unknown.out)["parse"]["unknown_words"], nlohmann::json::array({"banjo"}));
+}
+
+TEST_F(PlaylistE2e, OutWritesTheChosenTracksInTheFormatOfItsExtension) {
+  const auto file = data_ / "lists" / "energy.jspf";
+  const auto run = sonic({"playlist", "high energy, 3 songs", "--out", file.string(), "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["playlist_file"], file.string());
+  std::ifstream in(file);
+  const auto written = nlohmann::json::parse(in);
+  ASSERT_EQ(written["playlist"]["track"].size(), 3u);
+  EXPECT_EQ(written["playlist"]["title"], "sonic: high energy, 3 songs");
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& track = written["playlist"]["track"][i];
+    EXPECT_EQ(track["title"], json["tracks"][i]["track"]);
+    EXPECT_EQ(track["creator"], json["tracks"][i]["artist"]);
+    EXPECT_EQ(track["location"][0], "spotify:track:" + json["tracks"][i]["spotify_id"].get<std::string>());
+    EXPECT_EQ(track["annotation"], json["tracks"][i]["why"]);
+  }
+
+  // Another extension is refused before anything is chosen or written.
+  const auto bad = sonic({"playlist", "calm", "--out", (data_ / "calm.txt").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find(".m3u8, .xspf or .jspf"), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty());
+  EXPECT_FALSE(std::filesystem::exists(data_ / "calm.txt"));
+}
+
+TEST_F(PlaylistE2e, SpotifyCreatesThePlaylistInTheAccountInItsOrder) {
+  SpotifyFake spotify;
+  const auto options = logged_in_to(spotify, sources::spotify::kLoginScope);
+  const auto run = sonic({"playlist", "high energy, 4 songs", "--spotify", "--json"}, options);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  const auto playlists = spotify.playlists();
+  ASSERT_EQ(playlists.size(), 1u);
+  EXPECT_EQ(json["spotify"]["id"], playlists[0].id);
+  EXPECT_EQ(json["spotify"]["added"], 4);
+  EXPECT_EQ(playlists[0].request["name"], "sonic: high energy, 4 songs");
+  EXPECT_EQ(playlists[0].request["public"], false);
+  ASSERT_EQ(playlists[0].uris.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(playlists[0].uris[i], "spotify:track:" + json["tracks"][i]["spotify_id"].get<std::string>());
+  }
+  for (const auto& token : spotify.issued_access_tokens()) {
+    EXPECT_EQ(run.err.find(token), std::string::npos);
+    EXPECT_EQ(run.out.find(token), std::string::npos);
+  }
+}
+
+TEST_F(PlaylistE2e, SpotifyWithALoginWithoutThePlaylistScopeExitsFourWithTheCommandToRun) {
+  SpotifyFake spotify;
+  const auto options = logged_in_to(spotify, sources::spotify::kRecentlyPlayedScope);
+  const auto run = sonic({"playlist", "high energy", "--spotify"}, options);
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.err.find("run `sonic auth spotify`"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_TRUE(spotify.requests().empty());  // refused before any request
+
+  // A development-mode app's 403: a clear message, exit 4, no playlist.
+  const auto allowed = logged_in_to(spotify, sources::spotify::kLoginScope);
+  spotify.forbid_playlists();
+  const auto forbidden = sonic({"playlist", "high energy", "--spotify"}, allowed);
+  EXPECT_EQ(forbidden.exit_code, 4);
+  EXPECT_NE(forbidden.err.find("development mode"), std::string::npos) << forbidden.err;
+  EXPECT_TRUE(spotify.playlists().empty());
+}
+
+TEST_F(PlaylistE2e, TheDiscoveryShareComesFromTracksNotHeardForNinetyDays) {
+  // Songs 0-19 are played again 120 days later: songs 20-39 become rediscoveries.
+  const auto later = data_ / "later";
+  std::filesystem::create_directories(later);
+  const auto first = write_extended_history(later, synthetic_tracks(40, 10));
+  std::ifstream in(first);
+  auto rows = nlohmann::json::parse(in);
+  in.close();
+  nlohmann::json again = nlohmann::json::array();
+  for (std::size_t i = 0; i < 20; ++i) {
+    auto row = rows[i];
+    std::string ts = row["ts"];
+    ts.replace(0, 10, "2025-05-01");  // 2025-01-01 + 120 days
+    row["ts"] = ts;
+    again.push_back(row);
+  }
+  std::ofstream(first) << again.dump();
+  ASSERT_EQ(sonic({"import", first.string()}).exit_code, 0);
+
+  const auto run = sonic({"playlist", "6 songs, 50% new", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["tracks"].size(), 6u);
+  int discovered = 0;
+  for (const auto& track : json["tracks"]) {
+    const int song = std::stoi(track["track"].get<std::string>().substr(5));
+    if (track["from_discovery"].get<bool>()) {
+      ++discovered;
+      EXPECT_GE(song, 20) << track.dump();  // not heard for 120 days
+    } else {
+      EXPECT_LT(song, 20) << track.dump();  // the library's share: the most played now
+    }
+  }
+  EXPECT_EQ(discovered, 3);
+  EXPECT_TRUE(json["notes"].empty()) << json["notes"].dump();
 }
 
 TEST(PlaylistExplainE2e, ExplainNeedsNoStore) {

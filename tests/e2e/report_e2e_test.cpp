@@ -8,6 +8,7 @@
 #include "sonic/core/utc_time.hpp"
 
 #include "sonic/report/text_cell.hpp"
+#include "sonic/report/text_escape.hpp"
 #include "support/run_sonic.hpp"
 #include "support/shared_data.hpp"
 #include "support/store_fingerprint.hpp"
@@ -57,6 +58,18 @@ void expect_every_format_works(const std::function<RunResult(std::vector<std::st
   EXPECT_EQ(html.out, html_path.string() + "\n");
   const std::string page = read_file(html_path);
   EXPECT_NE(page.find("<svg class=\"chart\""), std::string::npos);
+  // Playlists for the day: four times of day, at most ten tracks each, the morning's first in the page.
+  const auto& day_playlists = dashboard["day_playlists"];
+  ASSERT_EQ(day_playlists.size(), 4u);
+  EXPECT_EQ(day_playlists[0]["time_of_day"], "morning");
+  EXPECT_EQ(day_playlists[3]["time_of_day"], "night");
+  for (const auto& day_part : day_playlists) EXPECT_LE(day_part["tracks"].size(), 10u);
+  EXPECT_NE(page.find("<h2>Playlists for your day</h2>"), std::string::npos);
+  if (!day_playlists[0]["tracks"].empty()) {
+    EXPECT_GT(day_playlists[0]["tracks"][0]["plays_in_window"].get<int>(), 0);
+    EXPECT_NE(page.find(report::html_escape(day_playlists[0]["tracks"][0]["track"].get<std::string>())),
+              std::string::npos);
+  }
   EXPECT_EQ(page.find("http://"), std::string::npos);
   EXPECT_EQ(page.find("https://"), std::string::npos);
 

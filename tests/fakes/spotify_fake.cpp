@@ -36,6 +36,7 @@ SpotifyFake::SpotifyFake() {
   route("GET", kRecentlyPlayedPath, kRecentlyPlayedPath,
         [this](const RecordedRequest& r) { return recently_played(r); });
   route("GET", kTracksPath, kTracksPath, [this](const RecordedRequest& r) { return tracks(r); });
+  route("POST", kMyPlaylistsPath, kMyPlaylistsPath, [this](const RecordedRequest& r) { return create_playlist(r); });
 }
 
 std::map<std::string, std::string> SpotifyFake::env() const {
@@ -154,7 +155,7 @@ std::vector<std::string> SpotifyFake::issued_access_tokens() const {
 // Called with the mutex held.
 StubReply SpotifyFake::token_reply(const std::string& scope, const std::string& refresh_token) {
   const std::string access = "BQD-access-" + std::to_string(++serial_) + "-u5Xq9";
-  access_tokens_.insert(access);
+  access_tokens_[access] = scope;
   issued_access_tokens_.push_back(access);
   nlohmann::json body = {{"access_token", access}, {"token_type", "Bearer"}, {"scope", scope}, {"expires_in", 3600}};
   if (!refresh_token.empty()) body["refresh_token"] = refresh_token;

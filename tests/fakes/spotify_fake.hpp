@@ -17,7 +17,11 @@
 //
 // Web API: GET /v1/me/player/recently-played honours limit/after/before over the plays it
 // holds; GET /v1/tracks?ids= and GET /v1/tracks/{id} serve the tracks it knows (null in a
-// batch, 404 alone for the others). Every call needs a live access token (401 otherwise).
+// batch, 404 alone for the others). POST /v1/me/playlists creates a playlist (201, the
+// PlaylistObject) and POST /v1/playlists/{id}/items adds at most 100 spotify:track: URIs (201,
+// {"snapshot_id"}); both need playlist-modify-private in the token's scope (403 "Insufficient
+// client scope" otherwise), and forbid_playlists() makes them answer a development-mode 403.
+// Every call needs a live access token (401 otherwise).
 //
 // Faults, per route, consumed in order before the route's real behaviour:
 //   fail_next        answered instead (the request is not processed: no token is rotated)
@@ -42,6 +46,8 @@ inline constexpr const char* kTokenPath = "/api/token";
 inline constexpr const char* kRecentlyPlayedPath = "/v1/me/player/recently-played";
 inline constexpr const char* kTracksPath = "/v1/tracks";
 inline constexpr const char* kTrackPath = "/v1/tracks/{id}";  // the fault key of the single route
+inline constexpr const char* kMyPlaylistsPath = "/v1/me/playlists";
+inline constexpr const char* kPlaylistItemsPath = "/v1/playlists/{id}/items";  // the fault key for every playlist
 
 enum class LostReply { truncated, too_slow };
 
@@ -79,6 +85,14 @@ class SpotifyFake {
   void load_plays(const std::filesystem::path& recently_played_reply);
   void add_track(const nlohmann::json& track_object);
   void forbid_batch_tracks(bool forbid = true);
+  void forbid_playlists(bool forbid = true);  // 403 {"error":{"status":403,"message":"Forbidden"}}
+  struct CreatedPlaylist {
+    std::string id;
+    nlohmann::json request;         // the create call's body
+    std::vector<std::string> uris;  // every item added, in order
+    int item_requests = 0;
+  };
+  std::vector<CreatedPlaylist> playlists() const;
   std::size_t play_count() const;
 
   // Faults. `route` is one of the *_PATH constants above.
@@ -117,6 +131,9 @@ class SpotifyFake {
   StubReply recently_played(const RecordedRequest& request);
   StubReply tracks(const RecordedRequest& request);
   StubReply track(const std::string& id, const RecordedRequest& request);
+  StubReply create_playlist(const RecordedRequest& request);
+  StubReply add_playlist_items(const std::string& id, const RecordedRequest& request);
+  std::optional<StubReply> reject_playlist_write(const RecordedRequest& request) const;
   std::string redirect_for(const std::string& authorize_url, bool approve);
 
   StubServer server_;
@@ -124,13 +141,15 @@ class SpotifyFake {
   std::map<std::string, std::deque<Fault>> faults_;
   std::map<std::string, Authorization> authorizations_;  // by code
   std::map<std::string, std::string> refresh_tokens_;    // live token -> scope
-  std::set<std::string> access_tokens_;                  // live
+  std::map<std::string, std::string> access_tokens_;     // live token -> its scope
   std::vector<std::string> issued_access_tokens_;
   bool rotate_ = true;
   int serial_ = 0;
   std::map<std::int64_t, nlohmann::json> plays_;  // by played_at in ms
   std::map<std::string, nlohmann::json> tracks_;  // by ID
   bool batch_forbidden_ = false;
+  bool playlists_forbidden_ = false;
+  std::vector<CreatedPlaylist> playlists_;
 };
 
 }  // namespace sonic::testing

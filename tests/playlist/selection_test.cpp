@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 namespace sonic::playlist {
 namespace {
 
@@ -148,7 +151,29 @@ TEST(SelectionTest, TheDiscoveryShareComesFromTheSourceOrTheLibraryWithANote) {
                           [](const ChosenTrack& item) { return item.candidate.from_discovery; }),
             2);
   EXPECT_EQ(std::find(chosen.begin(), chosen.end(), 101), chosen.end());
-  EXPECT_TRUE(with.notes.empty());
+  ASSERT_EQ(with.notes.size(), 1u);
+  EXPECT_EQ(with.notes[0], "only 2 of the 3 new tracks asked for fit from fixed; your library filled the rest");
+}
+
+class LibraryRediscovery : public DiscoverySource {
+ public:
+  std::string name() const override { return "rediscoveries"; }
+  std::vector<Candidate> discover(const Constraints&, std::size_t) override {
+    return {track(4, 4, 0.8), track(5, 5, 0.8), track(6, 6, 0.8)};
+  }
+};
+
+TEST(SelectionTest, ADiscoveredTrackThatIsAlsoInTheLibraryIsChosenOnce) {
+  std::vector<Candidate> library;
+  for (int i = 1; i <= 6; ++i) library.push_back(track(i, i, 0.8));
+  Constraints constraints = energy_between(0.6, 1.0, 6);
+  constraints.discovery_share = 0.5;
+  LibraryRediscovery discovery;
+  const auto chosen = ids(select_tracks(library, constraints, &discovery));
+  EXPECT_EQ(std::set<std::int64_t>(chosen.begin(), chosen.end()).size(), chosen.size());
+  EXPECT_EQ(chosen.size(), 6u);
+  // The three discovered come first (steady keeps the order they were taken in).
+  EXPECT_EQ(std::set<std::int64_t>(chosen.begin(), chosen.begin() + 3), (std::set<std::int64_t>{4, 5, 6}));
 }
 
 }  // namespace

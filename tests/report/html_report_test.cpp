@@ -77,6 +77,28 @@ TEST(HtmlReport, EmptySectionsSayWhatToRun) {
   EXPECT_NE(html.find("</html>"), std::string::npos);
 }
 
+TEST(HtmlReport, PlaylistsForTheDayOnePerTimeOfDayEscaped) {
+  auto dashboard = testing::sample_dashboard();
+  EXPECT_EQ(render_html(dashboard).find("Playlists for your day"), std::string::npos);  // not gathered: no section
+  dashboard["day_playlists"] = {
+      {{"time_of_day", "morning"},
+       {"title", "Morning (05-12)"},
+       {"tracks", {{{"track", "<i>Sun</i> & tea"}, {"artist", "A \"B\""}, {"plays_in_window", 1234}}}}},
+      {{"time_of_day", "night"}, {"title", "Night (22-05)"}, {"tracks", nlohmann::json::array()}}};
+  const auto html = render_html(dashboard);
+  const auto start = html.find("<section id=\"day-playlists\"><h2>Playlists for your day</h2>");
+  ASSERT_NE(start, std::string::npos);
+  const auto part = html.substr(start, html.find("</section>", start) - start);
+  EXPECT_NE(part.find("<h3>Morning (05-12)</h3>"), std::string::npos) << part;
+  EXPECT_NE(part.find("<td>&lt;i&gt;Sun&lt;/i&gt; &amp; tea</td><td>A &quot;B&quot;</td><td class=\"n\">1,234</td>"),
+            std::string::npos)
+      << part;
+  EXPECT_NE(part.find("<h3>Night (22-05)</h3><p class=\"missing\">Nothing played at this time of day yet.</p>"),
+            std::string::npos)
+      << part;
+  EXPECT_EQ(count(part, "<i>"), 0u);
+}
+
 TEST(SvgCharts, ScatterPlacesClustersOnTheUnitSquare) {
   const auto svg = cluster_scatter_svg(testing::sample_dashboard()["clusters"]);
   // valence 0.3 → 44 + 0.3·420; energy 0.2 → 10 + 0.8·420

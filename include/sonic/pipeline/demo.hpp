@@ -14,6 +14,7 @@
 
 #include "sonic/pipeline/feature_import_result.hpp"
 #include "sonic/pipeline/import_tally.hpp"
+#include "sonic/pipeline/playlist.hpp"
 #include "sonic/pipeline/retrain.hpp"
 #include "sonic/taste/compatibility.hpp"
 #include "sonic/taste/recommend.hpp"
@@ -44,10 +45,13 @@ struct DemoResult {
   // `sonic compare` with a second simulated listener (the next seed), from their export zip.
   std::filesystem::path friend_export_zip;
   std::optional<taste::Comparison> comparison;
+  std::optional<PlaylistResult> playlist;  // `sonic playlist` on the simulated year, also written as XSPF
 };
 
 // The zone the simulated listener lives in (a fixed UTC+1, like the simulator's clock).
 inline constexpr const char* kDemoTimeZone = "Etc/GMT-1";
+// What the demo asks `sonic playlist` for (a prompt that needs features, a time of day and a size).
+inline constexpr const char* kDemoPlaylistPrompt = "calm evening music, 10 songs";
 
 DemoResult run_demo(const DemoOptions& options);
 

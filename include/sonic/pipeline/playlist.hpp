@@ -2,6 +2,7 @@
 // `sonic playlist`: a prompt (or a named segment of the day, `--for`) -> constraints -> tracks of
 // the person's library. Deterministic: the same store and prompt give the same playlist.
 #include <cstdint>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -9,14 +10,17 @@
 #include "sonic/core/time_zone.hpp"
 #include "sonic/playlist/prompt_parser.hpp"
 #include "sonic/playlist/selection.hpp"
+#include "sonic/report/playlist_file.hpp"
+#include "sonic/sources/spotify/spotify_connection.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
 
 struct PlaylistRequest {
   std::optional<std::string> prompt;
-  std::optional<std::string> for_segment;  // --for: morning, weekend-night, …
-  std::optional<std::string> before_date;  // YYYY-MM-DD: use only listens starting before its local midnight
+  std::optional<std::string> for_segment;    // --for: morning, weekend-night, …
+  std::optional<std::string> before_date;    // YYYY-MM-DD: use only listens starting before its local midnight
+  std::optional<std::filesystem::path> out;  // --out: .m3u8, .xspf or .jspf, written atomically
 };
 
 struct PlaylistResult {
@@ -25,7 +29,23 @@ struct PlaylistResult {
   bool explain_only = false;  // --explain: the constraints, nothing selected
   playlist::Selection selection;
   std::string habits_window;  // "weekend nights": where the time-of-day weight came from
+  std::string title;          // the playlist's name: the model's, or the prompt / --for segment
+  std::optional<std::filesystem::path> playlist_file;  // written by --out
+  struct SpotifyPlaylist {
+    std::string id;
+    std::string url;
+    std::size_t added = 0;
+    std::size_t without_id = 0;  // chosen tracks left out: no Spotify ID (basic exports carry none)
+  };
+  std::optional<SpotifyPlaylist> spotify;  // created by --spotify
 };
+
+// --spotify: the chosen tracks (those with a Spotify ID, in order) as a new private playlist in
+// the logged-in account, named by the result's title. Nothing is created for an empty list.
+void publish_to_spotify(sources::spotify::SpotifyConnection& spotify, PlaylistResult& result);
+
+// The chosen tracks as a playlist file's entries (title, artist, album, duration, Spotify ID, why).
+report::PlaylistDocument playlist_document(const PlaylistResult& result);
 
 // The prompt's constraints alone (no store): what --explain prints. UsageError for a bad prompt
 // or --for name, or for neither.

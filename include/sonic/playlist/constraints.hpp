@@ -41,8 +41,9 @@ struct Constraints {
   double discovery_share = 0;                  // 0 = only my library .. 1 = only new tracks
   PlaylistSize size;
   Ordering ordering = Ordering::steady;
-  std::optional<std::string> name;  // a title, when a language model wrote one
-  std::string source = "parser";    // who filled it: parser | habits (later: the model)
+  std::optional<std::string> name;         // a title, when a language model wrote one
+  std::optional<std::string> description;  // one line about it, when a language model wrote one
+  std::string source = "parser";           // who filled it: parser | habits (later: the model)
 
   bool operator==(const Constraints&) const = default;
 };

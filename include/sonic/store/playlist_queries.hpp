@@ -18,6 +18,7 @@ struct LibraryTrack {
   std::string name;
   std::int64_t artist_id = 0;
   std::string artist;
+  std::optional<std::string> album;
   std::optional<std::int64_t> duration_ms;
   std::optional<double> energy, valence, danceability, acousticness, instrumentalness, tempo;
   std::optional<std::string> mood;           // track_moods.mood

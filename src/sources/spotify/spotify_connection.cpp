@@ -39,4 +39,15 @@ SpotifyConnection::SpotifyConnection(const CredentialsStore& store, SpotifyCrede
       tokens_(accounts_, store_, std::move(credentials), clock),
       web_api_(settings.endpoints.spotify_api, tokens_, http_) {}
 
+void SpotifyConnection::require_scope(const std::string& scope) const {
+  const std::string& granted = credentials().scope;
+  if (granted.empty()) return;
+  // Scopes are space-separated words; match whole words ("playlist-modify-private" is not
+  // granted by "playlist-modify-private-x").
+  const std::string padded = " " + granted + " ";
+  if (padded.find(" " + scope + " ") != std::string::npos) return;
+  throw Error(ExitCode::login_needed, "the Spotify login was granted '" + granted + "' without " + scope +
+                                          ": run `sonic auth spotify` to log in again and allow it");
+}
+
 }  // namespace sonic::sources::spotify

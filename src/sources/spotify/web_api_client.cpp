@@ -45,6 +45,31 @@ std::string join_ids(std::span<const std::string> ids) {
   return joined;
 }
 
+// Spotify's own words from an error body, {"error":{"status":403,"message":"…"}}; "" if none.
+std::string api_error_message(const std::string& body) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  if (!json.is_object()) return "";
+  const auto error = json.find("error");
+  if (error == json.end() || !error->is_object()) return "";
+  const auto message = error->find("message");
+  return message != error->end() && message->is_string() ? message->get<std::string>() : "";
+}
+
+[[noreturn]] void throw_forbidden(const net::HttpRequest& request, const net::HttpResponse& response) {
+  const std::string message = api_error_message(response.body);
+  if (message.find("scope") != std::string::npos) {
+    throw Error(ExitCode::login_needed, request.describe() + " answered 403 (" + request.mask(message) +
+                                            "): the Spotify login does not allow creating playlists; run "
+                                            "`sonic auth spotify` to log in again and allow it");
+  }
+  throw Error(ExitCode::login_needed,
+              request.describe() + " answered 403 Forbidden" +
+                  (message.empty() ? std::string() : " (" + request.mask(message) + ")") +
+                  ": a Spotify app in development mode works only for the accounts added under User Management "
+                  "in its dashboard (at most 5), and some routes are closed to it; add this account there or use "
+                  "`sonic playlist --out FILE` instead");
+}
+
 }  // namespace
 
 WebApiClient::WebApiClient(std::string api_url, AccessTokens& tokens, net::HttpClient& http)
@@ -136,6 +161,46 @@ bool WebApiClient::fetch_batch(std::span<const std::string> ids, std::span<std::
     }
   }
   return true;
+}
+
+net::HttpResponse WebApiClient::send_playlist_write(net::HttpRequest request) {
+  request.accept_status(kForbidden);
+  const auto response = send(request);
+  if (response.status == kForbidden) throw_forbidden(request, response);
+  return response;
+}
+
+CreatedPlaylist WebApiClient::create_playlist(const std::string& name, const std::string& description,
+                                              std::span<const std::string> track_uris) {
+  auto create = net::HttpRequest::post(api_url_ + "/v1/me/playlists");
+  create.json_body(nlohmann::json{{"name", name}, {"description", description}, {"public", false}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const auto created = net::parse_json_body(create, send_playlist_write(create));
+  const auto id = created.is_object() ? created.find("id") : created.end();
+  if (id == created.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) {
+    fail(create, "no playlist 'id'");
+  }
+  CreatedPlaylist playlist{.id = id->get<std::string>(), .url = "", .items_added = 0};
+  if (const auto urls = created.find("external_urls"); urls != created.end() && urls->is_object()) {
+    if (const auto url = urls->find("spotify"); url != urls->end() && url->is_string()) playlist.url = *url;
+  }
+  for (std::size_t start = 0; start < track_uris.size(); start += kPlaylistItemsPerRequest) {
+    const std::size_t count = std::min(kPlaylistItemsPerRequest, track_uris.size() - start);
+    auto add = net::HttpRequest::post(api_url_ + "/v1/playlists/" + playlist.id + "/items");
+    add.json_body(nlohmann::json{
+        {"uris", std::vector<std::string>(track_uris.begin() + static_cast<std::ptrdiff_t>(start),
+                                          track_uris.begin() + static_cast<std::ptrdiff_t>(start + count))}}
+                      .dump());
+    try {
+      send_playlist_write(add);
+    } catch (const Error& error) {
+      throw Error(error.code(), std::string(error.what()) + " (the playlist " + playlist.id + " was created with " +
+                                    std::to_string(playlist.items_added) + " of " + std::to_string(track_uris.size()) +
+                                    " tracks)");
+    }
+    playlist.items_added += count;
+  }
+  return playlist;
 }
 
 std::optional<TrackMetadata> WebApiClient::fetch_one(const std::string& id) {

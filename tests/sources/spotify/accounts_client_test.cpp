@@ -45,7 +45,7 @@ TEST_F(AccountsClientTest, AuthorizeUrlCarriesEveryPkceParameter) {
                                                        {"response_type", "code"},
                                                        {"redirect_uri", kRedirect},
                                                        {"state", "state-123"},
-                                                       {"scope", "user-read-recently-played"},
+                                                       {"scope", "user-read-recently-played playlist-modify-private"},
                                                        {"code_challenge_method", "S256"},
                                                        {"code_challenge", "challenge-abc"}};
   EXPECT_EQ(query_of(url), expected);
@@ -64,7 +64,7 @@ TEST_F(AccountsClientTest, PkceExchangeSendsVerifierAndClientIdWithoutAuthorizat
   const TokenGrant grant = pkce.exchange_code(code, kRedirect, pair.verifier);
   EXPECT_FALSE(grant.access_token.empty());
   EXPECT_TRUE(spotify.refresh_token_is_live(grant.refresh_token));
-  EXPECT_EQ(grant.scope, "user-read-recently-played");
+  EXPECT_EQ(grant.scope, "user-read-recently-played playlist-modify-private");
   EXPECT_EQ(grant.expires_at_ms, clock.now_utc_ms() + 3'600'000);
 
   const auto request = last_token_request();

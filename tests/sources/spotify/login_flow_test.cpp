@@ -146,7 +146,7 @@ TEST_F(LoginFlowTest, TheBrowserComesBackToTheListenerAndTheLoginIsStored) {
 
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
   EXPECT_EQ(credentials.authorized_ms, clock.now_utc_ms());
-  EXPECT_EQ(credentials.scope, kRecentlyPlayedScope);
+  EXPECT_EQ(credentials.scope, kLoginScope);
   const auto stored = store.load();
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->refresh_token, credentials.refresh_token);

@@ -16,12 +16,15 @@
 namespace sonic::sources::spotify {
 
 inline constexpr const char* kRecentlyPlayedScope = "user-read-recently-played";
+inline constexpr const char* kPlaylistModifyScope = "playlist-modify-private";  // sonic playlist --spotify
+// What `sonic auth spotify` asks for: reading plays, and creating private playlists.
+inline constexpr const char* kLoginScope = "user-read-recently-played playlist-modify-private";
 
 struct AuthorizeRequest {
   std::string redirect_uri;    // http://127.0.0.1:PORT/callback
   std::string state;           // random; the callback must bring it back
   std::string code_challenge;  // S256; PKCE only (ignored for a confidential app)
-  std::string scope = kRecentlyPlayedScope;
+  std::string scope = kLoginScope;
 };
 
 struct TokenGrant {

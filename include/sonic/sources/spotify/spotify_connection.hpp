@@ -53,6 +53,14 @@ class SpotifyConnection {
   }
   std::vector<std::optional<TrackMetadata>> tracks(std::span<const std::string> ids) { return web_api_.tracks(ids); }
   bool batch_tracks_forbidden() const { return web_api_.batch_tracks_forbidden(); }
+  CreatedPlaylist create_playlist(const std::string& name, const std::string& description,
+                                  std::span<const std::string> track_uris) {
+    return web_api_.create_playlist(name, description, track_uris);
+  }
+
+  // Error(login_needed) naming the command to run when the stored login was granted scopes
+  // without `scope` (an unknown grant, from SPOTIFY_REFRESH_TOKEN, passes: Spotify will say).
+  void require_scope(const std::string& scope) const;
 
   // Refreshes now (a login check); the rotated refresh token, if any, is stored.
   void renew_access_token() { tokens_.renew(); }

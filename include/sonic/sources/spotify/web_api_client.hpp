@@ -25,10 +25,17 @@ struct RecentlyPlayedPage {
   bool has_next = false;                         // `next` is not null
 };
 
+struct CreatedPlaylist {
+  std::string id;
+  std::string url;  // external_urls.spotify: where the person opens it
+  std::size_t items_added = 0;
+};
+
 class WebApiClient {
  public:
   static constexpr std::size_t kRecentlyPlayedLimit = 50;  // the most Spotify gives
   static constexpr std::size_t kTracksPerRequest = 50;
+  static constexpr std::size_t kPlaylistItemsPerRequest = 100;  // the most POST .../items takes
 
   // `api_url` is the service's base, e.g. https://api.spotify.com. `tokens` and `http` must
   // outlive this object.
@@ -46,11 +53,21 @@ class WebApiClient {
 
   bool batch_tracks_forbidden() const { return batch_forbidden_; }
 
+  // POST /v1/me/playlists {"name","description","public":false}, then POST
+  // /v1/playlists/{id}/items {"uris":[…]} 100 URIs at a time, in order. A 403 is an Error: with
+  // Spotify's "Insufficient client scope", login_needed and the command to run; otherwise the
+  // development-mode explanation (the account is not on the app's user list, or the route is
+  // closed to development-mode apps). If adding items fails, the created playlist is named in
+  // the error so the person can find or delete it.
+  CreatedPlaylist create_playlist(const std::string& name, const std::string& description,
+                                  std::span<const std::string> track_uris);
+
  private:
   net::HttpResponse send(net::HttpRequest request);
   // false when the batch route is forbidden (the slots are left for the single route)
   bool fetch_batch(std::span<const std::string> ids, std::span<std::optional<TrackMetadata>> out);
   std::optional<TrackMetadata> fetch_one(const std::string& id);
+  net::HttpResponse send_playlist_write(net::HttpRequest request);
 
   std::string api_url_;
   AccessTokens* tokens_;
