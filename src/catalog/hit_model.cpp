@@ -256,8 +256,14 @@ void save_hit_model(const std::filesystem::path& path, const HitTraining& traini
       }
     }
   }
-  tracking::save_model_file(
-      path, info, {{"catalog", catalog}, {"label", rule.describe()}, {"gbdt", ml::gbdt_to_json(training.model)}});
+  // The evaluation travels with the model, so `sonic catalog report` shows what it was judged on.
+  nlohmann::json splits = nlohmann::json::object();
+  for (const SplitEvaluation& split : training.splits) splits[split.split] = to_json(split);
+  tracking::save_model_file(path, info,
+                            {{"catalog", catalog},
+                             {"label", rule.describe()},
+                             {"evaluation", {{"splits", splits}, {"importance", importance_json(training.importance)}}},
+                             {"gbdt", ml::gbdt_to_json(training.model)}});
 }
 
 HitModelFile load_hit_model(const std::filesystem::path& path) {
@@ -268,7 +274,8 @@ HitModelFile load_hit_model(const std::filesystem::path& path) {
     const nlohmann::json& body = file.model();
     return HitModelFile{ml::gbdt_from_json(reader.field(body, "gbdt", "model"), file.info.feature_names),
                         reader.string(reader.field(body, "catalog", "model"), "model.catalog"),
-                        reader.string(reader.field(body, "label", "model"), "model.label"), file.info.metrics};
+                        reader.string(reader.field(body, "label", "model"), "model.label"), file.info.metrics,
+                        body.contains("evaluation") ? body["evaluation"] : nlohmann::json()};
   });
 }
 

@@ -23,6 +23,40 @@ double linear_quantile(std::vector<double>& values, double q) {
   return low + (position - static_cast<double>(lower)) * (high - low);
 }
 
+Quartiles linear_quartiles(std::vector<double>& values) {
+  if (values.empty()) return {records::kMissingValue, records::kMissingValue, records::kMissingValue};
+  const std::size_t n = values.size();
+  const auto at = [&](std::size_t index) { return values.begin() + static_cast<std::ptrdiff_t>(index); };
+  const auto interpolate = [](double position, std::size_t lower, double low, double high) {
+    return low + (position - static_cast<double>(lower)) * (high - low);
+  };
+  const double median_position = 0.5 * static_cast<double>(n - 1);
+  const auto k2 = static_cast<std::size_t>(median_position);
+  std::nth_element(at(0), at(k2), at(n));
+  // Everything after k2 is at least values[k2]; the smallest of it is the next order statistic.
+  const double after_median = k2 + 1 < n ? *std::min_element(at(k2 + 1), at(n)) : values[k2];
+  Quartiles quartiles{0, interpolate(median_position, k2, values[k2], after_median), 0};
+
+  const double q1_position = 0.25 * static_cast<double>(n - 1);
+  const auto k1 = static_cast<std::size_t>(q1_position);
+  if (k1 == k2) {
+    quartiles.q1 = interpolate(q1_position, k1, values[k2], after_median);
+  } else {  // k1 < k2: select within the values before the median's place
+    std::nth_element(at(0), at(k1), at(k2));
+    quartiles.q1 = interpolate(q1_position, k1, values[k1], *std::min_element(at(k1 + 1), at(k2 + 1)));
+  }
+  const double q3_position = 0.75 * static_cast<double>(n - 1);
+  const auto k3 = static_cast<std::size_t>(q3_position);
+  if (k3 == k2) {
+    quartiles.q3 = interpolate(q3_position, k3, values[k2], after_median);
+  } else {  // k3 > k2: select within the values after it
+    std::nth_element(at(k2 + 1), at(k3), at(n));
+    quartiles.q3 =
+        interpolate(q3_position, k3, values[k3], k3 + 1 < n ? *std::min_element(at(k3 + 1), at(n)) : values[k3]);
+  }
+  return quartiles;
+}
+
 std::vector<std::size_t> catalog_feature_indexes(const std::vector<std::string>& names) {
   std::vector<std::size_t> indexes;
   if (names.empty()) {
@@ -73,9 +107,10 @@ TrendsResult compute_trends(const records::CatalogTable& table, const TrendOptio
       }
       FeatureSpread spread;
       spread.count = static_cast<std::int64_t>(values.size());
-      spread.q1 = linear_quantile(values, 0.25);
-      spread.median = linear_quantile(values, 0.5);
-      spread.q3 = linear_quantile(values, 0.75);
+      const Quartiles quartiles = linear_quartiles(values);
+      spread.q1 = quartiles.q1;
+      spread.median = quartiles.median;
+      spread.q3 = quartiles.q3;
       out.features.push_back(spread);
     }
   }

@@ -23,6 +23,10 @@ void add_catalog_clusters_command(CLI::App& catalog, GlobalOptions& globals) {
       catalog.add_subcommand("clusters", "Clusters of sound in the catalog (K chosen by silhouette, labelled)");
   add_catalog_name_option(*command, flags->catalog);
   command->add_option("--k", flags->k, "Force this many clusters")->check(CLI::Range(2, 30));
+  command
+      ->add_option("--sample", flags->options.sample,
+                   "Fit on a seeded sample of this many tracks (0: all; a 1.2M-track catalog takes minutes)")
+      ->capture_default_str();
   add_seed_option(*command, flags->options.seed);
   add_threads_option(*command, flags->options.threads);
   add_json_flag(*command, flags->json);

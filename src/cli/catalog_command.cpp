@@ -14,6 +14,7 @@ void set_catalog_command(CLI::App& app, GlobalOptions& globals) {
   add_catalog_clusters_command(*catalog, globals);
   add_catalog_train_command(*catalog, globals);
   add_catalog_explain_command(*catalog, globals);
+  add_catalog_report_command(*catalog, globals);
 }
 
 }  // namespace sonic::cli

@@ -12,6 +12,7 @@ void add_catalog_trends_command(CLI::App& catalog, GlobalOptions& globals);
 void add_catalog_clusters_command(CLI::App& catalog, GlobalOptions& globals);
 void add_catalog_train_command(CLI::App& catalog, GlobalOptions& globals);
 void add_catalog_explain_command(CLI::App& catalog, GlobalOptions& globals);
+void add_catalog_report_command(CLI::App& catalog, GlobalOptions& globals);
 
 // --catalog NAME: which catalog (default: the only one; an error naming them when several).
 inline void add_catalog_name_option(CLI::App& command, std::string& name) {

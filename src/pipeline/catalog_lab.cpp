@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
+#include <random>
 
 #include "sonic/core/error.hpp"
 #include "sonic/mood/mood_clusters.hpp"
@@ -36,14 +38,31 @@ catalog::TrendsResult catalog_trends(store::Database& db, const std::string& cat
 CatalogClustersResult catalog_clusters(store::Database& db, const std::string& catalog,
                                        const CatalogClusterOptions& options) {
   const store::CatalogSummary summary = resolve_catalog(db, catalog);
-  const records::CatalogTable table = store::read_catalog_table(db, summary.id, {});
+  return cluster_catalog_table(store::read_catalog_table(db, summary.id, {}), summary.name, options);
+}
+
+CatalogClustersResult cluster_catalog_table(const records::CatalogTable& table, const std::string& catalog_name,
+                                            const CatalogClusterOptions& options) {
+  // The rows to fit: all, or a seeded sample kept in file order.
+  std::vector<std::size_t> rows(table.size());
+  std::iota(rows.begin(), rows.end(), std::size_t{0});
+  const bool sampled = options.sample > 0 && rows.size() > options.sample;
+  if (sampled) {
+    std::mt19937_64 random(options.seed);
+    for (std::size_t i = 0; i < options.sample; ++i) {
+      std::uniform_int_distribution<std::size_t> pick(i, rows.size() - 1);
+      std::swap(rows[i], rows[pick(random)]);
+    }
+    rows.resize(options.sample);
+    std::sort(rows.begin(), rows.end());
+  }
   // The mood clusters' fit takes tracks; a catalog row's index stands in for the track id.
-  std::vector<store::TrackFeatures> tracks(table.size());
-  for (std::size_t row = 0; row < table.size(); ++row) {
-    tracks[row].track_id = static_cast<std::int64_t>(row);
+  std::vector<store::TrackFeatures> tracks(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    tracks[i].track_id = static_cast<std::int64_t>(rows[i]);
     for (std::size_t f = 0; f < records::kAudioFeatureCount; ++f) {
-      const double value = table.features[row][f];
-      if (!std::isnan(value)) tracks[row].features.values[f] = value;
+      const double value = table.features[rows[i]][f];
+      if (!std::isnan(value)) tracks[i].features.values[f] = value;
     }
   }
   mood::ClusterFitOptions fit;
@@ -53,10 +72,11 @@ CatalogClustersResult catalog_clusters(store::Database& db, const std::string& c
   fit.restarts = options.restarts;
   fit.seed = options.seed;
   fit.threads = options.threads;
-  const mood::ClusteredTracks clustered = mood::fit_mood_clusters(tracks, fit, "catalog:" + summary.name);
+  const mood::ClusteredTracks clustered = mood::fit_mood_clusters(tracks, fit, "catalog:" + catalog_name);
 
   CatalogClustersResult result;
-  result.catalog = summary.name;
+  result.catalog = catalog_name;
+  result.sampled_from = sampled ? static_cast<std::int64_t>(table.size()) : 0;
   result.k = clustered.model.k();
   result.k_reason = std::string(ml::describe(clustered.model.choice.reason));
   for (const ml::KCandidate& candidate : clustered.model.candidates) {
@@ -73,6 +93,10 @@ CatalogClustersResult catalog_clusters(store::Database& db, const std::string& c
     CatalogCluster& cluster = result.clusters[static_cast<std::size_t>(assignment.cluster)];
     const auto row = static_cast<std::size_t>(assignment.track_id);
     ++cluster.tracks;
+    if (cluster.points.size() < options.map_points) {
+      cluster.points.emplace_back(feature(row, records::AudioFeature::valence),
+                                  feature(row, records::AudioFeature::energy));
+    }
     cluster.valence += feature(row, records::AudioFeature::valence);
     cluster.energy += feature(row, records::AudioFeature::energy);
     cluster.danceability += feature(row, records::AudioFeature::danceability);
@@ -120,6 +144,7 @@ nlohmann::json to_json(const CatalogClustersResult& result) {
           {"candidates", silhouettes},
           {"tracks_clustered", result.tracks_clustered},
           {"tracks_incomplete", result.tracks_incomplete},
+          {"sampled_from", result.sampled_from ? nlohmann::json(result.sampled_from) : nlohmann::json()},
           {"clusters", clusters}};
 }
 

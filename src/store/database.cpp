@@ -93,6 +93,12 @@ Statement& Statement::bind_view(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_blob_view(int index, std::span<const std::byte> bytes) {
+  const int code = sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+  if (code != SQLITE_OK) fail(code);
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (int code = sqlite3_bind_null(statement_, index); code != SQLITE_OK) fail(code);
   return *this;
@@ -136,6 +142,12 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const {
 std::optional<double> Statement::optional_real(int column) const {
   if (is_null(column)) return std::nullopt;
   return real(column);
+}
+
+std::span<const std::byte> Statement::blob(int column) const {
+  const auto* data = static_cast<const std::byte*>(sqlite3_column_blob(statement_, column));
+  const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement_, column));
+  return {data, data == nullptr ? 0 : size};
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <cmath>
 
 #include "sonic/core/error.hpp"
@@ -33,6 +35,26 @@ TEST(LinearQuantile, MatchesNumpysDefault) {
   EXPECT_DOUBLE_EQ(linear_quantile(one, 0.25), 7);
   std::vector<double> none;
   EXPECT_TRUE(std::isnan(linear_quantile(none, 0.5)));
+}
+
+TEST(LinearQuartiles, EqualTheThreeQuantilesTakenOneByOne) {
+  // Sizes 1 to 40, with ties (values from a small set) and without, shuffled by a seeded generator.
+  std::mt19937_64 random(7);
+  for (std::size_t n = 1; n <= 40; ++n) {
+    for (const int distinct : {3, 1000}) {
+      std::vector<double> values(n);
+      for (double& value : values) value = static_cast<double>(random() % static_cast<std::uint64_t>(distinct)) / 7;
+      std::vector<double> one_by_one = values;
+      const double q1 = linear_quantile(one_by_one, 0.25), median = linear_quantile(one_by_one, 0.5),
+                   q3 = linear_quantile(one_by_one, 0.75);
+      const Quartiles quartiles = linear_quartiles(values);
+      EXPECT_DOUBLE_EQ(quartiles.q1, q1) << "n " << n;
+      EXPECT_DOUBLE_EQ(quartiles.median, median) << "n " << n;
+      EXPECT_DOUBLE_EQ(quartiles.q3, q3) << "n " << n;
+    }
+  }
+  std::vector<double> none;
+  EXPECT_TRUE(std::isnan(linear_quartiles(none).median));
 }
 
 TEST(Trends, MedianAndIqrPerDecadeWithSmallPeriodsMarked) {

@@ -4,30 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <set>
 
 #include "sonic/store/database.hpp"
+#include "support/headless_chromium.hpp"
 #include "support/png_pixels.hpp"
 #include "support/run_sonic.hpp"
 #include "support/temp_dir.hpp"
 
 namespace sonic::testing {
 namespace {
-
-std::string find_chromium() {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "/usr/bin:/bin";
-  for (std::size_t at = 0; at <= dirs.size();) {
-    const std::size_t end = std::min(dirs.find(':', at), dirs.size());
-    for (const char* name : {"chromium", "chromium-browser"}) {
-      const auto candidate = std::filesystem::path(dirs.substr(at, end - at)) / name;
-      if (!candidate.parent_path().empty() && std::filesystem::exists(candidate)) return candidate.string();
-    }
-    at = end + 1;
-  }
-  return "";
-}
 
 // Three weeks of listening at varied hours, one of the tracks named to inject a script.
 std::string history_json() {
@@ -60,30 +46,6 @@ void add_moods(const std::filesystem::path& database) {
   )sql");
 }
 
-std::string chromium_command(const std::string& chromium, const TempDir& profile, const std::string& action,
-                             const std::filesystem::path& page) {
-  return "HOME='" + profile.path().string() + "' timeout 60 '" + chromium +
-         "' --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --user-data-dir='" +
-         (profile / "profile").string() + "' --window-size=1200,2000 " + action + " 'file://" + page.string() +
-         "' 2>/dev/null";
-}
-
-std::string output_of(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
-
-std::size_t count(const std::string& text, const std::string& part) {
-  std::size_t found = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
-  return found;
-}
-
 class ReportChromiumE2e : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -108,7 +70,7 @@ class ReportChromiumE2e : public ::testing::Test {
 
 TEST_F(ReportChromiumE2e, ScreenshotShowsTheCharts) {
   const auto png_path = scratch_ / "report.png";
-  std::system(chromium_command(chromium_, profile_, "--screenshot='" + png_path.string() + "'", page_).c_str());
+  chromium_screenshot(chromium_, profile_, page_, png_path);
   std::string error;
   const auto png = read_png(png_path, error);
   ASSERT_TRUE(png) << error;
@@ -127,12 +89,12 @@ TEST_F(ReportChromiumE2e, ScreenshotShowsTheCharts) {
 }
 
 TEST_F(ReportChromiumE2e, AScriptNamedTrackIsOnlyText) {
-  const std::string dom = output_of(chromium_command(chromium_, profile_, "--dump-dom", page_));
+  const std::string dom = chromium_dom(chromium_, profile_, page_);
   ASSERT_NE(dom.find("</html>"), std::string::npos) << "chromium printed no DOM";
-  EXPECT_EQ(count(dom, "<script"), 0u);
-  EXPECT_EQ(count(dom, "<b>loud"), 0u);
-  EXPECT_GE(count(dom, "&lt;script&gt;alert(1)&lt;/script&gt;"), 1u);  // in the top tracks
-  EXPECT_GE(count(dom, "<svg"), 4u);
+  EXPECT_EQ(occurrences(dom, "<script"), 0u);
+  EXPECT_EQ(occurrences(dom, "<b>loud"), 0u);
+  EXPECT_GE(occurrences(dom, "&lt;script&gt;alert(1)&lt;/script&gt;"), 1u);  // in the top tracks
+  EXPECT_GE(occurrences(dom, "<svg"), 4u);
 }
 
 }  // namespace

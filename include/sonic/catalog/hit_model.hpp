@@ -97,6 +97,7 @@ struct HitModelFile {
   std::string catalog;
   std::string label;  // the rule, described
   nlohmann::json metrics;
+  nlohmann::json evaluation;  // {"splits": {…}, "importance": […]}; null in files written before it
 };
 // InputError naming the file for a missing, newer or malformed file.
 HitModelFile load_hit_model(const std::filesystem::path& path);

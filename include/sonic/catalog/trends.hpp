@@ -51,6 +51,13 @@ TrendsResult compute_trends(const records::CatalogTable& table, const TrendOptio
 // default); reorders `values`. NaN when empty.
 double linear_quantile(std::vector<double>& values, double q);
 
+// The 25th, 50th and 75th percentiles the same way, in about the time of one selection: the
+// median's selection splits the values, then q1 and q3 are selected within their halves.
+struct Quartiles {
+  double q1, median, q3;
+};
+Quartiles linear_quartiles(std::vector<double>& values);
+
 // Feature indexes of names (empty: all thirteen); InputError for an unknown name.
 std::vector<std::size_t> catalog_feature_indexes(const std::vector<std::string>& names);
 

@@ -28,6 +28,8 @@ struct CatalogClusterOptions {
   int restarts = 4;
   std::uint64_t seed = 42;
   int threads = 0;
+  std::size_t map_points = 0;  // members per cluster kept as points for a map (the first ones)
+  std::size_t sample = 0;      // fit on a seeded sample of this many tracks (0: every track)
 };
 
 struct CatalogCluster {
@@ -37,7 +39,8 @@ struct CatalogCluster {
   double energy = 0;
   double danceability = 0;
   double acousticness = 0;
-  int median_decade = 0;  // 0 when no member has one
+  int median_decade = 0;                          // 0 when no member has one
+  std::vector<std::pair<double, double>> points;  // (valence, energy) of up to map_points members
 };
 
 struct CatalogClustersResult {
@@ -48,10 +51,14 @@ struct CatalogClustersResult {
   std::vector<CatalogCluster> clusters;
   std::int64_t tracks_clustered = 0;
   std::int64_t tracks_incomplete = 0;  // without all six cluster features
+  std::int64_t sampled_from = 0;       // the catalog's size when a sample was fitted, else 0
 };
 
 CatalogClustersResult catalog_clusters(store::Database& db, const std::string& catalog,
                                        const CatalogClusterOptions& options);
+// The same over a catalog already read (numbers alone).
+CatalogClustersResult cluster_catalog_table(const records::CatalogTable& table, const std::string& catalog_name,
+                                            const CatalogClusterOptions& options);
 
 nlohmann::json to_json(const CatalogClustersResult& result);
 std::string to_text(const CatalogClustersResult& result);

@@ -2,9 +2,11 @@
 // The catalog lab's tables: catalogs by name and their tracks (schema.cpp), written a file at a
 // time by `sonic catalog import` and read column-wise by trends, clusters and the hit model.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sonic/records/catalog_track.hpp"
@@ -27,19 +29,49 @@ std::int64_t replace_catalog(Database& db, std::string_view name, std::int64_t i
 // Adds names to the catalog's list of kept columns (already listed ones once).
 void add_catalog_columns(Database& db, std::int64_t catalog_id, const std::vector<std::string>& names);
 
-// Appends rows to one catalog; one statement, prepared once.
-class CatalogTrackWriter {
+// The track IDs a catalog import has stored so far, across its files. A track listed twice
+// keeps its first row; finding repeats here rather than probing the table's index for every row
+// lets a large import build that index once, after its rows (CatalogTrackWriter).
+class CatalogTrackIds {
  public:
-  CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file);
-  // A row without a skip reason. False when the catalog already holds the track: a track listed
-  // twice keeps its first row (the first file, the first line).
-  bool write(const sources::CatalogFileRow& row);
+  bool insert(std::string_view track_id);  // false when already there
 
  private:
+  static constexpr std::size_t kBlockBytes = 1 << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;  // the IDs' bytes: views below point into them
+  std::size_t used_in_block_ = kBlockBytes;
+  std::unordered_set<std::string_view> ids_;
+};
+
+// Appends rows to one catalog, one file at a time; one statement, prepared once. Beside each row
+// it gathers the catalog's feature chunks (schema step 9) and counts the catalog's tracks.
+class CatalogTrackWriter {
+ public:
+  // `expected_rows`: an estimate of the rows to come. When they outnumber the rows the table
+  // holds, the (catalog, track) index is dropped and built again by finish(): one sort instead
+  // of a random index insert per row. The caller's transaction covers both.
+  CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file, CatalogTrackIds& stored_ids,
+                     std::int64_t expected_rows);
+  // A row without a skip reason. False when the catalog already holds the track.
+  bool write(const sources::CatalogFileRow& row);
+  // Writes the last chunk, the catalog's track count and the index if it was dropped; call it
+  // before committing.
+  void finish();
+
+ private:
+  void write_chunk();
+
   Database& db_;
   Statement insert_;
   std::int64_t catalog_id_;
   std::string source_file_;
+  CatalogTrackIds& stored_ids_;
+  bool index_dropped_ = false;
+  std::int64_t stored_ = 0;
+  // The chunk being gathered: the rowid of its first row, then its columns.
+  std::int64_t chunk_first_rowid_ = 0;
+  std::vector<std::int32_t> chunk_years_, chunk_decades_;
+  std::vector<double> chunk_features_;
 };
 
 std::optional<CatalogSummary> find_catalog(Database& db, std::string_view name);
@@ -54,7 +86,8 @@ struct CatalogTableRequest {
   std::vector<std::string> extra_columns;  // kept columns read as numbers into extra_values
 };
 
-// Every track of the catalog, in rowid order (the files' order), column-wise.
+// Every track of the catalog, in rowid order (the files' order), column-wise. A request for the
+// years, decades and numbers alone is read from the feature chunks when the catalog has them.
 records::CatalogTable read_catalog_table(Database& db, std::int64_t catalog_id, const CatalogTableRequest& request);
 
 struct CatalogTrackDetails {

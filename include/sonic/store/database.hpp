@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,8 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind_null(int index);
+  // Bytes as a BLOB, not copied (the same lifetime rule as bind_view).
+  Statement& bind_blob_view(int index, std::span<const std::byte> bytes);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -50,6 +53,8 @@ class Statement {
   std::optional<std::int64_t> optional_integer(int column) const;
   std::optional<double> optional_real(int column) const;
   std::optional<std::string> optional_text(int column) const;
+  // A BLOB column's bytes, valid until the next step, reset or read of that column.
+  std::span<const std::byte> blob(int column) const;
 
  private:
   [[noreturn]] void fail(int code) const;
