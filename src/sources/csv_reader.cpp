@@ -61,14 +61,18 @@ void CsvReader::start() {
   // the separator decided by a 3-byte first read).
   std::size_t have = 0;
   bool line_end = false;
+  bool quoted = false;
   while (have < capacity_ && (have < kUtf8Bom.size() || (separator_ == kDetectSeparator && !line_end))) {
     const std::size_t got = source_.read(buffer_.get() + have, capacity_ - have);
     if (got == 0) {
       exhausted_ = true;
       break;
     }
-    const std::string_view read(buffer_.get() + have, got);
-    line_end = line_end || read.find_first_of("\r\n") != std::string_view::npos;
+    // The header line ends at a line end outside quotes, as detect_separator() reads it.
+    for (const char c : std::string_view(buffer_.get() + have, got)) {
+      if (c == '"') quoted = !quoted;
+      if (!quoted && (c == '\n' || c == '\r')) line_end = true;
+    }
     have += got;
   }
   pos_ = buffer_.get();
