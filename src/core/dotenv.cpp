@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "sonic/core/error.hpp"
@@ -35,23 +36,38 @@ bool valid_key(const std::string& key) {
 
 }  // namespace
 
-int load_dotenv(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return 0;
-  int set = 0;
+std::vector<std::pair<std::string, std::string>> parse_dotenv(std::string_view text, const std::string& name) {
+  std::vector<std::pair<std::string, std::string>> entries;
   int line_number = 0;
-  for (std::string line; std::getline(in, line);) {
+  while (!text.empty()) {
+    const auto newline = text.find('\n');
+    std::string line = trim(std::string(text.substr(0, newline)));
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
     ++line_number;
-    line = trim(line);
     if (line.empty() || line[0] == '#') continue;
     if (line.rfind("export ", 0) == 0) line = trim(line.substr(7));
     const auto eq = line.find('=');
-    const std::string key = eq == std::string::npos ? "" : trim(line.substr(0, eq));
-    if (!valid_key(key)) {
-      throw InputError(file.string() + ":" + std::to_string(line_number) + ": expected KEY=VALUE");
+    std::string key = eq == std::string::npos ? "" : trim(line.substr(0, eq));
+    if (!valid_key(key)) throw InputError(name + ":" + std::to_string(line_number) + ": expected KEY=VALUE");
+    std::string value = unquote(trim(line.substr(eq + 1)));
+    // The environment cannot hold it: setenv would cut the value short without a word.
+    if (value.find('\0') != std::string::npos) {
+      throw InputError(name + ":" + std::to_string(line_number) + ": the value of " + key + " holds a NUL byte");
     }
+    entries.emplace_back(std::move(key), std::move(value));
+  }
+  return entries;
+}
+
+int load_dotenv(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return 0;
+  std::ostringstream text;
+  text << in.rdbuf();
+  int set = 0;
+  for (const auto& [key, value] : parse_dotenv(text.str(), file.string())) {
     if (std::getenv(key.c_str())) continue;
-    setenv(key.c_str(), unquote(trim(line.substr(eq + 1))).c_str(), 0);
+    setenv(key.c_str(), value.c_str(), 0);
     ++set;
   }
   return set;

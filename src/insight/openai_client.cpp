@@ -30,11 +30,12 @@ bool final_reply(const net::HttpResponse& response) {
   return is_insufficient_quota(response.status, parse_openai_error(response.body));
 }
 
-ChatReply read_reply(const net::HttpRequest& request, const net::HttpResponse& response, const std::string& server) {
-  const auto body = net::parse_json_body(request, response);
+}  // namespace
+
+ChatReply read_chat_reply(const nlohmann::json& body, std::string_view raw_body, const std::string& server) {
   const auto* choices = body.is_object() && body.contains("choices") ? &body["choices"] : nullptr;
   if (!choices || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
-    throw InputError(server + " answered without choices: " + net::body_excerpt(response.body));
+    throw InputError(server + " answered without choices: " + net::body_excerpt(raw_body));
   }
   const auto& choice = (*choices)[0];
   ChatReply reply;
@@ -52,8 +53,6 @@ ChatReply read_reply(const net::HttpRequest& request, const net::HttpResponse& r
   }
   return reply;
 }
-
-}  // namespace
 
 net::HttpSettings openai_http_settings(std::chrono::milliseconds total_timeout) {
   net::HttpSettings settings;
@@ -102,7 +101,8 @@ ChatReply OpenAiClient::chat(const std::vector<ChatMessage>& messages, double te
   if (!settings_.api_key.empty()) request.bearer_token(settings_.api_key);
   const std::string server = "the chat server at " + settings_.base_url;
   try {
-    return read_reply(request, http_.send(request), server);
+    const auto response = http_.send(request);
+    return read_chat_reply(net::parse_json_body(request, response), response.body, server);
   } catch (const net::HttpStatusError& error) {
     throw openai_error_for(server, error.status(), error.body());
   }

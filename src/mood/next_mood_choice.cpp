@@ -278,8 +278,9 @@ NextMoodChoiceTraining choose_next_mood(const features::NextMoodDataset& data, c
   // The chosen one's test probabilities, for the evaluation every next-mood model reports.
   Eigen::MatrixXd chosen = Eigen::MatrixXd::Zero(test_rows, clusters);
   for (const auto& [id, weight] : result.choice.weights) {
+    // A named capture, not `id` itself: clang 14 (the fuzz preset) cannot capture a structured binding.
     const auto candidate =
-        std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) { return c.id == id; });
+        std::find_if(candidates.begin(), candidates.end(), [&wanted = id](const auto& c) { return c.id == wanted; });
     chosen += weight * candidate->test;
   }
   result.evaluation = evaluate_next_mood(data, split, chosen, clusters);

@@ -7,6 +7,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/sources/audio_features.hpp"
 #include "sonic/sources/spotify_track_id.hpp"
+#include "sources/utf8.hpp"
 
 namespace sonic::sources {
 namespace {
@@ -44,11 +45,22 @@ std::optional<double> number_of(std::string_view text) {
   return value;
 }
 
+// A CSV cell may hold any bytes: a broken UTF-8 sequence becomes U+FFFD, so the extra columns
+// are always JSON (the fuzz target catalog_file found a Latin-1 header that was not).
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
+    if (byte >= 0x80) {
+      const int length = utf8::sequence_length(text.data() + i, text.size() - i);
+      if (length <= 0) {
+        out += "\\ufffd";
+      } else {
+        out.append(text.substr(i, static_cast<std::size_t>(length)));
+        i += static_cast<std::size_t>(length) - 1;
+      }
+    } else if (c == '"' || c == '\\') {
       out += '\\';
       out += c;
     } else if (byte < 0x20) {

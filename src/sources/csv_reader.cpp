@@ -55,12 +55,23 @@ void CsvReader::fail_at_line(std::uint64_t line, const std::string& what) const 
 // then drops the BOM if there is one.
 void CsvReader::start() {
   started_ = true;
+  // The BOM check needs its three bytes, and separator detection the whole header line as far
+  // as the buffer holds it: read on until a line end arrives, whatever sizes the source's reads
+  // come in (ByteSource may return fewer bytes at any time; the fuzz target csv_reader found
+  // the separator decided by a 3-byte first read).
   std::size_t have = 0;
-  while (have < kUtf8Bom.size()) {
+  bool line_end = false;
+  bool quoted = false;
+  while (have < capacity_ && (have < kUtf8Bom.size() || (separator_ == kDetectSeparator && !line_end))) {
     const std::size_t got = source_.read(buffer_.get() + have, capacity_ - have);
     if (got == 0) {
       exhausted_ = true;
       break;
+    }
+    // The header line ends at a line end outside quotes, as detect_separator() reads it.
+    for (const char c : std::string_view(buffer_.get() + have, got)) {
+      if (c == '"') quoted = !quoted;
+      if (!quoted && (c == '\n' || c == '\r')) line_end = true;
     }
     have += got;
   }
@@ -71,7 +82,8 @@ void CsvReader::start() {
 }
 
 // Counts the candidates on the header line as far as the first buffer holds it (a header longer
-// than the buffer is decided by its first part), skipping quoted text.
+// than the buffer is decided by its first part), skipping quoted text. start() filled the buffer
+// up to the first line end.
 void CsvReader::detect_separator() {
   std::size_t commas = 0;
   std::size_t tabs = 0;

@@ -132,6 +132,8 @@ void RowFields::read_object(JsonReader& json, std::size_t row) {
       json.skip_value();
       continue;
     }
+    // `key` views the reader's text, which the value read next replaces: messages name
+    // spec->key from here on (the fuzz target export_file found a read after free).
     const auto index = static_cast<std::size_t>(spec->field);
     present_.set(index);
     const JsonToken value = json.next();
@@ -141,21 +143,21 @@ void RowFields::read_object(JsonReader& json, std::size_t row) {
     }
     switch (spec->kind) {
       case Kind::text:
-        if (value != JsonToken::string) wrong_type(json, row, key, kind_name(spec->kind), value);
+        if (value != JsonToken::string) wrong_type(json, row, spec->key, kind_name(spec->kind), value);
         text_[index].assign(json.text());
         break;
       case Kind::integer:
         if (value != JsonToken::number || !json.number_is_integer()) {
-          wrong_type(json, row, key, kind_name(spec->kind), value);
+          wrong_type(json, row, spec->key, kind_name(spec->kind), value);
         }
         integer_[index] = json.integer();
         break;
       case Kind::boolean:
-        if (value != JsonToken::boolean) wrong_type(json, row, key, kind_name(spec->kind), value);
+        if (value != JsonToken::boolean) wrong_type(json, row, spec->key, kind_name(spec->kind), value);
         boolean_[index] = json.boolean();
         break;
       case Kind::object:
-        if (value != JsonToken::begin_object) wrong_type(json, row, key, kind_name(spec->kind), value);
+        if (value != JsonToken::begin_object) wrong_type(json, row, spec->key, kind_name(spec->kind), value);
         read_track_object(json, row);
         break;
     }
@@ -163,6 +165,27 @@ void RowFields::read_object(JsonReader& json, std::size_t row) {
 }
 
 namespace {
+
+// Plays are kept between these instants (2000-01-01 and 2100-01-01 UTC): Spotify began in 2008,
+// and a time far outside them is a damaged row, not a listen. A year-0 or year-9999 play would
+// otherwise become the history's first or newest listen, which every period, report and model
+// window is measured from; and a huge length would overflow the store's sums (`sonic stats`).
+constexpr std::int64_t kEarliestPlayMs = 946'684'800'000;
+constexpr std::int64_t kLatestPlayMs = 4'102'444'800'000;
+
+// "" when a play ending at `end_ms` after `ms_played` lies inside the kept years; else why not.
+std::string play_time_problem(std::string_view time_key, std::string_view time_text, std::string_view length_key,
+                              std::int64_t end_ms, std::int64_t ms_played) {
+  // Built with append: gcc 12's -Wrestrict misreads `"'" + std::string(…)` here.
+  std::string problem;
+  if (end_ms < kEarliestPlayMs || end_ms >= kLatestPlayMs) {
+    problem.append("'").append(time_key).append("' ").append(time_text).append(" is outside the years 2000 to 2099");
+  } else if (ms_played > end_ms - kEarliestPlayMs) {
+    problem.append("'").append(length_key).append("' ").append(std::to_string(ms_played));
+    problem.append(" is longer than the time from 2000 to the play's end");
+  }
+  return problem;
+}
 
 // Reads the value of a key whose string value sonic keeps; null leaves `target` empty.
 void read_string_member(JsonReader& json, std::size_t row, std::string_view key, std::string& target) {
@@ -279,6 +302,9 @@ std::string RowFields::extended_to_record(PlayRecord& record, std::string& skip_
   if (!end) return "'ts' is not an ISO-8601 UTC time: '" + text(Field::ts) + "'";
   const std::int64_t ms_played = integer_[static_cast<std::size_t>(Field::ms_played)];
   if (ms_played < 0) return "'ms_played' is negative";
+  if (auto problem = play_time_problem("ts", text(Field::ts), "ms_played", *end, ms_played); !problem.empty()) {
+    return problem;
+  }
   record.source = PlaySource::extended;
   record.end_ms = *end;
   record.ms_played = ms_played;
@@ -332,6 +358,10 @@ std::string RowFields::basic_to_record(ExportLayout layout, PlayRecord& record) 
   if (!end) return "'endTime' is not a 'YYYY-MM-DD HH:MM' time: '" + text(Field::end_time) + "'";
   const std::int64_t ms_played = integer_[static_cast<std::size_t>(Field::ms_played)];
   if (ms_played < 0) return "'msPlayed' is negative";
+  if (auto problem = play_time_problem("endTime", text(Field::end_time), "msPlayed", *end, ms_played);
+      !problem.empty()) {
+    return problem;
+  }
   record.source = PlaySource::basic;
   record.end_ms = *end;
   record.ms_played = ms_played;
@@ -353,6 +383,13 @@ std::string RowFields::api_to_record(PlayRecord& record, std::string& skip_reaso
   if (!non_null(Field::track)) return "missing 'track'";
   const auto played_at = parse_iso8601_utc(text(Field::played_at));
   if (!played_at) return "'played_at' is not an ISO-8601 UTC time: '" + text(Field::played_at) + "'";
+  // Checked before the end (played_at + duration) is computed, so a huge duration cannot overflow.
+  const std::int64_t length = api_duration_ms_ > 0 ? api_duration_ms_ : 0;
+  if (*played_at < kEarliestPlayMs || *played_at >= kLatestPlayMs || length > kLatestPlayMs - *played_at) {
+    std::string problem = "'played_at' ";
+    problem.append(text(Field::played_at)).append(" with 'duration_ms' ").append(std::to_string(length));
+    return problem.append(" is outside the years 2000 to 2099");
+  }
   record.source = PlaySource::api;
   // The API gives no play length: a recently-played entry is a counted listen of the whole
   // track, and played_at is (usually) when it started.

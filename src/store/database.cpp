@@ -1,6 +1,7 @@
 #include "sonic/store/database.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "sonic/core/error.hpp"
 
@@ -10,9 +11,15 @@ namespace {
 [[noreturn]] void throw_sqlite(sqlite3* db, int code, std::string_view context) {
   std::string message = "database: ";
   message += sqlite3_errstr(code);
-  if (db && sqlite3_errmsg(db)) {
+  if (db && sqlite3_errmsg(db) && std::string_view(sqlite3_errmsg(db)) != sqlite3_errstr(code)) {
     message += ": ";
     message += sqlite3_errmsg(db);
+  }
+  if ((code & 0xff) == SQLITE_FULL) {
+    // The transaction is rolled back by SQLite: say so, so nobody goes looking for half a write.
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    message += std::string(" — the disk holding ") + (file && *file ? file : "the database") +
+               " is full; nothing of the interrupted change was kept: free some space and run it again";
   }
   if (!context.empty()) {
     message += " (in ";
@@ -161,7 +168,18 @@ Database Database::open(const std::filesystem::path& path) {
   try {
     db.scalar("SELECT count(*) FROM sqlite_schema");
   } catch (const Error& error) {
-    throw InputError(path.string() + " is not a sonic database (" + error.what() + ")");
+    if (error.code() == ExitCode::bad_input) {
+      throw InputError(path.string() + " is not a sonic database (" + error.what() + ")");
+    }
+    // Most often a read-only home: a WAL database cannot be opened without its -shm file.
+    std::error_code ignored;
+    const auto folder = std::filesystem::absolute(path, ignored).parent_path();
+    const bool writable = access(folder.c_str(), W_OK) == 0;
+    throw Error(error.code(), "cannot open the database " + path.string() + " (" + error.what() + ")" +
+                                  (writable ? std::string()
+                                            : ": its folder " + folder.string() +
+                                                  " is read-only, and SQLite must write its -wal and -shm files "
+                                                  "beside the database"));
   }
   // WAL: readers never block the writer, and a kill mid-write loses only the open transaction.
   // synchronous=NORMAL is durable against application crashes, which is what cron needs.

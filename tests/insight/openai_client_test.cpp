@@ -225,5 +225,26 @@ TEST(OpenAiSettingsTest, OnlyOpenAiItselfGetsTheNewTokenLimitName) {
   EXPECT_FALSE(settings.is_openai());
 }
 
+// The chat reply's reader on its own (the fuzz target openai_reply drives it too).
+TEST(ChatReplyReader, ReadsTextModelAndFinishReason) {
+  const std::string body =
+      R"({"model":"m1","choices":[{"message":{"role":"assistant","content":"Hi."},"finish_reason":"stop"}]})";
+  const auto reply = read_chat_reply(nlohmann::json::parse(body), body, "the server");
+  EXPECT_EQ(reply.text, "Hi.");
+  EXPECT_EQ(reply.model, "m1");
+  EXPECT_EQ(reply.finish_reason, "stop");
+}
+
+TEST(ChatReplyReader, NoChoicesOrNoTextIsBadInputNamingTheServer) {
+  EXPECT_THROW(read_chat_reply(nlohmann::json::parse(R"({"choices":[]})"), "{}", "the server"), InputError);
+  try {
+    read_chat_reply(nlohmann::json::parse(R"({"choices":[{"message":{"content":null},"finish_reason":"tool_calls"}]})"),
+                    "", "the server");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(), "the server answered with no text (finish_reason 'tool_calls')");
+  }
+}
+
 }  // namespace
 }  // namespace sonic::insight

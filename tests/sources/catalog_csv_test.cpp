@@ -141,5 +141,15 @@ TEST(CatalogCsv, YearsAndDecadesAreReadFromWhatFilesWrite) {
   EXPECT_EQ(decade_of("x"), 0);
 }
 
+// Found by the fuzz target catalog_file: a Latin-1 header or cell made the extra columns' JSON
+// invalid (it is stored, and read back with a JSON parser).
+TEST(CatalogCsv, ExtraColumnsAreJsonEvenFromBytesThatAreNotUtf8) {
+  const auto file = read("id,energy,t\xe5mpo,genre\n4uLU6hMCjMI75M1A2tKUQC,0.5,12\xb0,caf\xc3\xa9\n");
+  ASSERT_EQ(file.extras.size(), 1u);
+  ASSERT_TRUE(nlohmann::json::accept(file.extras[0])) << file.extras[0];
+  EXPECT_EQ(nlohmann::json::parse(file.extras[0]),
+            nlohmann::json::parse("{\"t\\ufffdmpo\":\"12\\ufffd\",\"genre\":\"caf\u00e9\"}"));
+}
+
 }  // namespace
 }  // namespace sonic::sources

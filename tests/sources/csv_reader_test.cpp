@@ -171,5 +171,24 @@ TEST(CsvReader, RandomFieldsSurviveTheRoundTripWhereverTheInputIsCut) {
   }
 }
 
+// Found by the fuzz target csv_reader: the separator was decided from whatever the first read
+// returned (3 bytes "a;b" said ';'), not from the header line the buffer can hold.
+TEST(CsvReader, TheSeparatorIsDetectedFromTheWholeHeaderLineHoweverTheSourceReads) {
+  // The second: a line end inside quotes does not end the header line (found by the same target).
+  const std::pair<std::string, char> cases[] = {{"a;b,c,d\n1;2,3,4\n", ','}, {"\"x\ny\";a;b\n1;2;3\n", ';'}};
+  for (const auto& [text, separator] : cases) {
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{3}, text.size()}) {
+      ChunkedSource source(text, chunk);
+      CsvReader csv(source, "t.csv", CsvReader::default_buffer_size, CsvReader::default_max_record_bytes,
+                    CsvReader::kDetectSeparator);
+      ASSERT_TRUE(csv.next());
+      EXPECT_EQ(csv.separator(), separator) << "reads of up to " << chunk << " bytes";
+      EXPECT_EQ(csv.fields().size(), 3u);
+      ASSERT_TRUE(csv.next());
+      EXPECT_EQ(csv.fields().size(), 3u);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sonic::sources

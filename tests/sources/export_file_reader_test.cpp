@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
@@ -187,6 +188,37 @@ TEST(ExportFileReader, RealExtendedExportReadsEveryRow) {
   for (const auto& record : result.records) {
     EXPECT_GT(record.end_ms, utc("2013-01-01T00:00:00Z"));
     EXPECT_GE(record.ms_played, 0);
+  }
+}
+
+// Found by the fuzz target export_file (ASan: a read after free): the message named the key
+// through a view of the reader's text, which reading the value had replaced. One byte per read
+// puts every token in the reader's scratch text.
+TEST(ExportFileReader, AWrongTypeNamesItsKeyWhenTokensArriveInPieces) {
+  class OneByteSource final : public ByteSource {
+   public:
+    explicit OneByteSource(std::string text) : text_(std::move(text)) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+      if (at_ == text_.size() || capacity == 0) return 0;
+      buffer[0] = text_[at_++];
+      return 1;
+    }
+
+   private:
+    std::string text_;
+    std::size_t at_ = 0;
+  };
+  OneByteSource source(R"([{"ts":"2024-01-01T00:00:00Z","ms_played":"a long string value"}])");
+  ExportFileReader reader(source, "h.json");
+  PlayRecord record;
+  std::string skip;
+  try {
+    reader.next(record, skip);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("row 1: 'ms_played' should be a whole number, found a string"),
+              std::string::npos)
+        << error.what();
   }
 }
 

@@ -12,7 +12,9 @@
 // or asked to wait longer than a minute), OpenAiError (a refusal, read from any of the error
 // shapes in openai_error.hpp), InputError (a reply that is not a chat completion).
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sonic/insight/openai_error.hpp"
@@ -49,6 +51,11 @@ struct ChatReply {
   std::string model;          // as the server names it
   std::string finish_reason;  // stop | length | content_filter | …
 };
+
+// Reads a chat completion reply (`body` parsed, `raw_body` as received, for the message); a reply
+// without choices or without text is an InputError naming `server`. Pure: tested and fuzzed
+// without a server.
+ChatReply read_chat_reply(const nlohmann::json& body, std::string_view raw_body, const std::string& server);
 
 class OpenAiClient {
  public:

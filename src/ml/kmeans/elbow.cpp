@@ -15,7 +15,8 @@ std::optional<std::size_t> elbow_index(std::span<const double> x, std::span<cons
   const auto [low, high] = std::minmax_element(y.begin(), y.end());
   if (!(*high > *low)) return std::nullopt;
   const double x_span = x.back() - x.front(), y_span = *high - *low;
-  const auto scaled_y = [&](std::size_t i) { return (y[i] - *low) / y_span; };
+  const double y_low = *low;  // clang 14 cannot capture a structured binding in a lambda
+  const auto scaled_y = [&](std::size_t i) { return (y[i] - y_low) / y_span; };
   const double chord_start = scaled_y(0), chord_rise = scaled_y(y.size() - 1) - chord_start;
 
   // Distance below the chord, measured vertically: the chord is one straight line, so this ranks

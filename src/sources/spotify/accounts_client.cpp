@@ -56,6 +56,26 @@ OAuthError read_oauth_error(const std::string& masked_body) {
 
 }  // namespace
 
+TokenGrant read_token_reply(const nlohmann::json& json, const std::string& where, std::int64_t now_ms, bool code_grant,
+                            const std::string& refresh_token_sent) {
+  const auto fail = [&](const std::string& what) { throw InputError(where + " without " + what); };
+  if (!json.is_object()) fail("a JSON object");
+  TokenGrant grant_result;
+  grant_result.access_token = string_or_empty(json, "access_token");
+  if (grant_result.access_token.empty()) fail("an access_token");
+  const auto expires_in = json.find("expires_in");
+  const std::int64_t lifetime_s = expires_in != json.end() && expires_in->is_number_integer()
+                                      ? expires_in->get<std::int64_t>()
+                                      : kDefaultTokenLifetimeSeconds;
+  grant_result.expires_at_ms = now_ms + lifetime_s * kMsPerSecond;
+  grant_result.scope = string_or_empty(json, "scope");
+  const std::string issued = string_or_empty(json, "refresh_token");
+  if (code_grant && issued.empty()) fail("a refresh_token");
+  grant_result.refresh_token = issued.empty() ? refresh_token_sent : issued;
+  grant_result.refresh_token_replaced = !issued.empty() && issued != refresh_token_sent;
+  return grant_result;
+}
+
 AccountsClient::AccountsClient(std::string accounts_url, SpotifyApp app, net::HttpClient& http, net::Clock& clock)
     : accounts_url_(std::move(accounts_url)), app_(std::move(app)), http_(&http), clock_(&clock) {}
 
@@ -115,27 +135,13 @@ TokenGrant AccountsClient::request_tokens(const net::HttpRequest& request, Grant
   if (!response.ok()) {
     throw_token_error(request, response.status, response.body, grant == Grant::refresh_token, app_);
   }
-  const auto json = net::parse_json_body(request, response);
-  const auto fail = [&](const std::string& what) {
-    throw InputError(request.describe() + " answered HTTP " + std::to_string(response.status) + " without " + what);
-  };
-  if (!json.is_object()) fail("a JSON object");
-  TokenGrant grant_result;
-  grant_result.access_token = string_or_empty(json, "access_token");
-  if (grant_result.access_token.empty()) fail("an access_token");
-  register_secret(grant_result.access_token);
-  const auto expires_in = json.find("expires_in");
-  const std::int64_t lifetime_s = expires_in != json.end() && expires_in->is_number_integer()
-                                      ? expires_in->get<std::int64_t>()
-                                      : kDefaultTokenLifetimeSeconds;
-  grant_result.expires_at_ms = clock_->now_utc_ms() + lifetime_s * kMsPerSecond;
-  grant_result.scope = string_or_empty(json, "scope");
-  const std::string issued = string_or_empty(json, "refresh_token");
-  register_secret(issued);
-  if (grant == Grant::authorization_code && issued.empty()) fail("a refresh_token");
-  grant_result.refresh_token = issued.empty() ? refresh_token_sent : issued;
-  grant_result.refresh_token_replaced = !issued.empty() && issued != refresh_token_sent;
-  return grant_result;
+  const std::string where = request.describe() + " answered HTTP " + std::to_string(response.status);
+  auto tokens = read_token_reply(net::parse_json_body(request, response), where, clock_->now_utc_ms(),
+                                 grant == Grant::authorization_code, refresh_token_sent);
+  // Before anything can log them.
+  register_secret(tokens.access_token);
+  register_secret(tokens.refresh_token);
+  return tokens;
 }
 
 }  // namespace sonic::sources::spotify

@@ -16,13 +16,12 @@ constexpr int kForbidden = 403;
 constexpr int kNotFound = 404;
 constexpr int kNoContent = 204;
 
-[[noreturn]] void fail(const net::HttpRequest& request, const std::string& what) {
-  throw InputError(request.describe() + " answered with " + what);
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+  throw InputError(where + " answered with " + what);
 }
 
 // A cursor is a string of milliseconds ("1575405194517"); a number is accepted too.
-std::optional<std::int64_t> read_cursor(const net::HttpRequest& request, const nlohmann::json& cursors,
-                                        const char* name) {
+std::optional<std::int64_t> read_cursor(const std::string& where, const nlohmann::json& cursors, const char* name) {
   if (!cursors.is_object()) return std::nullopt;
   const auto found = cursors.find(name);
   if (found == cursors.end() || found->is_null()) return std::nullopt;
@@ -33,7 +32,7 @@ std::optional<std::int64_t> read_cursor(const net::HttpRequest& request, const n
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error == std::errc() && end == text.data() + text.size()) return value;
   }
-  fail(request, std::string("a cursor '") + name + "' that is not a time in milliseconds");
+  fail(where, std::string("a cursor '") + name + "' that is not a time in milliseconds");
 }
 
 std::string join_ids(std::span<const std::string> ids) {
@@ -72,6 +71,22 @@ std::string api_error_message(const std::string& body) {
 
 }  // namespace
 
+RecentlyPlayedPage read_recently_played_page(const nlohmann::json& json, std::string body, const std::string& where) {
+  if (!json.is_object()) fail(where, "JSON that is not an object");
+  const auto items = json.find("items");
+  if (items == json.end() || !items->is_array()) fail(where, "no 'items' array");
+  RecentlyPlayedPage page;
+  page.play_count = items->size();
+  if (const auto cursors = json.find("cursors"); cursors != json.end()) {
+    page.newest_played_ms = read_cursor(where, *cursors, "after");
+    page.oldest_played_ms = read_cursor(where, *cursors, "before");
+  }
+  const auto next = json.find("next");
+  page.has_next = next != json.end() && next->is_string() && !next->get_ref<const std::string&>().empty();
+  page.body = std::move(body);
+  return page;
+}
+
 WebApiClient::WebApiClient(std::string api_url, AccessTokens& tokens, net::HttpClient& http)
     : api_url_(std::move(api_url)), tokens_(&tokens), http_(&http) {}
 
@@ -100,19 +115,7 @@ RecentlyPlayedPage WebApiClient::recently_played(std::optional<std::int64_t> aft
     page.body = R"({"items":[]})";
     return page;
   }
-  const auto json = net::parse_json_body(request, response);
-  if (!json.is_object()) fail(request, "JSON that is not an object");
-  const auto items = json.find("items");
-  if (items == json.end() || !items->is_array()) fail(request, "no 'items' array");
-  page.play_count = items->size();
-  if (const auto cursors = json.find("cursors"); cursors != json.end()) {
-    page.newest_played_ms = read_cursor(request, *cursors, "after");
-    page.oldest_played_ms = read_cursor(request, *cursors, "before");
-  }
-  const auto next = json.find("next");
-  page.has_next = next != json.end() && next->is_string() && !next->get_ref<const std::string&>().empty();
-  page.body = response.body;
-  return page;
+  return read_recently_played_page(net::parse_json_body(request, response), response.body, request.describe());
 }
 
 std::vector<std::optional<TrackMetadata>> WebApiClient::tracks(std::span<const std::string> ids) {
@@ -152,7 +155,7 @@ bool WebApiClient::fetch_batch(std::span<const std::string> ids, std::span<std::
   const auto json = net::parse_json_body(request, response);
   const auto tracks = json.is_object() ? json.find("tracks") : json.end();
   if (tracks == json.end() || !tracks->is_array() || tracks->size() != ids.size()) {
-    fail(request, "no 'tracks' array of one entry per requested ID");
+    fail(request.describe(), "no 'tracks' array of one entry per requested ID");
   }
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const auto& track = (*tracks)[i];

@@ -225,5 +225,26 @@ TEST_F(AccountsClientTest, AReplyThatIsNotJsonIsAnInputError) {
   }
 }
 
+// The token reply's reader on its own (the fuzz target spotify_replies drives it too).
+TEST(TokenReply, AnExpiryGivenAsTextFallsBackToAnHourAndARefreshKeepsTheTokenSent) {
+  const auto grant = read_token_reply(nlohmann::json::parse(R"({"access_token":"at-123456","expires_in":"60"})"),
+                                      "POST /api/token answered HTTP 200", 1'000, false, "rt-kept");
+  EXPECT_EQ(grant.access_token, "at-123456");
+  EXPECT_EQ(grant.expires_at_ms, 1'000 + 3'600'000);
+  EXPECT_EQ(grant.refresh_token, "rt-kept");
+  EXPECT_FALSE(grant.refresh_token_replaced);
+}
+
+TEST(TokenReply, ACodeExchangeWithoutARefreshTokenIsBadInputNamingWhere) {
+  try {
+    read_token_reply(nlohmann::json::parse(R"({"access_token":"at-123456"})"), "POST /api/token answered HTTP 200", 0,
+                     true, "");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(), "POST /api/token answered HTTP 200 without a refresh_token");
+  }
+  EXPECT_THROW(read_token_reply(nlohmann::json::array(), "x", 0, false, ""), InputError);
+}
+
 }  // namespace
 }  // namespace sonic::sources::spotify

@@ -120,5 +120,27 @@ TEST_F(WebApiTracksTest, AMalformedTrackIsAnInputErrorNamingWhere) {
                InputError);  // one entry per ID expected
 }
 
+// The recently-played envelope's reader on its own (the fuzz target spotify_replies drives it too).
+TEST(RecentlyPlayedPage, ReadsCountCursorsAndNextAndKeepsTheBody) {
+  const std::string body =
+      R"({"items":[{},{}],"next":"https://x/?before=1","cursors":{"after":"1575405194517","before":1575332662799}})";
+  const auto page = read_recently_played_page(nlohmann::json::parse(body), body, "GET recently-played");
+  EXPECT_EQ(page.play_count, 2u);
+  EXPECT_EQ(page.newest_played_ms, 1575405194517);
+  EXPECT_EQ(page.oldest_played_ms, 1575332662799);
+  EXPECT_TRUE(page.has_next);
+  EXPECT_EQ(page.body, body);
+}
+
+TEST(RecentlyPlayedPage, ACursorThatIsNoTimeIsBadInputNamingIt) {
+  try {
+    read_recently_played_page(nlohmann::json::parse(R"({"items":[],"cursors":{"after":"12x"}})"), "", "GET rp");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(), "GET rp answered with a cursor 'after' that is not a time in milliseconds");
+  }
+  EXPECT_THROW(read_recently_played_page(nlohmann::json::parse(R"({"items":{}})"), "", "GET rp"), InputError);
+}
+
 }  // namespace
 }  // namespace sonic::sources::spotify

@@ -7,6 +7,7 @@
 // Error(ExitCode::login_needed) with the command to run; `invalid_client` is a UsageError about
 // SPOTIFY_CLIENT_ID. Transport faults and 429s are the HTTP layer's typed errors.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "sonic/net/clock.hpp"
@@ -35,6 +36,14 @@ struct TokenGrant {
   std::string refresh_token;
   bool refresh_token_replaced = false;
 };
+
+// Reads a 2xx token reply: `access_token` (required), `expires_in` (seconds from `now_ms`, an hour
+// when absent), `scope`, and `refresh_token` (required when `code_grant`: a code exchange must
+// issue one; a refresh may keep the one sent, `refresh_token_sent`). A missing field is an
+// InputError naming `where`, never a token. Pure (the caller registers the tokens as secrets):
+// tested and fuzzed without a server.
+TokenGrant read_token_reply(const nlohmann::json& json, const std::string& where, std::int64_t now_ms, bool code_grant,
+                            const std::string& refresh_token_sent);
 
 class AccountsClient {
  public:

@@ -4,6 +4,7 @@
 // are the HTTP layer's (retries, Retry-After up to its cap, then typed errors).
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,6 +31,12 @@ struct CreatedPlaylist {
   std::string url;  // external_urls.spotify: where the person opens it
   std::size_t items_added = 0;
 };
+
+// Reads a recently-played reply's envelope (`json` parsed from `body`, which the page keeps):
+// the `items` count, the cursors (milliseconds as a string or number), whether `next` is set.
+// A reply that is not an object, has no `items` array or a cursor that is no time is an
+// InputError "<where> answered with …". Pure: tested and fuzzed without a server.
+RecentlyPlayedPage read_recently_played_page(const nlohmann::json& json, std::string body, const std::string& where);
 
 class WebApiClient {
  public:
