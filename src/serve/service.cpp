@@ -131,15 +131,18 @@ nlohmann::json parse_body(const httplib::Request& request) {
 
 // The page's chart sections (their ids in report/html_report.cpp) and the dashboard JSON key each
 // draws: /api/dashboard?part=KEY answers that key alone, and each chart links to it.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kChartParts = {{{"overview", "overview"},
-                                                                                       {"heatmap", "heatmap"},
-                                                                                       {"moods", "mood_over_time"},
-                                                                                       {"clusters", "clusters"},
-                                                                                       {"top-artists", "top_artists"},
-                                                                                       {"top-tracks", "top_tracks"},
-                                                                                       {"drift", "drift"},
-                                                                                       {"models", "models"},
-                                                                                       {"forecast", "forecast"}}};
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kChartParts = {
+    {{"overview", "overview"},
+     {"heatmap", "heatmap"},
+     {"moods", "mood_over_time"},
+     {"clusters", "clusters"},
+     {"top-artists", "top_artists"},
+     {"top-tracks", "top_tracks"},
+     {"drift", "drift"},
+     {"models", "models"},
+     {"forecast", "forecast"},
+     {"compare", "comparison"},
+     {"day-playlists", "day_playlists"}}};
 
 // Under each chart's heading, a link to the JSON it is drawn from.
 void link_charts_to_json(std::string& html, const std::string& query) {

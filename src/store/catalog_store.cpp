@@ -258,11 +258,13 @@ std::optional<records::CatalogTable> read_feature_chunks(Database& db, std::int6
   return table;
 }
 
-// The first and last rowid of the catalog's tracks: from its chunks when it has them, else from
+// The first and last rowid of the catalog's tracks: from its chunks when they cover it, else from
 // the index (a scan of the catalog's index entries: rowid is not the index's order).
 std::pair<std::int64_t, std::int64_t> catalog_rowid_range(Database& db, std::int64_t catalog_id) {
+  // Chunks that do not cover every track (one lost, or an older catalog) say nothing of the range.
   auto range = db.prepare(
-      "SELECT min(first_rowid), max(first_rowid + rows - 1) FROM catalog_feature_chunks WHERE catalog_id = ?1");
+      "SELECT min(first_rowid), max(first_rowid + rows - 1) FROM catalog_feature_chunks WHERE catalog_id = ?1 "
+      "HAVING sum(rows) = (SELECT tracks FROM catalogs WHERE id = ?1)");
   range.bind(1, catalog_id);
   if (range.step() && !range.is_null(0)) return {range.integer(0), range.integer(1)};
   auto scan = db.prepare("SELECT min(rowid), max(rowid) FROM catalog_tracks WHERE catalog_id = ?1");

@@ -15,7 +15,8 @@
 namespace sonic::testing {
 namespace {
 
-// 1,200 tracks over six decades: energy rises by decade, hits are the danceable ones.
+// 1,200 tracks over six decades: energy rises by decade, hits are mostly the danceable ones (with
+// noise: a label that danceability alone separates is refused by the leak guard).
 std::string catalog_csv() {
   std::string csv =
       "id,name,artists,year,danceability,energy,valence,acousticness,instrumentalness,loudness,tempo,"
@@ -31,7 +32,7 @@ std::string catalog_csv() {
            std::to_string(std::fmod(i * 0.41, 1.0)) + "," + std::to_string(1 - energy) + ",0.01," +
            std::to_string(-20 + 14 * energy) + "," + std::to_string(80 + i % 90) + ",0.05,0.1," +
            std::to_string(i % 12) + "," + std::to_string(i % 2) + "," + std::to_string(150000 + i * 50) + ",4," +
-           (danceability > 0.55 ? "1" : "0") + "\n";
+           (danceability + std::fmod(i * 0.29, 0.3) > 0.7 ? "1" : "0") + "\n";
   }
   return csv;
 }
@@ -95,7 +96,7 @@ TEST_F(CatalogReportE2e, TheHtmlPageDrawsEveryChartInChromium) {
   EXPECT_EQ(page.filename().string().rfind("catalog--script-x--script----lab-", 0), 0u) << page;
   const std::string chromium = find_chromium();
   if (chromium.empty()) GTEST_SKIP() << "chromium is not installed (scripts/setup installs it)";
-  const std::string dom = chromium_dom(chromium, profile_, page);
+  const std::string dom = chromium_dom(chromium, profile_, file_url(page));
   ASSERT_NE(dom.find("</html>"), std::string::npos) << "chromium printed no DOM";
   EXPECT_EQ(occurrences(dom, "<script"), 0u);
   EXPECT_GE(occurrences(dom, "&lt;script&gt;x&lt;/script&gt;"), 1u);
@@ -104,7 +105,7 @@ TEST_F(CatalogReportE2e, TheHtmlPageDrawsEveryChartInChromium) {
   EXPECT_GE(occurrences(dom, "<polyline"), 13u);
 
   const auto png_path = scratch_ / "catalog.png";
-  ASSERT_TRUE(chromium_screenshot(chromium, profile_, page, png_path, 1200, 6000));
+  ASSERT_TRUE(chromium_screenshot(chromium, profile_, file_url(page), png_path, 1200, 6000));
   std::string error;
   const auto png = read_png(png_path, error);
   ASSERT_TRUE(png) << error;

@@ -70,7 +70,7 @@ class ReportChromiumE2e : public ::testing::Test {
 
 TEST_F(ReportChromiumE2e, ScreenshotShowsTheCharts) {
   const auto png_path = scratch_ / "report.png";
-  chromium_screenshot(chromium_, profile_, page_, png_path);
+  chromium_screenshot(chromium_, profile_, file_url(page_), png_path);
   std::string error;
   const auto png = read_png(png_path, error);
   ASSERT_TRUE(png) << error;
@@ -89,7 +89,7 @@ TEST_F(ReportChromiumE2e, ScreenshotShowsTheCharts) {
 }
 
 TEST_F(ReportChromiumE2e, AScriptNamedTrackIsOnlyText) {
-  const std::string dom = chromium_dom(chromium_, profile_, page_);
+  const std::string dom = chromium_dom(chromium_, profile_, file_url(page_));
   ASSERT_NE(dom.find("</html>"), std::string::npos) << "chromium printed no DOM";
   EXPECT_EQ(occurrences(dom, "<script"), 0u);
   EXPECT_EQ(occurrences(dom, "<b>loud"), 0u);

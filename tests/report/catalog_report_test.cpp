@@ -85,16 +85,16 @@ TEST(CatalogReport, TextAndMarkdownGiveTheSameFiguresEscapedForTheirFormat) {
   const std::string markdown = catalog_report_markdown(sample_report());
   EXPECT_NE(markdown.find("# sonic catalog report: a\\<b\\>\\|c"), std::string::npos);
   EXPECT_NE(markdown.find("| calm \\<x\\> | 12 |"), std::string::npos);
-  EXPECT_NE(markdown.find("| temporal | gbdt | 0.8589 |"), std::string::npos);
+  EXPECT_NE(markdown.find("| temporal | gbdt | 0\\.8589 |"), std::string::npos);
 }
 
 TEST(CatalogReport, WithoutAHitModelEachFormatSaysWhatToRun) {
   nlohmann::json report = sample_report();
   report["hits"] = nullptr;
-  for (const std::string& rendered :
-       {catalog_report_text(report), catalog_report_markdown(report), catalog_report_html(report)}) {
+  for (const std::string& rendered : {catalog_report_text(report), catalog_report_html(report)}) {
     EXPECT_NE(rendered.find("sonic catalog train hits --label COLUMN"), std::string::npos);
   }
+  EXPECT_NE(catalog_report_markdown(report).find("sonic catalog train hits \\-\\-label COLUMN"), std::string::npos);
   report["hits"] = {{"other_catalog", "hits"}};
   EXPECT_NE(catalog_report_text(report).find("trained on catalog hits"), std::string::npos);
 }

@@ -7,11 +7,11 @@ namespace sonic::testing {
 namespace {
 
 std::string chromium_command(const std::string& chromium, const TempDir& profile, const std::string& action,
-                             const std::filesystem::path& page, int width, int height) {
+                             const std::string& url, int width, int height) {
   return "HOME='" + profile.path().string() + "' timeout 60 '" + chromium +
          "' --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars --user-data-dir='" +
          (profile / "profile").string() + "' --window-size=" + std::to_string(width) + "," + std::to_string(height) +
-         " " + action + " 'file://" + page.string() + "' 2>/dev/null";
+         " " + action + " '" + url + "' 2>/dev/null";
 }
 
 }  // namespace
@@ -30,9 +30,11 @@ std::string find_chromium() {
   return "";
 }
 
-std::string chromium_dom(const std::string& chromium, const TempDir& profile, const std::filesystem::path& page) {
+std::string file_url(const std::filesystem::path& page) { return "file://" + page.string(); }
+
+std::string chromium_dom(const std::string& chromium, const TempDir& profile, const std::string& url) {
   std::string out;
-  FILE* pipe = popen(chromium_command(chromium, profile, "--dump-dom", page, 1200, 2000).c_str(), "r");
+  FILE* pipe = popen(chromium_command(chromium, profile, "--dump-dom", url, 1200, 2000).c_str(), "r");
   if (!pipe) return out;
   char buffer[4096];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
@@ -40,10 +42,10 @@ std::string chromium_dom(const std::string& chromium, const TempDir& profile, co
   return out;
 }
 
-bool chromium_screenshot(const std::string& chromium, const TempDir& profile, const std::filesystem::path& page,
+bool chromium_screenshot(const std::string& chromium, const TempDir& profile, const std::string& url,
                          const std::filesystem::path& png, int width, int height) {
   const std::string action = "--screenshot='" + png.string() + "'";
-  return std::system(chromium_command(chromium, profile, action, page, width, height).c_str()) == 0 &&
+  return std::system(chromium_command(chromium, profile, action, url, width, height).c_str()) == 0 &&
          std::filesystem::exists(png);
 }
 

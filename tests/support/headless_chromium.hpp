@@ -11,12 +11,15 @@ namespace sonic::testing {
 // The chromium on PATH, or "" when there is none.
 std::string find_chromium();
 
-// Chromium's DOM of the page after loading it ("" when it printed nothing). `profile`: a scratch
-// folder for its profile and HOME.
-std::string chromium_dom(const std::string& chromium, const TempDir& profile, const std::filesystem::path& page);
+// "file:///…/report.html": a page on disk as chromium opens it.
+std::string file_url(const std::filesystem::path& page);
+
+// Chromium's DOM of the page at `url` after loading it ("" when it printed nothing). `profile`: a
+// scratch folder for its profile and HOME.
+std::string chromium_dom(const std::string& chromium, const TempDir& profile, const std::string& url);
 
 // A width × height PNG of the page at `png`; false when chromium failed.
-bool chromium_screenshot(const std::string& chromium, const TempDir& profile, const std::filesystem::path& page,
+bool chromium_screenshot(const std::string& chromium, const TempDir& profile, const std::string& url,
                          const std::filesystem::path& png, int width = 1200, int height = 2000);
 
 // How many times `part` occurs in `text`.

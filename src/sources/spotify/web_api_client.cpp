@@ -181,7 +181,7 @@ CreatedPlaylist WebApiClient::create_playlist(const std::string& name, const std
   const auto created = net::parse_json_body(create, send_playlist_write(create));
   const auto id = created.is_object() ? created.find("id") : created.end();
   if (id == created.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) {
-    fail(create, "no playlist 'id'");
+    fail(create.describe(), "no playlist 'id'");
   }
   CreatedPlaylist playlist{.id = id->get<std::string>(), .url = "", .items_added = 0};
   if (const auto urls = created.find("external_urls"); urls != created.end() && urls->is_object()) {
