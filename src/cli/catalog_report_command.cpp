@@ -11,9 +11,7 @@ namespace {
 
 struct CatalogReportFlags {
   std::string catalog;
-  std::string format = "terminal";
-  bool json = false;
-  std::string out;
+  ReportOutputFlags output;
   std::uint64_t seed = 42;
 };
 
@@ -24,14 +22,7 @@ void add_catalog_report_command(CLI::App& catalog, GlobalOptions& globals) {
   CLI::App* command = catalog.add_subcommand(
       "report", "The catalog in one report: trends, distributions, clusters of sound and what makes a hit");
   add_catalog_name_option(*command, flags->catalog);
-  command
-      ->add_option("--format", flags->format,
-                   "terminal, json, html or md. html and md are written to a file (--out, else "
-                   "<home>/reports/catalog-<name>-<date>.<ext>) whose path is printed on stdout")
-      ->check(CLI::IsMember({"terminal", "json", "html", "md"}))
-      ->capture_default_str();
-  command->add_flag("--json", flags->json, "The same as --format json: one JSON object on stdout");
-  command->add_option("--out", flags->out, "Write the report to this file (atomically) and print its path");
+  add_report_output_options(*command, flags->output, "<home>/reports/catalog-<name>-<date>.<ext>");
   add_seed_option(*command, flags->seed);
   command->callback([&globals, flags] {
     CommandContext context(globals, {.store = StoreNeed::existing,
@@ -39,8 +30,9 @@ void add_catalog_report_command(CLI::App& catalog, GlobalOptions& globals) {
     pipeline::CatalogReportRequest request;
     request.options.catalog = flags->catalog;
     request.options.seed = flags->seed;
-    request.format = flags->json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags->format);
-    request.out = flags->out;
+    request.format =
+        flags->output.json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags->output.format);
+    request.out = flags->output.out;
     print_text(pipeline::make_catalog_report(context.db(), context.home(), request));
   });
 }

@@ -2,15 +2,14 @@
 #include "command_context.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "shared_options.hpp"
 #include "sonic/pipeline/report.hpp"
 
 namespace sonic::cli {
 namespace {
 
 struct ReportFlags {
-  std::string format = "terminal";
-  bool json = false;
-  std::string out;
+  ReportOutputFlags output;
   std::string period = "all";
   std::optional<int> year;
   int top = 10;
@@ -19,8 +18,9 @@ struct ReportFlags {
 
 void run_report(CommandContext& context, const ReportFlags& flags) {
   pipeline::ReportRequest request;
-  request.format = flags.json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags.format);
-  request.out = flags.out;
+  request.format =
+      flags.output.json ? pipeline::ReportFormat::json : pipeline::parse_report_format(flags.output.format);
+  request.out = flags.output.out;
   request.period = flags.period;
   request.year = flags.year;
   request.top = flags.top;
@@ -35,14 +35,7 @@ void set_report_command(CLI::App& app, GlobalOptions& globals) {
   auto flags = std::make_shared<ReportFlags>();
   CLI::App* command =
       app.add_subcommand("report", "Your listening as a report: terminal, JSON (the dashboard), HTML or Markdown");
-  command
-      ->add_option("--format", flags->format,
-                   "terminal, json, html or md. html and md are written to a file (--out, else "
-                   "<home>/reports/report-<date>-<period>.<ext>) whose path is printed on stdout")
-      ->check(CLI::IsMember({"terminal", "json", "html", "md"}))
-      ->capture_default_str();
-  command->add_flag("--json", flags->json, "The same as --format json: one JSON object on stdout");
-  command->add_option("--out", flags->out, "Write the report to this file (atomically) and print its path");
+  add_report_output_options(*command, flags->output, "<home>/reports/report-<date>-<period>.<ext>");
   auto* period =
       command->add_option("--period", flags->period, "The last 7, 30 or 365 days before the newest listen, or all")
           ->check(CLI::IsMember({"7", "30", "365", "all"}))
