@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "sonic/catalog/hit_model.hpp"
@@ -69,14 +70,18 @@ nlohmann::json cluster_map(const CatalogClustersResult& clusters) {
 
 // The hit model's SHAP values over a seeded sample of the catalog's tracks: per input, the
 // contributions beside the input's value scaled to 0–1 within the sample (the dots' colour).
-nlohmann::json shap_summary(store::Database& db, std::int64_t catalog_id, const ml::GbdtModel& model,
-                            const CatalogReportOptions& options) {
+// `numbers`: the catalog's thirteen numbers, already read; the catalog is read again only when the
+// model takes a kept column too.
+nlohmann::json shap_summary(store::Database& db, std::int64_t catalog_id, const records::CatalogTable& numbers,
+                            const ml::GbdtModel& model, const CatalogReportOptions& options) {
   const std::vector<std::string>& inputs = model.feature_names();
   store::CatalogTableRequest request;
   for (const std::string& input : inputs) {
     if (records::catalog_feature_index(input) == records::kCatalogFeatureCount) request.extra_columns.push_back(input);
   }
-  const records::CatalogTable table = store::read_catalog_table(db, catalog_id, request);
+  std::optional<records::CatalogTable> with_extras;
+  if (!request.extra_columns.empty()) with_extras = store::read_catalog_table(db, catalog_id, request);
+  const records::CatalogTable& table = with_extras ? *with_extras : numbers;
   std::vector<std::size_t> rows(table.size());
   std::iota(rows.begin(), rows.end(), std::size_t{0});
   std::mt19937_64 random(options.seed);
@@ -127,7 +132,7 @@ nlohmann::json shap_summary(store::Database& db, std::int64_t catalog_id, const 
 }
 
 nlohmann::json hit_model_section(store::Database& db, const Home& home, const store::CatalogSummary& summary,
-                                 const CatalogReportOptions& options) {
+                                 const records::CatalogTable& numbers, const CatalogReportOptions& options) {
   const std::filesystem::path path = catalog::kCatalogHits.path(home);
   if (!std::filesystem::exists(path)) return nullptr;
   const catalog::HitModelFile file = catalog::load_hit_model(path);
@@ -136,7 +141,7 @@ nlohmann::json hit_model_section(store::Database& db, const Home& home, const st
   return {{"label", file.label},
           {"metrics", file.metrics},
           {"evaluation", file.evaluation},
-          {"shap", shap_summary(db, summary.id, file.model, options)}};
+          {"shap", shap_summary(db, summary.id, numbers, file.model, options)}};
 }
 
 }  // namespace
@@ -160,7 +165,7 @@ nlohmann::json catalog_report(store::Database& db, const Home& home, const Catal
           {"trends", to_json(trends)},
           {"distributions", distributions(numbers, std::max<std::size_t>(options.histogram_bins, 1))},
           {"clusters", clusters_json},
-          {"hits", hit_model_section(db, home, summary, options)}};
+          {"hits", hit_model_section(db, home, summary, numbers, options)}};
 }
 
 std::string make_catalog_report(store::Database& db, const Home& home, const CatalogReportRequest& request) {

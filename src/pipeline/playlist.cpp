@@ -126,17 +126,28 @@ PlaylistResult explain_playlist(const PlaylistRequest& request) {
   return result;
 }
 
+PlaylistLibrary read_playlist_library(store::Database& db, std::int64_t before_ms) {
+  return {before_ms, store::library_tracks(db, before_ms), playlist::read_listen_starts(db, before_ms)};
+}
+
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
                              playlist::DiscoverySource* discovery) {
-  PlaylistResult result = explain_playlist(request);
-  result.explain_only = false;
+  explain_playlist(request);  // a bad prompt fails before the store is read
   const std::int64_t before_ms = request.before_date ? midnight_of(zone, parse_date(*request.before_date))
                                                      : std::numeric_limits<std::int64_t>::max();
+  return make_playlist(db, zone, request, read_playlist_library(db, before_ms), discovery);
+}
+
+PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
+                             const PlaylistLibrary& library, playlist::DiscoverySource* discovery) {
+  PlaylistResult result = explain_playlist(request);
+  result.explain_only = false;
+  const std::int64_t before_ms = library.before_ms;
   const playlist::DaySegment segment{result.constraints.time_of_day, result.constraints.day_type};
   result.habits_window = segment.describe();
-  const auto habits = playlist::compute_listening_habits(db, zone, before_ms, segment);
+  const auto habits = playlist::tally_listening_habits(library.listens, zone, segment);
   std::vector<playlist::Candidate> candidates;
-  for (auto& track : store::library_tracks(db, before_ms)) {
+  for (auto track : library.tracks) {
     const auto found = habits.by_track.find(track.track_id);
     const playlist::TrackHabits plays = found != habits.by_track.end() ? found->second : playlist::TrackHabits{};
     playlist::Candidate candidate{.track = std::move(track),

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <limits>
 
 #include "sonic/core/atomic_file.hpp"
 #include "sonic/core/error.hpp"
@@ -73,10 +74,12 @@ nlohmann::json day_playlists(store::Database& db, const TimeZone& zone) {
                                                                    {"evening", "Evening (17-22)"},
                                                                    {"night", "Night (22-05)"}};
   nlohmann::json lists = nlohmann::json::array();
+  // One read of the library and its listens for the four (each was a pass over every listen).
+  const PlaylistLibrary library = read_playlist_library(db, std::numeric_limits<std::int64_t>::max());
   for (const auto& [time, title] : kTimes) {
     const PlaylistRequest request{
         .prompt = "10 songs", .for_segment = time, .before_date = std::nullopt, .out = std::nullopt};
-    const auto playlist = make_playlist(db, zone, request);
+    const auto playlist = make_playlist(db, zone, request, library);
     nlohmann::json tracks = nlohmann::json::array();
     for (const auto& chosen : playlist.selection.tracks) {
       tracks.push_back({{"track", chosen.candidate.track.name},

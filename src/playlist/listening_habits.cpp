@@ -8,11 +8,20 @@
 
 namespace sonic::playlist {
 
-ListeningHabits compute_listening_habits(store::Database& db, const TimeZone& zone, std::int64_t before_ms,
-                                         const DaySegment& segment, double half_life_days) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> listens;
+ListenStarts read_listen_starts(store::Database& db, std::int64_t before_ms) {
+  ListenStarts listens;
   store::for_each_music_listen_start(
       db, before_ms, [&](std::int64_t track_id, std::int64_t start_ms) { listens.emplace_back(track_id, start_ms); });
+  return listens;
+}
+
+ListeningHabits compute_listening_habits(store::Database& db, const TimeZone& zone, std::int64_t before_ms,
+                                         const DaySegment& segment, double half_life_days) {
+  return tally_listening_habits(read_listen_starts(db, before_ms), zone, segment, half_life_days);
+}
+
+ListeningHabits tally_listening_habits(const ListenStarts& listens, const TimeZone& zone, const DaySegment& segment,
+                                       double half_life_days) {
   ListeningHabits habits;
   for (const auto& [track_id, start_ms] : listens) habits.newest_start_ms = std::max(habits.newest_start_ms, start_ms);
   const double half_life_ms = half_life_days * 86'400'000.0;

@@ -8,11 +8,13 @@
 #include <string>
 
 #include "sonic/core/time_zone.hpp"
+#include "sonic/playlist/listening_habits.hpp"
 #include "sonic/playlist/prompt_parser.hpp"
 #include "sonic/playlist/selection.hpp"
 #include "sonic/report/playlist_file.hpp"
 #include "sonic/sources/spotify/spotify_connection.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/store/playlist_queries.hpp"
 
 namespace sonic::pipeline {
 
@@ -55,6 +57,18 @@ PlaylistResult explain_playlist(const PlaylistRequest& request);
 // library and says so.
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
                              playlist::DiscoverySource* discovery = nullptr);
+
+// What a playlist is chosen from, read once for several playlists of one cut-off (the report's
+// four day playlists): the library and the listens behind the habits.
+struct PlaylistLibrary {
+  std::int64_t before_ms = 0;
+  std::vector<store::LibraryTrack> tracks;
+  playlist::ListenStarts listens;
+};
+PlaylistLibrary read_playlist_library(store::Database& db, std::int64_t before_ms);
+// make_playlist over a library already read: its cut-off stands in for the request's --before.
+PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
+                             const PlaylistLibrary& library, playlist::DiscoverySource* discovery = nullptr);
 
 nlohmann::json to_json(const PlaylistResult& result);
 std::string to_text(const PlaylistResult& result);

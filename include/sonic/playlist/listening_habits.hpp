@@ -5,6 +5,8 @@
 // docs/architecture-notes.md, "Playlists").
 #include <cstdint>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "sonic/core/time_zone.hpp"
 #include "sonic/playlist/day_segment.hpp"
@@ -27,7 +29,15 @@ struct ListeningHabits {
 
 inline constexpr double kAffinityHalfLifeDays = 90;
 
-// Every music listen starting before `before_ms`.
+// (track, start) of every music listen starting before `before_ms`: read once, tallied for as
+// many segments as a caller asks (the report's four day playlists).
+using ListenStarts = std::vector<std::pair<std::int64_t, std::int64_t>>;
+ListenStarts read_listen_starts(store::Database& db, std::int64_t before_ms);
+
+ListeningHabits tally_listening_habits(const ListenStarts& listens, const TimeZone& zone, const DaySegment& segment,
+                                       double half_life_days = kAffinityHalfLifeDays);
+
+// Both in one: every music listen starting before `before_ms`.
 ListeningHabits compute_listening_habits(store::Database& db, const TimeZone& zone, std::int64_t before_ms,
                                          const DaySegment& segment, double half_life_days = kAffinityHalfLifeDays);
 
