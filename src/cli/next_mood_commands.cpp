@@ -4,7 +4,11 @@
 #include "model_commands.hpp"
 #include "output.hpp"
 #include "shared_options.hpp"
+#include "sonic/core/error.hpp"
 #include "sonic/pipeline/next_mood_format.hpp"
+
+#include <filesystem>
+#include <fstream>
 
 namespace sonic::cli {
 namespace {
@@ -19,10 +23,26 @@ void run_train(const GlobalOptions& globals, const NextMoodFlags& flags) {
   print_result(pipeline::train_next_mood(context.db(), context.home(), context.zone(), flags.options), flags.json);
 }
 
-void run_predict(const GlobalOptions& globals, bool json) {
+// The caller's session context (--session FILE), as `sonic serve` takes it in a row.
+nlohmann::json read_session_context(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw InputError("cannot read the session context " + file.string());
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& error) {
+    throw InputError(file.string() + " is not JSON (byte " + std::to_string(error.byte) + ")");
+  }
+}
+
+void run_predict(const GlobalOptions& globals, bool json, const std::string& session_file) {
   CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
   const auto& zone = context.zone();
-  const auto prediction = pipeline::predict_next_mood(context.db(), context.home(), zone);
+  const auto view = pipeline::read_next_mood_view(context.db());
+  const auto given = session_file.empty()
+                         ? std::vector<records::ClusteredListen>{}
+                         : pipeline::next_mood_session_from_json(view, read_session_context(session_file));
+  const auto prediction = pipeline::predict_next_mood(context.db(), context.home(), zone, view,
+                                                      given.empty() ? pipeline::latest_session(view) : given);
   json ? print_json(pipeline::to_json(prediction, zone)) : print_text(pipeline::to_text(prediction, zone));
 }
 
@@ -74,9 +94,13 @@ void add_train_mood_gbdt_command(CLI::App& train, const tracking::ModelKind& kin
 
 void add_predict_next_mood_command(CLI::App& predict, const tracking::ModelKind& kind, GlobalOptions& globals) {
   auto json = std::make_shared<bool>(false);
+  auto session_file = std::make_shared<std::string>();
   CLI::App* command = predict.add_subcommand(std::string(kind.name), "The next track's mood in your latest session");
+  command->add_option("--session", *session_file,
+                      "Predict for this session instead of the latest stored one: a JSON file "
+                      "{\"listens\":[{\"at\":\"2025-03-01T08:00:00Z\",\"cluster\":2}, …]} (see README)");
   add_json_flag(*command, *json);
-  command->callback([&globals, json] { run_predict(globals, *json); });
+  command->callback([&globals, json, session_file] { run_predict(globals, *json, *session_file); });
 }
 
 }  // namespace sonic::cli

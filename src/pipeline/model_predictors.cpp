@@ -103,29 +103,63 @@ class MoodClustersPredictor final : public RowPredictor {
   mood::MoodClusterModel model_;
 };
 
-// The next mood depends on the store's clustering and latest session, so each answer reads the
-// file as `sonic predict next-mood` does; loading checks the file is a next-mood model at all.
+// The next mood depends on the store's clustering (and, unless the row gives a session, its
+// latest session); the learner files are read per answer, as `sonic predict next-mood` does.
+// What it reads from the store is kept under the store's version. While `sonic retrain` has
+// clustered again but not yet written this model's successor, the last view of the clustering
+// this model was trained on keeps answering (the old model with its own clusters: the atomic
+// swap, where the store alone would say "trained on other mood clusters").
 class NextMoodPredictor final : public RowPredictor {
  public:
   explicit NextMoodPredictor(const Home& home) : home_(home) {
-    model_id_ = tracking::load_model_file(mood::kNextMoodNet.path(home), mood::kNextMoodNet.format,
-                                          mood::kNextMoodNet.version, mood::kNextMoodNet.how_to_make())
-                    .info.model_id;
+    const auto info = tracking::load_model_file(mood::kNextMoodNet.path(home), mood::kNextMoodNet.format,
+                                                mood::kNextMoodNet.version, mood::kNextMoodNet.how_to_make())
+                          .info;
+    model_id_ = info.model_id;
+    trained_on_ = info.metrics.value("cluster_model_id", "");
   }
   std::string model_id() const override { return model_id_; }
-  std::vector<ModelInput> inputs() const override { return {}; }
+  // Optional: without it, the latest stored session (as `sonic predict next-mood`); with it,
+  // the caller's session (as `sonic predict next-mood --session FILE` with {"listens": …}).
+  std::vector<ModelInput> inputs() const override { return {{"listens", "BYTES", false}}; }
   std::vector<std::string> outputs() const override {
     return {"session_start", "session_start_local", "last_listen", "last_track", "current_cluster", "next"};
   }
   bool reads_store() const override { return true; }
   nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {
     only_columns(object_row(row), inputs());
-    return to_json(predict_next_mood(context.db, home_, context.zone), context.zone);
+    const auto store = view(context);
+    if (row.empty()) {
+      return to_json(predict_next_mood(context.db, home_, context.zone, *store, latest_session(*store)), context.zone);
+    }
+    // Open Inference Protocol tensors carry text (BYTES), so there the listens come as JSON text.
+    nlohmann::json given = row;
+    if (const auto listens = row.find("listens"); listens != row.end() && listens->is_string()) {
+      given["listens"] = nlohmann::json::parse(listens->get<std::string>(), nullptr, false);
+      if (given["listens"].is_discarded()) throw UsageError("'listens' given as text must be a JSON array of listens");
+    }
+    const auto session = next_mood_session_from_json(*store, given);
+    return to_json(predict_next_mood(context.db, home_, context.zone, *store, session), context.zone);
   }
 
  private:
+  std::shared_ptr<const NextMoodStoreView> view(const ModelContext& context) const {
+    if (!context.store_version) return std::make_shared<const NextMoodStoreView>(read_next_mood_view(context.db));
+    std::lock_guard lock(view_mutex_);
+    if (view_ && view_version_ == *context.store_version) return view_;
+    auto fresh = std::make_shared<const NextMoodStoreView>(read_next_mood_view(context.db));
+    const bool keep_old = fresh->clustering_id != trained_on_ && view_ && view_->clustering_id == trained_on_;
+    if (!keep_old) view_ = std::move(fresh);
+    view_version_ = *context.store_version;
+    return view_;
+  }
+
   Home home_;
   std::string model_id_;
+  std::string trained_on_;  // the clustering's model_id
+  mutable std::mutex view_mutex_;
+  mutable std::shared_ptr<const NextMoodStoreView> view_;
+  mutable std::int64_t view_version_ = 0;
 };
 
 // Keeps the store's whole session history under the store's version (a request then costs the

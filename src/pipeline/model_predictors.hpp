@@ -12,7 +12,8 @@ namespace sonic::pipeline {
 std::unique_ptr<RowPredictor> load_mood_predictor(const Home& home);
 // The mood clusters: the six cluster features (tempo in BPM) → {"cluster","label","distance"}.
 std::unique_ptr<RowPredictor> load_mood_clusters_predictor(const Home& home);
-// The next-mood net: an empty row → the latest session's next mood, as `sonic predict next-mood`.
+// The next-mood net: an empty row → the latest session's next mood, as `sonic predict next-mood`;
+// {"listens":[…]} → that session's, as `sonic predict next-mood --session FILE`.
 std::unique_ptr<RowPredictor> load_next_mood_predictor(const Home& home);
 // The session model: {"at"?: ISO 8601 UTC, "hours"?: 1..336} → `sonic predict session`'s forecast.
 std::unique_ptr<RowPredictor> load_session_predictor(const Home& home);

@@ -3,6 +3,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/features/cluster_features.hpp"
+#include "sonic/records/audio_features.hpp"
 #include "sonic/mood/mood_clusters.hpp"
 #include "sonic/pipeline/next_mood_choice.hpp"
 #include "sonic/store/mood_store.hpp"
@@ -198,22 +199,40 @@ TrainNextMoodResult train_next_mood(store::Database& db, const Home& home, const
   return report;
 }
 
-NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone) {
-  const auto clustering_id = clustering_id_or_fail(db);
-  const auto labels = current_cluster_labels(db);
-  const int clusters = static_cast<int>(labels.size());
-  const auto listens = clustered_listens_at_centroids(db);
+NextMoodStoreView read_next_mood_view(store::Database& db) {
+  NextMoodStoreView view;
+  view.clustering_id = clustering_id_or_fail(db);
+  view.labels = current_cluster_labels(db);
+  view.centroids = mood::centroids_from_stored(store::stored_clusters(db));
+  view.listens = clustered_listens_at_centroids(db);
+  return view;
+}
+
+std::span<const records::ClusteredListen> latest_session(const NextMoodStoreView& view) {
+  const auto& listens = view.listens;
   if (listens.empty()) throw InputError("no listens of clustered tracks in the store: nothing to predict from");
   auto begin = listens.end();
   while (begin != listens.begin() && std::prev(begin)->session_start_ms == listens.back().session_start_ms) --begin;
-  const std::span<const records::ClusteredListen> session(&*begin, static_cast<std::size_t>(listens.end() - begin));
+  return {&*begin, static_cast<std::size_t>(listens.end() - begin)};
+}
+
+NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone) {
+  const auto view = read_next_mood_view(db);
+  return predict_next_mood(db, home, zone, view, latest_session(view));
+}
+
+NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
+                                     const NextMoodStoreView& view, std::span<const records::ClusteredListen> session) {
+  const auto& labels = view.labels;
+  const int clusters = static_cast<int>(labels.size());
+  if (session.empty()) throw UsageError("the session has no listens");
   NextMoodPrediction prediction;
   Eigen::RowVectorXd probabilities;
-  if (auto chosen = predict_with_choice(home, clustering_id, clusters, session, zone)) {
+  if (auto chosen = predict_with_choice(home, view.clustering_id, clusters, session, zone)) {
     prediction.predictor = chosen->first;
     probabilities = chosen->second;
   } else {
-    probabilities = next_mood_learner_row(home, "net", clustering_id, clusters, session, zone);
+    probabilities = next_mood_learner_row(home, "net", view.clustering_id, clusters, session, zone);
   }
 
   prediction.session_start_ms = session.front().session_start_ms;
@@ -225,6 +244,58 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   std::stable_sort(prediction.probabilities.begin(), prediction.probabilities.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   return prediction;
+}
+
+std::vector<records::ClusteredListen> next_mood_session_from_json(const NextMoodStoreView& view,
+                                                                  const nlohmann::json& context) {
+  const auto& centroids = view.centroids;
+  if (!context.is_object() || !context.contains("listens") || !context["listens"].is_array())
+    throw UsageError("the session context must be an object with 'listens', an array of listens");
+  for (const auto& [key, value] : context.items()) {
+    if (key != "listens") throw UsageError("'" + key + "' is not a field of a session context (only 'listens')");
+  }
+  const auto& given = context["listens"];
+  if (given.empty()) throw UsageError("'listens' is empty: a session has at least one listen");
+  std::vector<records::ClusteredListen> session;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    const std::string where = "listens[" + std::to_string(i) + "]";
+    const auto& listen = given[i];
+    if (!listen.is_object()) throw UsageError(where + " must be an object");
+    records::ClusteredListen out;
+    const auto at = listen.contains("at") && listen["at"].is_string()
+                        ? parse_iso8601_utc(listen["at"].get<std::string>())
+                        : std::nullopt;
+    if (!at) throw UsageError(where + ".at must be a UTC time like 2025-03-01T08:00:00Z");
+    if (!session.empty() && *at < session.back().start_ms)
+      throw UsageError(where + ".at is before the listen above it: list the listens in time order");
+    const auto cluster = listen.find("cluster");
+    if (cluster == listen.end() || !cluster->is_number_integer() || *cluster < 0 || *cluster >= centroids.rows()) {
+      throw UsageError(where + ".cluster must be a whole number from 0 to " + std::to_string(centroids.rows() - 1));
+    }
+    out.start_ms = *at;
+    out.cluster = cluster->get<int>();
+    out.features = features::audio_features_at(centroids.row(out.cluster));
+    int given_features = 0;
+    for (const auto& [key, value] : listen.items()) {
+      if (key == "at" || key == "cluster") continue;
+      const auto spec = std::find_if(records::kAudioFeatures.begin(), records::kAudioFeatures.end(),
+                                     [&](const auto& feature) { return feature.name == key; });
+      const bool clustered = std::find(features::kClusterFeatureNames.begin(), features::kClusterFeatureNames.end(),
+                                       key) != features::kClusterFeatureNames.end();
+      if (spec == records::kAudioFeatures.end() || !clustered)
+        throw UsageError(where + "." + key + " is not a field of a listen");
+      if (!value.is_number()) throw UsageError(where + "." + key + " must be a number");
+      out.features[spec->feature] = value.get<double>();
+      ++given_features;
+    }
+    if (given_features != 0 && given_features != features::kClusterFeatureCount) {
+      throw UsageError(where + " gives " + std::to_string(given_features) +
+                       " of the six cluster features: give all six or none (its cluster's centroid)");
+    }
+    session.push_back(out);
+  }
+  for (auto& listen : session) listen.session_start_ms = session.front().start_ms;
+  return session;
 }
 
 }  // namespace sonic::pipeline

@@ -250,6 +250,83 @@ TEST_F(ServeE2e, SessionNextMoodAndClusterModelsAnswerAsTheirCommands) {
   EXPECT_FALSE(answer["label"].get<std::string>().empty());
 }
 
+// A session the caller gives: three listens, the middle one with its own six features.
+json caller_session(int last_cluster) {
+  json with_features = {
+      {"at", "2030-03-02T21:04:00Z"}, {"cluster", 0},         {"valence", 0.8},          {"energy", 0.9},
+      {"danceability", 0.7},          {"acousticness", 0.05}, {"instrumentalness", 0.0}, {"tempo", 128.0}};
+  return {{"listens",
+           {{{"at", "2030-03-02T21:00:00Z"}, {"cluster", 1}},
+            with_features,
+            {{"at", "2030-03-02T21:07:30Z"}, {"cluster", last_cluster}}}}};
+}
+
+TEST_F(ServeE2e, NextMoodForACallersSessionEqualsSonicPredictWithThatSession) {
+  TempDir dir;
+  const auto stored = server_->post_json("/models/next-mood/invocations", {{"instances", {json::object()}}});
+  std::vector<json> answers;
+  for (const int last : {0, 1}) {
+    const json context = caller_session(last);
+    const auto file = dir / ("session" + std::to_string(last) + ".json");
+    std::ofstream(file) << context.dump();
+    const auto cli = sonic({"predict", "next-mood", "--session", file.string(), "--json"});
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    const auto expected = json::parse(cli.out);
+    EXPECT_EQ(expected["last_listen"], "2030-03-02T21:07:30.000Z") << cli.out;
+
+    const auto mlflow = server_->post_json("/models/next-mood/invocations", {{"instances", {context}}});
+    expect_near_json(mlflow["predictions"][0], expected);
+    // Open Inference Protocol tensors carry text: the listens as JSON text.
+    const json input = {
+        {"name", "listens"}, {"datatype", "BYTES"}, {"shape", {1}}, {"data", {context["listens"].dump()}}};
+    const auto v2 = server_->post_json("/v2/models/next-mood/infer", {{"inputs", {input}}});
+    expect_near_json(json::parse(v2["outputs"][0]["data"][0].get<std::string>()), expected);
+    answers.push_back(expected);
+  }
+  // The session decides the answer: not the stored one, and not the same for another last mood.
+  EXPECT_NE(answers[0]["next"], answers[1]["next"]);
+  EXPECT_NE(answers[0]["last_listen"], stored["predictions"][0]["last_listen"]);
+
+  // A bad session is refused naming the field, by both.
+  json bad = caller_session(0);
+  bad["listens"][2]["cluster"] = 99;
+  const auto refused = server_->post("/models/next-mood/invocations", json{{"instances", {bad}}}.dump());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("listens[2].cluster"), std::string::npos) << refused->body;
+  std::ofstream(dir / "bad.json") << bad.dump();
+  const auto cli_refused = sonic({"predict", "next-mood", "--session", (dir / "bad.json").string(), "--json"});
+  EXPECT_EQ(cli_refused.exit_code, 2);
+  EXPECT_NE(cli_refused.err.find("listens[2].cluster"), std::string::npos) << cli_refused.err;
+  json backwards = caller_session(0);
+  backwards["listens"][1]["at"] = "2030-03-02T20:00:00Z";
+  const auto out_of_order = server_->post("/models/next-mood/invocations", json{{"instances", {backwards}}}.dump());
+  ASSERT_TRUE(out_of_order);
+  EXPECT_EQ(out_of_order->status, 400);
+  EXPECT_NE(out_of_order->body.find("listens[1].at"), std::string::npos) << out_of_order->body;
+}
+
+// `sonic retrain` clusters again minutes before it trains the next-mood model on the new
+// clusters; meanwhile the served model keeps answering with the clusters it was trained on.
+TEST_F(ServeE2e, NextMoodKeepsAnsweringWhileTheStoreIsClusteredAgainBeforeItsNewModel) {
+  TempDir copy;
+  const auto home = copy / "home";
+  fs::copy(fs::path(home_), home, fs::copy_options::recursive);
+  Served served(home.string());
+  ASSERT_TRUE(served.up()) << served.log();
+  const auto before = served.post_json("/models/next-mood/invocations", {{"instances", {json::object()}}});
+  const auto given = served.post_json("/models/next-mood/invocations", {{"instances", {caller_session(1)}}});
+
+  const auto clustered =
+      run_sonic({"--home", home.string(), "--tz", kZone, "cluster", "--k", "2", "--seed", "7", "--json"});
+  ASSERT_EQ(clustered.exit_code, 0) << clustered.err;
+  const auto cli = run_sonic({"--home", home.string(), "--tz", kZone, "predict", "next-mood", "--json"});
+  EXPECT_EQ(cli.exit_code, 3) << "the store alone no longer matches the model: " << cli.out;
+
+  EXPECT_EQ(served.post_json("/models/next-mood/invocations", {{"instances", {json::object()}}}), before);
+  EXPECT_EQ(served.post_json("/models/next-mood/invocations", {{"instances", {caller_session(1)}}}), given);
+}
+
 TEST_F(ServeE2e, ReadRoutesAnswerAsTheirCommands) {
   const auto stats = server_->get_json("/api/stats");
   const auto cli = sonic({"stats", "--json"});

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
 #include "sonic/ml/gbdt/params.hpp"
+#include "sonic/records/clustered_listen.hpp"
 #include "sonic/mood/next_mood.hpp"
 #include "sonic/mood/next_mood_gbdt.hpp"
 #include "sonic/store/database.hpp"
@@ -76,9 +78,36 @@ struct NextMoodPrediction {
   std::vector<std::pair<std::string, double>> probabilities;  // by cluster label, likeliest first
 };
 
+// What a next-mood prediction reads from the store: the clustering (its id, labels and
+// centroids) and every clustered listen, a propagated track's at its cluster's centroid.
+// `sonic serve` keeps one per store version (and the last one whose clustering matched its model
+// while `sonic retrain` has clustered again but not yet replaced the next-mood model).
+struct NextMoodStoreView {
+  std::string clustering_id;
+  std::vector<std::string> labels;
+  Eigen::MatrixXd centroids;  // one row per cluster, the six cluster features
+  std::vector<records::ClusteredListen> listens;
+};
+// InputError naming `sonic cluster` when there are no clusters.
+NextMoodStoreView read_next_mood_view(store::Database& db);
+// The session holding the newest clustered listen (InputError when there is none).
+std::span<const records::ClusteredListen> latest_session(const NextMoodStoreView& view);
+
 // For the latest session (the one holding the newest clustered listen), with the predictor
 // `sonic retrain` chose when its file matches the current clustering, else the mood net.
 NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone);
+// For `session` (the latest one, or a caller's) under `view`'s clustering; the store gives the
+// last track's name only.
+NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, const TimeZone& zone,
+                                     const NextMoodStoreView& view, std::span<const records::ClusteredListen> session);
+
+// A caller's session context, {"listens":[{"at":"2025-03-01T08:00:00Z","cluster":2}, …]} in time
+// order, each listen optionally with all six cluster features by name (tempo in BPM; without
+// them it stands at its cluster's centroid, as a stored track without features does). The
+// session starts at its first listen. A bad context is a UsageError naming the field
+// ("listens[2].cluster …").
+std::vector<records::ClusteredListen> next_mood_session_from_json(const NextMoodStoreView& view,
+                                                                  const nlohmann::json& context);
 
 // The loaded clustering must be the one the model was trained on (InputError otherwise).
 std::vector<std::string> current_cluster_labels(store::Database& db);
