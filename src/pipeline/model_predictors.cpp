@@ -1,22 +1,27 @@
 #include "pipeline/model_predictors.hpp"
 
+#include <chrono>
 #include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/features/cluster_features.hpp"
+#include "sonic/features/sessions.hpp"
 #include "sonic/mood/mood_clusters.hpp"
 #include "sonic/mood/mood_net.hpp"
 #include "sonic/mood/next_mood.hpp"
 #include "sonic/pipeline/mood_classifier_format.hpp"
 #include "sonic/pipeline/next_mood.hpp"
 #include "sonic/pipeline/next_mood_format.hpp"
+#include "sonic/pipeline/playlist.hpp"
 #include "sonic/pipeline/predict_session.hpp"
+#include "sonic/pipeline/recommend_tracks.hpp"
 #include "sonic/report/session_forecast_report.hpp"
 #include "sonic/session/session_model_file.hpp"
 #include "sonic/store/session_history_query.hpp"
@@ -123,7 +128,8 @@ class NextMoodPredictor final : public RowPredictor {
   // the caller's session (as `sonic predict next-mood --session FILE` with {"listens": …}).
   std::vector<ModelInput> inputs() const override { return {{"listens", "BYTES", false}}; }
   std::vector<std::string> outputs() const override {
-    return {"session_start", "session_start_local", "last_listen", "last_track", "current_cluster", "next"};
+    return {"predictor",       "session_start", "session_start_local", "last_listen", "last_track",
+            "current_cluster", "next"};
   }
   bool reads_store() const override { return true; }
   nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {
@@ -211,6 +217,96 @@ class SessionPredictor final : public RowPredictor {
   mutable std::int64_t history_version_ = 0;
 };
 
+std::optional<std::string> text_in(const nlohmann::json& row, const std::string& column) {
+  const auto found = row.find(column);
+  if (found == row.end()) return std::nullopt;
+  if (!found->is_string()) throw UsageError("'" + column + "' must be text");
+  return found->get<std::string>();
+}
+
+template <typename Number>
+std::optional<Number> whole_in(const nlohmann::json& row, const std::string& column, long long min, long long max) {
+  const auto found = row.find(column);
+  if (found == row.end()) return std::nullopt;
+  if (!found->is_number_integer() || *found < min || *found > max) {
+    throw UsageError("'" + column + "' must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max));
+  }
+  return found->get<Number>();
+}
+
+// Derived from the store at each answer: the kind's format and version say which algorithm.
+std::string derived_model_id(const tracking::ModelKind& kind) {
+  return std::string(kind.format) + "/" + std::to_string(kind.version);
+}
+
+class RecommendPredictor final : public RowPredictor {
+ public:
+  explicit RecommendPredictor(const Home& home) : home_(home) {}
+  std::string model_id() const override { return derived_model_id(kRecommendations); }
+  std::vector<ModelInput> inputs() const override {
+    return {{"pool", "BYTES", false},
+            {"mood", "BYTES", false},
+            {"size", "INT64", false},
+            {"max_per_artist", "INT64", false},
+            {"rediscover_days", "INT64", false}};
+  }
+  std::vector<std::string> outputs() const override {
+    return {"as_of_ms", "candidates", "playlist_file", "pools", "recommendations", "skipped"};
+  }
+  bool reads_store() const override { return true; }
+  nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {
+    only_columns(object_row(row), inputs());
+    // The defaults and checks of `sonic recommend`'s options.
+    RecommendRequest request;
+    const auto pool = text_in(row, "pool").value_or("all");
+    if (pool != "rediscover" && pool != "library" && pool != "discover" && pool != "all") {
+      throw UsageError("'pool' must be rediscover, library, discover or all");
+    }
+    request.options.pools = taste::parse_pools(pool);
+    request.options.mood = text_in(row, "mood");
+    if (request.options.mood && request.options.mood->empty()) request.options.mood.reset();
+    request.options.size = whole_in<std::size_t>(row, "size", 1, 1000).value_or(20);
+    request.options.max_per_artist = whole_in<int>(row, "max_per_artist", 0, 1000).value_or(2);
+    request.options.pool.rediscover_after_days = whole_in<int>(row, "rediscover_days", 1, 36500).value_or(90);
+    request.options.signals.session_gap_ms = features::kDefaultSessionGapMs;
+    request.discover.offline = true;  // sonic serve asks no service: cached answers only
+    request.discover.now_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    auto answer = taste::to_json(recommend_tracks(context.db, home_, context.zone, request).recommendations);
+    answer["playlist_file"] = nullptr;
+    return answer;
+  }
+
+ private:
+  Home home_;
+};
+
+class PlaylistPredictor final : public RowPredictor {
+ public:
+  explicit PlaylistPredictor(const Home&) {}
+  std::string model_id() const override { return derived_model_id(kPlaylists); }
+  std::vector<ModelInput> inputs() const override {
+    return {{"prompt", "BYTES", false}, {"for", "BYTES", false}, {"before", "BYTES", false}};
+  }
+  std::vector<std::string> outputs() const override {
+    return {"constraints", "duration_ms",   "fitting_tracks", "habits_window", "library_tracks", "notes",
+            "parse",       "playlist_file", "ran_dry",        "spotify",       "title",          "tracks"};
+  }
+  bool reads_store() const override { return true; }
+  nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {
+    only_columns(object_row(row), inputs());
+    const PlaylistRequest request{.prompt = text_in(row, "prompt"),
+                                  .for_segment = text_in(row, "for"),
+                                  .before_date = text_in(row, "before"),
+                                  .out = std::nullopt};
+    if (!request.prompt && !request.for_segment) throw UsageError("a row needs 'prompt' or 'for' (e.g. \"night\")");
+    explain_playlist(request);  // a bad prompt, `for` or `before` is refused as the command does
+    return to_json(make_playlist(context.db, context.zone, request));
+  }
+};
+
 }  // namespace
 
 std::unique_ptr<RowPredictor> load_mood_predictor(const Home& home) { return std::make_unique<MoodPredictor>(home); }
@@ -222,6 +318,13 @@ std::unique_ptr<RowPredictor> load_next_mood_predictor(const Home& home) {
 }
 std::unique_ptr<RowPredictor> load_session_predictor(const Home& home) {
   return std::make_unique<SessionPredictor>(home);
+}
+
+std::unique_ptr<RowPredictor> load_recommend_predictor(const Home& home) {
+  return std::make_unique<RecommendPredictor>(home);
+}
+std::unique_ptr<RowPredictor> load_playlist_predictor(const Home& home) {
+  return std::make_unique<PlaylistPredictor>(home);
 }
 
 }  // namespace sonic::pipeline

@@ -120,6 +120,8 @@ const std::vector<ModelEntry>& entries() {
       {mood::kNextMoodGbdt, {{"mood-gbdt", {"cluster"}, nullptr, next_mood_step<NextMoodLearner::gbdt>}}},
       {mood::kNextMoodChoice, {{"next-mood-choice", {"cluster"}, nullptr, next_mood_choice_step}}},
       {session::kSessionStart, {{"session", {}, nullptr, session_step}}, load_session_predictor},
+      {kRecommendations, {}, load_recommend_predictor},
+      {kPlaylists, {}, load_playlist_predictor},
   };
   return kEntries;
 }
@@ -134,13 +136,16 @@ std::span<const ModelEntry> model_registry() { return entries(); }
 
 std::string experiment_names() {
   std::string names;
-  for (const auto& entry : entries()) names += (names.empty() ? "" : ", ") + std::string(entry.kind.experiment);
+  for (const auto& entry : entries()) {
+    if (entry.has_file()) names += (names.empty() ? "" : ", ") + std::string(entry.kind.experiment);
+  }
   return names;
 }
 
 tracking::HeadlineMetrics headline_metrics() {
   tracking::HeadlineMetrics headlines;
   for (const auto& entry : entries()) {
+    if (!entry.has_file()) continue;  // derived from the store: no runs
     headlines[std::string(entry.kind.experiment)] = {entry.kind.headline_metrics.begin(),
                                                      entry.kind.headline_metrics.end()};
   }

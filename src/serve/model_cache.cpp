@@ -35,9 +35,13 @@ std::shared_ptr<const pipeline::RowPredictor> ModelCache::predictor(const pipeli
   std::size_t index = 0;
   while (servable_[index] != &entry) ++index;
   Slot& slot = *slots_[index];
+  std::lock_guard lock(slot.mutex);
+  if (!entry.has_file()) {  // derived from the store at each answer: nothing to swap
+    if (!slot.current) slot.current = entry.load_predictor(home_);
+    return slot.current;
+  }
   const auto path = entry.kind.path(home_);
   const std::string identity = file_identity(path);
-  std::lock_guard lock(slot.mutex);
   if (identity == slot.loaded_identity && slot.current) return slot.current;
   if (identity.empty()) {
     if (slot.current) return slot.current;  // a file replaced by rename is never missing; keep serving
@@ -63,7 +67,9 @@ std::shared_ptr<const pipeline::RowPredictor> ModelCache::predictor(const pipeli
 
 std::string ModelCache::files_fingerprint() const {
   std::string fingerprint;
-  for (const auto& entry : pipeline::model_registry()) fingerprint += file_identity(entry.kind.path(home_)) + ";";
+  for (const auto& entry : pipeline::model_registry()) {
+    if (entry.has_file()) fingerprint += file_identity(entry.kind.path(home_)) + ";";
+  }
   return fingerprint;
 }
 

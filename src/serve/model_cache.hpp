@@ -22,6 +22,7 @@ class ModelCache {
   // The entry named `name` that answers rows: HttpError 404 naming the models otherwise.
   const pipeline::ModelEntry& entry(const std::string& name) const;
   // The current model of that entry, reloaded when its file changed: HttpError 503 without one.
+  // An entry without a file (derived from the store at each answer) is loaded once.
   std::shared_ptr<const pipeline::RowPredictor> predictor(const pipeline::ModelEntry& entry);
   // Changes whenever a model file changes (for caches of pages built from the models).
   std::string files_fingerprint() const;

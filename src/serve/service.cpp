@@ -314,7 +314,7 @@ void Service::infer(const httplib::Request& request, httplib::Response& response
   reply_json(response, answer);
 }
 
-nlohmann::json Service::openapi() const {
+nlohmann::json Service::openapi() {
   static const std::map<int, const char*> kMeaning = {
       {200, "OK"},
       {400, "Malformed JSON or a wrong shape; the error names the field"},
@@ -323,6 +323,36 @@ nlohmann::json Service::openapi() const {
       {413, "Body over 1 MiB"},
       {415, "Content-Type is not application/json"},
       {503, "Not available yet: the error names the command that makes it"}};
+  // Each served model's row: its inputs by name, once its file loads (a model not trained yet is
+  // listed by name alone, as its inputs come from its file).
+  nlohmann::json model_names = nlohmann::json::array();
+  nlohmann::json rows = nlohmann::json::object();
+  for (const auto* entry : models_.servable()) {
+    const std::string name(entry->kind.name);
+    model_names.push_back(name);
+    nlohmann::json row = {{"type", "object"}, {"additionalProperties", false}};
+    try {
+      const auto predictor = models_.predictor(*entry);
+      row["properties"] = nlohmann::json::object();
+      row["required"] = nlohmann::json::array();
+      for (const auto& input : predictor->inputs()) {
+        nlohmann::json property = {{"x-datatype", input.datatype}};
+        if (input.datatype == "FP64") property["type"] = "number";
+        if (input.datatype == "INT64") property["type"] = "integer";
+        if (input.datatype == "BYTES") {
+          property["description"] = "text; a structured input (next-mood's listens) as JSON or as its JSON text";
+        }
+        row["properties"][input.name] = property;
+        if (input.required) row["required"].push_back(input.name);
+      }
+      if (row["required"].empty()) row.erase("required");
+      row["x-outputs"] = predictor->outputs();
+      row["x-version"] = predictor->model_id();
+    } catch (const HttpError&) {
+      row = {{"type", "object"}, {"description", "not trained yet: " + entry->kind.how_to_make()}};
+    }
+    rows[name] = row;
+  }
   nlohmann::json paths = nlohmann::json::object();
   for (const auto& route : routes()) {
     nlohmann::json operation = {{"summary", route.summary}};
@@ -333,8 +363,11 @@ nlohmann::json Service::openapi() const {
     if (!route.open) operation["security"] = nlohmann::json::array({{{"bearer", nlohmann::json::array()}}});
     std::string pattern = route.pattern;
     if (pattern.find("{name}") != std::string::npos) {
-      operation["parameters"] = {
-          {{"name", "name"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}};
+      operation["parameters"] = {{{"name", "name"},
+                                  {"in", "path"},
+                                  {"required", true},
+                                  {"description", "A model of the registry; its row is components.schemas.<name>"},
+                                  {"schema", {{"type", "string"}, {"enum", model_names}}}}};
     }
     if (std::string(route.method) == "POST") {
       operation["requestBody"] = {{"required", true}, {"content", {{kJson, {{"schema", {{"type", "object"}}}}}}}};
@@ -343,10 +376,11 @@ nlohmann::json Service::openapi() const {
     for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     paths[pattern][method] = operation;
   }
-  return {{"openapi", "3.0.3"},
-          {"info", {{"title", "sonic serve"}, {"version", kVersion}}},
-          {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
-          {"paths", paths}};
+  return {
+      {"openapi", "3.0.3"},
+      {"info", {{"title", "sonic serve"}, {"version", kVersion}}},
+      {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}, {"schemas", rows}}},
+      {"paths", paths}};
 }
 
 void Service::openapi_route(const httplib::Request&, httplib::Response& response, const Captures&) {

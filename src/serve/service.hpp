@@ -26,7 +26,8 @@ class Service {
   // Routes, checks the token and the content type, runs the handler; every refusal is
   // {"error":{"code","message"}} with its status.
   void handle(const httplib::Request& request, httplib::Response& response);
-  nlohmann::json openapi() const;
+  // Every route with its statuses, and each served model's row (its inputs, once its file loads).
+  nlohmann::json openapi();
 
   struct Route;
 

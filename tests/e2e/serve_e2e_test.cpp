@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <future>
 #include <set>
 #include <thread>
@@ -472,11 +473,17 @@ TEST_F(ServeE2e, EveryRouteIsInTheOpenApiDocumentAndAnswersAsItSays) {
   for (const auto& [path, methods] : openapi["paths"].items()) {
     for (const auto& [method, operation] : methods.items()) {
       documented.insert(method + " " + path);
-      const std::string concrete = std::regex_replace(path, std::regex(R"(\{name\})"), "mood");
-      const auto result = method == "get" ? server_->get(concrete) : server_->post(concrete, R"({"instances":[]})");
-      ASSERT_TRUE(result) << concrete;
-      EXPECT_TRUE(operation["responses"].contains(std::to_string(result->status)))
-          << method << " " << concrete << " answered " << result->status << ", undocumented";
+      // A model route is asked for every model it lists (and each has its row described).
+      std::vector<std::string> names = {"mood"};
+      if (operation.contains("parameters")) names = operation["parameters"][0]["schema"]["enum"];
+      for (const auto& name : names) {
+        EXPECT_TRUE(openapi["components"]["schemas"].contains(name)) << name;
+        const std::string concrete = std::regex_replace(path, std::regex(R"(\{name\})"), name);
+        const auto result = method == "get" ? server_->get(concrete) : server_->post(concrete, R"({"instances":[]})");
+        ASSERT_TRUE(result) << concrete;
+        EXPECT_TRUE(operation["responses"].contains(std::to_string(result->status)))
+            << method << " " << concrete << " answered " << result->status << ", undocumented";
+      }
     }
   }
   for (const char* route :
@@ -486,6 +493,94 @@ TEST_F(ServeE2e, EveryRouteIsInTheOpenApiDocumentAndAnswersAsItSays) {
     EXPECT_TRUE(documented.count(route)) << route << " is not in /openapi.json";
   }
   EXPECT_EQ(documented.size(), 14U);
+  const auto& models = openapi["paths"]["/models/{name}/invocations"]["post"]["parameters"][0]["schema"]["enum"];
+  EXPECT_EQ(models, json({"mood-clusters", "mood", "next-mood", "session", "recommend", "playlist"}));
+  const auto& schemas = openapi["components"]["schemas"];
+  EXPECT_EQ(schemas["next-mood"]["properties"]["listens"]["x-datatype"], "BYTES");
+  EXPECT_EQ(schemas["session"]["properties"]["hours"]["type"], "integer");
+  EXPECT_EQ(schemas["recommend"]["properties"]["size"]["type"], "integer");
+  EXPECT_TRUE(schemas["playlist"]["properties"].contains("prompt"));
+  EXPECT_EQ(schemas["mood"]["required"].size(), model_file("mood_net.json")["feature_names"].size());
+}
+
+// Recommendations and playlists are registry entries derived from the store: no file, served
+// offline, each answer equal to its command's --json on the same options.
+TEST_F(ServeE2e, RecommendAndPlaylistAnswerAsTheirCommands) {
+  const auto metadata = server_->get_json("/v2/models/recommend");
+  EXPECT_EQ(metadata["versions"][0], "sonic-recommend/1");
+  const auto recommend = server_->post_json("/models/recommend/invocations",
+                                            {{"instances", {json::object(), {{"size", 5}, {"pool", "library"}}}}});
+  ASSERT_EQ(recommend["predictions"].size(), 2U);
+  const auto all = sonic({"recommend", "--offline", "--json"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  expect_near_json(recommend["predictions"][0], json::parse(all.out));
+  const auto library = sonic({"recommend", "--offline", "--json", "--size", "5", "--pool", "library"});
+  ASSERT_EQ(library.exit_code, 0) << library.err;
+  expect_near_json(recommend["predictions"][1], json::parse(library.out));
+  EXPECT_EQ(recommend["predictions"][1]["recommendations"].size(), 5U);
+  const auto acoustic = server_->post_json(
+      "/models/recommend/invocations", {{"instances", {{{"mood", "acoustic"}, {"size", 4}, {"max_per_artist", 1}}}}});
+  const auto acoustic_cli =
+      sonic({"recommend", "--offline", "--json", "--mood", "acoustic", "--size", "4", "--max-per-artist", "1"});
+  ASSERT_EQ(acoustic_cli.exit_code, 0) << acoustic_cli.err;
+  expect_near_json(acoustic["predictions"][0], json::parse(acoustic_cli.out));
+  EXPECT_FALSE(acoustic["predictions"][0]["recommendations"].empty());
+  EXPECT_NE(acoustic["predictions"][0]["recommendations"], recommend["predictions"][0]["recommendations"]);
+  const json size = {{"name", "size"}, {"datatype", "INT64"}, {"shape", {1}}, {"data", {5}}};
+  const json pool = {{"name", "pool"}, {"datatype", "BYTES"}, {"shape", {1}}, {"data", {"library"}}};
+  const auto v2 = server_->post_json("/v2/models/recommend/infer", {{"inputs", {size, pool}}});
+  expect_near_json(json::parse(v2["outputs"][0]["data"][0].get<std::string>()), json::parse(library.out));
+
+  EXPECT_EQ(server_->get_json("/v2/models/playlist")["versions"][0], "sonic-playlist/1");
+  const auto playlists = server_->post_json(
+      "/models/playlist/invocations",
+      {{"dataframe_records", {{{"prompt", "calm evening music, not sad"}}, {{"for", "weekend-night"}}}}});
+  const auto calm = sonic({"playlist", "calm evening music, not sad", "--json"});
+  ASSERT_EQ(calm.exit_code, 0) << calm.err;
+  expect_near_json(playlists["predictions"][0], json::parse(calm.out));
+  const auto night = sonic({"playlist", "--for", "weekend-night", "--json"});
+  ASSERT_EQ(night.exit_code, 0) << night.err;
+  expect_near_json(playlists["predictions"][1], json::parse(night.out));
+  EXPECT_FALSE(playlists["predictions"][0]["tracks"].empty());
+
+  const auto bad_pool = server_->post("/models/recommend/invocations", R"({"instances":[{"pool":"everything"}]})");
+  ASSERT_TRUE(bad_pool);
+  EXPECT_EQ(bad_pool->status, 400);
+  EXPECT_NE(bad_pool->body.find("'pool'"), std::string::npos) << bad_pool->body;
+  for (const char* row : {R"({"size":0})", R"({"size":"5"})", R"({"size":2.5})"}) {
+    const auto bad_size = server_->post("/models/recommend/invocations", std::string(R"({"instances":[)") + row + "]}");
+    ASSERT_TRUE(bad_size);
+    EXPECT_EQ(bad_size->status, 400) << row;
+    EXPECT_NE(bad_size->body.find("'size' must be a whole number from 1 to 1000"), std::string::npos) << bad_size->body;
+  }
+  const auto no_prompt = server_->post("/models/playlist/invocations", R"({"instances":[{}]})");
+  ASSERT_TRUE(no_prompt);
+  EXPECT_EQ(no_prompt->status, 400);
+  EXPECT_NE(no_prompt->body.find("row 0: a row needs 'prompt' or 'for'"), std::string::npos) << no_prompt->body;
+  const auto bad_for =
+      server_->post("/models/playlist/invocations", R"({"instances":[{"for":"night"},{"for":"teatime"}]})");
+  ASSERT_TRUE(bad_for);
+  EXPECT_EQ(bad_for->status, 400);
+  EXPECT_NE(bad_for->body.find("row 1: --for teatime: name a time of day"), std::string::npos) << bad_for->body;
+}
+
+// A model's metadata names the keys of its answers (what a client may read), for every model.
+TEST_F(ServeE2e, EachModelsMetadataListsTheKeysOfItsAnswers) {
+  const json low = {{"valence", 0.1},      {"energy", 0.1},           {"danceability", 0.2},
+                    {"acousticness", 0.9}, {"instrumentalness", 0.5}, {"tempo", 80}};
+  const std::map<std::string, json> rows = {
+      {"mood", mood_row(3)},         {"mood-clusters", low},
+      {"next-mood", json::object()}, {"session", {{"at", "2030-01-01T00:20:00Z"}, {"hours", 2}}},
+      {"recommend", {{"size", 3}}},  {"playlist", {{"for", "evening"}}}};
+  const auto names = server_->get_json("/openapi.json")["components"]["schemas"];
+  ASSERT_EQ(names.size(), rows.size());
+  for (const auto& [name, row] : rows) {
+    const auto metadata = server_->get_json("/v2/models/" + name);
+    const auto answer = server_->post_json("/models/" + name + "/invocations", {{"instances", {row}}});
+    std::set<std::string> keys;  // a JSON object's keys are unordered: compare them as sets
+    for (const auto& [key, value] : answer["predictions"][0].items()) keys.insert(key);
+    EXPECT_EQ(metadata["outputs"][0]["keys"].get<std::set<std::string>>(), keys) << name;
+  }
 }
 
 TEST_F(ServeE2e, AModelNotTrainedYetIs503NamingTheCommand) {
@@ -498,6 +593,12 @@ TEST_F(ServeE2e, AModelNotTrainedYetIs503NamingTheCommand) {
   EXPECT_NE(session["error"]["message"].get<std::string>().find("sonic train session"), std::string::npos);
   const auto stats = bare.get_json("/api/stats", 503);
   EXPECT_NE(stats["error"]["message"].get<std::string>().find("sonic import"), std::string::npos);
+  // Recommendations and playlists need no model file, only a store.
+  for (const auto& [name, row] :
+       {std::pair{"recommend", json::object()}, std::pair{"playlist", json{{"for", "night"}}}}) {
+    const auto derived = bare.post_json(std::string("/models/") + name + "/invocations", {{"instances", {row}}}, 503);
+    EXPECT_NE(derived["error"]["message"].get<std::string>().find("sonic import"), std::string::npos) << derived;
+  }
 }
 
 TEST_F(ServeE2e, ANewModelFileIsServedOnTheNextRequestAndABadOneRefused) {

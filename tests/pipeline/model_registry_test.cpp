@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model_predictors.hpp"
 #include "sonic/mood/mood_clusters.hpp"
 #include "sonic/mood/mood_net.hpp"
 #include "sonic/mood/next_mood_choice.hpp"
@@ -23,12 +24,36 @@ TEST(ModelKinds, NamesExperimentsFilesAndFormatsAreEachUsedOnce) {
   for (const auto& entry : model_registry()) {
     const auto* kind = &entry.kind;
     EXPECT_TRUE(names.insert(kind->name).second) << kind->name;
+    EXPECT_TRUE(formats.insert(kind->format).second) << kind->name;
+    EXPECT_GE(kind->version, 1) << kind->name;
+    if (!entry.has_file()) continue;  // below: the entries derived from the store
     EXPECT_TRUE(experiments.insert(kind->experiment).second) << kind->name;
     EXPECT_TRUE(files.insert(kind->file).second) << kind->name;
-    EXPECT_TRUE(formats.insert(kind->format).second) << kind->name;
     EXPECT_FALSE(kind->headline_metrics.empty()) << kind->name;
-    EXPECT_GE(kind->version, 1) << kind->name;
   }
+}
+
+// Recommendations and playlists are registry entries too, so `sonic serve` answers them like any
+// model; but they are derived from the store at each answer: no file, runs or retrain step.
+TEST(ModelRegistry, RecommendAndPlaylistAreEntriesWithoutAFile) {
+  testing::TempDir dir;
+  const Home home{dir.path(), dir / "sonic.db"};
+  std::vector<std::string> derived;
+  for (const auto& entry : model_registry()) {
+    if (entry.has_file()) continue;
+    derived.emplace_back(entry.kind.name);
+    EXPECT_TRUE(entry.kind.experiment.empty()) << entry.kind.name;
+    EXPECT_TRUE(entry.retrain.empty()) << entry.kind.name;
+    EXPECT_FALSE(entry.trained(home)) << entry.kind.name;
+    ASSERT_NE(entry.load_predictor, nullptr) << entry.kind.name;
+    // Loads from an empty home: there is nothing to read until a row is asked.
+    const auto predictor = entry.load_predictor(home);
+    EXPECT_EQ(predictor->model_id(), std::string(entry.kind.format) + "/1");
+    EXPECT_TRUE(predictor->reads_store());
+    for (const auto& input : predictor->inputs()) EXPECT_FALSE(input.required) << input.name;
+  }
+  EXPECT_EQ(derived, (std::vector<std::string>{"recommend", "playlist"}));
+  EXPECT_EQ(find_model("playlist")->kind.format, "sonic-playlist");
 }
 
 TEST(ModelKinds, SonicRunsShowsEachKindsHeadlineMetrics) {
@@ -45,13 +70,15 @@ TEST(ModelKinds, SonicRunsShowsEachKindsHeadlineMetrics) {
 
 TEST(ModelRegistry, HasOneEntryPerKindInRetrainsOrder) {
   const auto registry = model_registry();
-  ASSERT_EQ(registry.size(), 6u);
+  ASSERT_EQ(registry.size(), 8u);
   EXPECT_EQ(&registry[0].kind, &mood::kMoodClusters);
   EXPECT_EQ(&registry[1].kind, &mood::kMoodNet);
   EXPECT_EQ(&registry[2].kind, &mood::kNextMoodNet);
   EXPECT_EQ(&registry[3].kind, &mood::kNextMoodGbdt);
   EXPECT_EQ(&registry[4].kind, &mood::kNextMoodChoice);
   EXPECT_EQ(&registry[5].kind, &session::kSessionStart);
+  EXPECT_EQ(&registry[6].kind, &kRecommendations);
+  EXPECT_EQ(&registry[7].kind, &kPlaylists);
   ASSERT_NE(find_model("mood-gbdt"), nullptr);
   EXPECT_EQ(find_model("mood-gbdt")->kind.file, "next_mood_gbdt.json");
   EXPECT_EQ(find_model("no-such-model"), nullptr);
@@ -73,6 +100,7 @@ TEST(ModelRegistry, LoadingAModelNotTrainedYetSaysWhichCommandMakesIt) {
   testing::TempDir dir;
   const Home home{dir.path(), dir / "sonic.db"};
   for (const auto& model : model_registry()) {
+    if (!model.has_file()) continue;
     EXPECT_FALSE(model.trained(home));
     try {
       model.load(home);

@@ -74,13 +74,16 @@ struct ModelEntry {
   // bad); nullptr: the model answers no rows (`sonic serve` does not list it).
   std::unique_ptr<RowPredictor> (*load_predictor)(const Home&) = nullptr;
 
-  bool trained(const Home& home) const { return std::filesystem::exists(kind.path(home)); }
+  // False for an entry derived from the store at each answer (recommend, playlist): no file to
+  // train, load or swap, no experiment and no retrain step.
+  bool has_file() const { return !kind.file.empty(); }
+  bool trained(const Home& home) const { return has_file() && std::filesystem::exists(kind.path(home)); }
   // The model file's envelope (model_id, feature names, seed, window, metrics) and its body;
   // an InputError naming the file and `kind.make_command` when it is missing or unreadable.
   tracking::ModelFile load(const Home& home) const;
 };
 
-// Every model, in the order `sonic retrain` trains them.
+// Every model, in the order `sonic retrain` trains them, then the entries without a file.
 std::span<const ModelEntry> model_registry();
 // "mood-clusters, mood, next-mood, mood-gbdt, session": for help texts.
 std::string experiment_names();
