@@ -25,6 +25,7 @@
 #include "sonic/report/session_forecast_report.hpp"
 #include "sonic/session/session_model_file.hpp"
 #include "sonic/store/session_history_query.hpp"
+#include "sonic/taste/listening_data.hpp"
 
 namespace sonic::pipeline {
 namespace {
@@ -168,6 +169,31 @@ class NextMoodPredictor final : public RowPredictor {
   mutable std::int64_t view_version_ = 0;
 };
 
+// What a predictor derives from the store, kept under the store's version and a key of the row's
+// (e.g. a cut-off), so a request costs the answer alone until a writer commits. Without a
+// version (a CLI run) nothing is kept.
+template <typename Value, typename Key = int>
+class StoreVersionCache {
+ public:
+  template <typename Read>
+  std::shared_ptr<const Value> get(const ModelContext& context, const Key& key, Read read) const {
+    if (!context.store_version) return std::make_shared<const Value>(read());
+    std::lock_guard lock(mutex_);
+    if (!value_ || version_ != *context.store_version || key_ != key) {
+      value_ = std::make_shared<const Value>(read());
+      version_ = *context.store_version;
+      key_ = key;
+    }
+    return value_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<const Value> value_;
+  mutable std::int64_t version_ = 0;
+  mutable Key key_{};
+};
+
 // Keeps the store's whole session history under the store's version (a request then costs the
 // forecast alone, not a read of the history); the model's own id keys it too, as a new model
 // file is a new predictor.
@@ -201,20 +227,13 @@ class SessionPredictor final : public RowPredictor {
 
  private:
   std::shared_ptr<const records::SessionHistory> history(const ModelContext& context) const {
-    std::lock_guard lock(history_mutex_);
-    if (!history_ || history_version_ != *context.store_version) {
-      history_ = std::make_shared<const records::SessionHistory>(
-          store::read_session_history(context.db, std::numeric_limits<std::int64_t>::max()));
-      history_version_ = *context.store_version;
-    }
-    return history_;
+    return history_.get(
+        context, 0, [&] { return store::read_session_history(context.db, std::numeric_limits<std::int64_t>::max()); });
   }
 
   std::filesystem::path path_;
   session::SessionModel model_;
-  mutable std::mutex history_mutex_;
-  mutable std::shared_ptr<const records::SessionHistory> history_;
-  mutable std::int64_t history_version_ = 0;
+  StoreVersionCache<records::SessionHistory> history_;
 };
 
 std::optional<std::string> text_in(const nlohmann::json& row, const std::string& column) {
@@ -274,13 +293,15 @@ class RecommendPredictor final : public RowPredictor {
     request.discover.now_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    auto answer = taste::to_json(recommend_tracks(context.db, home_, context.zone, request).recommendations);
+    const auto data = listening_.get(context, 0, [&] { return taste::load_listening_data(context.db); });
+    auto answer = taste::to_json(recommend_tracks(context.db, home_, context.zone, request, *data).recommendations);
     answer["playlist_file"] = nullptr;
     return answer;
   }
 
  private:
   Home home_;
+  StoreVersionCache<taste::ListeningData> listening_;
 };
 
 class PlaylistPredictor final : public RowPredictor {
@@ -303,8 +324,13 @@ class PlaylistPredictor final : public RowPredictor {
                                   .out = std::nullopt};
     if (!request.prompt && !request.for_segment) throw UsageError("a row needs 'prompt' or 'for' (e.g. \"night\")");
     explain_playlist(request);  // a bad prompt, `for` or `before` is refused as the command does
-    return to_json(make_playlist(context.db, context.zone, request));
+    const auto before_ms = playlist_before_ms(context.zone, request);
+    const auto library = library_.get(context, before_ms, [&] { return read_playlist_library(context.db, before_ms); });
+    return to_json(make_playlist(context.db, context.zone, request, *library));
   }
+
+ private:
+  StoreVersionCache<PlaylistLibrary, std::int64_t> library_;
 };
 
 }  // namespace

@@ -133,9 +133,12 @@ PlaylistLibrary read_playlist_library(store::Database& db, std::int64_t before_m
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
                              playlist::DiscoverySource* discovery) {
   explain_playlist(request);  // a bad prompt fails before the store is read
-  const std::int64_t before_ms = request.before_date ? midnight_of(zone, parse_date(*request.before_date))
-                                                     : std::numeric_limits<std::int64_t>::max();
-  return make_playlist(db, zone, request, read_playlist_library(db, before_ms), discovery);
+  return make_playlist(db, zone, request, read_playlist_library(db, playlist_before_ms(zone, request)), discovery);
+}
+
+std::int64_t playlist_before_ms(const TimeZone& zone, const PlaylistRequest& request) {
+  return request.before_date ? midnight_of(zone, parse_date(*request.before_date))
+                             : std::numeric_limits<std::int64_t>::max();
 }
 
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,

@@ -25,7 +25,11 @@ report::PlaylistDocument playlist_document(const taste::RecommendResult& result)
 
 RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
                                        const RecommendRequest& request) {
-  const auto data = taste::load_listening_data(db);
+  return recommend_tracks(db, home, zone, request, taste::load_listening_data(db));
+}
+
+RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
+                                       const RecommendRequest& request, const taste::ListeningData& data) {
   auto options = request.options;
   options.discover = [&](const taste::DiscoverSeeds& seeds) {
     return ask_discover_sources(db, request.discover, seeds);

@@ -420,6 +420,20 @@ TEST_F(ServeE2e, AStoreWriteIsSeenByTheNextForecastAndPageAndNothingElseRebuilds
   ASSERT_TRUE(page);
   const auto before = served.post_json("/models/session/invocations", ask)["predictions"][0];
   expect_near_json(before, cli_before);
+  // recommend and playlist keep the listens they read until the store changes.
+  const json recommend_ask = {{"instances", {{{"size", 5}}}}}, playlist_ask = {{"instances", {{{"for", "night"}}}}};
+  const auto command = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--home", copy.path().string(), "--tz", kZone});
+    const auto cli = run_sonic(args);
+    EXPECT_EQ(cli.exit_code, 0) << cli.err;
+    return json::parse(cli.out);
+  };
+  const auto recommended = served.post_json("/models/recommend/invocations", recommend_ask)["predictions"][0];
+  expect_near_json(recommended, command({"recommend", "--offline", "--json", "--size", "5"}));
+  const auto night = served.post_json("/models/playlist/invocations", playlist_ask)["predictions"][0];
+  expect_near_json(night, command({"playlist", "--for", "night", "--json"}));
+  EXPECT_EQ(served.post_json("/models/recommend/invocations", recommend_ask)["predictions"][0], recommended);
+  EXPECT_EQ(served.post_json("/models/playlist/invocations", playlist_ask)["predictions"][0], night);
   std::this_thread::sleep_for(1100ms);  // the page's "generated" time has whole seconds
   const auto same_page = served.get("/");
   ASSERT_TRUE(same_page);
@@ -431,10 +445,20 @@ TEST_F(ServeE2e, AStoreWriteIsSeenByTheNextForecastAndPageAndNothingElseRebuilds
     const std::int64_t start = 1893456000000 - 3'600'000;  // 2029-12-31T23:00:00Z
     db.exec("INSERT INTO sessions (start_ms, end_ms, plays, ms_played) VALUES (" + std::to_string(start) + ", " +
             std::to_string(start + 1'200'000) + ", 4, 1200000)");
+    // and a night listen of the first recommended track then: the newest listen moves recommend's "now"
+    db.exec("INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) SELECT t.id, " +
+            std::to_string(start) + ", " + std::to_string(start + 200'000) +
+            ", 200000, 0, 'api' FROM tracks t WHERE t.spotify_id = '" +  // base62: nothing to escape
+            recommended["recommendations"][0]["spotify_id"].get<std::string>() + "'");
   }
   const auto after = served.post_json("/models/session/invocations", ask)["predictions"][0];
   expect_near_json(after, forecast());
   EXPECT_NE(after["hours"], before["hours"]);
+  const auto recommended_after = served.post_json("/models/recommend/invocations", recommend_ask)["predictions"][0];
+  expect_near_json(recommended_after, command({"recommend", "--offline", "--json", "--size", "5"}));
+  EXPECT_NE(recommended_after["as_of_ms"], recommended["as_of_ms"]);
+  expect_near_json(served.post_json("/models/playlist/invocations", playlist_ask)["predictions"][0],
+                   command({"playlist", "--for", "night", "--json"}));
   const auto new_page = served.get("/");
   ASSERT_TRUE(new_page);
   EXPECT_FALSE(new_page->body == page->body) << "not rebuilt after a commit";

@@ -58,8 +58,12 @@ PlaylistResult explain_playlist(const PlaylistRequest& request);
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
                              playlist::DiscoverySource* discovery = nullptr);
 
+// The request's cut-off: the local midnight starting its --before date, or no cut-off (int64 max).
+std::int64_t playlist_before_ms(const TimeZone& zone, const PlaylistRequest& request);
+
 // What a playlist is chosen from, read once for several playlists of one cut-off (the report's
-// four day playlists): the library and the listens behind the habits.
+// four day playlists, sonic serve's answers until the store changes): the library and the
+// listens behind the habits.
 struct PlaylistLibrary {
   std::int64_t before_ms = 0;
   std::vector<store::LibraryTrack> tracks;

@@ -10,6 +10,7 @@
 #include "sonic/pipeline/discover_sources.hpp"
 #include "sonic/report/playlist_file.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/taste/listening_data.hpp"
 #include "sonic/taste/recommend.hpp"
 
 namespace sonic::pipeline {
@@ -28,5 +29,9 @@ struct RecommendTracksResult {
 
 RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
                                        const RecommendRequest& request);
+// Over the store's listening already read (sonic serve keeps it until the store changes); `db`
+// is still read for the discover pool's cached answers.
+RecommendTracksResult recommend_tracks(store::Database& db, const Home& home, const TimeZone& zone,
+                                       const RecommendRequest& request, const taste::ListeningData& data);
 
 }  // namespace sonic::pipeline
