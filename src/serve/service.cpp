@@ -250,8 +250,24 @@ void Service::ready(const httplib::Request& request, httplib::Response& response
 }
 
 std::vector<nlohmann::json> Service::predict_rows(const pipeline::ModelEntry& entry,
-                                                  const pipeline::RowPredictor& predictor,
+                                                  std::shared_ptr<const pipeline::RowPredictor>& predictor,
                                                   const std::vector<nlohmann::json>& rows) {
+  try {
+    return answer_rows(*predictor, rows);
+  } catch (const InputError&) {
+    // Retrain renamed a new model file in after this request took its predictor: next-mood rereads
+    // its learner files per answer and found them trained on the new clusters (seen once in the
+    // soak). The new model answers instead; a failure with no swap behind it stands (a 503).
+    auto current = models_.predictor(entry);
+    if (current == predictor) throw;
+    spdlog::info("{}: its model file was replaced while answering; the new model answers", entry.kind.name);
+    predictor = std::move(current);
+    return answer_rows(*predictor, rows);
+  }
+}
+
+std::vector<nlohmann::json> Service::answer_rows(const pipeline::RowPredictor& predictor,
+                                                 const std::vector<nlohmann::json>& rows) {
   std::vector<nlohmann::json> predictions;
   predictions.reserve(rows.size());
   std::unique_lock<std::mutex> lock(store_mutex_, std::defer_lock);
@@ -266,16 +282,15 @@ std::vector<nlohmann::json> Service::predict_rows(const pipeline::ModelEntry& en
       throw HttpError(400, "bad_row", "row " + std::to_string(r) + ": " + error.what());
     }
   }
-  (void)entry;
   return predictions;
 }
 
 void Service::invocations(const httplib::Request& request, httplib::Response& response, const Captures& captures) {
   const auto& entry = models_.entry(captures.at("name"));
   const auto body = parse_body(request);
-  const auto predictor = models_.predictor(entry);
+  auto predictor = models_.predictor(entry);
   const auto rows = mlflow_rows(body, predictor->inputs());
-  reply_json(response, {{"predictions", predict_rows(entry, *predictor, rows)}});
+  reply_json(response, {{"predictions", predict_rows(entry, predictor, rows)}});
 }
 
 void Service::model_metadata(const httplib::Request&, httplib::Response& response, const Captures& captures) {
@@ -299,8 +314,8 @@ void Service::model_metadata(const httplib::Request&, httplib::Response& respons
 void Service::infer(const httplib::Request& request, httplib::Response& response, const Captures& captures) {
   const auto& entry = models_.entry(captures.at("name"));
   const auto body = parse_body(request);
-  const auto predictor = models_.predictor(entry);
-  const auto predictions = predict_rows(entry, *predictor, inference_v2_rows(body));
+  auto predictor = models_.predictor(entry);
+  const auto predictions = predict_rows(entry, predictor, inference_v2_rows(body));
   nlohmann::json data = nlohmann::json::array();
   for (const auto& prediction : predictions) data.push_back(prediction.dump());
   nlohmann::json answer = {{"model_name", entry.kind.name},
@@ -429,8 +444,8 @@ void Service::stats(const httplib::Request&, httplib::Response& response, const 
 
 void Service::forecast(const httplib::Request&, httplib::Response& response, const Captures&) {
   const auto& entry = models_.entry("session");
-  const auto predictor = models_.predictor(entry);
-  reply_json(response, predict_rows(entry, *predictor, {nlohmann::json::object()}).front());
+  auto predictor = models_.predictor(entry);
+  reply_json(response, predict_rows(entry, predictor, {nlohmann::json::object()}).front());
 }
 
 void Service::runs(const httplib::Request&, httplib::Response& response, const Captures&) {

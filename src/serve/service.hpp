@@ -49,9 +49,14 @@ class Service {
  private:
   void dispatch(const httplib::Request& request, httplib::Response& response);
 
-  // Each row through the model; the store is locked only for models that read it.
-  std::vector<nlohmann::json> predict_rows(const pipeline::ModelEntry& entry, const pipeline::RowPredictor& predictor,
+  // Each row through the entry's model; `predictor` becomes the new model when retrain swapped
+  // its file in while the rows were answered (see the .cpp).
+  std::vector<nlohmann::json> predict_rows(const pipeline::ModelEntry& entry,
+                                           std::shared_ptr<const pipeline::RowPredictor>& predictor,
                                            const std::vector<nlohmann::json>& rows);
+  // Each row through one model; the store is locked only for models that read it.
+  std::vector<nlohmann::json> answer_rows(const pipeline::RowPredictor& predictor,
+                                          const std::vector<nlohmann::json>& rows);
   // The store opened read-only (WAL; never the writers' lock), opened on first need: HttpError
   // 503 while there is none. Call with store_mutex_ held.
   store::Database& store();
