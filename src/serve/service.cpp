@@ -17,6 +17,7 @@
 #include "sonic/report/html_report.hpp"
 #include "sonic/report/runs_table.hpp"
 #include "sonic/store/data_version.hpp"
+#include "sonic/store/schema.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 namespace sonic::serve {
@@ -407,7 +408,18 @@ store::Database& Service::store() {
     if (!std::filesystem::exists(home_.database)) {
       throw HttpError(503, "no_store", "no sonic store at " + home_.database.string() + ": run `sonic import` first");
     }
-    store_ = store::Database::open_read_only(home_.database);
+    auto db = store::Database::open_read_only(home_.database);
+    // Read-only, so it cannot migrate: a store from an older sonic lacks tables that answers read
+    // (recommend's discover_cache), and one from a newer sonic may have changed them.
+    const int found = store::schema_version(db), latest = store::latest_schema_version();
+    if (found != latest) {
+      throw HttpError(503, "store_schema",
+                      home_.database.string() + " has schema version " + std::to_string(found) +
+                          " and this sonic reads version " + std::to_string(latest) + ": " +
+                          (found < latest ? "run any sonic command on this home (e.g. `sonic stats`) to upgrade it"
+                                          : "upgrade sonic"));
+    }
+    store_ = std::move(db);
   }
   return *store_;
 }

@@ -21,6 +21,7 @@
 #include "support/store_fingerprint.hpp"
 #include "support/temp_dir.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/store/schema.hpp"
 // Last: <httplib.h> brings <resolv.h>, whose _res macro breaks Eigen's headers included after it.
 #include <httplib.h>
 
@@ -623,6 +624,35 @@ TEST_F(ServeE2e, AModelNotTrainedYetIs503NamingTheCommand) {
     const auto derived = bare.post_json(std::string("/models/") + name + "/invocations", {{"instances", {row}}}, 503);
     EXPECT_NE(derived["error"]["message"].get<std::string>().find("sonic import"), std::string::npos) << derived;
   }
+}
+
+// The service opens the store read-only and cannot migrate it: a store of another schema version
+// is a 503 saying what to run (not a 500 on the first missing table), until it is upgraded.
+TEST_F(ServeE2e, AStoreOfAnotherSchemaVersionIs503UntilUpgraded) {
+  TempDir copy;
+  store::Database::open_read_only(fs::path(home_) / "sonic.db")
+      .exec("VACUUM INTO '" + (copy / "sonic.db").string() + "'");
+  const int latest = store::latest_schema_version();
+  const auto set_version = [&](int version) {
+    store::Database::open(copy / "sonic.db").exec("PRAGMA user_version = " + std::to_string(version));
+  };
+  set_version(latest - 1);  // as a store imported by the sonic before the last migration
+  Served served(copy.path().string());
+  ASSERT_TRUE(served.up()) << served.log();
+  EXPECT_EQ(served.get_json("/ping")["status"], "ok");
+  const auto old = served.post_json("/models/recommend/invocations", {{"instances", {json::object()}}}, 503);
+  EXPECT_EQ(old["error"]["code"], "store_schema");
+  EXPECT_NE(old["error"]["message"].get<std::string>().find("schema version " + std::to_string(latest - 1) +
+                                                            " and this sonic reads version " + std::to_string(latest) +
+                                                            ": run any sonic command"),
+            std::string::npos)
+      << old;
+  served.get_json("/api/stats", 503);
+  set_version(latest + 1);
+  const auto newer = served.post_json("/models/playlist/invocations", {{"instances", {{{"for", "night"}}}}}, 503);
+  EXPECT_NE(newer["error"]["message"].get<std::string>().find("upgrade sonic"), std::string::npos) << newer;
+  set_version(latest);  // upgraded: answered without a restart
+  served.post_json("/models/recommend/invocations", {{"instances", {json::object()}}});
 }
 
 TEST_F(ServeE2e, ANewModelFileIsServedOnTheNextRequestAndABadOneRefused) {
