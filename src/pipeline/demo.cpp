@@ -5,8 +5,8 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/insight/period.hpp"
-#include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/compare_taste.hpp"
+#include "sonic/pipeline/import_features.hpp"
 #include "sonic/pipeline/import_history.hpp"
 #include "sonic/pipeline/recommend_tracks.hpp"
 #include "sonic/pipeline/report.hpp"
@@ -14,6 +14,7 @@
 #include "sonic/report/taste_text.hpp"
 #include "sonic/sim/export_zip.hpp"
 #include "sonic/sim/features_csv.hpp"
+#include "sonic/sim/genre_catalog_csv.hpp"
 #include "sonic/sim/history.hpp"
 #include "sonic/store/schema.hpp"
 
@@ -32,6 +33,7 @@ DemoResult run_demo(const DemoOptions& options) {
   DemoResult result;
   result.export_zip = options.folder / "my_spotify_data.zip";
   result.features_csv = options.folder / "audio_features.csv";
+  result.genre_catalog_csv = options.folder / "artist_genres.csv";
   result.home = options.folder / "home";
   result.database = result.home / "sonic.db";
 
@@ -42,6 +44,7 @@ DemoResult run_demo(const DemoOptions& options) {
   const sim::History history = sim::simulate_listener(simulation);
   sim::write_extended_export_zip(history, result.export_zip);
   sim::write_features_csv(history, result.features_csv);
+  sim::write_genre_catalog_csv(history, result.genre_catalog_csv);
   spdlog::info("simulated {} plays of {} tracks: {}", history.rows.size(), history.catalog.tracks.size(),
                result.export_zip.string());
 
@@ -50,6 +53,7 @@ DemoResult run_demo(const DemoOptions& options) {
   store::Database db = store::open_store(result.database);
   result.import = import_history(db, {result.export_zip}, ImportOptions{});
   result.features = import_features(db, {result.features_csv}, FeatureImportOptions{});
+  result.genre_catalog = import_catalog(db, {result.genre_catalog_csv}, {.name = "demo-genres", .id_column = ""});
   if (!options.models) return result;
 
   result.labelled_moods_csv = options.folder / "labelled_moods.csv";
@@ -105,20 +109,22 @@ DemoShown show_demo(DemoOptions options, const std::string& time_zone_setting) {
       {"folder", options.folder.string()},
       {"export", result.export_zip.string()},
       {"features_csv", result.features_csv.string()},
+      {"genre_catalog_csv", result.genre_catalog_csv.string()},
       {"home", result.home.string()},
       {"import", result.import.to_json()},
       {"features", result.features.to_json()},
+      {"genre_catalog", to_json(result.genre_catalog)},
       {"stats", report::to_json(stats)},
       {"retrain", result.retrain ? result.retrain->to_json() : nlohmann::json()},
       {"html_report", result.html_report.empty() ? nlohmann::json() : nlohmann::json(result.html_report.string())},
       {"recommendations", result.recommendations ? taste::to_json(*result.recommendations) : nlohmann::json()},
       {"comparison", result.comparison ? taste::to_json(*result.comparison) : nlohmann::json()},
       {"playlist", result.playlist ? to_json(*result.playlist) : nlohmann::json()}};
-  shown.tallies =
-      result.import.to_text() + result.features.to_text() + (result.retrain ? result.retrain->to_text() : "");
+  shown.tallies = result.import.to_text() + result.features.to_text() + to_text(result.genre_catalog) +
+                  (result.retrain ? result.retrain->to_text() : "");
   shown.text = result.retrain ? result.terminal_report : report::to_text(stats);
-  shown.text += "\nThe simulated export is " + result.export_zip.string() + "\nand its audio features " +
-                result.features_csv.string() + ".\n";
+  shown.text += "\nThe simulated export is " + result.export_zip.string() + ",\nits audio features " +
+                result.features_csv.string() + "\nand its artists' genres " + result.genre_catalog_csv.string() + ".\n";
   if (result.recommendations) shown.text += "\nWorth playing now:\n" + report::recommend_text(*result.recommendations);
   if (result.comparison) {
     shown.text += "\nA second simulated listener (" + result.friend_export_zip.string() + "):\n" +

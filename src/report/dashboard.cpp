@@ -1,6 +1,7 @@
 // build_dashboard: the overview, heatmap and top lists, and the assembly of every section.
 #include "sonic/report/dashboard.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <unordered_set>
@@ -11,6 +12,7 @@
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/heatmap.hpp"
 #include "sonic/store/dashboard_queries.hpp"
+#include "sonic/taste/genre_summary.hpp"
 
 namespace sonic::report {
 namespace {
@@ -109,6 +111,9 @@ nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const 
   dashboard["clusters"] = detail::clusters_section(db, span);
   dashboard["top_artists"] = top_list(db, span, inputs.top, false);
   dashboard["top_tracks"] = top_list(db, span, inputs.top, true);
+  dashboard["genres"] = taste::to_json(taste::summarize_genres(
+      taste::load_listening_data(db), zone,
+      {.from_ms = span.from_ms, .to_ms = span.to_ms, .top = static_cast<std::size_t>(std::max(inputs.top, 1))}));
   dashboard["models"] = inputs.models.is_array() ? inputs.models : nlohmann::json::array();
   dashboard["segments"] = given_or_null(inputs.segments);
   dashboard["drift"] = given_or_null(inputs.drift);

@@ -5,6 +5,7 @@
 
 #include "sonic/store/audio_feature_store.hpp"
 #include "sonic/store/history_stats_queries.hpp"
+#include "sonic/taste/listening_data.hpp"
 
 namespace sonic::report {
 namespace {
@@ -99,6 +100,7 @@ HistoryStats compute_history_stats(store::Database& db, const TimeZone& zone, in
   stats.top_tracks = ranked(store::top_listened(db, store::TopOf::tracks, top));
   count_local_time(db, zone, stats);
   count_feature_coverage(db, stats);
+  stats.genres = taste::summarize_genres(taste::load_listening_data(db), zone, {.top = static_cast<std::size_t>(top)});
   return stats;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "genre_text.hpp"
 #include "report_format.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/report/text_cell.hpp"
@@ -81,6 +82,7 @@ nlohmann::json to_json(const HistoryStats& stats) {
         {"listens_with_features", stats.features.listens_with_features},
         {"listens_percent", percent(stats.features.listens_with_features, stats.listens)},
         {"tracks_by_source", stats.features.tracks_by_source}}},
+      {"genres", taste::to_json(stats.genres)},
   };
 }
 
@@ -144,6 +146,9 @@ std::string to_text(const HistoryStats& stats) {
     out << ")";
   }
   out << "\n";
+
+  out << "\nGenres by listening time\n";
+  for (const auto& line : detail::genre_lines(taste::to_json(stats.genres))) out << "  " << line << "\n";
   return out.str();
 }
 

@@ -1,5 +1,6 @@
 #include "sonic/report/html_report.hpp"
 
+#include "genre_text.hpp"
 #include "html_parts.hpp"
 #include "report_format.hpp"
 #include "sonic/report/svg_charts.hpp"
@@ -101,6 +102,27 @@ std::string day_playlists(const nlohmann::json& section_json) {
   return html;
 }
 
+std::string genres(const nlohmann::json& section_json) {
+  const std::string coverage = genre_coverage(section_json);
+  std::string html = coverage.empty() ? "" : concat("<p>", html_escape(coverage), "</p>");
+  if (integer_or(section_json, "listens_with_genre", 0) <= 0) return html + missing("genres");
+  for (const auto& genre_table : genre_tables(section_json)) {
+    if (!genre_table.title.empty()) html += concat("<h3>", html_escape(genre_table.title), "</h3>");
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& cells : genre_table.rows) {
+      std::vector<std::string> escaped;
+      for (const auto& cell_text : cells) escaped.push_back(html_escape(cell_text));
+      rows.push_back(std::move(escaped));
+    }
+    html += table(genre_table.headers, rows);
+  }
+  const auto descriptors = genre_share_items(field(section_json, "descriptors"), 5);
+  if (!descriptors.empty()) {
+    html += concat("<p>Descriptors, kept apart from genres: ", html_escape(joined(descriptors, " · ")), "</p>");
+  }
+  return html;
+}
+
 std::string drift(const nlohmann::json& section_json) {
   if (!section_json.is_object()) return missing("drift");
   if (!has_items(section_json, "flags")) return "<p>No change over 20%: listening as usual.</p>";
@@ -188,6 +210,7 @@ std::string render_html(const nlohmann::json& dashboard) {
   html += section("clusters", "Clusters: valence × energy", clusters(field(dashboard, "clusters")));
   html += section("top-artists", "Top artists", top_list(field(dashboard, "top_artists"), false));
   html += section("top-tracks", "Top tracks", top_list(field(dashboard, "top_tracks"), true));
+  html += section("genres", "Genres by listening time", genres(field(dashboard, "genres")));
   html += section("drift", "Drift: the last 7 days against the 30 before", drift(field(dashboard, "drift")));
   html += section("models", "Models", models(field(dashboard, "models")));
   html += section("forecast", "The next 24 hours", forecast(field(dashboard, "forecast")));

@@ -1,5 +1,6 @@
 #include "sonic/report/markdown_report.hpp"
 
+#include "genre_text.hpp"
 #include "report_format.hpp"
 #include "sonic/report/text_cell.hpp"
 #include "sonic/report/text_charts.hpp"
@@ -93,6 +94,38 @@ std::string top_list(const nlohmann::json& list, bool tracks) {
   return text;
 }
 
+std::string genres(const nlohmann::json& section) {
+  const std::string coverage = genre_coverage(section);
+  std::string text = coverage.empty() ? "" : concat(markdown_escape(coverage), "\n\n");
+  if (integer_or(section, "listens_with_genre", 0) <= 0) return text + missing("genres");
+  for (const auto& table : genre_tables(section)) {
+    if (!table.title.empty()) text += concat("\n**", markdown_escape(table.title), "**\n\n");
+    std::vector<std::string> headers;
+    std::vector<bool> numeric;
+    std::string rule = "|";
+    for (const auto& header : table.headers) {
+      numeric.push_back(header.starts_with('#'));
+      headers.push_back(markdown_escape(numeric.back() ? header.substr(1) : header));
+      rule += numeric.back() ? "---:|" : "---|";
+    }
+    text += concat(row(headers), rule, "\n");
+    for (const auto& cells : table.rows) {
+      // Figures are ours and read as they are, like the other tables'; text from tags is escaped.
+      std::vector<std::string> shown;
+      for (std::size_t column = 0; column < cells.size(); ++column) {
+        const bool figure = column < numeric.size() && numeric[column];
+        shown.push_back(figure ? cells[column] : markdown_escape(cells[column]));
+      }
+      text += row(shown);
+    }
+  }
+  const auto descriptors = genre_share_items(field(section, "descriptors"), 5);
+  if (!descriptors.empty()) {
+    text += concat("\nDescriptors, kept apart from genres: ", markdown_escape(joined(descriptors, " · ")), "\n");
+  }
+  return text;
+}
+
 std::string drift(const nlohmann::json& section) {
   if (!section.is_object()) return missing("drift");
   if (!has_items(section, "flags")) return "No change over 20%: listening as usual.\n";
@@ -140,6 +173,7 @@ std::string render_markdown(const nlohmann::json& dashboard) {
   md += concat("\n## Clusters\n\n", clusters(field(dashboard, "clusters")));
   md += concat("\n## Top artists\n\n", top_list(field(dashboard, "top_artists"), false));
   md += concat("\n## Top tracks\n\n", top_list(field(dashboard, "top_tracks"), true));
+  md += concat("\n## Genres by listening time\n\n", genres(field(dashboard, "genres")));
   md += concat("\n## Drift: the last 7 days against the 30 before\n\n", drift(field(dashboard, "drift")));
   md += concat("\n## Models\n\n", models(field(dashboard, "models")));
   const auto forecast = forecast_lines(field(dashboard, "forecast"));

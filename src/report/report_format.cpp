@@ -188,6 +188,9 @@ std::string unavailable(std::string_view section) {
       {"models", "run sonic retrain, or sonic cluster, sonic train mood, sonic train session"},
       {"forecast", "run sonic train session"},
       {"narrative", "no listens in this period to write about"},
+      {"genres",
+       "run sonic enrich (with LASTFM_API_KEY set) for Last.fm tags, or sonic catalog import FILE for a "
+       "catalog with a genres column"},
   };
   const auto found = kHow.find(section);
   return "not available yet (" +

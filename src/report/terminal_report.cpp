@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "genre_text.hpp"
 #include "report_format.hpp"
 #include "sonic/report/text_cell.hpp"
 #include "sonic/report/text_charts.hpp"
@@ -118,6 +119,13 @@ void top_artists(const nlohmann::json& dashboard, TerminalText& out) {
   }
 }
 
+void genres(const nlohmann::json& dashboard, TerminalText& out) {
+  out.heading("Genres by listening time");
+  const auto& section = field(dashboard, "genres");
+  if (!section.is_object()) return out.missing("genres");
+  for (const auto& text : genre_lines(section)) out.line(text);
+}
+
 void drift(const nlohmann::json& dashboard, TerminalText& out) {
   out.heading("Drift (the last 7 days against the 30 before)");
   const auto& section = field(dashboard, "drift");
@@ -190,6 +198,7 @@ std::string render_terminal(const nlohmann::json& dashboard, const TerminalOptio
   heatmap(dashboard, out);
   moods(dashboard, out);
   top_artists(dashboard, out);
+  genres(dashboard, out);
   drift(dashboard, out);
   models(dashboard, out);
   forecast(dashboard, out);

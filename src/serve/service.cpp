@@ -132,13 +132,14 @@ nlohmann::json parse_body(const httplib::Request& request) {
 
 // The page's chart sections (their ids in report/html_report.cpp) and the dashboard JSON key each
 // draws: /api/dashboard?part=KEY answers that key alone, and each chart links to it.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kChartParts = {
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kChartParts = {
     {{"overview", "overview"},
      {"heatmap", "heatmap"},
      {"moods", "mood_over_time"},
      {"clusters", "clusters"},
      {"top-artists", "top_artists"},
      {"top-tracks", "top_tracks"},
+     {"genres", "genres"},
      {"drift", "drift"},
      {"models", "models"},
      {"forecast", "forecast"},

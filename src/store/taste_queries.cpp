@@ -1,5 +1,7 @@
 #include "sonic/store/taste_queries.hpp"
 
+#include <utility>
+
 namespace sonic::store {
 namespace {
 
@@ -72,6 +74,27 @@ GROUP BY c.track_id ORDER BY c.track_id
   while (query.step())
     rows.push_back({query.text(0), query.optional_text(1).value_or(""), query.optional_text(2).value_or("")});
   return rows;
+}
+
+std::vector<records::CatalogGenreCell> catalog_genre_cells(Database& db) {
+  // Which catalog kept which genre column (names as the file's header spelled them), from the
+  // catalogs' column lists: a catalog without one costs no read of its rows.
+  auto columns = db.prepare(R"sql(
+SELECT c.id, j.value FROM catalogs c, json_each(c.columns) j
+WHERE lower(j.value) IN ('genres', 'genre', 'artist_genres', 'artist_genre', 'track_genre')
+ORDER BY c.id, j.value)sql");
+  std::vector<std::pair<std::int64_t, std::string>> genre_columns;
+  while (columns.step()) genre_columns.emplace_back(columns.integer(0), columns.text(1));
+  std::vector<records::CatalogGenreCell> cells;
+  for (const auto& [catalog, column] : genre_columns) {
+    auto rows = db.prepare(R"sql(
+SELECT track_id, coalesce(artists, ''), CAST(json_extract(extra, ?1) AS TEXT) AS cell FROM catalog_tracks
+WHERE catalog_id = ?2 AND cell IS NOT NULL AND cell <> '' ORDER BY rowid)sql");
+    // The column is one of the five names above in some case: nothing to escape in the path.
+    rows.bind(1, "$.\"" + column + "\"").bind(2, catalog);
+    while (rows.step()) cells.push_back({rows.text(0), rows.text(1), rows.text(2)});
+  }
+  return cells;
 }
 
 }  // namespace sonic::store

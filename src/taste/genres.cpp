@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "sonic/catalog/hit_splits.hpp"
+
 namespace sonic::taste {
 namespace {
 
@@ -130,6 +132,23 @@ std::optional<CanonicalTag> canonical_tag(std::string_view tag) {
   }
   const bool descriptor = descriptors().contains(key) || decade(key);
   return CanonicalTag{key, spaced(tag), descriptor ? TagKind::descriptor : TagKind::genre};
+}
+
+std::vector<std::string> genre_cell_items(std::string_view cell) {
+  const auto first = cell.find_first_not_of(' ');
+  // A list cell is read as the catalogs' artists cells are: quoted items, quotes inside kept.
+  if (first != std::string_view::npos && cell[first] == '[') return catalog::artist_names(cell);
+  std::vector<std::string> items;
+  std::string item;
+  for (std::size_t at = 0; at <= cell.size(); ++at) {
+    if (at == cell.size() || cell[at] == ';' || cell[at] == '|' || cell[at] == ',') {
+      if (item.find_first_not_of(' ') != std::string::npos) items.push_back(item);
+      item.clear();
+    } else {
+      item.push_back(cell[at]);
+    }
+  }
+  return items;
 }
 
 std::vector<TagShare> genre_shares(std::span<const records::ItemTag> tags) {

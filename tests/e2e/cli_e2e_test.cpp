@@ -1,6 +1,8 @@
 // The binary as cron and a person meet it: usage, version, exit codes, .env, --json.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "support/run_sonic.hpp"
@@ -80,6 +82,18 @@ TEST(Cli, DemoImportsTheSimulatedYearAndPrintsOneJsonObject) {
   EXPECT_GT(json["stats"]["sessions"]["count"].get<int>(), 50);
   EXPECT_TRUE(std::filesystem::exists(out / "my_spotify_data.zip"));
   EXPECT_TRUE(std::filesystem::exists(out / "audio_features.csv"));
+  // The simulated catalog with artist genres: every listen's track is in it by Spotify ID, so
+  // every listen has a known genre, and only the planted ones show.
+  EXPECT_EQ(json["genre_catalog"]["stored"], json["genre_catalog"]["rows"]);
+  const auto& genres = json["stats"]["genres"];
+  EXPECT_EQ(genres["listens"], json["stats"]["listens"]);
+  EXPECT_EQ(genres["listens_with_genre"], genres["listens"]);
+  EXPECT_EQ(genres["by_source"], nlohmann::json({{"catalog_track", genres["listens"]}}));
+  const std::set<std::string> planted = {
+      "ambient",           "folk",  "pop",       "hip hop",  "electronic", "drum and bass",
+      "singer-songwriter", "blues", "classical", "post-rock"};
+  ASSERT_FALSE(genres["top"].empty());
+  for (const auto& genre : genres["top"]) EXPECT_TRUE(planted.count(genre["genre"].get<std::string>())) << genre;
   // Recommendations from the listener's own history, each explained in shares of 100.
   const auto& picks = json["recommendations"]["recommendations"];
   ASSERT_FALSE(picks.empty()) << json["recommendations"].dump();

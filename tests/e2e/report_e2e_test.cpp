@@ -141,6 +141,9 @@ TEST(ReportE2e, EverySectionIsFilledOnTheTrainedDemo) {
   EXPECT_FALSE(dashboard["mood_over_time"]["moods"].empty());
   EXPECT_EQ(dashboard["models"][0]["experiment"], "mood");
   EXPECT_EQ(dashboard["models"].size(), 3u);  // mood, mood-clusters, session
+  // The demo's catalog of artist genres names every track it plays.
+  EXPECT_GT(dashboard["genres"]["listens"].get<std::int64_t>(), 0);
+  EXPECT_EQ(dashboard["genres"]["listens_with_genre"], dashboard["genres"]["listens"]);
 
   const auto& segments = dashboard["segments"]["segments"];
   ASSERT_EQ(segments.size(), 8u);

@@ -52,5 +52,23 @@ TEST(Genres, SharesAreOverGenreCountsWithVariantsAdded) {
   EXPECT_TRUE(genre_shares(std::vector<records::ItemTag>{{1, "seen live", 100}}).empty());
 }
 
+TEST(Genres, CatalogCellsGiveTheirItemsForTheOneCanonicaliser) {
+  const auto keys = [](std::string_view cell) {
+    std::vector<std::string> folded;
+    for (const auto& item : genre_cell_items(cell)) {
+      const auto tag = canonical_tag(item);
+      folded.push_back(tag ? tag->key : "(dropped)");
+    }
+    return folded;
+  };
+  using Keys = std::vector<std::string>;
+  EXPECT_EQ(keys("['Hip-Hop', \"rock'n'roll\", 'seen live']"), (Keys{"hiphop", "rockandroll", "(dropped)"}));
+  EXPECT_EQ(keys(R"(["indie rock","shoegaze"])"), (Keys{"indierock", "shoegaze"}));
+  EXPECT_EQ(keys("pop; Hip Hop|R&B, jazz"), (Keys{"pop", "hiphop", "rnb", "jazz"}));
+  EXPECT_EQ(keys("Drum & Bass"), (Keys{"drumandbass"}));
+  EXPECT_TRUE(genre_cell_items("[]").empty());
+  EXPECT_TRUE(genre_cell_items(" ; ,").empty());
+}
+
 }  // namespace
 }  // namespace sonic::taste

@@ -1,7 +1,7 @@
 #pragma once
 // `sonic demo`: a simulated listener's year, written as Spotify would deliver it (the export zip)
-// and as a public catalog would (the audio features CSV), both imported through the same paths
-// as real data, into a home of its own (never the person's real store); then the nightly
+// and as public catalogs would (the audio features CSV; a catalog with artist genres), all imported
+// through the same paths as real data, into a home of its own (never the person's real store); then the nightly
 // retrain (clusters, the mood net trained on the simulated catalog's planted moods, the next-mood
 // and session models, drift, the offline narrative) and the report, in the terminal and as HTML;
 // then recommendations from the listener's own history and a comparison with a second simulated
@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "sonic/pipeline/catalog_import.hpp"
 #include "sonic/pipeline/feature_import_result.hpp"
 #include "sonic/pipeline/import_tally.hpp"
 #include "sonic/pipeline/playlist.hpp"
@@ -36,6 +37,8 @@ struct DemoResult {
   std::filesystem::path database;
   ImportResult import;
   FeatureImportResult features;              // every simulated track has features: coverage is complete
+  std::filesystem::path genre_catalog_csv;   // the catalog with artist genres (sim/genre_catalog_csv)
+  CatalogImportResult genre_catalog;         // as `sonic catalog import`: the report's genres section
   std::filesystem::path labelled_moods_csv;  // the catalog with its planted moods
   std::optional<RetrainResult> retrain;
   std::string terminal_report;  // the whole year, as `sonic report` prints it

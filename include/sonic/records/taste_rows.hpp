@@ -38,4 +38,13 @@ struct CatalogListing {
   std::string artists{};
 };
 
+// A genre cell of an imported catalog (a `genres`, `genre`, `artist_genres`, `artist_genre` or
+// `track_genre` column): the row's Spotify ID, its artists cell and the cell as written
+// ("['indie rock', 'shoegaze']", "pop").
+struct CatalogGenreCell {
+  std::string spotify_id{};
+  std::string artists{};
+  std::string genres{};
+};
+
 }  // namespace sonic::records

@@ -22,6 +22,12 @@
 //                "points": [[valence, energy], …] (members heard in the period, ≤ 80)}]}
 //   "top_artists": [{"name", "listens", "hours"}], "top_tracks": [{"name", "artist", "listens",
 //                "hours"}]
+//   "genres": {"listens", "listens_with_genre", "known_share", "hours", "hours_with_genre",
+//              "by_source": {"lastfm_track" | "lastfm_artist" | "catalog_track" | "catalog_artist": listens},
+//              "top": [{"genre", "hours", "share"}], "descriptors": [{"descriptor", "hours", "share"}],
+//              "years": [{"year", "listens", "listens_with_genre", "hours", "hours_with_genre", "top"}],
+//              "times_of_day": [{"time_of_day", "from_hour", "to_hour", …as years}] × 4}
+//       (taste/genre_summary.hpp; shares are of the slice's hours with a known genre)
 //   "models": [{"experiment", "experiment_id", "run_id", "run_name", "status", "start", "end",
 //               "metrics": {…}, "params": {…}, "headline": {the metrics reports show}}]
 //             (entries of `sonic runs --json`, the latest per experiment)

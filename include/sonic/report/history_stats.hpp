@@ -10,6 +10,7 @@
 
 #include "sonic/core/time_zone.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/taste/genre_summary.hpp"
 
 namespace sonic::report {
 
@@ -56,6 +57,7 @@ struct HistoryStats {
   std::array<std::int64_t, 7> listens_by_weekday{};  // Monday first, local
   FeatureCoverage features;
   std::map<std::string, std::int64_t> plays_by_source;
+  taste::GenreSummary genres;  // the whole history's, `top` genres
 };
 
 HistoryStats compute_history_stats(store::Database& db, const TimeZone& zone, int top = 10);

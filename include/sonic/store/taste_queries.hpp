@@ -20,4 +20,8 @@ std::vector<records::ItemTag> listened_artist_tags(Database& db);
 // Tracks of imported catalogs whose Spotify ID no track of the history has (once each, by ID).
 std::vector<records::CatalogListing> unheard_catalog_tracks(Database& db);
 
+// The genre cells of imported catalogs that kept a genre column (records::CatalogGenreCell names
+// the columns), non-empty cells only, by catalog and row. Catalogs without such a column are not read.
+std::vector<records::CatalogGenreCell> catalog_genre_cells(Database& db);
+
 }  // namespace sonic::store

@@ -27,6 +27,10 @@ struct CanonicalTag {
 // nullopt for an empty or stop-listed tag.
 std::optional<CanonicalTag> canonical_tag(std::string_view tag);
 
+// The tags a catalog's genre cell names, as written (canonical_tag folds them): a Python or JSON
+// list ("['indie rock', 'shoegaze']") item by item, else the text split at ';', '|' and ','.
+std::vector<std::string> genre_cell_items(std::string_view cell);
+
 // A weighted tag as the profile uses it: the canonical key and its share of the item's tags.
 struct TagShare {
   std::string key{};
