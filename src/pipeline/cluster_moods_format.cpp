@@ -73,6 +73,10 @@ std::string to_text(const ClusterMoodsResult& report) {
         "{:.1f}%), artist mean {:.3f}, majority {:.3f}.\n",
         evaluation->seeds.size(), evaluation->mean.hidden, evaluation->mean.propagated,
         100 * evaluation->mean.propagated_reach, evaluation->mean.artist_mean, evaluation->mean.majority);
+    if (evaluation->mean.catalog_artist_reach > 0) {
+      text += fmt::format("  With the catalog artist means where the artist has one ({:.1f}% of them): {:.3f}.\n",
+                          100 * evaluation->mean.catalog_artist_reach, evaluation->mean.catalog_artist);
+    }
   }
   if (report.tracks_incomplete > 0) {
     text +=

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sonic/core/home.hpp"
@@ -16,6 +17,14 @@
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
+
+// The cluster source of a track whose features a catalog row of the same artist and title gave
+// (import-features' name match). Its confidence is below an ID match's 1: the same name may be
+// another recording, and on the shared histories the name was never checked against an ID.
+inline constexpr std::string_view kCatalogNameMatchSource = "catalog_name_match";
+inline constexpr double kCatalogNameMatchConfidence = 0.8;
+// A track given its artist's mean catalog features (store/catalog_artist_features.hpp).
+inline constexpr double kCatalogArtistConfidence = 0.5;
 
 struct ClusterRunOptions {
   mood::ClusterFitOptions fit;

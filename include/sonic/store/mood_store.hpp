@@ -45,7 +45,7 @@ struct TrackCluster {
   std::int64_t track_id = 0;
   int cluster = 0;
   double distance = 0;              // -1 when propagated (no features to measure it on)
-  std::string source = "features";  // features | artist_mean | artist | co_listening | tags
+  std::string source = "features";  // features | artist_mean | catalog_name_match | artist | co_listening | tags
   double confidence = 1;
 };
 
