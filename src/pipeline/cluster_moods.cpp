@@ -123,6 +123,7 @@ ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const Cl
       if (track.source == store::kCatalogArtistSource) left_out.push_back(track);
     for (const auto& assignment : mood::assign_to_clusters(model.centroids, left_out))
       assignments.push_back(assignment);
+    report.tracks_joined_from_catalog_artists = static_cast<std::int64_t>(left_out.size());
   }
   mark_feature_sources(assignments, tracks);
   store::replace_clustering(db, model.model_id, stored_form(report.clusters), assignments);

@@ -31,7 +31,8 @@ nlohmann::json to_json(const ClusterMoodsResult& report) {
             {"without_features", report.tracks_without_features},
             {"incomplete_features", report.tracks_incomplete},
             {"imputed", report.tracks_imputed},
-            {"propagated", report.tracks_propagated}}},
+            {"propagated", report.tracks_propagated},
+            {"joined_from_catalog_artists", report.tracks_joined_from_catalog_artists}}},
           {"mood_coverage", to_json(report.coverage)},
           {"propagation_evaluation",
            report.propagation_evaluation ? to_json(*report.propagation_evaluation) : nlohmann::json()},
@@ -59,6 +60,10 @@ std::string to_text(const ClusterMoodsResult& report) {
   text += fmt::format("\n{} tracks clustered", report.tracks_clustered);
   if (report.tracks_imputed > 0)
     text += fmt::format(" ({} with features imputed from their artist)", report.tracks_imputed);
+  if (report.tracks_joined_from_catalog_artists > 0) {
+    text += fmt::format("; {} more at their artist's catalog mean joined the nearest cluster",
+                        report.tracks_joined_from_catalog_artists);
+  }
   text += ".\n";
   if (report.tracks_without_features > 0) {
     text += fmt::format(

@@ -52,6 +52,7 @@ class ColdStartE2e : public ::testing::Test {
     tally_ = nlohmann::json::parse(features.out);
     const auto clustered = sonic({"cluster", "--k", "2", "--json"});
     ASSERT_EQ(clustered.exit_code, 0) << clustered.err;
+    tracks_ = nlohmann::json::parse(clustered.out)["tracks"];
     auto db = store::Database::open_read_only(home_ / "sonic.db");
     auto query = db.prepare(
         "SELECT t.name, c.source, c.confidence, c.cluster FROM track_clusters c JOIN tracks t ON t.id = c.track_id");
@@ -63,6 +64,7 @@ class ColdStartE2e : public ::testing::Test {
   }
   TempDir home_;
   nlohmann::json tally_;
+  nlohmann::json tracks_;  // cluster --json's counts
   std::map<std::string, Assigned> by_name_;
 };
 
@@ -72,6 +74,9 @@ TEST_F(ColdStartE2e, NamedTracksTakeTheirRowAndTheArtistsOtherTracksItsCatalogMe
   EXPECT_EQ(tally_["matched_by_name"], 2);
   EXPECT_EQ(tally_["tracks_from_catalog_artists"], 4);  // c2, c3, l2, l3
   ASSERT_EQ(by_name_.size(), 7u) << "u1 too, by co-listening";
+  EXPECT_EQ(tracks_["clustered"], 2);  // the fit: c1 and l1
+  EXPECT_EQ(tracks_["joined_from_catalog_artists"], 4);
+  EXPECT_EQ(tracks_["propagated"], 1);
   EXPECT_EQ(by_name_["c1"].source, "catalog_name_match");
   EXPECT_DOUBLE_EQ(by_name_["c1"].confidence, 0.8);
   EXPECT_EQ(by_name_["l1"].source, "catalog_name_match");
@@ -91,6 +96,8 @@ TEST_F(ColdStartE2e, WithNoTrackNamedTheClustersAreFittedOnTheArtistMeans) {
   run(kOtherSongs);
   EXPECT_EQ(tally_["matched_by_name"], 0);
   EXPECT_EQ(tally_["tracks_from_catalog_artists"], 6);
+  EXPECT_EQ(tracks_["clustered"], 6);  // a cold start: the fit took the means
+  EXPECT_EQ(tracks_["joined_from_catalog_artists"], 0);
   for (const char* name : {"c1", "c2", "c3", "l1", "l2", "l3"}) {
     EXPECT_EQ(by_name_[name].source, "catalog_artist") << name;
   }

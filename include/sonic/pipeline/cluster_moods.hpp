@@ -51,6 +51,9 @@ struct ClusterMoodsResult {
   std::int64_t tracks_incomplete = 0;        // some features, not all six
   std::int64_t tracks_imputed = 0;
   std::int64_t tracks_propagated = 0;
+  // Tracks at their artist's catalog mean that joined the nearest centroid after the fit (not in
+  // tracks_clustered); 0 on a cold start, when the fit itself took them.
+  std::int64_t tracks_joined_from_catalog_artists = 0;
   MoodCoverage coverage;
   std::optional<mood::PropagationEvaluation> propagation_evaluation;
   std::string run_id;
