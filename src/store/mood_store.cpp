@@ -141,9 +141,15 @@ void store_track_clusters(Database& db, const std::string& model_id, const std::
 }
 
 std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db) {
+  // Clustered means clustered from the features the track has now: a track whose artist mean
+  // (imputed or from catalogs) or name match was since replaced by a measurement (enrich, an ID
+  // match) joins its nearest centroid again, as a measured track.
   auto query = db.prepare(track_features_select() +
-                          "WHERE NOT EXISTS (SELECT 1 FROM track_clusters c WHERE c.track_id = t.id AND c.source IN "
-                          "('features', 'artist_mean', 'catalog_name_match', 'catalog_artist')) ORDER BY t.id");
+                          "WHERE NOT EXISTS (SELECT 1 FROM track_clusters c WHERE c.track_id = t.id AND c.source = "
+                          "  CASE WHEN f.source LIKE 'imputed:%' THEN 'artist_mean' "
+                          "       WHEN f.source = 'catalog_artist' THEN 'catalog_artist' "
+                          "       WHEN f.source LIKE 'catalog\\_name:%' ESCAPE '\\' THEN 'catalog_name_match' "
+                          "       ELSE 'features' END) ORDER BY t.id");
   return read_all(query);
 }
 
