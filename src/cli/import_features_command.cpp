@@ -14,6 +14,7 @@ struct ImportFeaturesFlags {
   bool json = false;
   bool overwrite = false;
   bool keep_going = false;
+  bool ids_only = false;
   std::string id_column;
 };
 
@@ -22,6 +23,7 @@ void run_import_features(CommandContext& context, const ImportFeaturesFlags& fla
   options.replace_service_values = flags.overwrite;
   options.keep_going = flags.keep_going;
   options.id_column = flags.id_column;
+  options.match_names = !flags.ids_only;
   const auto report = pipeline::import_features(
       context.db(), std::vector<std::filesystem::path>(flags.catalogs.begin(), flags.catalogs.end()), options);
   print_tally(report, context.quiet(), flags.json);
@@ -50,6 +52,10 @@ void set_import_features_command(CLI::App& app, GlobalOptions& globals) {
   add_keep_going_flag(*command, flags->keep_going);
   command->add_option("--id-column", flags->id_column,
                       "The column holding track IDs or URIs (default: found by name, else by content)");
+  command->add_flag("--ids-only", flags->ids_only,
+                    "Match rows by track ID only; by default a row whose ID is not in your history is "
+                    "matched by artist and title to your tracks without features (stored as source "
+                    "catalog_name:<file>, clustered with a lower confidence)");
   command->callback([&globals, flags] {
     // Features are stored for tracks of the history only: without one there is nothing to match.
     CommandContext context(globals,

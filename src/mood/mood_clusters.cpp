@@ -42,6 +42,10 @@ Samples cluster_samples(const std::vector<store::TrackFeatures>& tracks) {
 
 }  // namespace
 
+int minimum_tracks_to_cluster(const ClusterFitOptions& options) {
+  return options.k ? *options.k : options.k_min * ml::KSelectionOptions{}.min_rows_per_cluster;
+}
+
 ClusteredTracks fit_mood_clusters(const std::vector<store::TrackFeatures>& tracks, const ClusterFitOptions& options,
                                   std::string model_id) {
   const Samples samples = cluster_samples(tracks);
@@ -53,7 +57,7 @@ ClusteredTracks fit_mood_clusters(const std::vector<store::TrackFeatures>& track
   selection.kmeans.n_init = options.restarts;
   selection.kmeans.seed = options.seed;
   selection.kmeans.num_threads = options.threads;
-  const int needed = options.k ? *options.k : options.k_min * selection.min_rows_per_cluster;
+  const int needed = minimum_tracks_to_cluster(options);
   if (rows < needed) {
     throw InputError("only " + std::to_string(rows) + " of the history's tracks have all six audio features (" +
                      std::to_string(samples.incomplete) + " more have some): at least " + std::to_string(needed) +

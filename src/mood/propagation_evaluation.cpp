@@ -67,19 +67,29 @@ HiddenTrackScores score_one_seed(const PropagationInputs& inputs,
     const int truth = inputs.known.at(track);
     const auto answer = propagated.find(track);
     scores.propagated_reach += answer != propagated.end();
-    scores.propagated += (answer != propagated.end() ? answer->second : majority) == truth;
+    const int propagated_answer = answer != propagated.end() ? answer->second : majority;
+    scores.propagated += propagated_answer == truth;
     scores.majority += majority == truth;
     int artist_answer = majority;
+    int catalog_answer = propagated_answer;
     if (const auto artist = inputs.artist_of.find(track); artist != inputs.artist_of.end()) {
       if (const auto found = by_artist.find(artist->second); found != by_artist.end()) artist_answer = found->second;
+      if (const auto found = options.catalog_artist_clusters.find(artist->second);
+          found != options.catalog_artist_clusters.end()) {
+        catalog_answer = found->second;
+        scores.catalog_artist_reach += 1;
+      }
     }
     scores.artist_mean += artist_answer == truth;
+    scores.catalog_artist += catalog_answer == truth;
   }
   const auto n = static_cast<double>(scores.hidden);
   scores.propagated /= n;
   scores.majority /= n;
   scores.artist_mean /= n;
   scores.propagated_reach /= n;
+  scores.catalog_artist /= n;
+  scores.catalog_artist_reach /= n;
   return scores;
 }
 
@@ -102,6 +112,8 @@ PropagationEvaluation evaluate_propagation(const PropagationInputs& inputs,
     evaluation.mean.majority += scores.majority / options.seeds;
     evaluation.mean.artist_mean += scores.artist_mean / options.seeds;
     evaluation.mean.propagated_reach += scores.propagated_reach / options.seeds;
+    evaluation.mean.catalog_artist += scores.catalog_artist / options.seeds;
+    evaluation.mean.catalog_artist_reach += scores.catalog_artist_reach / options.seeds;
   }
   return evaluation;
 }

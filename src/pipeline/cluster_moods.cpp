@@ -1,14 +1,19 @@
 #include "sonic/pipeline/cluster_moods.hpp"
 
 #include "sonic/core/utc_time.hpp"
+#include "sonic/features/cluster_features.hpp"
+#include "sonic/store/audio_feature_store.hpp"
+#include "sonic/store/catalog_artist_features.hpp"
 #include "sonic/store/mood_store.hpp"
 #include "sonic/tracking/mlflow_store.hpp"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <set>
+#include <map>
+#include <string_view>
 
 namespace sonic::pipeline {
 namespace {
@@ -20,6 +25,40 @@ std::vector<store::StoredCluster> stored_form(const std::vector<ClusterSummary>&
     stored.push_back({cluster.cluster, cluster.label, cluster.size, cluster.centroid.dump()});
   }
   return stored;
+}
+
+// Where a clustered track's features came from, on its cluster row: estimated from the artist
+// (imputed), copied from a catalog row of the same artist and title (kCatalogNamePrefix), or
+// measured for this very track (the default, "features", confidence 1).
+void mark_feature_sources(std::vector<store::TrackCluster>& assignments,
+                          const std::vector<store::TrackFeatures>& tracks) {
+  std::map<std::int64_t, std::string_view> estimated;
+  for (const auto& track : tracks) {
+    if (track.source.starts_with("imputed:")) estimated[track.track_id] = "artist_mean";
+    if (track.source.starts_with(store::kCatalogNamePrefix)) estimated[track.track_id] = kCatalogNameMatchSource;
+    if (track.source == store::kCatalogArtistSource) estimated[track.track_id] = store::kCatalogArtistSource;
+  }
+  for (auto& assignment : assignments) {
+    const auto found = estimated.find(assignment.track_id);
+    if (found == estimated.end()) continue;
+    assignment.source = std::string(found->second);
+    if (found->second == kCatalogNameMatchSource) assignment.confidence = kCatalogNameMatchConfidence;
+    if (found->second == store::kCatalogArtistSource) assignment.confidence = kCatalogArtistConfidence;
+  }
+}
+
+// The tracks the clusters are fitted on: those with features of their own (measured, or a
+// catalog row of the same name), and the catalog artist means only when these are too few to
+// cluster (a cold start). The others are assigned to the nearest centroid afterwards.
+std::vector<store::TrackFeatures> fitting_tracks(const std::vector<store::TrackFeatures>& tracks,
+                                                 const mood::ClusterFitOptions& options) {
+  std::vector<store::TrackFeatures> own;
+  for (const auto& track : tracks)
+    if (track.source != store::kCatalogArtistSource) own.push_back(track);
+  const auto complete = std::count_if(own.begin(), own.end(), [](const store::TrackFeatures& track) {
+    return features::cluster_vector(track.features).has_value();
+  });
+  return complete >= mood::minimum_tracks_to_cluster(options) ? own : tracks;
 }
 
 void record_run(tracking::TrackedRun& run, const ClusterRunOptions& options, const ClusterMoodsResult& report) {
@@ -63,7 +102,8 @@ ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const Cl
   if (options.impute_artist) report.tracks_imputed = store::impute_features_from_artists(db, now_utc_ms());
   report.tracks_without_features = store::count_history_tracks_without_features(db);
   const auto tracks = store::history_tracks_with_features(db);
-  auto fitted = mood::fit_mood_clusters(tracks, options.fit, run.run_id());
+  const auto fit_on = fitting_tracks(tracks, options.fit);
+  auto fitted = mood::fit_mood_clusters(fit_on, options.fit, run.run_id());
   const auto& model = fitted.model;
 
   report.k = model.k();
@@ -77,11 +117,15 @@ ClusterMoodsResult cluster_moods(store::Database& db, const Home& home, const Cl
                                mood::centroid_json(model.centroids, cluster)});
   }
   auto assignments = fitted.assignments;
-  std::set<std::int64_t> imputed;
-  for (const auto& track : tracks)
-    if (track.source.starts_with("imputed:")) imputed.insert(track.track_id);
-  for (auto& assignment : assignments)
-    if (imputed.contains(assignment.track_id)) assignment.source = "artist_mean";
+  if (fit_on.size() < tracks.size()) {
+    std::vector<store::TrackFeatures> left_out;
+    for (const auto& track : tracks)
+      if (track.source == store::kCatalogArtistSource) left_out.push_back(track);
+    for (const auto& assignment : mood::assign_to_clusters(model.centroids, left_out))
+      assignments.push_back(assignment);
+    report.tracks_joined_from_catalog_artists = static_cast<std::int64_t>(left_out.size());
+  }
+  mark_feature_sources(assignments, tracks);
   store::replace_clustering(db, model.model_id, stored_form(report.clusters), assignments);
   if (options.propagate) {
     report.tracks_propagated =
@@ -108,7 +152,8 @@ std::int64_t assign_new_tracks_to_clusters(store::Database& db) {
   const auto tracks = store::unclustered_tracks_with_features(db);
   if (tracks.empty()) return 0;
   const auto centroids = mood::centroids_from_stored(store::stored_clusters(db));
-  const auto assignments = mood::assign_to_clusters(centroids, tracks);
+  auto assignments = mood::assign_to_clusters(centroids, tracks);
+  mark_feature_sources(assignments, tracks);
   store::store_track_clusters(db, *model_id, assignments);
   transaction.commit();
   if (!assignments.empty()) spdlog::info("{} new tracks joined their nearest mood cluster", assignments.size());

@@ -31,7 +31,8 @@ nlohmann::json to_json(const ClusterMoodsResult& report) {
             {"without_features", report.tracks_without_features},
             {"incomplete_features", report.tracks_incomplete},
             {"imputed", report.tracks_imputed},
-            {"propagated", report.tracks_propagated}}},
+            {"propagated", report.tracks_propagated},
+            {"joined_from_catalog_artists", report.tracks_joined_from_catalog_artists}}},
           {"mood_coverage", to_json(report.coverage)},
           {"propagation_evaluation",
            report.propagation_evaluation ? to_json(*report.propagation_evaluation) : nlohmann::json()},
@@ -59,6 +60,10 @@ std::string to_text(const ClusterMoodsResult& report) {
   text += fmt::format("\n{} tracks clustered", report.tracks_clustered);
   if (report.tracks_imputed > 0)
     text += fmt::format(" ({} with features imputed from their artist)", report.tracks_imputed);
+  if (report.tracks_joined_from_catalog_artists > 0) {
+    text += fmt::format("; {} more at their artist's catalog mean joined the nearest cluster",
+                        report.tracks_joined_from_catalog_artists);
+  }
   text += ".\n";
   if (report.tracks_without_features > 0) {
     text += fmt::format(
@@ -73,6 +78,10 @@ std::string to_text(const ClusterMoodsResult& report) {
         "{:.1f}%), artist mean {:.3f}, majority {:.3f}.\n",
         evaluation->seeds.size(), evaluation->mean.hidden, evaluation->mean.propagated,
         100 * evaluation->mean.propagated_reach, evaluation->mean.artist_mean, evaluation->mean.majority);
+    if (evaluation->mean.catalog_artist_reach > 0) {
+      text += fmt::format("  With the catalog artist means where the artist has one ({:.1f}% of them): {:.3f}.\n",
+                          100 * evaluation->mean.catalog_artist_reach, evaluation->mean.catalog_artist);
+    }
   }
   if (report.tracks_incomplete > 0) {
     text +=

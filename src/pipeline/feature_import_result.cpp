@@ -19,6 +19,9 @@ void FeatureTally::count(store::FeatureWriteOutcome outcome) {
     case store::FeatureWriteOutcome::not_in_history:
       ++not_in_history;
       return;
+    case store::FeatureWriteOutcome::matched_by_name:
+      ++matched_by_name;
+      return;
   }
 }
 
@@ -30,6 +33,7 @@ void FeatureTally::add(const FeatureTally& other) {
   duplicates += other.duplicates;
   kept_service_values += other.kept_service_values;
   not_in_history += other.not_in_history;
+  matched_by_name += other.matched_by_name;
   for (const auto& [reason, n] : other.skipped) skipped[reason] += n;
 }
 
@@ -49,6 +53,8 @@ nlohmann::json FeatureImportResult::to_json() const {
           {"duplicates", tally.duplicates},
           {"kept_service_values", tally.kept_service_values},
           {"not_in_history", tally.not_in_history},
+          {"matched_by_name", tally.matched_by_name},
+          {"tracks_from_catalog_artists", tracks_from_catalog_artists},
           {"skipped", tally.skipped},
           {"coverage",
            {{"tracks", coverage.tracks},
@@ -65,7 +71,9 @@ std::string FeatureImportResult::to_text() const {
   if (tally.kept_service_values) {
     text << ", " << tally.kept_service_values << " left with the values a service measured (--overwrite replaces them)";
   }
-  text << "), " << tally.not_in_history << " for tracks not in it, " << tally.skipped_total() << " skipped";
+  text << "), " << tally.not_in_history << " for tracks not in it, ";
+  if (tally.matched_by_name) text << tally.matched_by_name << " matched to your tracks by artist and title, ";
+  text << tally.skipped_total() << " skipped";
   if (!tally.skipped.empty()) {
     text << " (";
     const char* separator = "";
@@ -74,6 +82,11 @@ std::string FeatureImportResult::to_text() const {
       separator = ", ";
     }
     text << ")";
+  }
+  if (tracks_from_catalog_artists) {
+    text << "  " << tracks_from_catalog_artists
+         << " tracks no catalog row names got the mean features of their artist's catalog tracks "
+            "(source catalog_artist)\n";
   }
   char percent[32];
   std::snprintf(percent, sizeof percent, "%.1f%%", coverage.percent());

@@ -2,6 +2,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/mood/mood_clusters.hpp"
+#include "sonic/store/catalog_artist_features.hpp"
 #include "sonic/store/mood_propagation_queries.hpp"
 
 #include <fmt/format.h>
@@ -82,14 +83,24 @@ mood::PropagationEvaluation evaluate_mood_propagation(store::Database& db,
   const auto tracks = store::history_tracks_with_features(db);
   std::map<std::int64_t, features::ClusterVector> six;
   for (const auto& track : tracks) {
-    if (track.source.starts_with("imputed:")) continue;  // the truth is measured features only
+    // The truth is measured features only (an ID or a name match), never an artist's mean.
+    if (track.source.starts_with("imputed:") || track.source == store::kCatalogArtistSource) continue;
     const auto vector = features::cluster_vector(track.features);
     if (vector) six[track.track_id] = *vector;
   }
+  auto scored = options;
   for (const auto& assignment : mood::assign_to_clusters(centroids, tracks)) {
     if (six.contains(assignment.track_id)) inputs.known[assignment.track_id] = assignment.cluster;
   }
-  return mood::evaluate_propagation(inputs, six, centroids, options);
+  // Every catalog_artist row of an artist holds the same mean: any one gives the artist's cluster.
+  std::vector<store::TrackFeatures> artist_means;
+  for (const auto& track : tracks)
+    if (track.source == store::kCatalogArtistSource) artist_means.push_back(track);
+  for (const auto& assignment : mood::assign_to_clusters(centroids, artist_means)) {
+    if (const auto artist = inputs.artist_of.find(assignment.track_id); artist != inputs.artist_of.end())
+      scored.catalog_artist_clusters[artist->second] = assignment.cluster;
+  }
+  return mood::evaluate_propagation(inputs, six, centroids, scored);
 }
 
 nlohmann::json to_json(const mood::PropagationEvaluation& evaluation) {
@@ -99,7 +110,9 @@ nlohmann::json to_json(const mood::PropagationEvaluation& evaluation) {
                           {"propagated", scores.propagated},
                           {"majority", scores.majority},
                           {"artist_mean", scores.artist_mean},
-                          {"propagated_reach", scores.propagated_reach}};
+                          {"propagated_reach", scores.propagated_reach},
+                          {"catalog_artist", scores.catalog_artist},
+                          {"catalog_artist_reach", scores.catalog_artist_reach}};
   };
   nlohmann::json seeds = nlohmann::json::array();
   for (const auto& scores : evaluation.seeds) seeds.push_back(scores_json(scores));

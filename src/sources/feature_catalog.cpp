@@ -41,6 +41,11 @@ CatalogColumns find_catalog_columns(const std::vector<std::string_view>& header,
   columns.track_id = ids->columns;
   columns.track_id_source = ids->source;
   columns.features = find_audio_feature_columns(header);
+  for (const std::string_view title : kTrackTitleColumns)
+    if (!columns.title) columns.title = column_named(header, title);
+  for (const std::string_view artist : kArtistColumns)
+    if (!columns.artist) columns.artist = column_named(header, artist);
+  if (!columns.title || !columns.artist) columns.title = columns.artist = std::nullopt;
   const bool any_feature = std::any_of(columns.features.begin(), columns.features.end(),
                                        [](const auto& column) { return column.has_value(); });
   if (!any_feature) {
@@ -61,6 +66,12 @@ bool FeatureCatalogReader::next(CatalogRow& row) {
   if (!csv_.next()) return false;
   const std::vector<std::string_view>& cells = csv_.fields();
   row.track_id.clear();
+  row.title.clear();
+  row.artist.clear();
+  if (columns_.title) {
+    row.title = cells[*columns_.title];
+    row.artist = cells[*columns_.artist];
+  }
   row.features = {};
   row.skip_reason = nullptr;
   row.problem.clear();

@@ -1,5 +1,7 @@
 #include "sonic/sources/name_key.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace sonic::sources {
@@ -62,6 +64,33 @@ std::string normalize_name(std::string_view text) {
 
 std::string track_name_key(std::string_view artist, std::string_view title) {
   return normalize_name(artist) + '\x1f' + normalize_name(title);
+}
+
+std::vector<std::string> artist_name_variants(std::string_view artists) {
+  std::string whole(artists);
+  // A Python list as text: ['A', 'B'] -> A, B
+  if (whole.size() >= 2 && whole.front() == '[' && whole.back() == ']') {
+    std::string unlisted;
+    for (const char c : whole.substr(1, whole.size() - 2))
+      if (c != '\'' && c != '"') unlisted.push_back(c);
+    whole = unlisted;
+  }
+  std::vector<std::string> variants;
+  if (normalize_name(whole).empty()) return variants;
+  variants.push_back(whole);
+  // Separators between artists, matched case-insensitively; the first found ends the first artist.
+  static constexpr std::array<std::string_view, 6> kSeparators = {", ",     " featuring ", " feat. ",
+                                                                  " feat ", " ft. ",       " with "};
+  std::string lower = whole;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::size_t first_end = std::string::npos;
+  for (const std::string_view separator : kSeparators) first_end = std::min(first_end, lower.find(separator));
+  if (first_end != std::string::npos && first_end > 0) {
+    std::string first = whole.substr(0, first_end);
+    if (normalize_name(first) != normalize_name(whole)) variants.push_back(std::move(first));
+  }
+  return variants;
 }
 
 }  // namespace sonic::sources

@@ -1,6 +1,9 @@
 #include "sonic/store/audio_feature_store.hpp"
 
 #include <cstddef>
+#include <vector>
+
+#include "sonic/sources/name_key.hpp"
 
 namespace sonic::store {
 using sources::AudioFeatureSpec;
@@ -46,6 +49,11 @@ AudioFeatureWriter::AudioFeatureWriter(Database& db, std::string source, std::in
     : find_track_(db.prepare("SELECT t.id, f.source FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id "
                              "WHERE t.spotify_id = ?1")),
       upsert_(db.prepare(upsert_features_sql())),
+      find_by_name_(db.prepare("SELECT t.id FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id "
+                               "WHERE t.name_key = ?1 AND (f.track_id IS NULL OR f.source IN (?2, 'catalog_artist')) "
+                               "ORDER BY t.id")),
+      // A name match replaces only its own file's earlier row or an artist mean (catalog_artist_features.hpp).
+      insert_by_name_(db.prepare(upsert_features_sql("audio_features.source IN (excluded.source, 'catalog_artist')"))),
       source_(std::move(source)),
       updated_ms_(updated_ms),
       replace_service_values_(replace_service_values) {}
@@ -68,6 +76,28 @@ FeatureWriteOutcome AudioFeatureWriter::write(std::string_view spotify_id, const
   bind_features(upsert_, features);
   upsert_.run();
   return first_time ? FeatureWriteOutcome::stored : FeatureWriteOutcome::duplicate;
+}
+
+FeatureWriteOutcome AudioFeatureWriter::write_by_name(std::string_view artists, std::string_view title,
+                                                      const sources::AudioFeatures& features,
+                                                      const std::string& name_source) {
+  if (sources::normalize_name(title).empty()) return FeatureWriteOutcome::not_in_history;
+  std::vector<std::int64_t> tracks;
+  for (const std::string& artist : sources::artist_name_variants(artists)) {
+    find_by_name_.bind(1, sources::track_name_key(artist, title)).bind(2, name_source);
+    while (find_by_name_.step()) {
+      const std::int64_t track_id = find_by_name_.integer(0);
+      // The first row of a name wins; a track matched by ID in this file keeps those values.
+      if (!written_.contains(track_id) && written_by_name_.insert(track_id).second) tracks.push_back(track_id);
+    }
+    find_by_name_.reset();
+  }
+  for (const std::int64_t track_id : tracks) {
+    insert_by_name_.bind(1, track_id).bind(2, name_source).bind(3, updated_ms_);
+    bind_features(insert_by_name_, features);
+    insert_by_name_.run();
+  }
+  return tracks.empty() ? FeatureWriteOutcome::not_in_history : FeatureWriteOutcome::matched_by_name;
 }
 
 FeatureCoverage feature_coverage(Database& db) {

@@ -17,7 +17,8 @@ due AS (
   SELECT t.id AS track_id, t.spotify_id, t.name AS title, a.id AS artist_id, a.name AS artist_name,
     l.last_ms,
     ?2 AND NOT EXISTS (SELECT 1 FROM audio_features f
-                       WHERE f.track_id = t.id AND f.source NOT LIKE 'imputed:%')
+                       WHERE f.track_id = t.id AND f.source NOT LIKE 'imputed:%'
+                         AND f.source != 'catalog_artist' AND f.source NOT LIKE 'catalog\_name:%' ESCAPE '\')
        AND NOT EXISTS (SELECT 1 FROM track_enrichment e
                        WHERE e.track_id = t.id AND e.service = 'reccobeats'
                          AND (e.next_retry_ms IS NULL OR e.next_retry_ms > ?1)) AS needs_features,
@@ -101,7 +102,9 @@ EnrichmentWriter::EnrichmentWriter(Database& db)
           db.prepare("INSERT OR REPLACE INTO artist_enrichment "
                      "(artist_id, service, status, attempted_ms, next_retry_ms) VALUES (?1, ?2, ?3, ?4, ?5)")),
       store_features_(db.prepare(
-          upsert_features_sql("audio_features.source = 'reccobeats' OR audio_features.source LIKE 'imputed:%'"))),
+          upsert_features_sql("audio_features.source = 'reccobeats' OR audio_features.source LIKE 'imputed:%' OR "
+                              "audio_features.source = 'catalog_artist' OR "
+                              "audio_features.source LIKE 'catalog\\_name:%' ESCAPE '\\'"))),
       delete_track_tags_(db.prepare("DELETE FROM track_tags WHERE track_id = ?1")),
       insert_track_tag_(db.prepare("INSERT INTO track_tags (track_id, tag, count) VALUES (?1, ?2, ?3)")),
       delete_artist_tags_(db.prepare("DELETE FROM artist_tags WHERE artist_id = ?1")),

@@ -74,18 +74,18 @@ std::int64_t impute_features_from_artists(Database& db, std::int64_t now_ms) {
     means += ", m." + name;
     averages += ", avg(f." + name + ") AS " + name;
   }
-  auto insert =
-      db.prepare("INSERT INTO audio_features (track_id, source, updated_ms" + columns +
-                 ") "
-                 "SELECT t.id, 'imputed:artist', ?1" +
-                 means + " FROM " + kListenedTracks +
-                 " listened "
-                 "JOIN tracks t ON t.id = listened.track_id "
-                 "JOIN (SELECT s.artist_id" +
-                 averages +
-                 " FROM tracks s JOIN audio_features f ON f.track_id = s.id "
-                 "      WHERE f.source NOT LIKE 'imputed:%' GROUP BY s.artist_id) m ON m.artist_id = t.artist_id "
-                 "WHERE NOT EXISTS (SELECT 1 FROM audio_features x WHERE x.track_id = t.id)");
+  auto insert = db.prepare("INSERT INTO audio_features (track_id, source, updated_ms" + columns +
+                           ") "
+                           "SELECT t.id, 'imputed:artist', ?1" +
+                           means + " FROM " + kListenedTracks +
+                           " listened "
+                           "JOIN tracks t ON t.id = listened.track_id "
+                           "JOIN (SELECT s.artist_id" +
+                           averages +
+                           " FROM tracks s JOIN audio_features f ON f.track_id = s.id "
+                           "      WHERE f.source NOT LIKE 'imputed:%' AND f.source != 'catalog_artist' GROUP BY "
+                           "s.artist_id) m ON m.artist_id = t.artist_id "
+                           "WHERE NOT EXISTS (SELECT 1 FROM audio_features x WHERE x.track_id = t.id)");
   insert.bind(1, now_ms);
   insert.run();
   return db.changes();
@@ -141,9 +141,15 @@ void store_track_clusters(Database& db, const std::string& model_id, const std::
 }
 
 std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db) {
+  // Clustered means clustered from the features the track has now: a track whose artist mean
+  // (imputed or from catalogs) or name match was since replaced by a measurement (enrich, an ID
+  // match) joins its nearest centroid again, as a measured track.
   auto query = db.prepare(track_features_select() +
-                          "WHERE NOT EXISTS (SELECT 1 FROM track_clusters c WHERE c.track_id = t.id AND c.source IN "
-                          "('features', 'artist_mean')) ORDER BY t.id");
+                          "WHERE NOT EXISTS (SELECT 1 FROM track_clusters c WHERE c.track_id = t.id AND c.source = "
+                          "  CASE WHEN f.source LIKE 'imputed:%' THEN 'artist_mean' "
+                          "       WHEN f.source = 'catalog_artist' THEN 'catalog_artist' "
+                          "       WHEN f.source LIKE 'catalog\\_name:%' ESCAPE '\\' THEN 'catalog_name_match' "
+                          "       ELSE 'features' END) ORDER BY t.id");
   return read_all(query);
 }
 

@@ -3,6 +3,8 @@
 // the demo, and every real catalog in ../shared against a real history.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "sonic/store/database.hpp"
@@ -174,7 +176,7 @@ TEST(ImportFeaturesRealData, RealCatalogsCoverASmallShareOfARealHistory) {
   const auto imported = run_sonic({"--home", home.path().string(), "import", history.string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
 
-  std::vector<std::string> args = {"--home", home.path().string(), "import-features", "--json"};
+  std::vector<std::string> args = {"--home", home.path().string(), "import-features", "--json", "--ids-only"};
   for (const char* file :
        {"hit-predictor/dataset-of-60s.csv", "hit-predictor/dataset-of-70s.csv", "hit-predictor/dataset-of-80s.csv",
         "hit-predictor/dataset-of-90s.csv", "hit-predictor/dataset-of-00s.csv", "hit-predictor/dataset-of-10s.csv",
@@ -193,6 +195,23 @@ TEST(ImportFeaturesRealData, RealCatalogsCoverASmallShareOfARealHistory) {
   // Matched by an independent count of the same IDs (pandas over the same files).
   EXPECT_EQ(tally["coverage"]["tracks_with_features"], 379);
   EXPECT_EQ(tally["coverage"]["tracks"], 6015);
+
+  // By name too (the default): the ID matches stay, and the rest come only from names and means.
+  args.erase(std::find(args.begin(), args.end(), "--ids-only"));
+  const auto by_name = run_sonic(args);
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  const auto stats = run_sonic({"--home", home.path().string(), "stats", "--json"});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  const auto coverage = nlohmann::json::parse(stats.out)["audio_features"];
+  std::int64_t by_id = 0;
+  std::int64_t named = 0;
+  for (const auto& [source, tracks] : coverage["tracks_by_source"].items()) {
+    if (source.starts_with("catalog:")) by_id += tracks.get<std::int64_t>();
+    if (source.starts_with("catalog_name:") || source == "catalog_artist") named += tracks.get<std::int64_t>();
+  }
+  EXPECT_EQ(by_id, 379);
+  EXPECT_GT(named, 0);
+  EXPECT_EQ(coverage["tracks_with_features"].get<std::int64_t>(), by_id + named);
 }
 
 }  // namespace

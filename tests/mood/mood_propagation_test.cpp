@@ -113,25 +113,35 @@ TEST(MoodTags, MoodWordsPointToTheClustersWhoseLabelsSayThem) {
 }
 
 // Twenty tracks, ten per cluster, each cluster its own artist and its own co-listening chain,
-// features at the centroids: propagation and artist mean recover every hidden track; the majority
-// can be right on at most half (the visible majority is the cluster that lost fewer tracks).
-TEST(PropagationEvaluation, RecoversHiddenClustersWhereTheSignalsAgree) {
+// features at the centroids.
+struct TwoArtistGraph {
   PropagationInputs inputs;
-  inputs.labels = kLabels;
-  std::map<std::int64_t, features::ClusterVector> features;
-  Eigen::MatrixXd centroids(2, features::kClusterFeatureCount);
-  centroids.row(0).setConstant(0.2);
-  centroids.row(1).setConstant(0.8);
+  std::map<std::int64_t, features::ClusterVector> six;  // by track
+  Eigen::MatrixXd centroids = Eigen::MatrixXd(2, features::kClusterFeatureCount);
+};
+
+TwoArtistGraph two_artist_graph() {
+  TwoArtistGraph graph;
+  graph.inputs.labels = kLabels;
+  graph.centroids.row(0).setConstant(0.2);
+  graph.centroids.row(1).setConstant(0.8);
   for (std::int64_t track = 1; track <= 20; ++track) {
     const int cluster = track <= 10 ? 0 : 1;
-    inputs.known[track] = cluster;
-    inputs.artist_of[track] = cluster == 0 ? kArtistA : kArtistB;
-    features[track] = centroids.row(cluster);
-    if (track != 10 && track != 20) inputs.co_listens.push_back({track, track + 1, 1});
+    graph.inputs.known[track] = cluster;
+    graph.inputs.artist_of[track] = cluster == 0 ? kArtistA : kArtistB;
+    graph.six[track] = graph.centroids.row(cluster);
+    if (track != 10 && track != 20) graph.inputs.co_listens.push_back({track, track + 1, 1});
   }
+  return graph;
+}
+
+// On the two-artist graph propagation and artist mean recover every hidden track; the majority
+// can be right on at most half (the visible majority is the cluster that lost fewer tracks).
+TEST(PropagationEvaluation, RecoversHiddenClustersWhereTheSignalsAgree) {
+  const auto [inputs, six, centroids] = two_artist_graph();
   PropagationEvaluationOptions options;
   options.seeds = 5;
-  const auto evaluation = evaluate_propagation(inputs, features, centroids, options);
+  const auto evaluation = evaluate_propagation(inputs, six, centroids, options);
   ASSERT_EQ(evaluation.seeds.size(), 5u);
   for (const auto& seed : evaluation.seeds) {
     EXPECT_EQ(seed.hidden, 4);
@@ -141,6 +151,28 @@ TEST(PropagationEvaluation, RecoversHiddenClustersWhereTheSignalsAgree) {
     EXPECT_LE(seed.majority, 0.5);
   }
   EXPECT_DOUBLE_EQ(evaluation.mean.propagated, 1.0);
+}
+
+// The two-artist graph scored with catalog artist clusters: where the artist has one it is the
+// answer, else the propagated one. Artist A's catalog cluster is wrong (1), B has none: every
+// hidden track of A is missed and every one of B is right, so score + reach = 1 on each seed.
+TEST(PropagationEvaluation, CatalogArtistClustersAnswerForTheirArtistsOnly) {
+  const auto [inputs, six, centroids] = two_artist_graph();
+  PropagationEvaluationOptions options;
+  options.seeds = 5;
+  options.catalog_artist_clusters = {{kArtistA, 1}};
+  const auto wrong_for_a = evaluate_propagation(inputs, six, centroids, options);
+  bool some_of_a_hidden = false;
+  for (const auto& seed : wrong_for_a.seeds) {
+    EXPECT_DOUBLE_EQ(seed.catalog_artist + seed.catalog_artist_reach, 1.0);
+    some_of_a_hidden |= seed.catalog_artist_reach > 0;
+  }
+  EXPECT_TRUE(some_of_a_hidden);
+
+  options.catalog_artist_clusters = {{kArtistA, 0}, {kArtistB, 1}};
+  const auto right = evaluate_propagation(inputs, six, centroids, options);
+  EXPECT_DOUBLE_EQ(right.mean.catalog_artist, 1.0);
+  EXPECT_DOUBLE_EQ(right.mean.catalog_artist_reach, 1.0);
 }
 
 TEST(PropagationEvaluation, RefusesTooFewTracksWithFeatures) {

@@ -113,8 +113,10 @@ TEST_F(EnrichTest, BoundedRunsResumeWithoutAskingAnythingTwice) {
   EXPECT_EQ(count("SELECT count(*) FROM audio_features"), 95);
 }
 
-TEST_F(EnrichTest, CatalogFeaturesAreKeptAndImputedOnesReplaced) {
-  seed(3, 1);
+// Estimates (an artist's mean, imputed or from catalogs, and a catalog row matched by name only)
+// yield to the track's own measured features; a catalog row matched by ID does not.
+TEST_F(EnrichTest, CatalogFeaturesAreKeptAndEstimatedOnesReplaced) {
+  seed(5, 1);
   const auto set_source = [&](int i, const char* source) {
     db_.prepare("INSERT INTO audio_features (track_id, source, energy, updated_ms) VALUES (?1, ?2, 0.123, 1)")
         .bind(1, track_id(i))
@@ -123,13 +125,16 @@ TEST_F(EnrichTest, CatalogFeaturesAreKeptAndImputedOnesReplaced) {
   };
   set_source(0, "catalog:my_features.csv");
   set_source(1, "imputed:artist");
+  set_source(2, "catalog_artist");
+  set_source(3, "catalog_name:hits.csv");
   const auto report = enrich(options());
-  EXPECT_EQ(report.features_found, 2);
-  EXPECT_EQ(reccobeats_.asked_ids(), (std::vector<std::string>{spotify_id(2), spotify_id(1)}));
+  EXPECT_EQ(report.features_found, 4);
+  EXPECT_EQ(reccobeats_.asked_ids(),
+            (std::vector<std::string>{spotify_id(4), spotify_id(3), spotify_id(2), spotify_id(1)}));
   EXPECT_EQ(count("SELECT count(*) FROM audio_features WHERE source = 'catalog:my_features.csv' "
                   "AND energy = 0.123"),
             1);
-  EXPECT_EQ(count("SELECT count(*) FROM audio_features WHERE source = 'reccobeats'"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM audio_features WHERE source = 'reccobeats'"), 4);
 }
 
 TEST_F(EnrichTest, KnownFeaturesAreNeverErasedByALaterUnknown) {

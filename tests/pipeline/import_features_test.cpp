@@ -58,6 +58,50 @@ TEST_F(ImportFeaturesTest, EveryRowLandsInExactlyOneCountAndLaterCatalogsWin) {
             "  audio features now cover 1 of 2 tracks you have listened to (50.0%)\n");
 }
 
+// Tracks 3 and 4 have no Spotify ID (a basic export): only their names can find them.
+TEST_F(ImportFeaturesTest, RowsNotInTheHistoryByIdAreMatchedByNameElseLendTheirArtistsMean) {
+  db_.exec(
+      "INSERT INTO artists (id, name, name_key) VALUES (2, 'Bee', 'bee');"
+      "INSERT INTO tracks (id, spotify_id, name, artist_id, name_key) VALUES "
+      "  (3, NULL, 'Three', 1, 'a' || char(31) || 'three'), (4, NULL, 'Four', 2, 'bee' || char(31) || 'four');"
+      "INSERT INTO plays (track_id, start_ms, end_ms, ms_played, is_short, source) VALUES "
+      "  (3, 600000, 800000, 200000, 0, 'basic'), (4, 900000, 1000000, 100000, 0, 'basic');");
+  const auto catalog = csv("hits.csv", std::string("id,track_name,track_artist,valence,energy\n") + kTrack +
+                                           ",One,A,0.9,0.9\n"
+                                           "ZZZZZZZZZZZZZZZZZZZZZZ,THREE,\"A, Someone\",0.25,0.5\n"
+                                           "YYYYYYYYYYYYYYYYYYYYYY,Other Song,Bee,0.5,0.25\n"
+                                           "XXXXXXXXXXXXXXXXXXXXXX,Another,Bee feat. C,0.75,0.75\n"
+                                           "WWWWWWWWWWWWWWWWWWWWWW,Nobody's,Nobody,0.1,0.1\n");
+  FeatureImportOptions ids_only;
+  ids_only.match_names = false;
+  const auto by_id = import_features(db_, {catalog}, ids_only);
+  EXPECT_EQ(by_id.tally.matched, 1);
+  EXPECT_EQ(by_id.tally.matched_by_name, 0);
+  EXPECT_EQ(by_id.tally.not_in_history, 4);
+  EXPECT_EQ(by_id.tracks_from_catalog_artists, 0);
+  EXPECT_EQ(db_.scalar("SELECT count(*) FROM audio_features"), 1);
+
+  const auto report = import_features(db_, {catalog}, {});
+  EXPECT_EQ(report.tally.matched, 1);
+  EXPECT_EQ(report.tally.matched_by_name, 1);  // Three, by A (the first of two artists)
+  EXPECT_EQ(report.tally.not_in_history, 3);
+  EXPECT_EQ(report.tally.rows, report.tally.matched + report.tally.matched_by_name + report.tally.not_in_history);
+  // Four: Bee's two catalog songs, valence (0.5 + 0.75) / 2, energy (0.25 + 0.75) / 2. A's mean
+  // exists too (no song of A outside the history: none), but every track of A has features.
+  EXPECT_EQ(report.tracks_from_catalog_artists, 1);
+  EXPECT_EQ(db_.scalar("SELECT source = 'catalog_name:hits.csv' AND round(valence * 100) = 25 FROM audio_features "
+                       "WHERE track_id = 3"),
+            1);
+  EXPECT_EQ(db_.scalar("SELECT source = 'catalog_artist' AND round(valence * 1000) = 625 AND round(energy * 100) = 50 "
+                       "FROM audio_features WHERE track_id = 4"),
+            1);
+  EXPECT_EQ(report.coverage.tracks_with_features, 3);  // track 2 is in no catalog, by ID or name
+  EXPECT_EQ(report.to_json()["matched_by_name"], 1);
+  EXPECT_EQ(report.to_json()["tracks_from_catalog_artists"], 1);
+  EXPECT_NE(report.to_text().find("1 matched to your tracks by artist and title"), std::string::npos)
+      << report.to_text();
+}
+
 TEST_F(ImportFeaturesTest, ABadFileStopsTheRunUnlessKeepGoing) {
   const auto good = csv("good.csv", std::string("id,valence\n") + kTrack + ",0.25\n");
   const auto bad = csv("bad.csv", "id,valence\n\"open,0.5\n");

@@ -42,6 +42,20 @@ TEST(CatalogColumns, FoundByNameWhateverTheCaseSpacesAndOrder) {
   EXPECT_NE(error_of({"artist_id", "album_id", "spotify_uri_x", "valence"}), "no error");
 }
 
+TEST(CatalogColumns, TitleAndArtistAreFoundTogetherOrNotAtAll) {
+  // The popularity catalogs' names win over a plain "name" (which the liked songs use).
+  const auto popularity = find_catalog_columns({"name", "track_artist", "id", "track_name", "valence"}, "x.csv");
+  EXPECT_EQ(popularity.title, 3u);
+  EXPECT_EQ(popularity.artist, 1u);
+  const auto hits = find_catalog_columns({"track", "artist", "uri", "valence"}, "x.csv");
+  EXPECT_EQ(hits.title, 0u);
+  EXPECT_EQ(hits.artist, 1u);
+  // A title without an artist cannot be matched: neither is kept.
+  const auto title_only = find_catalog_columns({"name", "id", "valence"}, "x.csv");
+  EXPECT_FALSE(title_only.title.has_value());
+  EXPECT_FALSE(title_only.artist.has_value());
+}
+
 TEST(CatalogColumns, AFileWithoutTrackIdsOrFeaturesIsRefusedWithItsColumns) {
   EXPECT_EQ(error_of({"name", "valence"}),
             "x.csv: no Spotify track ID column (named id, track_id, uri, track_uri, song_id, spotify_id, "
@@ -105,6 +119,22 @@ TEST(FeatureCatalogReader, EveryRowIsKeyedOrSkippedForAReason) {
   EXPECT_EQ(rows[4].problem, "valence is '1.7', outside 0..1");
   EXPECT_EQ(rows[5].skip, "no_features");
   EXPECT_EQ(rows[5].track_id, "DDDDDDDDDDDDDDDDDDDDDD");
+}
+
+TEST(FeatureCatalogReader, ARowCarriesItsTitleAndArtistAsWritten) {
+  auto source = string_source(
+      "id,track,artist,valence\n"
+      "AAAAAAAAAAAAAAAAAAAAAA,\"Halo\",\"Beyoncé, Someone\",0.5\n"
+      "BBBBBBBBBBBBBBBBBBBBBB,,,0.25\n");
+  FeatureCatalogReader reader(*source, "x.csv");
+  CatalogRow row;
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(row.title, "Halo");
+  EXPECT_EQ(row.artist, "Beyoncé, Someone");
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(row.title, "");  // the previous row's names do not linger
+  EXPECT_EQ(row.artist, "");
+  EXPECT_EQ(row.track_id, "BBBBBBBBBBBBBBBBBBBBBB");
 }
 
 TEST(FeatureCatalogReader, MalformedCsvIsAnErrorNotASkippedRow) {

@@ -22,5 +22,19 @@ TEST(NameKey, ArtistAndTitleCannotRunTogether) {
   EXPECT_EQ(track_name_key("Aurora Fields", "Morning Light"), track_name_key("aurora fields", "morning light"));
 }
 
+TEST(NameKey, ACatalogArtistCellStandsForItselfAndItsFirstArtist) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(artist_name_variants("Lady Gaga, Bruno Mars"), (V{"Lady Gaga, Bruno Mars", "Lady Gaga"}));
+  EXPECT_EQ(artist_name_variants("Drake Featuring Rihanna"), (V{"Drake Featuring Rihanna", "Drake"}));
+  EXPECT_EQ(artist_name_variants("Khalid feat. Normani"), (V{"Khalid feat. Normani", "Khalid"}));
+  // The earliest separator ends the first artist, whichever kind it is.
+  EXPECT_EQ(artist_name_variants("A ft. B, C"), (V{"A ft. B, C", "A"}));
+  EXPECT_EQ(artist_name_variants("['Fatoumata Diawara', 'Hailu']"),
+            (V{"Fatoumata Diawara, Hailu", "Fatoumata Diawara"}));
+  EXPECT_EQ(artist_name_variants("Halsey"), (V{"Halsey"}));
+  EXPECT_EQ(artist_name_variants("  "), V{});
+  EXPECT_EQ(artist_name_variants(""), V{});
+}
+
 }  // namespace
 }  // namespace sonic::sources

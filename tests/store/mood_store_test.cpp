@@ -59,6 +59,18 @@ TEST_F(MoodStoreTest, ReplacesTheClusteringAndFindsUnclusteredTracks) {
   EXPECT_EQ(db_.scalar("SELECT count(*) FROM track_clusters WHERE model_id = 'm2'"), 1);
 }
 
+// Track 1's cluster came from its artist's catalog mean; its measured features came later: it is
+// unclustered again. Track 2's name-match cluster still matches its name-matched row.
+TEST_F(MoodStoreTest, ATrackWhoseEstimateWasReplacedByAMeasurementIsUnclusteredAgain) {
+  db_.exec("UPDATE audio_features SET source = 'catalog_name:x.csv' WHERE track_id = 2");
+  store_track_clusters(
+      db_, "m1",
+      {{1, 0, 0.1, "catalog_artist", 0.5}, {2, 1, 0.2, "catalog_name_match", 0.8}, {5, 0, 0.3, "artist_mean", 1}});
+  const auto unclustered = unclustered_tracks_with_features(db_);
+  ASSERT_EQ(unclustered.size(), 1u);
+  EXPECT_EQ(unclustered[0].track_id, 1);
+}
+
 TEST_F(MoodStoreTest, ClusteredListensCarryTheirSession) {
   replace_clustering(db_, "m1", {{0, "calm", 2, "{}"}, {1, "wild", 1, "{}"}}, {{1, 0, 0.1}, {2, 1, 0.2}, {5, 0, 0.3}});
   const auto listens = clustered_listens(db_);

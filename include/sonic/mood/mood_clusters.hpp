@@ -52,6 +52,9 @@ struct ClusteredTracks {
   std::int64_t skipped_incomplete = 0;  // tracks with some, but not all six, features
 };
 
+// How many tracks with all six features a fit needs (a forced K, else k_min clusters' worth).
+int minimum_tracks_to_cluster(const ClusterFitOptions& options);
+
 // Throws InputError when too few tracks have the six features to cluster.
 ClusteredTracks fit_mood_clusters(const std::vector<store::TrackFeatures>& tracks, const ClusterFitOptions& options,
                                   std::string model_id);

@@ -23,6 +23,11 @@ struct PropagationEvaluationOptions {
   std::uint64_t first_seed = 1;
   double hidden_share = 0.2;
   PropagationOptions propagation;
+  // The cluster of each artist's mean catalog features (import-features' catalog_artist rows),
+  // by artist id; empty when the store has none. It scores `catalog_artist`: what the store
+  // answers for a featureless track, the catalog artist cluster where there is one, else the
+  // propagated answer.
+  std::map<std::int64_t, int> catalog_artist_clusters = {};
 };
 
 struct HiddenTrackScores {
@@ -31,7 +36,9 @@ struct HiddenTrackScores {
   double propagated = 0;  // accuracies on the hidden tracks
   double majority = 0;
   double artist_mean = 0;
-  double propagated_reach = 0;  // share of hidden tracks propagation answered on its own
+  double propagated_reach = 0;      // share of hidden tracks propagation answered on its own
+  double catalog_artist = 0;        // catalog artist cluster, else propagated (see the options)
+  double catalog_artist_reach = 0;  // share of hidden tracks whose artist has a catalog cluster
 };
 
 struct PropagationEvaluation {

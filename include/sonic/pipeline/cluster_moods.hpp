@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sonic/core/home.hpp"
@@ -16,6 +17,14 @@
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
+
+// The cluster source of a track whose features a catalog row of the same artist and title gave
+// (import-features' name match). Its confidence is below an ID match's 1: the same name may be
+// another recording, and on the shared histories the name was never checked against an ID.
+inline constexpr std::string_view kCatalogNameMatchSource = "catalog_name_match";
+inline constexpr double kCatalogNameMatchConfidence = 0.8;
+// A track given its artist's mean catalog features (store/catalog_artist_features.hpp).
+inline constexpr double kCatalogArtistConfidence = 0.5;
 
 struct ClusterRunOptions {
   mood::ClusterFitOptions fit;
@@ -42,6 +51,9 @@ struct ClusterMoodsResult {
   std::int64_t tracks_incomplete = 0;        // some features, not all six
   std::int64_t tracks_imputed = 0;
   std::int64_t tracks_propagated = 0;
+  // Tracks at their artist's catalog mean that joined the nearest centroid after the fit (not in
+  // tracks_clustered); 0 on a cold start, when the fit itself took them.
+  std::int64_t tracks_joined_from_catalog_artists = 0;
   MoodCoverage coverage;
   std::optional<mood::PropagationEvaluation> propagation_evaluation;
   std::string run_id;

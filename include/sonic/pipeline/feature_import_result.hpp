@@ -22,6 +22,7 @@ struct FeatureTally {
   std::int64_t duplicates = 0;  // a track again in the same file: the later row's values won
   std::int64_t kept_service_values = 0;
   std::int64_t not_in_history = 0;
+  std::int64_t matched_by_name = 0;             // rows not in the history by ID, stored for tracks of that name
   std::map<std::string, std::int64_t> skipped;  // bad rows, by reason
 
   void count(store::FeatureWriteOutcome outcome);
@@ -31,11 +32,14 @@ struct FeatureTally {
 
 struct FeatureImportResult {
   FeatureTally tally;
-  store::FeatureCoverage coverage;    // afterwards
+  store::FeatureCoverage coverage;  // afterwards
+  // History tracks given the mean features of the catalogs' tracks by their artist (no ID or
+  // name match; store/catalog_artist_features.hpp).
+  std::int64_t tracks_from_catalog_artists = 0;
   std::vector<FileFailure> failures;  // files refused (only with keep_going; else it throws)
 
   // {"files":N,"rows":N,"matched":N,"stored":N,"duplicates":N,"kept_service_values":N,
-  //  "not_in_history":N,"skipped":{"reason":N},"coverage":{...},"failed":[...]}
+  //  "not_in_history":N,"matched_by_name":N,"tracks_from_catalog_artists":N,"skipped":{"reason":N},"coverage":{...},"failed":[...]}
   nlohmann::json to_json() const;
   // The human tally for stderr.
   std::string to_text() const;

@@ -15,9 +15,13 @@ struct FeatureImportOptions {
   bool replace_service_values = false;  // --overwrite: a service's features yield to catalogs too
   bool keep_going = false;              // a bad file is reported and the others still imported
   std::string id_column;                // --id-column; empty: by name, then by content
+  bool match_names = true;              // rows not in the history by ID, matched by artist + title
+                                        // (--ids-only turns it off); source "catalog_name:<file>"
 };
 
-// Each file's rows are stored under the source "catalog:<file name>". Throws InputError for the
+// Each file's rows are stored under the source "catalog:<file name>"; rows matched by artist and
+// title instead of ID (a file with both columns, a track with no features) under
+// "catalog_name:<file name>", never over an ID match. Throws InputError for the
 // first bad file unless keep_going; with keep_going the failures are in the report and the
 // caller decides the exit status.
 FeatureImportResult import_features(store::Database& db, const std::vector<std::filesystem::path>& catalogs,

@@ -24,7 +24,16 @@ struct CatalogColumns {
   std::vector<std::size_t> track_id;
   IdColumnSource track_id_source = IdColumnSource::name;
   std::array<std::optional<std::size_t>, kAudioFeatureCount> features;  // by AudioFeature
+  // Optional track title and artist columns (kTrackTitleColumns, kArtistColumns): with both, a
+  // row whose ID is not in the history can still be matched to a history track by name.
+  std::optional<std::size_t> title;
+  std::optional<std::size_t> artist;
 };
+
+// Header names of a catalog's title and artist columns, first found wins (hit-predictor:
+// track/artist; liked songs: name/artist_name; the popularity catalogs: track_name/track_artist).
+inline constexpr std::string_view kTrackTitleColumns[] = {"track_name", "track", "name", "title"};
+inline constexpr std::string_view kArtistColumns[] = {"track_artist", "artist_name", "artist", "artists"};
 
 // Finds the columns (track_id_columns.hpp for the IDs; features by name, case and surrounding
 // spaces ignored, the first of a repeated name winning). InputError naming the file, and listing
@@ -47,6 +56,8 @@ inline constexpr const char* no_features = "no_features";    // every feature ce
 
 struct CatalogRow {
   std::string track_id;  // 22 base62 characters
+  std::string title;     // empty when the catalog has no title or artist column
+  std::string artist;    // as written, possibly several ("A, B", "A Featuring B")
   AudioFeatures features;
   const char* skip_reason = nullptr;  // nullptr when the row can be stored; else catalog_skip::
   std::string problem;                // for bad_value: which feature and why, for the log

@@ -25,7 +25,14 @@ enum class FeatureWriteOutcome {
   duplicate,            // the track came earlier from this writer: the later row replaced it
   not_in_history,       // no track in the store has this Spotify ID
   kept_service_values,  // a service's values are there and replacing them was not asked for
+  matched_by_name,      // not in the history by ID, but by artist + title: stored for the tracks
+                        // of that name that had no features (source kCatalogNamePrefix + file)
 };
+
+// Features copied from a catalog row matched by artist and title, not by Spotify ID: the same
+// name may be another recording (live, remaster), so the clusters of these tracks carry the
+// source "catalog_name_match" and a confidence below an ID match's.
+inline constexpr std::string_view kCatalogNamePrefix = "catalog_name:";
 
 // The one statement that writes a row of audio_features: ?1 track id, ?2 source, ?3 updated_ms,
 // then the features in kAudioFeatures order (bind them with bind_features). `only_replacing`
@@ -44,13 +51,23 @@ class AudioFeatureWriter {
   // Call inside a transaction. `spotify_id` is the bare 22-character ID.
   FeatureWriteOutcome write(std::string_view spotify_id, const sources::AudioFeatures& features);
 
+  // For a row whose ID is not in the history: stores its features, under `name_source`, for every
+  // history track named `title` by (one of) `artists` that has no features yet (or only this
+  // source's, or a catalog artist mean). Never replaces an ID match; the first row of a name wins. not_in_history when
+  // none.
+  FeatureWriteOutcome write_by_name(std::string_view artists, std::string_view title,
+                                    const sources::AudioFeatures& features, const std::string& name_source);
+
  private:
   Statement find_track_;
   Statement upsert_;
+  Statement find_by_name_;
+  Statement insert_by_name_;
   std::string source_;
   std::int64_t updated_ms_;
   bool replace_service_values_;
   std::unordered_set<std::int64_t> written_;  // tracks seen by this writer: at most the store's
+  std::unordered_set<std::int64_t> written_by_name_;
 };
 
 struct FeatureCoverage {

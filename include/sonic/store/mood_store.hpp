@@ -44,8 +44,9 @@ struct StoredCluster {
 struct TrackCluster {
   std::int64_t track_id = 0;
   int cluster = 0;
-  double distance = 0;              // -1 when propagated (no features to measure it on)
-  std::string source = "features";  // features | artist_mean | artist | co_listening | tags
+  double distance = 0;  // -1 when propagated (no features to measure it on)
+  std::string source =
+      "features";  // features | artist_mean | catalog_name_match | catalog_artist | artist | co_listening | tags
   double confidence = 1;
 };
 
@@ -56,7 +57,8 @@ std::vector<StoredCluster> stored_clusters(Database& db);
 std::optional<std::string> clustering_model_id(Database& db);
 // Adds or replaces tracks' clusters under `model_id` (new tracks assigned to the current model).
 void store_track_clusters(Database& db, const std::string& model_id, const std::vector<TrackCluster>& assignments);
-// Tracks with features but no cluster from features yet (none, or a propagated one).
+// Tracks with features but no cluster from the features they have now (none, a propagated one,
+// or one from an estimate since replaced by a measurement).
 std::vector<TrackFeatures> unclustered_tracks_with_features(Database& db);
 
 // Every music listen (30 s or more) of a track that has a mood cluster, with the session it is
