@@ -5,6 +5,9 @@
 //     --hidden 128   --epochs N   --batch N   --lr X   --l2 X   --dropout X
 //     --validation X (inner holdout of the training folds for early stopping)   --patience N
 //     --init torch_default|he_normal   --seed N   --threads N
+//     --drop NAME    leave a column out (e.g. `length`, which the default mood features lack)
+//     --log NAMES    replace these columns (comma-separated) by log(x + 0.001), before standardising
+//     --ensemble N   average the class probabilities of N nets that differ only in their seed
 //     --nested       also run nested cross-validation over a fixed grid of settings
 //
 // The defaults are the settings chosen for `sonic train mood`. They were chosen by comparing
@@ -78,21 +81,63 @@ struct Data {
   ml::MlpNames names;
 };
 
-Data load(const std::string& path) {
+struct Columns {
+  std::vector<std::string> dropped;
+  std::vector<std::string> logged;
+};
+
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+Data load(const std::string& path, const Columns& columns) {
   auto csv = bench::read_csv_dataset(path);
   if (csv.folds.size() == 0) throw std::runtime_error(path + ": no `fold` column");
-  Data data{csv.features.cast<float>(), csv.labels, csv.folds, {csv.feature_names, {}}};
+  std::vector<Eigen::Index> kept;
+  std::vector<std::string> names;
+  for (std::size_t c = 0; c < csv.feature_names.size(); ++c) {
+    if (listed(columns.dropped, csv.feature_names[c])) continue;
+    kept.push_back(static_cast<Eigen::Index>(c));
+    names.push_back(csv.feature_names[c]);
+  }
+  for (const auto& name : columns.dropped)
+    if (!listed(csv.feature_names, name)) throw std::runtime_error(path + ": no column " + name + " to drop");
+  for (const auto& name : columns.logged)
+    if (!listed(names, name)) throw std::runtime_error(path + ": no column " + name + " to log");
+  Eigen::MatrixXf features = csv.features(Eigen::all, kept).cast<float>();
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    if (!listed(columns.logged, names[c])) continue;
+    auto column = features.col(static_cast<Eigen::Index>(c));
+    column = (column.array() + 0.001f).log().matrix();
+    names[c] = "log_" + names[c];
+  }
+  Data data{std::move(features), csv.labels, csv.folds, {names, {}}};
   for (int label = 0; label <= data.labels.maxCoeff(); ++label) data.names.outputs.push_back(std::to_string(label));
   return data;
 }
 
-// Trained on `train` rows, the accuracy on `test` rows.
+int ensemble_size = 1;  // --ensemble
+
+// Trained on `train` rows, the accuracy on `test` rows: with --ensemble N, of the mean class
+// probabilities of N nets seeded seed, seed + 1000, seed + 2000, …
 double score(const Data& data, const Rows& train, const Rows& test, const ml::MlpOptions& options) {
   const Eigen::MatrixXf train_features = data.features(train, Eigen::all);
   const Eigen::VectorXi train_labels = data.labels(train);
-  const auto model = ml::train_mlp_classifier({train_features, train_labels}, data.names, options).model;
   const Eigen::MatrixXf test_features = data.features(test, Eigen::all);
-  return (model.predict(test_features).array() == data.labels(test).array()).cast<double>().mean();
+  Eigen::MatrixXf probabilities = Eigen::MatrixXf::Zero(test_features.rows(), data.labels.maxCoeff() + 1);
+  for (int member = 0; member < ensemble_size; ++member) {
+    auto member_options = options;
+    member_options.seed = options.seed + 1000 * static_cast<std::uint64_t>(member);
+    const auto model = ml::train_mlp_classifier({train_features, train_labels}, data.names, member_options).model;
+    probabilities += model.predict_proba(test_features);
+  }
+  double correct = 0;
+  for (Eigen::Index r = 0; r < probabilities.rows(); ++r) {
+    Eigen::Index best = 0;
+    probabilities.row(r).maxCoeff(&best);
+    correct += best == data.labels(test[static_cast<std::size_t>(r)]) ? 1 : 0;
+  }
+  return correct / static_cast<double>(probabilities.rows());
 }
 
 // Positions in `fold_of` equal to `fold` (or all the others), mapped through `rows`.
@@ -153,8 +198,8 @@ nlohmann::json describe(const ml::MlpOptions& options) {
           {"seed", options.seed}};
 }
 
-int run(const ml::MlpOptions& options, bool nested, const std::string& path) {
-  const auto data = load(path);
+int run(const ml::MlpOptions& options, bool nested, const std::string& path, const Columns& columns) {
+  const auto data = load(path, columns);
   bench::Stopwatch clock;
   const auto accuracies = cross_validate(data, [&](int fold, const Rows& train, const Rows& test) {
     auto fold_options = options;
@@ -173,6 +218,8 @@ int run(const ml::MlpOptions& options, bool nested, const std::string& path) {
                          {"seconds", clock.seconds()},
                          {"cv_accuracy", {{"sonic-mlp-" + hidden, mean_and_deviation(accuracies)}}},
                          {"fold_accuracy", accuracies},
+                         {"features", data.names.features},
+                         {"ensemble", ensemble_size},
                          {"settings", describe(options)}};
   if (nested) {
     const auto grid = nested_grid();
@@ -236,12 +283,25 @@ int main(int argc, char** argv) {
        }},
   };
   bool nested = false;
+  Columns columns;
+  const auto split_names = [](const std::string& value) {
+    std::vector<std::string> names;
+    std::stringstream list(value);
+    for (std::string name; std::getline(list, name, ',');) names.push_back(name);
+    return names;
+  };
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string argument = argv[i];
     const auto setter = setters.find(argument);
     if (argument == "--nested") {
       nested = true;
+    } else if (argument == "--drop" && i + 1 < argc) {
+      columns.dropped = split_names(argv[++i]);
+    } else if (argument == "--log" && i + 1 < argc) {
+      columns.logged = split_names(argv[++i]);
+    } else if (argument == "--ensemble" && i + 1 < argc) {
+      ensemble_size = std::max(1, std::atoi(argv[++i]));
     } else if (setter != setters.end() && i + 1 < argc) {
       setter->second(argv[++i]);
     } else if (argument.rfind("--", 0) != 0) {
@@ -255,11 +315,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: mlp_cv_bench [--hidden 128] [--epochs N] [--batch N] [--lr X] [--l2 X] [--dropout X]\n"
                  "                    [--validation X] [--patience N] [--init torch_default|he_normal]\n"
-                 "                    [--seed N] [--threads N] [--nested] MOODS.csv\n");
+                 "                    [--seed N] [--threads N] [--drop NAMES] [--log NAMES] [--ensemble N]\n"
+                 "                    [--nested] MOODS.csv\n");
     return 2;
   }
   try {
-    return run(options, nested, paths[0]);
+    return run(options, nested, paths[0], columns);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "mlp_cv_bench: %s\n", error.what());
     return 1;

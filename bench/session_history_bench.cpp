@@ -3,11 +3,18 @@
 // `sonic train session`, and its ROC-AUC on the held-out 20 % of hours is printed next to the
 // hour-of-week baseline's. No reference tool: the baseline is the bar.
 //
-//   session_history_bench [--window DAYS] [--threads T] [--tz ZONE] HISTORY...
+//   session_history_bench [--window DAYS] [--half-life DAYS] [--threads T] [--tz ZONE] [--compare] HISTORY...
+//
+// --compare also trains the model as it was before issue 15 (its first 14 columns, the last 90
+// days, no weights) and scores it on the same held-out hours, with every forecaster's expected
+// calibration error (10 equal-width bins, weighted by their hours).
 //
 // HISTORY: an export folder, zip or file. One JSON line per history; a history the model cannot
 // be trained on (too short, no session starts) gets a line with its "error".
+#include <cmath>
 #include <cstdio>
+#include <limits>
+#include <stdexcept>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -19,13 +26,18 @@
 #include "sonic/core/logging.hpp"
 #include "sonic/core/version.hpp"
 #include "sonic/pipeline/import_history.hpp"
+#include "sonic/ml/gbdt/trainer.hpp"
+#include "sonic/ml/metrics/calibration.hpp"
 #include "sonic/pipeline/train_session.hpp"
+#include "sonic/session/hour_of_week_baseline.hpp"
 #include "sonic/store/schema.hpp"
+#include "sonic/store/session_history_query.hpp"
 
 namespace {
 
 struct Settings {
   sonic::session::SessionTrainingOptions training;
+  bool compare = false;
   std::string zone = "UTC";  // the exports do not say where their people live
   std::vector<std::filesystem::path> histories;
 };
@@ -33,6 +45,81 @@ struct Settings {
 // A history's name: its folder (`basic/jill`) or file, relative to the histories folder.
 std::string name_of(const std::filesystem::path& history) {
   return history.parent_path().filename().string() + "/" + history.filename().string();
+}
+
+using sonic::session::SessionScores;
+
+// Σ hours/N × |mean predicted − observed| over the calibration table's bins.
+double calibration_error(const Eigen::VectorXi& labels, const Eigen::VectorXd& probabilities) {
+  double error = 0;
+  for (const auto& bin : sonic::ml::calibration_table(labels, probabilities, 10)) {
+    error += static_cast<double>(bin.count) * std::abs(bin.mean_predicted - bin.observed_rate);
+  }
+  return error / static_cast<double>(labels.size());
+}
+
+nlohmann::json scores_json(const SessionScores& scores, double ece) {
+  return {{"roc_auc", scores.roc_auc},
+          {"pr_auc", scores.pr_auc},
+          {"log_loss", scores.log_loss},
+          {"brier", scores.brier},
+          {"ece", ece}};
+}
+
+// The model before issue 15, rebuilt here: the first 14 columns over the hours of the last 90
+// days, split 60/20/20 by time, no weights, the same booster settings. Its test hours are the
+// last ones of the whole-history window too, which is checked.
+nlohmann::json previous_model(const sonic::records::SessionHistory& history, const sonic::TimeZone& zone,
+                              const sonic::session::SessionTraining& current, const Settings& settings) {
+  using namespace sonic;
+  const session::SessionWindow window = session::choose_session_window(history, zone, session::kEvaluationDays);
+  const features::SessionDataset data = features::build_session_dataset(history, zone, window.hour_starts_ms);
+  const Eigen::MatrixXd x = data.features.leftCols(features::kFirstSessionFeatureCount);
+  const session::SessionSplit split = session::split_by_time(x.rows());
+  const auto& hours = window.hour_starts_ms;
+  const auto& current_hours = current.window.hour_starts_ms;
+  if (split.test != current.split.test ||
+      hours[hours.size() - static_cast<std::size_t>(split.test)] !=
+          current_hours[current_hours.size() - static_cast<std::size_t>(split.test)]) {
+    throw std::runtime_error("the previous model's test hours differ from the current model's");
+  }
+  const std::vector<std::string> all_names = features::session_feature_names();
+  const std::vector<std::string> names(all_names.begin(), all_names.begin() + features::kFirstSessionFeatureCount);
+  const Eigen::MatrixXd validation_x = x.middleRows(split.fit, split.validation);
+  const Eigen::VectorXi validation_y = data.labels.segment(split.fit, split.validation);
+  const ml::GbdtValidation validation{validation_x, validation_y};
+  const ml::GbdtModel model = ml::train_gbdt(x.topRows(split.fit), data.labels.head(split.fit),
+                                             session::session_gbdt_params(settings.training), {names, {}}, &validation);
+  const Eigen::VectorXi test_y = data.labels.tail(split.test);
+  const Eigen::VectorXd predicted = model.predict_proba(x.bottomRows(split.test)).col(1);
+  return scores_json(session::score_forecast(test_y, predicted), calibration_error(test_y, predicted));
+}
+
+// The current model's and the baselines' figures on the test hours, with calibration errors
+// (the baselines' tables refitted here exactly as the trainer fits them).
+nlohmann::json compare_on_test_hours(const sonic::records::SessionHistory& history, const sonic::TimeZone& zone,
+                                     const sonic::session::SessionTraining& training, const Settings& settings) {
+  using namespace sonic;
+  const features::SessionDataset data = features::build_session_dataset(history, zone, training.window.hour_starts_ms);
+  const Eigen::Index rows = data.features.rows();
+  const Eigen::Index test = training.split.test;
+  const Eigen::Index trained = rows - test;
+  const Eigen::Index recent = trained - (rows - session::evaluated_hours(training.window));
+  const Eigen::VectorXi test_y = data.labels.tail(test);
+  const Eigen::MatrixXd test_x = data.features.bottomRows(test);
+  const Eigen::VectorXd model = training.model.predict_proba(test_x).col(1);
+  const Eigen::VectorXd recent_table =
+      session::HourOfWeekBaseline::fit(data.features.middleRows(trained - recent, recent),
+                                       data.labels.segment(trained - recent, recent))
+          .predict(test_x);
+  const Eigen::VectorXd all_table =
+      session::HourOfWeekBaseline::fit(data.features.topRows(trained), data.labels.head(trained)).predict(test_x);
+  const auto& e = training.evaluation;
+  return {{"model", scores_json(e.model, calibration_error(test_y, model))},
+          {"previous_model", previous_model(history, zone, training, settings)},
+          {"hour_of_week", scores_json(e.hour_of_week, calibration_error(test_y, recent_table))},
+          {"hour_of_week_all", scores_json(e.hour_of_week_all, calibration_error(test_y, all_table))},
+          {"test_rate", test_y.cast<double>().mean()}};
 }
 
 nlohmann::json bench_history(const std::filesystem::path& history, const Settings& settings) {
@@ -66,6 +153,13 @@ nlohmann::json bench_history(const std::filesystem::path& history, const Setting
     line["baseline_logloss"] = training.evaluation.hour_of_week.log_loss;
     line["brier"] = training.evaluation.model.brier;
     line["baseline_brier"] = training.evaluation.hour_of_week.brier;
+    line["half_life_days"] = training.recency_half_life_days;
+    line["validation_logloss"] = training.validation_loss.at(static_cast<std::size_t>(training.best_round - 1));
+    line["days"] = training.window.days();
+    if (settings.compare) {
+      const auto sessions = sonic::store::read_session_history(db, std::numeric_limits<std::int64_t>::max());
+      line["compare"] = compare_on_test_hours(sessions, sonic::TimeZone::named(settings.zone), training, settings);
+    }
   } catch (const sonic::InputError& error) {
     line["error"] = error.what();
   }
@@ -79,6 +173,10 @@ int run(int argc, char** argv) {
     const std::string argument = argv[i];
     if (argument == "--window" && i + 1 < argc) {
       settings.training.window_days = std::atoi(argv[++i]);
+    } else if (argument == "--half-life" && i + 1 < argc) {
+      settings.training.recency_half_life_days = std::atof(argv[++i]);
+    } else if (argument == "--compare") {
+      settings.compare = true;
     } else if (argument == "--threads" && i + 1 < argc) {
       settings.training.threads = std::atoi(argv[++i]);
     } else if (argument == "--tz" && i + 1 < argc) {
@@ -88,7 +186,9 @@ int run(int argc, char** argv) {
     }
   }
   if (settings.histories.empty()) {
-    std::fprintf(stderr, "usage: session_history_bench [--window DAYS] [--threads T] [--tz ZONE] HISTORY...\n");
+    std::fprintf(stderr,
+                 "usage: session_history_bench [--window DAYS] [--half-life DAYS] [--threads T] [--tz ZONE] "
+                 "[--compare] HISTORY...\n");
     return 2;
   }
   sonic::configure_logging("warn");

@@ -48,7 +48,7 @@ void set_retrain_command(CLI::App& app, GlobalOptions& globals) {
   add_seed_option(*command, flags->options.seed);
   add_threads_option(*command, flags->options.threads);
   add_window_days_option(command, "--session-window", flags->options.session_window_days,
-                         "Days of history for the session model", 14);
+                         "Days of history for the session model (default: all of it)", 14);
   command->add_flag("--offline", flags->options.offline_narrator, "Write the narrative with the offline narrator");
   add_json_flag(*command, flags->json);
   command->callback([&globals, flags] {

@@ -27,7 +27,7 @@ void add_train_session_command(CLI::App& train, const tracking::ModelKind& kind,
   CLI::App* command = train.add_subcommand(
       std::string(kind.name), "Learn when you start listening: the chance of a session in each local hour");
   add_window_days_option(command, "--session-window", flags->options.window_days,
-                         "Learn from the hours of the last DAYS days of history", 1);
+                         "Learn from the hours of the last DAYS days of history (default: all of it)", 1);
   add_threads_option(*command, flags->options.threads);
   add_seed_option(*command, flags->options.seed);
   add_json_flag(*command, flags->json);

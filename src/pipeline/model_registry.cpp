@@ -104,7 +104,11 @@ nlohmann::json session_step(const ModelContext& context, const RetrainOptions& o
   const auto& evaluation = result.training.evaluation;
   return {{"roc_auc", evaluation.model.roc_auc},
           {"pr_auc", evaluation.model.pr_auc},
+          {"brier", evaluation.model.brier},
           {"baseline_roc_auc", evaluation.hour_of_week.roc_auc},
+          {"baseline_pr_auc", evaluation.hour_of_week.pr_auc},
+          {"baseline_brier", evaluation.hour_of_week.brier},
+          {"baseline_all_roc_auc", evaluation.hour_of_week_all.roc_auc},
           {"rounds", result.training.best_round}};
 }
 

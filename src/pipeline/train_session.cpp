@@ -1,5 +1,6 @@
 #include "sonic/pipeline/train_session.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <limits>
@@ -16,6 +17,7 @@ std::string text_of(const nlohmann::json& value) { return value.is_string() ? va
 void log_training(tracking::TrackedRun& run, const session::SessionTraining& training,
                   const session::SessionTrainingOptions& options, const TimeZone& zone) {
   run.log_param("window_days", std::to_string(options.window_days));
+  run.log_param("recency_half_life_days", fmt::format("{:g}", training.recency_half_life_days));
   run.log_param("time_zone", zone.name());
   run.log_param("fit_hours", std::to_string(training.split.fit));
   run.log_param("validation_hours", std::to_string(training.split.validation));

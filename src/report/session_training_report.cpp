@@ -40,9 +40,11 @@ nlohmann::json to_json(const SessionTrainingResult& report) {
       {"hours", {{"fit", t.split.fit}, {"validation", t.split.validation}, {"test", t.split.test}}},
       {"start_hours", {{"fit", t.fit_positives}, {"validation", t.validation_positives}, {"test", t.test_positives}}},
       {"rounds", t.best_round},
+      {"recency_half_life_days", t.recency_half_life_days},
       {"metrics", session::to_json(t.evaluation.model)},
       {"baselines",
        {{"hour_of_week", session::to_json(t.evaluation.hour_of_week)},
+        {"hour_of_week_all", session::to_json(t.evaluation.hour_of_week_all)},
         {"always_no", session::to_json(t.evaluation.always_no)}}},
       {"calibration", calibration_json(t.evaluation.calibration)}};
 }
@@ -57,7 +59,8 @@ std::string to_text(const SessionTrainingResult& report) {
       t.test_positives);
   text += fmt::format("  {:<14}{:>9}{:>9}{:>10}{:>8}\n", "held out", "ROC-AUC", "PR-AUC", "log-loss", "Brier");
   text += scores_line("model", t.evaluation.model);
-  text += scores_line("hour of week", t.evaluation.hour_of_week);
+  text += scores_line("hour of week", t.evaluation.hour_of_week);  // its table from the last 90 days
+  text += scores_line("hour/week all", t.evaluation.hour_of_week_all);
   text += scores_line("always no", t.evaluation.always_no);
   text += "\n  calibration     hours  predicted  observed\n";
   for (const auto& bin : t.evaluation.calibration) {

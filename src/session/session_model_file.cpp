@@ -8,9 +8,11 @@ std::filesystem::path session_model_path(const Home& home) { return session::kSe
 
 nlohmann::json session_metrics(const SessionTraining& training) {
   nlohmann::json metrics = nlohmann::json::object();
-  const std::pair<const char*, const SessionScores*> scored[] = {{"", &training.evaluation.model},
-                                                                 {"hour_of_week_", &training.evaluation.hour_of_week},
-                                                                 {"always_no_", &training.evaluation.always_no}};
+  const std::pair<const char*, const SessionScores*> scored[] = {
+      {"", &training.evaluation.model},
+      {"hour_of_week_", &training.evaluation.hour_of_week},
+      {"hour_of_week_all_", &training.evaluation.hour_of_week_all},
+      {"always_no_", &training.evaluation.always_no}};
   for (const auto& [prefix, scores] : scored) {
     const nlohmann::json values = to_json(*scores);
     for (const auto& [key, value] : values.items()) metrics[prefix + key] = value;

@@ -94,6 +94,52 @@ const std::vector<Factor>& factors() {
          return "you played " + number(at(row, F::listens_7d)) + " tracks in the last 7 days and " +
                 number(at(row, F::listens_30d)) + " in the last 30" + raises(up);
        }},
+      {"time_of_year",
+       {F::day_of_year},
+       [](const auto& row, const LocalTime&, bool up) {
+         return "day " + number(at(row, F::day_of_year)) + " of the year" + raises(up);
+       }},
+      {"same_hour_on_recent_days",
+       {F::started_same_hour_1d_ago, F::started_same_hour_7d_ago, F::started_same_hour_14d_ago,
+        F::started_same_hour_21d_ago, F::started_same_hour_28d_ago, F::starts_same_hour_last_4_weeks},
+       [](const auto& row, const LocalTime& local, bool up) {
+         return std::string(at(row, F::started_same_hour_1d_ago) > 0 ? "you started a session at this hour yesterday"
+                                                                     : "no session at this hour yesterday") +
+                ", and " + sessions(at(row, F::starts_same_hour_last_4_weeks)) + " at " + clock_hour(local.hour) +
+                " on the last four " + weekday_name(local.weekday) + "s" + raises(up);
+       }},
+      {"time_since_last_listen",
+       {F::minutes_since_last_listen},
+       [](const auto& row, const LocalTime&, bool up) {
+         const double minutes = at(row, F::minutes_since_last_listen);
+         return (std::isnan(minutes) ? std::string("nothing played before")
+                                     : "your last track started " + number(minutes / 60) + " hours before") +
+                raises(up);
+       }},
+      {"days_with_listening",
+       {F::active_day_share_7d, F::active_day_share_28d, F::active_weeks_52w},
+       [](const auto& row, const LocalTime&, bool up) {
+         return "you listened on " + number(7 * at(row, F::active_day_share_7d)) + " of the last 7 days and " +
+                number(28 * at(row, F::active_day_share_28d)) + " of the last 28" + raises(up);
+       }},
+      {"habit_this_hour_of_the_week",
+       {F::hour_of_week_rate_52w},
+       [](const auto& row, const LocalTime& local, bool up) {
+         const double rate = at(row, F::hour_of_week_rate_52w);
+         char per_week[32];
+         std::snprintf(per_week, sizeof per_week, "%.1f", rate);
+         return (std::isnan(rate) ? std::string("no listening in the last year")
+                                  : "in the weeks you listened this last year, you started " + std::string(per_week) +
+                                        " sessions a week around " + clock_hour(local.hour) + " on " +
+                                        weekday_name(local.weekday) + "s") +
+                raises(up);
+       }},
+      {"same_week_last_year",
+       {F::active_days_same_week_last_year},
+       [](const auto& row, const LocalTime&, bool up) {
+         return "a year ago you listened on " + number(at(row, F::active_days_same_week_last_year)) +
+                " days of this week" + raises(up);
+       }},
   };
   return list;
 }

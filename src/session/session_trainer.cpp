@@ -1,5 +1,6 @@
 #include "sonic/session/session_trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -44,16 +45,36 @@ ml::GbdtParams session_gbdt_params(const SessionTrainingOptions& options) {
   return params;
 }
 
-SessionSplit split_by_time(Eigen::Index rows) {
-  const auto test = static_cast<Eigen::Index>(std::llround(kTestShare * static_cast<double>(rows)));
-  const auto validation = static_cast<Eigen::Index>(std::llround(kValidationShare * static_cast<double>(rows - test)));
+SessionSplit split_by_time(Eigen::Index rows, Eigen::Index evaluated) {
+  if (evaluated < 0 || evaluated > rows) evaluated = rows;
+  const auto test = static_cast<Eigen::Index>(std::llround(kTestShare * static_cast<double>(evaluated)));
+  const auto validation =
+      static_cast<Eigen::Index>(std::llround(kValidationShare * static_cast<double>(evaluated - test)));
   return {.fit = rows - test - validation, .validation = validation, .test = test};
+}
+
+Eigen::Index evaluated_hours(const SessionWindow& window) {
+  const std::int64_t from = window.evaluation_from_ms;
+  const auto& hours = window.hour_starts_ms;
+  return static_cast<Eigen::Index>(hours.end() - std::lower_bound(hours.begin(), hours.end(), from));
+}
+
+Eigen::VectorXd recency_weights(std::span<const std::int64_t> hour_starts_ms, std::int64_t until_ms,
+                                double half_life_days) {
+  Eigen::VectorXd weights = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(hour_starts_ms.size()));
+  if (half_life_days <= 0 || weights.size() == 0) return weights;
+  for (std::size_t i = 0; i < hour_starts_ms.size(); ++i) {
+    const double age_days = static_cast<double>(until_ms - hour_starts_ms[i]) / static_cast<double>(kMsPerDay);
+    weights[static_cast<Eigen::Index>(i)] = std::exp2(-std::max(0.0, age_days) / half_life_days);
+  }
+  return weights / weights.mean();
 }
 
 SessionTraining train_session_model(const records::SessionHistory& history, const TimeZone& zone,
                                     const SessionWindow& window, const SessionTrainingOptions& options) {
   const features::SessionDataset data = features::build_session_dataset(history, zone, window.hour_starts_ms);
-  const SessionSplit split = split_by_time(data.features.rows());
+  const Eigen::Index evaluated = evaluated_hours(window);
+  const SessionSplit split = split_by_time(data.features.rows(), evaluated);
   const Eigen::Index trained = split.fit + split.validation;  // rows before the test part
   const Eigen::MatrixXd fit_x = data.features.topRows(split.fit);
   const Eigen::VectorXi fit_y = data.labels.head(split.fit);
@@ -70,14 +91,26 @@ SessionTraining train_session_model(const records::SessionHistory& history, cons
 
   const ml::GbdtParams params = session_gbdt_params(options);
   const ml::GbdtValidation validation{validation_x, validation_y};
-  ml::GbdtModel model = ml::train_gbdt(fit_x, fit_y, params, {features::session_feature_names(), {}}, &validation);
-  model.metadata()["session"] = {{"window_days", options.window_days}, {"time_zone", zone.name()}};
+  const std::span<const std::int64_t> fit_hours(window.hour_starts_ms.data(), static_cast<std::size_t>(split.fit));
+  const std::int64_t validation_from = window.hour_starts_ms[static_cast<std::size_t>(split.fit)];
+  const Eigen::VectorXd weights = recency_weights(fit_hours, validation_from, options.recency_half_life_days);
+  ml::GbdtModel model =
+      ml::train_gbdt(fit_x, fit_y, params, {features::session_feature_names(), {}}, &validation, &weights);
+  model.metadata()["session"] = {{"window_days", options.window_days},
+                                 {"recency_half_life_days", options.recency_half_life_days},
+                                 {"time_zone", zone.name()}};
 
   const Eigen::VectorXd predicted = model.predict_proba(test_x).col(1);
-  const HourOfWeekBaseline baseline =
+  // The baseline as it was before the whole history was used: the training hours of the
+  // evaluated days only; and the same table over every training hour.
+  const Eigen::Index recent = trained - (data.features.rows() - evaluated);
+  const HourOfWeekBaseline baseline = HourOfWeekBaseline::fit(data.features.middleRows(trained - recent, recent),
+                                                              data.labels.segment(trained - recent, recent));
+  const HourOfWeekBaseline baseline_all =
       HourOfWeekBaseline::fit(data.features.topRows(trained), data.labels.head(trained));
   SessionEvaluation evaluation{.model = score_forecast(test_y, predicted),
                                .hour_of_week = score_forecast(test_y, baseline.predict(test_x)),
+                               .hour_of_week_all = score_forecast(test_y, baseline_all.predict(test_x)),
                                .always_no = score_forecast(test_y, Eigen::VectorXd::Zero(split.test)),
                                .calibration = ml::calibration_table(test_y, predicted, 10)};
 
@@ -86,6 +119,7 @@ SessionTraining train_session_model(const records::SessionHistory& history, cons
   return {.model = std::move(model),
           .params = params,
           .window = window,
+          .recency_half_life_days = std::max(0.0, options.recency_half_life_days),
           .split = split,
           .fit_positives = fit_y.sum(),
           .validation_positives = validation_y.sum(),

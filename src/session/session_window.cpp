@@ -24,7 +24,11 @@ SessionWindow choose_session_window(const records::SessionHistory& history, cons
   SessionWindow window;
   // Only whole hours that had ended by the last thing the store knows: a later hour's target is
   // unknown, not "no session".
-  const std::int64_t from = std::max(first_start - kMsPerHour, last_end - window_days * kMsPerDay);
+  const auto window_from = [&](std::int64_t days) {
+    return std::max(first_start - kMsPerHour, last_end - days * kMsPerDay);
+  };
+  const std::int64_t from = window_from(window_days);
+  window.evaluation_from_ms = window_from(kEvaluationDays);
   window.hour_starts_ms = features::local_hour_starts(zone, from, last_end - kMsPerHour + 1);
   if (!window.hour_starts_ms.empty()) {
     window.from_ms = window.hour_starts_ms.front();

@@ -87,9 +87,50 @@ TEST(SessionDatasetLookAhead, NoRowChangesWhenEverythingFromItsHourOnIsReplaced)
   EXPECT_GT(running_sessions_seen, 100);
 }
 
-// A forecast reads only the last 30 days before its start (and the last session before them):
-// rows from that part equal rows from the whole history cut at the start, also across a gap of
-// more than 30 days without sessions and before the first session.
+// The same over more than a year, so that the rhythm columns reaching back 52 weeks and to last
+// year's same week see real values; breaks of 8 to 25 days make the active-day columns vary. A
+// row every 23 hours (so every hour of the day and every weekday come up) rather than every hour.
+TEST(SessionDatasetLookAhead, NoRowOfALongHistoryChangesWhenItsFutureIsReplaced) {
+  const TimeZone berlin = TimeZone::named("Europe/Berlin");
+  SeededRandom random(13);
+  const std::int64_t history_from = berlin.utc_ms(2023, 1, 2, 0);
+  records::SessionHistory history;
+  for (std::int64_t from = history_from; from < history_from + 440 * kMsPerDay;) {
+    const std::int64_t to = from + random.integer(20, 60) * kMsPerDay;
+    const records::SessionHistory stretch = random_history(random, from, to);
+    history.sessions.insert(history.sessions.end(), stretch.sessions.begin(), stretch.sessions.end());
+    history.listen_starts_ms.insert(history.listen_starts_ms.end(), stretch.listen_starts_ms.begin(),
+                                    stretch.listen_starts_ms.end());
+    from = to + random.integer(8, 25) * kMsPerDay;
+  }
+  const auto hours = local_hour_starts(berlin, history_from + 300 * kMsPerDay, history_from + 440 * kMsPerDay);
+  const SessionDataset whole = build_session_dataset(history, berlin, hours);
+  const auto column = [](SessionFeature feature) { return static_cast<int>(feature); };
+  double last_year_days = 0;
+  for (std::size_t h = 0; h < hours.size(); h += 23) {
+    const std::int64_t at = hours[h];
+    const std::vector<std::int64_t> one_hour = {at};
+    const SessionDataset alone = build_session_dataset(known_at(history, at, random), berlin, one_hour);
+    const auto row = static_cast<Eigen::Index>(h);
+    last_year_days += whole.features(row, column(SessionFeature::active_days_same_week_last_year));
+    for (int c = 0; c < kSessionFeatureCount; ++c) {
+      ASSERT_TRUE(same_value(whole.features(row, c), alone.features(0, c)))
+          << "hour " << format_iso8601_utc(at) << ", feature " << session_feature_names()[static_cast<std::size_t>(c)]
+          << ": " << whole.features(row, c) << " from the whole history, " << alone.features(0, c)
+          << " from what was known then";
+    }
+  }
+  // The columns that look far back did see listening, and breaks.
+  EXPECT_GT(last_year_days, 100);
+  const Eigen::VectorXd share = whole.features.col(column(SessionFeature::active_day_share_28d));
+  EXPECT_LT(share.minCoeff(), 0.8);
+  EXPECT_GT(share.maxCoeff(), 0.9);
+}
+
+// A forecast reads only the last 372 days before its start (and the last session and the last
+// listen before them): rows from that part equal rows from the whole history cut at the start,
+// also across a gap of more than 30 days without sessions, before the first session, more than a
+// year on, and more than 372 days after the last listen.
 TEST(SessionDatasetLookAhead, TheHistoryKnownAtAStartGivesTheRowsOfTheWholeHistoryCutThere) {
   const TimeZone berlin = TimeZone::named("Europe/Berlin");
   SeededRandom random(12);
@@ -97,11 +138,16 @@ TEST(SessionDatasetLookAhead, TheHistoryKnownAtAStartGivesTheRowsOfTheWholeHisto
   records::SessionHistory history = random_history(random, first_from, first_from + 60 * kMsPerDay);
   const records::SessionHistory later =
       random_history(random, first_from + 100 * kMsPerDay, first_from + 140 * kMsPerDay);  // after a 40-day gap
+  const records::SessionHistory next_year =
+      random_history(random, first_from + 450 * kMsPerDay, first_from + 470 * kMsPerDay);  // ~a year after that
   history.sessions.insert(history.sessions.end(), later.sessions.begin(), later.sessions.end());
   history.listen_starts_ms.insert(history.listen_starts_ms.end(), later.listen_starts_ms.begin(),
                                   later.listen_starts_ms.end());
+  history.sessions.insert(history.sessions.end(), next_year.sessions.begin(), next_year.sessions.end());
+  history.listen_starts_ms.insert(history.listen_starts_ms.end(), next_year.listen_starts_ms.begin(),
+                                  next_year.listen_starts_ms.end());
   int starts_checked = 0;
-  for (std::int64_t from = first_from - kMsPerDay; from < first_from + 145 * kMsPerDay; from += 17 * kMsPerHour + 7) {
+  for (std::int64_t from = first_from - kMsPerDay; from < first_from + 880 * kMsPerDay; from += 41 * kMsPerHour + 7) {
     records::SessionHistory cut;
     for (const auto& session : history.sessions)
       if (session.start_ms < from) cut.sessions.push_back(session);
@@ -123,11 +169,12 @@ TEST(SessionDatasetLookAhead, TheHistoryKnownAtAStartGivesTheRowsOfTheWholeHisto
     ++starts_checked;
   }
   EXPECT_GT(starts_checked, 200);
-  // Long after the history, only its last session is left of it.
-  const auto far = history_known_at(history, first_from + 400 * kMsPerDay);
+  // Long after the history, only its last session and its last listen are left of it.
+  const auto far = history_known_at(history, first_from + 900 * kMsPerDay);
   ASSERT_EQ(far.sessions.size(), 1u);
   EXPECT_EQ(far.sessions.front().start_ms, history.sessions.back().start_ms);
-  EXPECT_TRUE(far.listen_starts_ms.empty());
+  ASSERT_EQ(far.listen_starts_ms.size(), 1u);
+  EXPECT_EQ(far.listen_starts_ms.front(), history.listen_starts_ms.back());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <tuple>
 
 #include "sonic/core/utc_time.hpp"
 #include "sonic/features/local_hours.hpp"
@@ -62,6 +63,23 @@ TEST_F(HandMadeHistory, EveryFeatureOfTheEightOClockRowIsWhatWasKnownAtEight) {
   EXPECT_EQ(value(data, 0, F::listens_7d), 4);
   EXPECT_EQ(value(data, 0, F::listens_30d), 5);
   EXPECT_EQ(data.labels[0], 1);
+  // The rhythm columns.
+  EXPECT_EQ(value(data, 0, F::day_of_year), 31 + 29 + 8);      // 2024 is a leap year
+  EXPECT_EQ(value(data, 0, F::started_same_hour_1d_ago), 0);   // 7 March 8:00–9:00: nothing
+  EXPECT_EQ(value(data, 0, F::started_same_hour_7d_ago), 1);   // 1 March 8:10
+  EXPECT_EQ(value(data, 0, F::started_same_hour_14d_ago), 0);  // 23 February
+  EXPECT_EQ(value(data, 0, F::started_same_hour_21d_ago), 0);  // 16 February
+  EXPECT_EQ(value(data, 0, F::started_same_hour_28d_ago), 0);  // 9 February (the 10th's is a day late)
+  EXPECT_EQ(value(data, 0, F::starts_same_hour_last_4_weeks), 1);
+  EXPECT_DOUBLE_EQ(value(data, 0, F::minutes_since_last_listen), 30);   // the 7:30 one
+  EXPECT_DOUBLE_EQ(value(data, 0, F::active_day_share_7d), 3.0 / 7);    // 1, 5 and 7 March
+  EXPECT_DOUBLE_EQ(value(data, 0, F::active_day_share_28d), 4.0 / 28);  // and 10 February
+  // Weeks back from Friday 8 March: [1 Mar, 8 Mar) has listens, [23 Feb, 1 Mar) and
+  // [16 Feb, 23 Feb) none, [9 Feb, 16 Feb) the 10th, [2 Feb, 9 Feb) none, [26 Jan, 2 Feb) the 1st.
+  EXPECT_EQ(value(data, 0, F::active_weeks_52w), 3);
+  // Fridays at 8: only 1 March 8:10 (1 February was a Thursday, 10 February a Saturday).
+  EXPECT_DOUBLE_EQ(value(data, 0, F::hour_of_week_rate_52w), 1.0 / 3);
+  EXPECT_EQ(value(data, 0, F::active_days_same_week_last_year), 0);
 
   // 9:00: the 8:40 session is the latest start, both sessions of the morning have ended, and
   // 1 March 8:10 has left the week.
@@ -70,6 +88,37 @@ TEST_F(HandMadeHistory, EveryFeatureOfTheEightOClockRowIsWhatWasKnownAtEight) {
   EXPECT_DOUBLE_EQ(value(data, 1, F::mean_session_minutes_7d), (60.0 + 30 + 60 + 20) / 4);
   EXPECT_EQ(value(data, 1, F::listens_7d), 4);
   EXPECT_EQ(data.labels[1], 0);
+  EXPECT_EQ(value(data, 1, F::started_same_hour_7d_ago), 0);           // 1 March 9:00–10:00: nothing started
+  EXPECT_DOUBLE_EQ(value(data, 1, F::minutes_since_last_listen), 20);  // the 8:40 one
+  EXPECT_EQ(value(data, 1, F::hour_of_week_rate_52w), 0);
+  EXPECT_DOUBLE_EQ(value(data, 1, F::active_day_share_7d), 3.0 / 7);  // the row's own day never counts
+}
+
+// Last year's same week: the 7 local days centred on 364 days before (the same weekday).
+TEST(SessionDatasetLastYear, TheWeekAroundTheSameWeekdayAYearBeforeCountsItsDaysWithListening) {
+  const TimeZone berlin = TimeZone::named("Europe/Berlin");
+  records::SessionHistory history;
+  // 364 days before Friday 8 March 2024 is Friday 10 March 2023; its week is 7–13 March.
+  for (const auto& [month, day, hour] :
+       {std::tuple{3, 6, 12}, {3, 7, 9}, {3, 10, 8}, {3, 10, 21}, {3, 13, 23}, {3, 14, 0}}) {
+    const std::int64_t start = berlin.utc_ms(2023, month, day, hour);
+    history.sessions.push_back({start, start + 10 * kMsPerMinute, 1, 10 * kMsPerMinute});
+    history.listen_starts_ms.push_back(start);
+  }
+  const std::vector<std::int64_t> hours = {berlin.utc_ms(2024, 3, 8, 8), berlin.utc_ms(2024, 3, 15, 8)};
+  const SessionDataset data = build_session_dataset(history, berlin, hours);
+  EXPECT_EQ(value(data, 0, F::active_days_same_week_last_year), 3);  // 7, 10 and 13 March
+  EXPECT_EQ(value(data, 1, F::active_days_same_week_last_year), 1);  // 14–20 March: the 14th
+  // The 52nd week before the first row, [10 March 2023, 17 March 2023), is its only active one,
+  // and 10 March 2023 8:00 is exactly 52 weeks before it: one Friday-8:00 start per active week.
+  EXPECT_EQ(value(data, 0, F::active_weeks_52w), 1);
+  EXPECT_DOUBLE_EQ(value(data, 0, F::hour_of_week_rate_52w), 1);
+  EXPECT_EQ(value(data, 0, F::active_day_share_28d), 0);
+  // A week later all of it is more than 52 weeks back: no active week, so no rate.
+  EXPECT_EQ(value(data, 1, F::active_weeks_52w), 0);
+  EXPECT_TRUE(std::isnan(value(data, 1, F::hour_of_week_rate_52w)));
+  EXPECT_DOUBLE_EQ(value(data, 0, F::minutes_since_last_listen),
+                   static_cast<double>(hours[0] - berlin.utc_ms(2023, 3, 14, 0)) / kMsPerMinute);
 }
 
 TEST_F(HandMadeHistory, BeforeAnySessionTheRecencyAndLengthAreMissing) {
@@ -79,6 +128,9 @@ TEST_F(HandMadeHistory, BeforeAnySessionTheRecencyAndLengthAreMissing) {
   EXPECT_TRUE(std::isnan(value(data, 0, F::mean_session_minutes_7d)));
   EXPECT_EQ(value(data, 0, F::listens_30d), 0);
   EXPECT_EQ(value(data, 0, F::weekend), 1);  // Saturday
+  EXPECT_TRUE(std::isnan(value(data, 0, F::minutes_since_last_listen)));
+  EXPECT_TRUE(std::isnan(value(data, 0, F::hour_of_week_rate_52w)));  // no active week yet
+  EXPECT_EQ(value(data, 0, F::active_weeks_52w), 0);
 }
 
 TEST(SessionDatasetDst, TheRepeatedHourIsTwoRowsEachWithItsOwnTarget) {

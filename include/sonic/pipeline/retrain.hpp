@@ -11,6 +11,7 @@
 #include "sonic/pipeline/retrain_steps.hpp"
 #include "sonic/core/home.hpp"
 #include "sonic/core/time_zone.hpp"
+#include "sonic/session/session_window.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
@@ -21,7 +22,7 @@ struct RetrainOptions {
   double min_confidence = 0;  // of a propagated mood cluster (pipeline/mood_propagation.hpp)
   std::uint64_t seed = 42;
   int threads = 0;
-  int session_window_days = 90;
+  int session_window_days = session::kDefaultWindowDays;
   bool offline_narrator = false;                    // else OPENAI_* decides, as for sonic summarize
   std::optional<std::filesystem::path> report_dir;  // default: home.reports()
 };

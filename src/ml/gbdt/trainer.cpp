@@ -12,6 +12,7 @@
 #include "ml/gbdt/tree_grower.hpp"
 #include "ml/gbdt/tree_sample.hpp"
 #include "sonic/core/random.hpp"
+#include "sonic/ml/common/invalid_argument.hpp"
 
 namespace sonic::ml {
 namespace {
@@ -74,8 +75,10 @@ class ValidationTracker {
 
 class Booster {
  public:
-  Booster(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params)
+  Booster(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params,
+          const Eigen::VectorXd* weights)
       : features_(features),
+        weights_(weights),
         labels_(labels),
         params_(params),
         outputs_(output_count(params)),
@@ -99,6 +102,7 @@ class Booster {
   // One round: gradients at the current margins, then one tree per output.
   void run_round(ValidationTracker* validation) {
     gbdt::compute_gradients(params_.objective, margins_, labels_, gradients_, pool_);
+    if (weights_ != nullptr) weigh_gradients();
     for (std::size_t k = 0; k < outputs_; ++k) {
       GbdtTree tree = grow_tree(k);
       if (validation != nullptr) validation->add_tree(tree, k, pool_);
@@ -141,7 +145,18 @@ class Booster {
     return tree;
   }
 
+  void weigh_gradients() {
+    for (auto& pairs : gradients_) {
+      for (std::size_t r = 0; r < pairs.size(); ++r) {
+        const auto weight = static_cast<float>((*weights_)[static_cast<Eigen::Index>(r)]);
+        pairs[r].grad *= weight;
+        pairs[r].hess *= weight;
+      }
+    }
+  }
+
   const Eigen::MatrixXd& features_;
+  const Eigen::VectorXd* weights_;
   const Eigen::VectorXi& labels_;
   const GbdtParams& params_;
   const std::size_t outputs_;
@@ -160,16 +175,24 @@ class Booster {
 }  // namespace
 
 GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params,
-                     const GbdtSchema& schema, const GbdtValidation* validation) {
+                     const GbdtSchema& schema, const GbdtValidation* validation, const Eigen::VectorXd* weights) {
   gbdt::check_training_inputs(features, labels, params, validation ? &validation->features : nullptr,
                               validation ? &validation->labels : nullptr);
+  if (weights != nullptr) {
+    if (weights->size() != features.rows()) {
+      throw InvalidArgument("gbdt: " + std::to_string(weights->size()) + " weights for " +
+                            std::to_string(features.rows()) + " rows");
+    }
+    if (!weights->allFinite() || weights->minCoeff() < 0)
+      throw InvalidArgument("gbdt: weights must be finite and >= 0");
+  }
   const int classes = params.objective == GbdtObjective::binary_logistic ? 2 : params.num_classes;
   std::vector<std::string> feature_names =
       gbdt::names_or_default(schema.feature_names, static_cast<std::size_t>(features.cols()), "f", "feature");
   std::vector<std::string> class_names =
       gbdt::names_or_default(schema.class_names, static_cast<std::size_t>(classes), "", "class");
 
-  Booster booster(features, labels, params);
+  Booster booster(features, labels, params, weights);
   const auto rounds = static_cast<std::size_t>(params.num_rounds);
   const auto patience = static_cast<std::size_t>(params.early_stopping_rounds);
   nlohmann::json metadata = {{"params", to_json(params)}, {"training_rows", features.rows()}};

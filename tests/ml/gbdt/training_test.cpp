@@ -266,6 +266,41 @@ TEST(GbdtTraining, RefusesBadSettingsAsInvalidArguments) {
   }
 }
 
+// Sample weights scale each row's gradient and hessian. One stump, step 1, no penalty: a leaf's
+// value is −Σ w·g / Σ w·h. With a base margin of 0 (half the rows are 1) every row has g = p − y
+// = ∓0.5 and h = 0.25. Leaf x = 0 holds (y 1, w 3) and (y 0, w 1): −(−1.5 + 0.5) / (0.25 · 4) = 1;
+// leaf x = 1 the mirror image, −1. Unweighted both leaves would be 0.
+TEST(GbdtTraining, SampleWeightsScaleEachRowsGradientAndHessian) {
+  Eigen::MatrixXd x(4, 1);
+  x << 0, 0, 1, 1;
+  Eigen::VectorXi y(4);
+  y << 1, 0, 1, 0;
+  Eigen::VectorXd weights(4);
+  weights << 3, 1, 1, 3;
+  GbdtParams params;
+  params.num_rounds = 1;
+  params.max_depth = 1;
+  params.learning_rate = 1;
+  params.lambda = 0;
+  params.min_child_weight = 0;
+  const GbdtModel weighted = train_gbdt(x, y, params, {}, nullptr, &weights);
+  ASSERT_DOUBLE_EQ(weighted.base_margin().at(0), 0);
+  const Eigen::MatrixXd margins = weighted.predict_margin(x, 1);
+  EXPECT_NEAR(margins(0, 0), 1, 1e-6);
+  EXPECT_NEAR(margins(2, 0), -1, 1e-6);
+  const GbdtModel unweighted = train_gbdt(x, y, params);
+  EXPECT_NEAR(unweighted.predict_margin(x, 1).cwiseAbs().maxCoeff(), 0, 1e-9);
+  // Weights of 1 change nothing.
+  const Eigen::VectorXd ones = Eigen::VectorXd::Ones(4);
+  EXPECT_EQ(gbdt_to_json(train_gbdt(x, y, params, {}, nullptr, &ones)).dump(), gbdt_to_json(unweighted).dump());
+  // Weights must be one per row, finite and not negative.
+  const Eigen::VectorXd three = Eigen::VectorXd::Ones(3);
+  Eigen::VectorXd negative = weights;
+  negative[1] = -1;
+  EXPECT_THROW(train_gbdt(x, y, params, {}, nullptr, &three), InvalidArgument);
+  EXPECT_THROW(train_gbdt(x, y, params, {}, nullptr, &negative), InvalidArgument);
+}
+
 TEST(GbdtTraining, PredictionRefusesTheWrongNumberOfColumns) {
   const auto data = synthetic(100, 3, 2, 53);
   const GbdtModel model = train_gbdt(data.x, data.y, small_params());

@@ -26,11 +26,14 @@ struct GbdtValidation {
 };
 
 // `features`: rows = samples, finite values or NaN (missing). `labels`: 0/1 for binary_logistic,
-// 0..num_classes-1 for multiclass_softmax. Throws InvalidArgument for bad settings and InputError
-// (naming the row and column) for bad data. The model's metadata holds the settings, the row
+// 0..num_classes-1 for multiclass_softmax. `weights` (optional, one per row, finite and ≥ 0)
+// scale each row's gradient and hessian, as XGBoost's sample weights do: min_child_weight then
+// counts weighted rows. The base margin and the reported train_loss stay unweighted. Throws InvalidArgument for bad
+// settings and InputError (naming the row and column) for bad data. The model's metadata holds the settings, the row
 // count, the rounds kept, the kept model's training log-loss (train_loss) and, with a
 // validation set, the validation log-loss of every round and the best round.
 GbdtModel train_gbdt(const Eigen::MatrixXd& features, const Eigen::VectorXi& labels, const GbdtParams& params,
-                     const GbdtSchema& schema = {}, const GbdtValidation* validation = nullptr);
+                     const GbdtSchema& schema = {}, const GbdtValidation* validation = nullptr,
+                     const Eigen::VectorXd* weights = nullptr);
 
 }  // namespace sonic::ml
