@@ -41,6 +41,7 @@ void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
   pipeline::explain_playlist(request);
   request.model = constraint_model(flags);
   if (flags.explain) {
+    apply_log_level(globals);
     print_result(pipeline::explain_playlist(request), flags.json);
     return;
   }

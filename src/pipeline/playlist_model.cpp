@@ -20,7 +20,10 @@ playlist::ModelConstraints read_reply(const std::string& text) {
   try {
     reply = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {
-    throw InputError(std::string("the model's reply is not JSON (") + error.what() + ")");
+    // The position only: the reply's own bytes may be anything and do not belong in a message.
+    throw InputError("the model's reply is not JSON (at byte " + std::to_string(error.byte) + ")");
+  } catch (const nlohmann::json::exception&) {  // e.g. a number beyond a double's range
+    throw InputError("the model's reply is not JSON that sonic can read (a number is out of range)");
   }
   return playlist::constraints_from_model(reply, playlist::default_lexicon());
 }

@@ -264,6 +264,12 @@ TEST_F(PlaylistE2e, AModelReplyThatIsNotJsonLeavesTheParsersPlaylistAndOneWarnin
   EXPECT_EQ(json["model"]["used"], false);
   EXPECT_NE(run.err.find("the parser's reading is"), std::string::npos) << run.err;
   EXPECT_EQ(run.err.find(OpenAiFake::kApiKey), std::string::npos);
+
+  // --explain runs before any store is opened; its warning still goes to stderr, not into the JSON.
+  const auto explained = sonic({"playlist", "--explain", "--json", "high energy"}, online);
+  ASSERT_EQ(explained.exit_code, 0) << explained.err;
+  EXPECT_EQ(nlohmann::json::parse(explained.out)["model"]["used"], false) << explained.out;
+  EXPECT_NE(explained.err.find("the parser's reading is"), std::string::npos) << explained.err;
 }
 
 TEST(PlaylistExplainE2e, ExplainNeedsNoStore) {

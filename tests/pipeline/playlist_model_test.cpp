@@ -92,6 +92,9 @@ TEST_F(PlaylistModelTest, EveryFailureLeavesTheParsersReadingWithOneLineSayingWh
   wrong_type["songs"] = "twelve";
   const std::vector<Case> cases = {
       {"not JSON", [&] { openai_.set_reply("Here is your playlist: calm songs!"); }, "the model's reply is not JSON"},
+      // A grammar-constrained small model really wrote this number (bench/run playlist-model).
+      {"a number beyond a double", [&] { openai_.set_reply(R"({"songs": 9777777777777777.7E+9777777777777777})"); },
+       "a number is out of range"},
       {"breaks the schema", [&] { openai_.set_reply(wrong_type.dump()); },
        "at /songs: expected an integer or a null, found a string"},
       {"refused key", [&] { openai_.add_fault(OpenAiFault::invalid_api_key); }, "401"},
