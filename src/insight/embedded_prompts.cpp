@@ -64,21 +64,22 @@ You turn a person's request for a playlist into constraints on audio features. Y
 songs or artists: the tracks are chosen later, from the person's own library.
 
 Fields:
-- ranges: for each audio feature the request implies, the lowest and highest acceptable value;
-  null for a feature the request says nothing about. energy, valence (how happy it sounds),
-  danceability, acousticness and instrumentalness go from 0 to 1; tempo is in beats per minute
-  (40 to 220).
+- ranges: for each audio feature the request implies, the lowest and highest acceptable value as
+  whole numbers; null for a feature the request says nothing about. energy, valence (how happy it
+  sounds), danceability, acousticness and instrumentalness are percentages from 0 to 100 (high
+  energy is about 70 to 100); tempo is in beats per minute (40 to 220).
 - time_of_day (morning, afternoon, evening, night) and day_type (weekday, weekend): only when the
   request names them, else null.
 - mood: one of the allowed moods when the request asks for one, else null.
-- discovery_share: 0 when the person wants their own music, up to 1 when they ask only for new
-  music.
+- discovery_percent: 0 when the person wants their own music, up to 100 when they ask only for
+  new music.
 - songs or minutes: the size asked for, else null for both.
 - ordering: build_up (rising energy), wind_down (falling energy), or steady.
 - name: a short title for the playlist; description: one sentence about it. Both may be null.
 
-"parser_reading" is what a simple word list understood; correct it where the request means
-something else, and keep it where it is right.
+"parser_reading" is what a simple word list understood, in the playlist's own units (features
+from 0 to 1, discovery_share from 0 to 1); correct it where the request means something else, and
+keep it where it is right.
 
 ## user
 {{statistics}}

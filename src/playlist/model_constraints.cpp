@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <utility>
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/json_schema.hpp"
@@ -58,6 +59,31 @@ std::optional<std::string> one_line(const nlohmann::json& value, std::size_t max
   return utf8_prefix(text, max_bytes);
 }
 
+// The model writes whole numbers: a grammar-constrained server (llama.cpp, Ollama) can bound an
+// integer's digits but not a float's, and a small model left to write a float may never stop.
+// Features from 0 to 1 are therefore asked as percentages, tempo in whole beats per minute.
+double model_scale(const std::string& feature) {
+  const FeatureRange domain = feature_domain(feature);
+  return domain.high <= 1 ? 100 : 1;
+}
+
+std::pair<int, int> model_bounds(const std::string& feature) {
+  const FeatureRange domain = feature_domain(feature);
+  const double scale = model_scale(feature);
+  return {static_cast<int>(std::lround(domain.low * scale)), static_cast<int>(std::lround(domain.high * scale))};
+}
+
+nlohmann::json bounded_integer(int low, int high) { return {{"type", "integer"}, {"minimum", low}, {"maximum", high}}; }
+
+// The schema without its numeric bounds, recursively.
+nlohmann::json without_bounds(nlohmann::json schema) {
+  if (!schema.is_object()) return schema;
+  schema.erase("minimum");
+  schema.erase("maximum");
+  for (auto& [name, member] : schema.items()) member = without_bounds(member);
+  return schema;
+}
+
 Ordering ordering_named(const std::string& name) {
   if (name == "build_up") return Ordering::build_up;
   if (name == "wind_down") return Ordering::wind_down;
@@ -67,21 +93,25 @@ Ordering ordering_named(const std::string& name) {
 }  // namespace
 
 nlohmann::json constraint_schema(const Lexicon& lexicon) {
-  const nlohmann::json range = strict_object({{"low", {{"type", "number"}}}, {"high", {{"type", "number"}}}});
   nlohmann::json ranges = nlohmann::json::object();
-  for (const char* feature : kPlaylistFeatures) ranges[feature] = nullable(range);
+  for (const char* feature : kPlaylistFeatures) {
+    const auto [low, high] = model_bounds(feature);
+    ranges[feature] =
+        nullable(strict_object({{"low", bounded_integer(low, high)}, {"high", bounded_integer(low, high)}}));
+  }
   std::set<std::string> moods;
   for (const auto& entry : lexicon.entries) {
     if (entry.mood) moods.insert(*entry.mood);
   }
+  const auto& limits = lexicon.limits;
   return strict_object({
       {"ranges", strict_object(ranges)},
       {"time_of_day", nullable(text_enum({"morning", "afternoon", "evening", "night"}))},
       {"day_type", nullable(text_enum({"weekday", "weekend"}))},
       {"mood", nullable(text_enum({moods.begin(), moods.end()}))},
-      {"discovery_share", {{"type", "number"}}},
-      {"songs", nullable({{"type", "integer"}})},
-      {"minutes", nullable({{"type", "integer"}})},
+      {"discovery_percent", bounded_integer(0, 100)},
+      {"songs", nullable(bounded_integer(limits.min_songs, limits.max_songs))},
+      {"minutes", nullable(bounded_integer(limits.min_minutes, limits.max_minutes))},
       {"ordering", text_enum({"steady", "build_up", "wind_down"})},
       {"name", nullable({{"type", "string"}})},
       {"description", nullable({{"type", "string"}})},
@@ -89,7 +119,8 @@ nlohmann::json constraint_schema(const Lexicon& lexicon) {
 }
 
 ModelConstraints constraints_from_model(const nlohmann::json& reply, const Lexicon& lexicon) {
-  if (auto problem = json_schema_violation(reply, constraint_schema(lexicon))) {
+  // The bounds guide the model; a server that ignores them gets its numbers clamped, not refused.
+  if (auto problem = json_schema_violation(reply, without_bounds(constraint_schema(lexicon)))) {
     throw InputError("the model's constraints break their schema " + *problem);
   }
   ModelConstraints read;
@@ -98,20 +129,22 @@ ModelConstraints constraints_from_model(const nlohmann::json& reply, const Lexic
   for (const char* feature : kPlaylistFeatures) {
     const auto& range = reply["ranges"][feature];
     if (range.is_null()) continue;
-    const FeatureRange domain = feature_domain(feature);
+    const auto [bound_low, bound_high] = model_bounds(feature);
     const std::string name = feature;
-    double low = clamp_noted(range["low"].get<double>(), domain.low, domain.high, name + " low", notes);
-    double high = clamp_noted(range["high"].get<double>(), domain.low, domain.high, name + " high", notes);
+    double low = clamp_noted(range["low"].get<double>(), bound_low, bound_high, name + " low", notes);
+    double high = clamp_noted(range["high"].get<double>(), bound_low, bound_high, name + " high", notes);
     if (low > high) {
       std::swap(low, high);
       notes.push_back(name + " range turned the right way up");
     }
-    constraints.ranges[feature] = {low, high};
+    const double scale = model_scale(feature);
+    constraints.ranges[feature] = {low / scale, high / scale};
   }
   constraints.time_of_day = optional_text(reply["time_of_day"]);
   constraints.day_type = optional_text(reply["day_type"]);
   constraints.mood = optional_text(reply["mood"]);
-  constraints.discovery_share = clamp_noted(reply["discovery_share"].get<double>(), 0, 1, "discovery_share", notes);
+  constraints.discovery_share =
+      clamp_noted(reply["discovery_percent"].get<double>(), 0, 100, "discovery_percent", notes) / 100;
   const auto& limits = lexicon.limits;
   constraints.size.songs = lexicon.default_size_songs;
   if (!reply["songs"].is_null()) {

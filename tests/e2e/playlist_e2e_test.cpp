@@ -202,13 +202,13 @@ TEST_F(PlaylistE2e, TheDiscoveryShareComesFromTracksNotHeardForNinetyDays) {
   EXPECT_TRUE(json["notes"].empty()) << json["notes"].dump();
 }
 
-// A reply in the constraint schema: energy 0.7-1, four songs building up, under a name of its own.
+// A reply in the constraint schema: energy 70-100%, four songs building up, under a name of its own.
 std::string model_reply() {
   nlohmann::json ranges = nlohmann::json::object();
   for (const char* feature : playlist::kPlaylistFeatures) ranges[feature] = nullptr;
-  ranges["energy"] = {{"low", 0.7}, {"high", 1.0}};
+  ranges["energy"] = {{"low", 70}, {"high", 100}};  // percentages
   return nlohmann::json{{"ranges", ranges},      {"time_of_day", nullptr}, {"day_type", nullptr},
-                        {"mood", nullptr},       {"discovery_share", 0},   {"songs", 4},
+                        {"mood", nullptr},       {"discovery_percent", 0}, {"songs", 4},
                         {"minutes", nullptr},    {"ordering", "build_up"}, {"name", "Sunrise Sprint"},
                         {"description", nullptr}}
       .dump();

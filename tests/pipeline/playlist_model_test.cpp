@@ -22,9 +22,9 @@ using testing::OpenAiFault;
 json valid_reply() {
   json ranges = json::object();
   for (const char* feature : playlist::kPlaylistFeatures) ranges[feature] = nullptr;
-  ranges["energy"] = {{"low", 0.0}, {"high", 0.3}};
+  ranges["energy"] = {{"low", 0}, {"high", 30}};
   return {{"ranges", ranges},      {"time_of_day", "night"},  {"day_type", nullptr},
-          {"mood", "calm"},        {"discovery_share", 0},    {"songs", 12},
+          {"mood", "calm"},        {"discovery_percent", 0},  {"songs", 12},
           {"minutes", nullptr},    {"ordering", "wind_down"}, {"name", "Lights out"},
           {"description", nullptr}};
 }

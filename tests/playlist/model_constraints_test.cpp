@@ -14,10 +14,10 @@ using nlohmann::json;
 json reply() {
   json ranges = json::object();
   for (const char* feature : kPlaylistFeatures) ranges[feature] = nullptr;
-  ranges["energy"] = {{"low", 0.7}, {"high", 1.0}};
+  ranges["energy"] = {{"low", 70}, {"high", 100}};
   return {{"ranges", ranges},       {"time_of_day", "morning"},
           {"day_type", nullptr},    {"mood", "energetic"},
-          {"discovery_share", 0},   {"songs", 20},
+          {"discovery_percent", 0}, {"songs", 20},
           {"minutes", nullptr},     {"ordering", "build_up"},
           {"name", "Morning lift"}, {"description", "Bright songs to start the day."}};
 }
@@ -51,6 +51,12 @@ TEST(ModelConstraints, TheSchemaIsStrictEverywhere) {
   }
   EXPECT_EQ(checked, 1 + 1 + 6);  // the object, its ranges, one range per feature
   EXPECT_EQ(schema["properties"]["mood"]["enum"], json({"calm", "energetic", "focus", "happy", "sad", nullptr}));
+  // Every number is an integer with both bounds, so a grammar-constrained server can bound its digits.
+  const json energy = schema["properties"]["ranges"]["properties"]["energy"]["properties"]["low"];
+  EXPECT_EQ(energy, json({{"type", "integer"}, {"minimum", 0}, {"maximum", 100}}));
+  const json tempo = schema["properties"]["ranges"]["properties"]["tempo"]["properties"]["high"];
+  EXPECT_EQ(tempo, json({{"type", "integer"}, {"minimum", 40}, {"maximum", 220}}));
+  EXPECT_EQ(schema["properties"]["songs"]["minimum"], default_lexicon().limits.min_songs);
 }
 
 TEST(ModelConstraints, AConformingReplyFillsTheObject) {
@@ -72,9 +78,9 @@ TEST(ModelConstraints, AConformingReplyFillsTheObject) {
 
 TEST(ModelConstraints, ValuesOutsideTheirRangesAreClampedAndSaidSo) {
   auto value = reply();
-  value["ranges"]["energy"] = {{"low", 1.4}, {"high", -0.5}};
+  value["ranges"]["energy"] = {{"low", 140}, {"high", -50}};
   value["ranges"]["tempo"] = {{"low", 10}, {"high", 130}};
-  value["discovery_share"] = 3;
+  value["discovery_percent"] = 300;
   value["songs"] = 10000;
   value["minutes"] = 0;
   const auto read = constraints_from_model(value, default_lexicon());
@@ -83,10 +89,11 @@ TEST(ModelConstraints, ValuesOutsideTheirRangesAreClampedAndSaidSo) {
   EXPECT_EQ(read.constraints.discovery_share, 1);
   EXPECT_EQ(read.constraints.size.songs, 500);
   EXPECT_EQ(read.constraints.size.minutes, 5);
-  EXPECT_EQ(read.adjusted, (std::vector<std::string>{"energy low 1.4 clamped to 1", "energy high -0.5 clamped to 0",
-                                                     "energy range turned the right way up",
-                                                     "tempo low 10 clamped to 40", "discovery_share 3 clamped to 1",
-                                                     "songs 10000 clamped to 500", "minutes 0 clamped to 5"}));
+  EXPECT_EQ(read.adjusted,
+            (std::vector<std::string>{"energy low 140 clamped to 100", "energy high -50 clamped to 0",
+                                      "energy range turned the right way up", "tempo low 10 clamped to 40",
+                                      "discovery_percent 300 clamped to 100", "songs 10000 clamped to 500",
+                                      "minutes 0 clamped to 5"}));
 }
 
 TEST(ModelConstraints, NoSizeMeansTheLexiconsDefault) {
@@ -112,7 +119,11 @@ TEST(ModelConstraints, ARepliesBreakingTheSchemaIsRefusedNamingThePlace) {
   auto value = reply();
   value["ranges"]["tempo"] = {{"low", "fast"}, {"high", 130}};
   EXPECT_EQ(failure(value),
-            "the model's constraints break their schema at /ranges/tempo/low: expected a number, found a string");
+            "the model's constraints break their schema at /ranges/tempo/low: expected an integer, found a string");
+  value = reply();
+  value["ranges"]["energy"]["low"] = 70.5;  // whole numbers only: a grammar can bound them
+  EXPECT_EQ(failure(value),
+            "the model's constraints break their schema at /ranges/energy/low: expected an integer, found a number");
   value = reply();
   value["mood"] = "furious";
   EXPECT_NE(failure(value).find("at /mood: \"furious\" is not one of"), std::string::npos);
