@@ -3,6 +3,10 @@
 
   bench/playlist.py prompts SONIC PROMPTS.jsonl      the parser against hand-labelled prompts:
                                                     per-field interval IoU, time-of-day and day-type match
+  bench/playlist.py model SONIC PROMPTS.jsonl       the language-model reader (OPENAI_* in the environment
+                                                    names the server): the share of prompts whose reply
+                                                    was valid under the schema and used, the fallback
+                                                    reasons, and the mean IoU of the model's ranges
   bench/playlist.py histories SONIC SHARED_DIR       on each real history (imported with its catalog
                                                     features into a scratch home): the share of chosen
                                                     tracks meeting every hard range, precision@25 of
@@ -82,6 +86,43 @@ def prompts(sonic, path):
           f"day type exact {100 * report['day_type_exact']:.1f}%")
 
 
+def model(sonic, path):
+    """Every prompt once through the language model (--explain asks it without a store cache)."""
+    used = total = 0
+    reasons = {}
+    scores = []
+    seconds = []
+    with tempfile.TemporaryDirectory() as home, open(path) as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            started = time.monotonic()
+            answer = json.loads(run(sonic, home, "playlist", "--explain", "--json", case["prompt"]))
+            seconds.append(time.monotonic() - started)
+            total += 1
+            reading = answer.get("model") or {}
+            if reading.get("used"):
+                used += 1
+                got = answer["constraints"]
+                for feature in FEATURES:
+                    want, have = case["ranges"].get(feature), got["ranges"].get(feature)
+                    if want is not None or have is not None:
+                        scores.append(iou(want, have) if want is not None and have is not None else 0.0)
+            else:
+                reason = (reading.get("fallback_reason") or "no model configured")[:120]
+                reasons[reason] = reasons.get(reason, 0) + 1
+    seconds.sort()
+    report = {"task": "playlist-model", "server": os.environ.get("OPENAI_BASE_URL"), "prompts": total,
+              "schema_valid_used": used, "schema_valid_rate": used / total if total else 0,
+              "mean_iou_of_used": sum(scores) / len(scores) if scores else None,
+              "median_seconds": seconds[len(seconds) // 2] if seconds else None, "fallback_reasons": reasons}
+    print(json.dumps(report))
+    print(f"language-model reader at {report['server']}: {used} of {total} replies valid under the schema and "
+          f"used ({100 * report['schema_valid_rate']:.1f}%, goal >= 95%); median answer "
+          f"{report['median_seconds']:.3f} s; fallbacks: {reasons or 'none'}")
+
+
 def time_of_day(hour):
     return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 22 else "night"
 
@@ -159,12 +200,15 @@ def history(sonic, shared, source):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("prompts", "histories"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("prompts", "model", "histories"):
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     mode, sonic, where = sys.argv[1:]
     if mode == "prompts":
         prompts(sonic, where)
+        return
+    if mode == "model":
+        model(sonic, where)
         return
     roots = sorted(os.path.join(where, "data", "histories", kind, person)
                    for kind in os.listdir(os.path.join(where, "data", "histories"))

@@ -42,8 +42,10 @@ void preload_environment(int argc, char** argv) {
   }
 }
 
+void apply_log_level(const GlobalOptions& options) { configure_logging(options.quiet ? "warn" : options.log_level); }
+
 Home start_command(const GlobalOptions& options) {
-  configure_logging(options.quiet ? "warn" : options.log_level);
+  apply_log_level(options);
   return resolve_home(options.home, options.db);
 }
 

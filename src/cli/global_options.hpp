@@ -30,4 +30,8 @@ void preload_environment(int argc, char** argv);
 // Sets up logging and resolves the home; a command starts from CommandContext, which calls this.
 Home start_command(const GlobalOptions& options);
 
+// The log level of --quiet / --log-level, for a command that runs without a home (start_command
+// sets it for the others).
+void apply_log_level(const GlobalOptions& options);
+
 }  // namespace sonic::cli

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
   sonic::cli::GlobalOptions globals;
   try {
+    // Until a command sets its level, anything logged still goes to stderr, never into stdout's JSON.
+    sonic::configure_logging("info");
     sonic::cli::preload_environment(argc, argv);
     sonic::cli::add_global_options(app, globals);
     sonic::cli::register_commands(app, globals);

@@ -18,19 +18,31 @@ struct PlaylistFlags {
   std::optional<std::string> out;
   bool explain = false;
   bool spotify = false;
+  bool offline = false;
   bool json = false;
 };
 
+// A language model reads the prompt when OPENAI_* names one and --offline does not forbid it.
+std::optional<pipeline::ConstraintModel> constraint_model(const PlaylistFlags& flags) {
+  if (flags.offline || !flags.prompt) return std::nullopt;
+  auto openai = insight::OpenAiSettings::from_environment();
+  if (!openai.configured()) return std::nullopt;
+  return pipeline::ConstraintModel{.openai = std::move(openai)};
+}
+
 void run_playlist(const GlobalOptions& globals, const PlaylistFlags& flags) {
-  const pipeline::PlaylistRequest request{
-      .prompt = flags.prompt,
-      .for_segment = flags.for_segment,
-      .before_date = flags.before,
-      .out = flags.out ? std::optional<std::filesystem::path>(*flags.out) : std::nullopt};
-  // A bad prompt is refused before the home is looked at; --explain needs no store at all.
-  const auto explained = pipeline::explain_playlist(request);
+  pipeline::PlaylistRequest request{.prompt = flags.prompt,
+                                    .for_segment = flags.for_segment,
+                                    .before_date = flags.before,
+                                    .out = flags.out ? std::optional<std::filesystem::path>(*flags.out) : std::nullopt,
+                                    .model = std::nullopt};
+  // A bad prompt is refused before the home is looked at (or a model asked); --explain needs no
+  // store at all.
+  pipeline::explain_playlist(request);
+  request.model = constraint_model(flags);
   if (flags.explain) {
-    print_result(explained, flags.json);
+    apply_log_level(globals);
+    print_result(pipeline::explain_playlist(request), flags.json);
     return;
   }
   CommandContext context(globals, {.time_zone = true, .store = StoreNeed::existing});
@@ -68,6 +80,8 @@ void set_playlist_command(CLI::App& app, GlobalOptions& globals) {
       ->excludes(explain);
   command->add_option("--before", flags->before,
                       "Use only listens before this local date (YYYY-MM-DD), e.g. to hold out the last month");
+  command->add_flag("--offline", flags->offline,
+                    "Ask no language model, even when OPENAI_* names one: the word parser reads the prompt");
   add_json_flag(*command, flags->json);
   command->callback([&globals, flags] { run_playlist(globals, *flags); });
 }

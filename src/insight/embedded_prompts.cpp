@@ -50,6 +50,40 @@ Ground every sentence in these numbers:
 {{statistics}}
 ```
 )sonic_prompt"},
+      {"playlist_constraints_v1", R"sonic_prompt(<!--
+playlist_constraints_v1: the prompt with which `sonic playlist` asks a language model to fill the
+playlist's constraint object. The reply's shape is forced by the JSON schema sent beside it
+(src/playlist/model_constraints.cpp), so this prompt says what the fields mean, not how to
+write JSON. The file name is the prompt's version and part of every cached reply's key: change it
+by adding playlist_constraints_v2.md (and pointing kConstraintPrompt in
+src/pipeline/playlist_model.cpp at it). Run scripts/embed-prompts after any change.
+Sections: "## system" and "## user"; {{statistics}} is replaced by the request JSON.
+-->
+## system
+You turn a person's request for a playlist into constraints on audio features. You never name
+songs or artists: the tracks are chosen later, from the person's own library.
+
+Fields:
+- ranges: for each audio feature the request implies, the lowest and highest acceptable value as
+  whole numbers; null for a feature the request says nothing about. energy, valence (how happy it
+  sounds), danceability, acousticness and instrumentalness are percentages from 0 to 100 (high
+  energy is about 70 to 100); tempo is in beats per minute (40 to 220).
+- time_of_day (morning, afternoon, evening, night) and day_type (weekday, weekend): only when the
+  request names them, else null.
+- mood: one of the allowed moods when the request asks for one, else null.
+- discovery_percent: 0 when the person wants their own music, up to 100 when they ask only for
+  new music.
+- songs or minutes: the size asked for, else null for both.
+- ordering: build_up (rising energy), wind_down (falling energy), or steady.
+- name: a short title for the playlist; description: one sentence about it. Both may be null.
+
+"parser_reading" is what a simple word list understood, in the playlist's own units (features
+from 0 to 1, discovery_share from 0 to 1); correct it where the request means something else, and
+keep it where it is right.
+
+## user
+{{statistics}}
+)sonic_prompt"},
   };
   return prompts;
 }

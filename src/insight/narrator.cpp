@@ -42,9 +42,7 @@ NarratorSettings NarratorSettings::from_environment(bool offline) {
   return {offline, OpenAiSettings::from_environment(), nullptr};
 }
 
-bool NarratorSettings::online_configured() const {
-  return !openai.api_key.empty() || openai.base_url != kDefaultOpenAiBaseUrl;
-}
+bool NarratorSettings::online_configured() const { return openai.configured(); }
 
 nlohmann::json Narrative::to_json() const {
   nlohmann::json json = {{"text", text}, {"narrator", narrator}, {"cached", cached}};

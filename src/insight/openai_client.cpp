@@ -71,6 +71,7 @@ OpenAiSettings OpenAiSettings::from_environment() {
   }
   settings.api_key = environment("OPENAI_API_KEY");
   if (auto model = environment("OPENAI_MODEL"); !model.empty()) settings.model = model;
+  settings.ollama = environment("OPENAI_SERVER") == "ollama";
   if (auto timeout = environment("OPENAI_TIMEOUT"); !timeout.empty()) {
     settings.http = openai_http_settings(timeout_from(timeout));
   }
@@ -79,21 +80,31 @@ OpenAiSettings OpenAiSettings::from_environment() {
 
 bool OpenAiSettings::is_openai() const { return base_url.rfind("https://api.openai.com", 0) == 0; }
 
+bool OpenAiSettings::is_ollama() const { return ollama || base_url.find(":11434") != std::string::npos; }
+
+bool OpenAiSettings::configured() const { return !api_key.empty() || base_url != kDefaultOpenAiBaseUrl; }
+
 OpenAiClient::OpenAiClient(OpenAiSettings settings, net::Clock& clock)
     : settings_(std::move(settings)), http_(settings_.http, clock) {
   register_secret(settings_.api_key);
 }
 
-ChatReply OpenAiClient::chat(const std::vector<ChatMessage>& messages, double temperature, int max_tokens) {
+ChatReply OpenAiClient::chat(const std::vector<ChatMessage>& messages, const ChatOptions& options) {
   nlohmann::json body = {{"model", settings_.model},
                          {"messages", nlohmann::json::array()},
-                         {"temperature", temperature},
+                         {"temperature", options.temperature},
                          {"stream", false}};
   for (const auto& message : messages) {
     body["messages"].push_back({{"role", message.role}, {"content", message.content}});
   }
   // OpenAI's newer models refuse max_tokens; Ollama and llama.cpp know only that name.
-  body[settings_.is_openai() ? "max_completion_tokens" : "max_tokens"] = max_tokens;
+  body[settings_.is_openai() ? "max_completion_tokens" : "max_tokens"] = options.max_tokens;
+  if (options.schema) {
+    body["response_format"] = {
+        {"type", "json_schema"},
+        {"json_schema", {{"name", options.schema->name}, {"strict", true}, {"schema", options.schema->schema}}}};
+    if (settings_.is_ollama()) body["format"] = options.schema->schema;
+  }
 
   auto request = net::HttpRequest::post(settings_.base_url + "/chat/completions")
                      .header("Accept", "application/json")

@@ -92,7 +92,8 @@ DemoResult run_demo(const DemoOptions& options) {
                                   {.prompt = std::string(kDemoPlaylistPrompt),
                                    .for_segment = std::nullopt,
                                    .before_date = std::nullopt,
-                                   .out = home.dir / "playlists" / "demo-calm-evening.xspf"});
+                                   .out = home.dir / "playlists" / "demo-calm-evening.xspf",
+                                   .model = std::nullopt});
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "sonic/core/error.hpp"
+#include "sonic/core/utf8.hpp"
 #include "sonic/pipeline/playlist_discovery.hpp"
 #include "sonic/playlist/listening_habits.hpp"
 #include "sonic/report/text_cell.hpp"
@@ -41,9 +42,7 @@ std::int64_t midnight_of(const TimeZone& zone, const CalendarDate& date) {
 // At most `max_bytes` of `text`, cut before a UTF-8 sequence rather than inside one, "…" marking the cut.
 std::string cut_utf8(const std::string& text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
+  return utf8_prefix(text, max_bytes) + "…";
 }
 
 // The model's name when it gave one, else the prompt itself (cut to a title's length) or the segment.
@@ -100,7 +99,7 @@ void publish_to_spotify(sources::spotify::SpotifyConnection& spotify, PlaylistRe
   result.spotify = published;
 }
 
-PlaylistResult explain_playlist(const PlaylistRequest& request) {
+PlaylistResult explain_playlist(const PlaylistRequest& request, store::Database* cache) {
   if (!request.prompt && !request.for_segment) {
     throw UsageError("say what the playlist is for: sonic playlist \"calm morning music\", or --for morning");
   }
@@ -111,6 +110,9 @@ PlaylistResult explain_playlist(const PlaylistRequest& request) {
     auto parsed = playlist::parse_prompt(*request.prompt);
     result.constraints = std::move(parsed.constraints);
     result.parse = std::move(parsed.notes);
+    if (request.model) {
+      result.model = read_prompt_with_model(*request.prompt, result.constraints, *request.model, cache);
+    }
   } else {
     result.constraints.size.songs = playlist::default_lexicon().default_size_songs;
   }
@@ -132,7 +134,10 @@ PlaylistLibrary read_playlist_library(store::Database& db, std::int64_t before_m
 
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
                              playlist::DiscoverySource* discovery) {
-  explain_playlist(request);  // a bad prompt fails before the store is read
+  // A bad prompt fails before the store is read (and before a model is asked).
+  PlaylistRequest parser_only = request;
+  parser_only.model.reset();
+  explain_playlist(parser_only);
   return make_playlist(db, zone, request, read_playlist_library(db, playlist_before_ms(zone, request)), discovery);
 }
 
@@ -143,7 +148,7 @@ std::int64_t playlist_before_ms(const TimeZone& zone, const PlaylistRequest& req
 
 PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const PlaylistRequest& request,
                              const PlaylistLibrary& library, playlist::DiscoverySource* discovery) {
-  PlaylistResult result = explain_playlist(request);
+  PlaylistResult result = explain_playlist(request, &db);
   result.explain_only = false;
   const std::int64_t before_ms = library.before_ms;
   const playlist::DaySegment segment{result.constraints.time_of_day, result.constraints.day_type};
@@ -174,7 +179,8 @@ PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const Pl
 
 nlohmann::json to_json(const PlaylistResult& result) {
   nlohmann::json json = {{"constraints", playlist::to_json(result.constraints)},
-                         {"parse", playlist::to_json(result.parse)}};
+                         {"parse", playlist::to_json(result.parse)},
+                         {"model", result.model ? to_json(*result.model) : nlohmann::json(nullptr)}};
   if (result.explain_only) return json;
   nlohmann::json tracks = nlohmann::json::array();
   int position = 0;
@@ -235,6 +241,11 @@ std::string to_text(const PlaylistResult& result) {
   if (!parse.corrected.empty()) text += "read as: " + list(parse.corrected) + "\n";
   if (!parse.unknown.empty()) text += "not understood (ignored): " + list(parse.unknown) + "\n";
   for (const auto& conflict : parse.conflicts) text += "conflict: " + report::terminal_safe(conflict) + "\n";
+  if (result.model && result.model->used) {
+    text += "read by " + report::terminal_safe(result.model->model) +
+            (result.model->cached ? " (from the store)" : "") +
+            (result.model->adjusted.empty() ? "" : "; adjusted: " + list(result.model->adjusted)) + "\n";
+  }
   if (result.explain_only) return text + playlist::to_json(result.constraints).dump(2) + "\n";
   const auto& constraints = result.constraints;
   std::string asked;

@@ -77,8 +77,11 @@ nlohmann::json day_playlists(store::Database& db, const TimeZone& zone) {
   // One read of the library and its listens for the four (each was a pass over every listen).
   const PlaylistLibrary library = read_playlist_library(db, std::numeric_limits<std::int64_t>::max());
   for (const auto& [time, title] : kTimes) {
-    const PlaylistRequest request{
-        .prompt = "10 songs", .for_segment = time, .before_date = std::nullopt, .out = std::nullopt};
+    const PlaylistRequest request{.prompt = "10 songs",
+                                  .for_segment = time,
+                                  .before_date = std::nullopt,
+                                  .out = std::nullopt,
+                                  .model = std::nullopt};
     const auto playlist = make_playlist(db, zone, request, library);
     nlohmann::json tracks = nlohmann::json::array();
     for (const auto& chosen : playlist.selection.tracks) {

@@ -8,7 +8,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "fakes/openai_fake.hpp"
 #include "fakes/spotify_fake.hpp"
+#include "sonic/playlist/constraints.hpp"
 #include "sonic/sources/spotify/accounts_client.hpp"
 #include "sonic/sources/spotify/credentials_store.hpp"
 #include "support/run_sonic.hpp"
@@ -198,6 +200,76 @@ TEST_F(PlaylistE2e, TheDiscoveryShareComesFromTracksNotHeardForNinetyDays) {
   }
   EXPECT_EQ(discovered, 3);
   EXPECT_TRUE(json["notes"].empty()) << json["notes"].dump();
+}
+
+// A reply in the constraint schema: energy 70-100%, four songs building up, under a name of its own.
+std::string model_reply() {
+  nlohmann::json ranges = nlohmann::json::object();
+  for (const char* feature : playlist::kPlaylistFeatures) ranges[feature] = nullptr;
+  ranges["energy"] = {{"low", 70}, {"high", 100}};  // percentages
+  return nlohmann::json{{"ranges", ranges},      {"time_of_day", nullptr}, {"day_type", nullptr},
+                        {"mood", nullptr},       {"discovery_percent", 0}, {"songs", 4},
+                        {"minutes", nullptr},    {"ordering", "build_up"}, {"name", "Sunrise Sprint"},
+                        {"description", nullptr}}
+      .dump();
+}
+
+TEST_F(PlaylistE2e, AConfiguredLanguageModelReadsThePromptOnceAndOfflineAsksNothing) {
+  OpenAiFake openai;
+  openai.set_reply(model_reply());
+  RunOptions online;
+  online.env = {{"OPENAI_BASE_URL", openai.base_url()}, {"OPENAI_API_KEY", OpenAiFake::kApiKey}};
+
+  const auto run = sonic({"playlist", "something to get me out of bed", "--json"}, online);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["constraints"]["source"], "model");
+  EXPECT_EQ(json["model"]["used"], true);
+  EXPECT_EQ(json["model"]["cached"], false);
+  EXPECT_EQ(json["title"], "Sunrise Sprint");
+  ASSERT_EQ(json["tracks"].size(), 4u);
+  double previous = 0;
+  for (const auto& track : json["tracks"]) {
+    const double energy = track["features"]["energy"].get<double>();
+    EXPECT_GE(energy, 0.7) << track.dump();  // only tracks from the library, inside the model's range
+    EXPECT_GE(energy, previous) << "build up: energy rises";
+    previous = energy;
+  }
+  ASSERT_EQ(openai.completion_requests(), 1u);
+  const auto request = nlohmann::json::parse(openai.requests()[0].body);
+  EXPECT_EQ(request["response_format"]["type"], "json_schema");
+  EXPECT_NE(request["messages"].dump().find("something to get me out of bed"), std::string::npos);
+  EXPECT_EQ(run.err.find(OpenAiFake::kApiKey), std::string::npos);
+
+  // The same prompt again is answered from the store; --offline never asks.
+  const auto again = sonic({"playlist", "something to get me out of bed", "--json"}, online);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["model"]["cached"], true);
+  const auto offline = sonic({"playlist", "high energy, 3 songs", "--offline", "--json"}, online);
+  ASSERT_EQ(offline.exit_code, 0) << offline.err;
+  EXPECT_EQ(nlohmann::json::parse(offline.out)["constraints"]["source"], "parser");
+  EXPECT_EQ(openai.completion_requests(), 1u);
+}
+
+TEST_F(PlaylistE2e, AModelReplyThatIsNotJsonLeavesTheParsersPlaylistAndOneWarning) {
+  OpenAiFake openai;
+  openai.set_reply("Sure! Here are some upbeat songs: ...");
+  RunOptions online;
+  online.env = {{"OPENAI_BASE_URL", openai.base_url()}, {"OPENAI_API_KEY", OpenAiFake::kApiKey}};
+  const auto run = sonic({"playlist", "high energy, 3 songs", "--json"}, online);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["constraints"]["source"], "parser");
+  EXPECT_EQ(json["tracks"].size(), 3u);
+  EXPECT_EQ(json["model"]["used"], false);
+  EXPECT_NE(run.err.find("the parser's reading is"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find(OpenAiFake::kApiKey), std::string::npos);
+
+  // --explain runs before any store is opened; its warning still goes to stderr, not into the JSON.
+  const auto explained = sonic({"playlist", "--explain", "--json", "high energy"}, online);
+  ASSERT_EQ(explained.exit_code, 0) << explained.err;
+  EXPECT_EQ(nlohmann::json::parse(explained.out)["model"]["used"], false) << explained.out;
+  EXPECT_NE(explained.err.find("the parser's reading is"), std::string::npos) << explained.err;
 }
 
 TEST(PlaylistExplainE2e, ExplainNeedsNoStore) {

@@ -42,7 +42,8 @@ class OpenAiClientTest : public ::testing::Test {
 
 TEST_F(OpenAiClientTest, SendsAChatCompletionAndReadsTheReply) {
   auto chat = client();
-  const auto reply = chat.chat({{"system", "be brief"}, {"user", "hello"}}, 0.2, 300);
+  const auto reply = chat.chat({{"system", "be brief"}, {"user", "hello"}},
+                               {.temperature = 0.2, .max_tokens = 300, .schema = std::nullopt});
   EXPECT_EQ(reply.text, OpenAiFake::kDefaultReply);
   EXPECT_EQ(reply.finish_reason, "stop");
   EXPECT_EQ(reply.model, "test-model-2024-07-18");
@@ -56,6 +57,45 @@ TEST_F(OpenAiClientTest, SendsAChatCompletionAndReadsTheReply) {
   EXPECT_EQ(body["max_tokens"], 300);  // a local server's name for the limit
   EXPECT_FALSE(body.contains("max_completion_tokens"));
   EXPECT_EQ(body["stream"], false);
+}
+
+TEST_F(OpenAiClientTest, AsksForStructuredOutputWithTheSchemaWhenGivenOne) {
+  const nlohmann::json schema = {{"type", "object"},
+                                 {"properties", {{"songs", {{"type", "integer"}}}}},
+                                 {"required", {"songs"}},
+                                 {"additionalProperties", false}};
+  ChatOptions structured;
+  structured.schema = ReplySchema{"playlist_constraints", schema};
+  auto chat = client();
+  chat.chat({{"user", "20 songs"}}, structured);
+  chat.chat({{"user", "no schema"}});
+  const auto with_schema = openai_.requests().at(0).json();
+  EXPECT_EQ(
+      with_schema["response_format"],
+      (nlohmann::json{{"type", "json_schema"},
+                      {"json_schema", {{"name", "playlist_constraints"}, {"strict", true}, {"schema", schema}}}}));
+  EXPECT_FALSE(with_schema.contains("format"));  // not an Ollama server
+  EXPECT_FALSE(openai_.requests().at(1).json().contains("response_format"));
+
+  OpenAiSettings ollama = client().settings();
+  ollama.ollama = true;  // OPENAI_SERVER=ollama
+  OpenAiClient(ollama, clock_).chat({{"user", "20 songs"}}, structured);
+  const auto to_ollama = openai_.requests().at(2).json();
+  EXPECT_EQ(to_ollama["format"], schema);  // Ollama's own field, beside the OpenAI one its /v1 reads
+  EXPECT_EQ(to_ollama["response_format"]["json_schema"]["schema"], schema);
+}
+
+TEST(OpenAiSettingsTest, KnowsAnOllamaServerByItsPortOrByName) {
+  OpenAiSettings settings;
+  EXPECT_FALSE(settings.is_ollama());
+  EXPECT_FALSE(settings.configured());  // OpenAI's URL and no key: nothing to ask
+  settings.base_url = "http://127.0.0.1:11434/v1";
+  EXPECT_TRUE(settings.is_ollama());
+  EXPECT_TRUE(settings.configured());
+  settings.base_url = "http://gpu-box:8080/v1";
+  EXPECT_FALSE(settings.is_ollama());
+  settings.ollama = true;
+  EXPECT_TRUE(settings.is_ollama());
 }
 
 TEST_F(OpenAiClientTest, WithoutAKeySendsNoAuthorization) {

@@ -13,6 +13,7 @@
 // shapes in openai_error.hpp), InputError (a reply that is not a chat completion).
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,11 +40,32 @@ struct OpenAiSettings {
   static OpenAiSettings from_environment();
   // True when the base URL is OpenAI's own (which takes max_completion_tokens, not max_tokens).
   bool is_openai() const;
+  // True when the base URL is an Ollama server's (its port, 11434, or OPENAI_SERVER=ollama).
+  bool is_ollama() const;
+  // A key or a base URL of its own (Ollama and llama.cpp need no key): a model is meant to be used.
+  bool configured() const;
+
+  bool ollama = false;  // OPENAI_SERVER=ollama: an Ollama server on another port
 };
 
 struct ChatMessage {
   std::string role;  // system | user | assistant
   std::string content;
+};
+
+// Structured output: the reply must be one JSON value under `schema`. Sent as OpenAI's
+// `response_format: {"type":"json_schema","json_schema":{name, strict, schema}}`, which
+// llama.cpp's server (a grammar then forces it) and Ollama's OpenAI endpoint also read; to an
+// Ollama server (OpenAiSettings::is_ollama) the schema also goes as Ollama's own `format`.
+struct ReplySchema {
+  std::string name;
+  nlohmann::json schema;
+};
+
+struct ChatOptions {
+  double temperature = 0.2;
+  int max_tokens = 900;
+  std::optional<ReplySchema> schema;
 };
 
 struct ChatReply {
@@ -61,7 +83,7 @@ class OpenAiClient {
  public:
   explicit OpenAiClient(OpenAiSettings settings, net::Clock& clock = net::system_clock());
 
-  ChatReply chat(const std::vector<ChatMessage>& messages, double temperature = 0.2, int max_tokens = 900);
+  ChatReply chat(const std::vector<ChatMessage>& messages, const ChatOptions& options = {});
 
   const OpenAiSettings& settings() const { return settings_; }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sonic/core/time_zone.hpp"
+#include "sonic/pipeline/playlist_model.hpp"
 #include "sonic/playlist/listening_habits.hpp"
 #include "sonic/playlist/prompt_parser.hpp"
 #include "sonic/playlist/selection.hpp"
@@ -23,6 +24,7 @@ struct PlaylistRequest {
   std::optional<std::string> for_segment;    // --for: morning, weekend-night, …
   std::optional<std::string> before_date;    // YYYY-MM-DD: use only listens starting before its local midnight
   std::optional<std::filesystem::path> out;  // --out: .m3u8, .xspf or .jspf, written atomically
+  std::optional<ConstraintModel> model;      // a language model reads the prompt (OPENAI_*, not --offline)
 };
 
 struct PlaylistResult {
@@ -30,8 +32,9 @@ struct PlaylistResult {
   playlist::ParseNotes parse;
   bool explain_only = false;  // --explain: the constraints, nothing selected
   playlist::Selection selection;
-  std::string habits_window;  // "weekend nights": where the time-of-day weight came from
-  std::string title;          // the playlist's name: the model's, or the prompt / --for segment
+  std::string habits_window;          // "weekend nights": where the time-of-day weight came from
+  std::string title;                  // the playlist's name: the model's, or the prompt / --for segment
+  std::optional<ModelReading> model;  // what the language model did, when one was asked
   std::optional<std::filesystem::path> playlist_file;  // written by --out
   struct SpotifyPlaylist {
     std::string id;
@@ -49,9 +52,10 @@ void publish_to_spotify(sources::spotify::SpotifyConnection& spotify, PlaylistRe
 // The chosen tracks as a playlist file's entries (title, artist, album, duration, Spotify ID, why).
 report::PlaylistDocument playlist_document(const PlaylistResult& result);
 
-// The prompt's constraints alone (no store): what --explain prints. UsageError for a bad prompt
-// or --for name, or for neither.
-PlaylistResult explain_playlist(const PlaylistRequest& request);
+// The prompt's constraints alone: what --explain prints. UsageError for a bad prompt or --for
+// name, or for neither. With a request.model the model reads the prompt (its reply cached in
+// `cache` unless that is null); without, the parser alone.
+PlaylistResult explain_playlist(const PlaylistRequest& request, store::Database* cache = nullptr);
 
 // `discovery` is the seam for the taste module's pools; null fills the discovery share from the
 // library and says so.

@@ -31,6 +31,8 @@ const char* ordering_name(Ordering ordering);
 struct PlaylistSize {
   int songs = 25;              // how many tracks, when no duration is asked
   std::optional<int> minutes;  // "an hour": fill until this much music
+
+  bool operator==(const PlaylistSize&) const = default;
 };
 
 struct Constraints {
