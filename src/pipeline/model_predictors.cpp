@@ -312,7 +312,7 @@ class PlaylistPredictor final : public RowPredictor {
     return {{"prompt", "BYTES", false}, {"for", "BYTES", false}, {"before", "BYTES", false}};
   }
   std::vector<std::string> outputs() const override {
-    return {"constraints", "duration_ms",   "fitting_tracks", "habits_window", "library_tracks", "notes",
+    return {"constraints", "duration_ms",   "fitting_tracks", "habits_window", "library_tracks", "model", "notes",
             "parse",       "playlist_file", "ran_dry",        "spotify",       "title",          "tracks"};
   }
   bool reads_store() const override { return true; }
@@ -321,7 +321,8 @@ class PlaylistPredictor final : public RowPredictor {
     const PlaylistRequest request{.prompt = text_in(row, "prompt"),
                                   .for_segment = text_in(row, "for"),
                                   .before_date = text_in(row, "before"),
-                                  .out = std::nullopt};
+                                  .out = std::nullopt,
+                                  .model = std::nullopt};  // the service asks no online model, as it asks no service
     if (!request.prompt && !request.for_segment) throw UsageError("a row needs 'prompt' or 'for' (e.g. \"night\")");
     explain_playlist(request);  // a bad prompt, `for` or `before` is refused as the command does
     const auto before_ms = playlist_before_ms(context.zone, request);
