@@ -214,11 +214,17 @@ std::string model_reply() {
       .dump();
 }
 
+// The environment that points sonic at `openai` as its language model.
+RunOptions answered_by(const OpenAiFake& openai) {
+  RunOptions options;
+  options.env = {{"OPENAI_BASE_URL", openai.base_url()}, {"OPENAI_API_KEY", OpenAiFake::kApiKey}};
+  return options;
+}
+
 TEST_F(PlaylistE2e, AConfiguredLanguageModelReadsThePromptOnceAndOfflineAsksNothing) {
   OpenAiFake openai;
   openai.set_reply(model_reply());
-  RunOptions online;
-  online.env = {{"OPENAI_BASE_URL", openai.base_url()}, {"OPENAI_API_KEY", OpenAiFake::kApiKey}};
+  const RunOptions online = answered_by(openai);
 
   const auto run = sonic({"playlist", "something to get me out of bed", "--json"}, online);
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -254,8 +260,7 @@ TEST_F(PlaylistE2e, AConfiguredLanguageModelReadsThePromptOnceAndOfflineAsksNoth
 TEST_F(PlaylistE2e, AModelReplyThatIsNotJsonLeavesTheParsersPlaylistAndOneWarning) {
   OpenAiFake openai;
   openai.set_reply("Sure! Here are some upbeat songs: ...");
-  RunOptions online;
-  online.env = {{"OPENAI_BASE_URL", openai.base_url()}, {"OPENAI_API_KEY", OpenAiFake::kApiKey}};
+  const RunOptions online = answered_by(openai);
   const auto run = sonic({"playlist", "high energy, 3 songs", "--json"}, online);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto json = nlohmann::json::parse(run.out);
