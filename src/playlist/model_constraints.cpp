@@ -73,6 +73,14 @@ std::pair<int, int> model_bounds(const std::string& feature) {
   return {static_cast<int>(std::lround(domain.low * scale)), static_cast<int>(std::lround(domain.high * scale))};
 }
 
+// A one-line text of at most `characters`, as a pattern: OpenAI's strict mode refuses maxLength
+// but takes a pattern, and llama.cpp's grammar bounds it (a small model's string otherwise runs
+// to the token limit). The reader cuts to bytes and to one line anyway; sonic's checker ignores
+// patterns.
+nlohmann::json one_line_text(std::size_t characters) {
+  return {{"type", "string"}, {"pattern", "^[^\\n]{0," + std::to_string(characters) + "}$"}};
+}
+
 nlohmann::json bounded_integer(int low, int high) { return {{"type", "integer"}, {"minimum", low}, {"maximum", high}}; }
 
 // The schema without its numeric bounds, recursively.
@@ -113,8 +121,8 @@ nlohmann::json constraint_schema(const Lexicon& lexicon) {
       {"songs", nullable(bounded_integer(limits.min_songs, limits.max_songs))},
       {"minutes", nullable(bounded_integer(limits.min_minutes, limits.max_minutes))},
       {"ordering", text_enum({"steady", "build_up", "wind_down"})},
-      {"name", nullable({{"type", "string"}})},
-      {"description", nullable({{"type", "string"}})},
+      {"name", nullable(one_line_text(kModelNameBytes))},
+      {"description", nullable(one_line_text(kModelDescriptionBytes))},
   });
 }
 

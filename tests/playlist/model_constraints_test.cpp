@@ -57,6 +57,8 @@ TEST(ModelConstraints, TheSchemaIsStrictEverywhere) {
   const json tempo = schema["properties"]["ranges"]["properties"]["tempo"]["properties"]["high"];
   EXPECT_EQ(tempo, json({{"type", "integer"}, {"minimum", 40}, {"maximum", 220}}));
   EXPECT_EQ(schema["properties"]["songs"]["minimum"], default_lexicon().limits.min_songs);
+  // Texts are bounded by a pattern (strict mode refuses maxLength): one line of at most 80 characters.
+  EXPECT_EQ(schema["properties"]["name"]["pattern"], "^[^\\n]{0,80}$");
 }
 
 TEST(ModelConstraints, AConformingReplyFillsTheObject) {
