@@ -1,6 +1,5 @@
 #include "pipeline/model_predictors.hpp"
 
-#include <chrono>
 #include <limits>
 #include <map>
 #include <memory>
@@ -12,7 +11,6 @@
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/features/cluster_features.hpp"
-#include "sonic/features/sessions.hpp"
 #include "sonic/mood/mood_clusters.hpp"
 #include "sonic/mood/mood_net.hpp"
 #include "sonic/mood/next_mood.hpp"
@@ -285,14 +283,14 @@ class RecommendPredictor final : public RowPredictor {
     request.options.pools = taste::parse_pools(pool);
     request.options.mood = text_in(row, "mood");
     if (request.options.mood && request.options.mood->empty()) request.options.mood.reset();
-    request.options.size = whole_in<std::size_t>(row, "size", 1, 1000).value_or(20);
-    request.options.max_per_artist = whole_in<int>(row, "max_per_artist", 0, 1000).value_or(2);
-    request.options.pool.rediscover_after_days = whole_in<int>(row, "rediscover_days", 1, 36500).value_or(90);
-    request.options.signals.session_gap_ms = features::kDefaultSessionGapMs;
+    // An absent column keeps the options' own defaults, which are the command's.
+    auto& options = request.options;
+    options.size = whole_in<std::size_t>(row, "size", 1, 1000).value_or(options.size);
+    options.max_per_artist = whole_in<int>(row, "max_per_artist", 0, 1000).value_or(options.max_per_artist);
+    options.pool.rediscover_after_days =
+        whole_in<int>(row, "rediscover_days", 1, 36500).value_or(options.pool.rediscover_after_days);
     request.discover.offline = true;  // sonic serve asks no service: cached answers only
-    request.discover.now_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    request.discover.now_ms = now_utc_ms();
     const auto data = listening_.get(context, 0, [&] { return taste::load_listening_data(context.db); });
     auto answer = taste::to_json(recommend_tracks(context.db, home_, context.zone, request, *data).recommendations);
     answer["playlist_file"] = nullptr;
