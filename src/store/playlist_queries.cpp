@@ -1,5 +1,7 @@
 #include "sonic/store/playlist_queries.hpp"
 
+#include <unordered_set>
+
 namespace sonic::store {
 
 std::vector<LibraryTrack> library_tracks(Database& db, std::int64_t before_ms) {
@@ -34,6 +36,33 @@ ORDER BY t.id)sql");
     track.tempo = query.optional_real(12);
     track.mood = query.optional_text(13);
     track.cluster_label = query.optional_text(14);
+    tracks.push_back(std::move(track));
+  }
+  return tracks;
+}
+
+std::vector<LibraryTrack> catalog_library_tracks(Database& db) {
+  // One sequential pass in rowid order; repeats across catalogs are dropped here rather than by a
+  // GROUP BY, which would sort every row of a large catalog.
+  auto query = db.prepare(R"sql(
+SELECT track_id, name, artists, album, duration_ms, energy, valence, danceability, acousticness, instrumentalness, tempo
+FROM catalog_tracks ORDER BY rowid)sql");
+  std::vector<LibraryTrack> tracks;
+  std::unordered_set<std::string> seen;
+  while (query.step()) {
+    if (!seen.insert(query.text(0)).second) continue;
+    LibraryTrack track;
+    track.spotify_id = query.text(0);
+    track.name = query.optional_text(1).value_or("");
+    track.artist = query.optional_text(2).value_or("");
+    track.album = query.optional_text(3);
+    if (!query.is_null(4)) track.duration_ms = static_cast<std::int64_t>(query.real(4));
+    track.energy = query.optional_real(5);
+    track.valence = query.optional_real(6);
+    track.danceability = query.optional_real(7);
+    track.acousticness = query.optional_real(8);
+    track.instrumentalness = query.optional_real(9);
+    track.tempo = query.optional_real(10);
     tracks.push_back(std::move(track));
   }
   return tracks;
