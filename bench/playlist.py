@@ -168,15 +168,13 @@ def discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms):
             later.add(spotify_id)
         if key[0] in artists_before:
             by_played_artist.add(spotify_id)
-    picked = hits = 0
+    picked = set()  # distinct tracks: the four playlists may share some
     for tod in TIMES:
         result = json.loads(run(sonic, home, "playlist", f"{tod} music, 20 songs, 50% new", "--before",
                                 cutoff_day.isoformat(), "--json"))
-        for track in result["tracks"]:
-            if track.get("new_to_you"):
-                picked += 1
-                hits += track["spotify_id"] in later
-    return {"picked": picked, "hits": hits, "precision": hits / picked if picked else 0.0,
+        picked.update(track["spotify_id"] for track in result["tracks"] if track.get("new_to_you"))
+    hits = len(picked & later)
+    return {"picked": len(picked), "hits": hits, "precision": hits / len(picked) if picked else 0.0,
             "catalog_unheard": len(unheard), "found_later": len(later),
             "random": len(later) / len(unheard) if unheard else 0.0,
             "same_artists": len(later & by_played_artist) / len(by_played_artist) if by_played_artist else 0.0}
@@ -252,7 +250,7 @@ def history(sonic, shared, source):
                     f"({ratio:.1f}x, goal >= 2x), most played {w['most_played']:.3f}; " \
                     f"{w['held_out_tracks']} tracks heard then in the held-out month"
         n = new_to_you
-        text += f"\n  new to you: {n['picked']} catalog tracks picked in {len(TIMES)} half-new playlists, " \
+        text += f"\n  new to you: {n['picked']} distinct catalog tracks picked in {len(TIMES)} half-new playlists, " \
                 f"{n['hits']} first played in the held-out month (precision {n['precision']:.4f}; a random unheard " \
                 f"catalog track {n['random']:.4f}, one by an artist you play {n['same_artists']:.4f}); " \
                 f"{n['catalog_unheard']} unheard catalog tracks, {n['found_later']} of them heard then"

@@ -69,7 +69,8 @@ std::vector<playlist::Candidate> never_heard_candidates(store::Database& db, con
       taste::rank_discoveries(heard_before(data, listens), evidence, TastePoolDiscovery::kMaxNeverHeard, 0);
 
   std::unordered_map<std::string, std::int64_t> artist_ids;  // normalised name → id
-  for (const auto& [id, track] : data.tracks) artist_ids.emplace(sources::normalize_name(track.artist), track.artist_id);
+  for (const auto& [id, track] : data.tracks)
+    artist_ids.emplace(sources::normalize_name(track.artist), track.artist_id);
   const CatalogIndex index(catalog);
   std::vector<playlist::Candidate> found;
   for (const auto& pick : picks) {
@@ -78,8 +79,8 @@ std::vector<playlist::Candidate> never_heard_candidates(store::Database& db, con
     playlist::Candidate candidate{.track = *row};
     candidate.track.track_id = -static_cast<std::int64_t>(found.size()) - 1;
     candidate.track.artist = pick.artist;  // as the history or the service spells it
-    const auto [slot, added] = artist_ids.try_emplace(sources::normalize_name(pick.artist),
-                                                      -static_cast<std::int64_t>(artist_ids.size()) - 1);
+    const auto [slot, added] =
+        artist_ids.try_emplace(sources::normalize_name(pick.artist), -static_cast<std::int64_t>(artist_ids.size()) - 1);
     candidate.track.artist_id = slot->second;
     candidate.affinity = pick.score / picks.front().score;
     candidate.never_heard = true;
