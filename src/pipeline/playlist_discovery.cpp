@@ -28,25 +28,33 @@ taste::ListeningData heard_before(const taste::ListeningData& data, std::span<co
   return before;
 }
 
-// Catalog tracks by Spotify ID, and by artist-and-title key for a service that names no ID.
-struct CatalogIndex {
-  std::unordered_map<std::string, const store::LibraryTrack*> by_id;
-  std::unordered_map<std::string, const store::LibraryTrack*> by_name;
-
-  explicit CatalogIndex(const std::vector<store::LibraryTrack>& catalog) {
-    for (const auto& track : catalog) {
-      by_id.emplace(*track.spotify_id, &track);
-      for (const auto& artist : sources::artist_name_variants(track.artist))
-        by_name.emplace(sources::track_name_key(artist, track.name), &track);
-    }
+// Catalog tracks by Spotify ID, and by artist-and-title key for a service that names no ID (that
+// index is built on first need: catalog evidence always carries the ID, and keying every row of a
+// large catalog by name costs more than the rest of the discovery).
+class CatalogIndex {
+ public:
+  explicit CatalogIndex(const std::vector<store::LibraryTrack>& catalog) : catalog_(catalog) {
+    by_id_.reserve(catalog.size());
+    for (const auto& track : catalog) by_id_.emplace(*track.spotify_id, &track);
   }
-  const store::LibraryTrack* find(const taste::Recommendation& pick) const {
+  const store::LibraryTrack* find(const taste::Recommendation& pick) {
     if (pick.spotify_id) {
-      if (const auto found = by_id.find(*pick.spotify_id); found != by_id.end()) return found->second;
+      if (const auto found = by_id_.find(*pick.spotify_id); found != by_id_.end()) return found->second;
     }
-    const auto found = by_name.find(sources::track_name_key(pick.artist, pick.track));
-    return found != by_name.end() ? found->second : nullptr;
+    if (by_name_.empty()) {
+      for (const auto& track : catalog_) {
+        for (const auto& artist : sources::artist_name_variants(track.artist))
+          by_name_.emplace(sources::track_name_key(artist, track.name), &track);
+      }
+    }
+    const auto found = by_name_.find(sources::track_name_key(pick.artist, pick.track));
+    return found != by_name_.end() ? found->second : nullptr;
   }
+
+ private:
+  const std::vector<store::LibraryTrack>& catalog_;
+  std::unordered_map<std::string, const store::LibraryTrack*> by_id_;
+  std::unordered_map<std::string, const store::LibraryTrack*> by_name_;
 };
 
 // Tracks new to the person, best evidence first. Their artist ids are the history's when the
@@ -71,7 +79,7 @@ std::vector<playlist::Candidate> never_heard_candidates(store::Database& db, con
   std::unordered_map<std::string, std::int64_t> artist_ids;  // normalised name → id
   for (const auto& [id, track] : data.tracks)
     artist_ids.emplace(sources::normalize_name(track.artist), track.artist_id);
-  const CatalogIndex index(catalog);
+  CatalogIndex index(catalog);
   std::vector<playlist::Candidate> found;
   for (const auto& pick : picks) {
     const store::LibraryTrack* row = pick.track.empty() ? nullptr : index.find(pick);
