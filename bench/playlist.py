@@ -12,8 +12,10 @@
                                                     tracks meeting every hard range, precision@25 of
                                                     time-of-day playlists against the tracks played in
                                                     that window in a held-out final month (beside a
-                                                    random pick and the most played tracks), and the
-                                                    answer time of `sonic playlist`
+                                                    random pick and the most played tracks), the
+                                                    discovery share's new-to-you catalog tracks against
+                                                    the held-out month, and the answer time of
+                                                    `sonic playlist`
 
 Every run uses --tz UTC, so the windows here and in sonic are the same hours.
 """
@@ -127,6 +129,57 @@ def time_of_day(hour):
     return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 22 else "night"
 
 
+def name_key(artist, title):
+    return (" ".join(artist.lower().split()), " ".join(title.lower().split()))
+
+
+def first_artist(cell):
+    """The first artist of a catalog cell ("['A', 'B']" or "A")."""
+    cell = (cell or "").strip()
+    if cell.startswith("["):
+        cell = cell.strip("[]").split(",")[0].strip().strip("'\"")
+    return cell
+
+
+def discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms):
+    """The discovery share's new-to-you tracks: the catalogs imported as catalogs, one half-new playlist per time
+    of day as of the cut-off; a hit is a catalog track the person first played in the held-out month (by Spotify
+    ID, or by artist and title for exports without IDs). Beside it, the hit rate of a uniform pick among the
+    unheard catalog tracks, and among those by an artist played before the cut-off."""
+    run(sonic, home, "catalog", "import", *[os.path.join(shared, "data", "catalogs", c) for c in CATALOGS])
+    first_by_id, first_by_name, artists_before = {}, {}, set()
+    for spotify_id, artist, title, start in db.execute(
+            "SELECT t.spotify_id, a.name, t.name, min(p.start_ms) FROM plays p JOIN tracks t ON t.id = p.track_id "
+            "JOIN artists a ON a.id = t.artist_id WHERE p.is_short = 0 GROUP BY t.id"):
+        if spotify_id:
+            first_by_id[spotify_id] = min(start, first_by_id.get(spotify_id, start))
+        key = name_key(artist, title)
+        first_by_name[key] = min(start, first_by_name.get(key, start))
+        if start < cutoff_ms:
+            artists_before.add(name_key(artist, "")[0])
+    unheard, later, by_played_artist = set(), set(), set()
+    for spotify_id, name, artists in db.execute("SELECT DISTINCT track_id, name, artists FROM catalog_tracks"):
+        key = name_key(first_artist(artists), name or "")
+        first = min(first_by_id.get(spotify_id, float("inf")), first_by_name.get(key, float("inf")))
+        if first < cutoff_ms:
+            continue
+        unheard.add(spotify_id)
+        if first != float("inf"):
+            later.add(spotify_id)
+        if key[0] in artists_before:
+            by_played_artist.add(spotify_id)
+    picked = set()  # distinct tracks: the four playlists may share some
+    for tod in TIMES:
+        result = json.loads(run(sonic, home, "playlist", f"{tod} music, 20 songs, 50% new", "--before",
+                                cutoff_day.isoformat(), "--json"))
+        picked.update(track["spotify_id"] for track in result["tracks"] if track.get("new_to_you"))
+    hits = len(picked & later)
+    return {"picked": len(picked), "hits": hits, "precision": hits / len(picked) if picked else 0.0,
+            "catalog_unheard": len(unheard), "found_later": len(later),
+            "random": len(later) / len(unheard) if unheard else 0.0,
+            "same_artists": len(later & by_played_artist) / len(by_played_artist) if by_played_artist else 0.0}
+
+
 def history(sonic, shared, source):
     name = os.path.relpath(source, os.path.join(shared, "data", "histories"))
     with tempfile.TemporaryDirectory() as home:
@@ -172,6 +225,7 @@ def history(sonic, shared, source):
             windows.append({"time_of_day": tod, "held_out_tracks": len(held_out), "picked": len(picked),
                             "precision": hits / 25, "random": len(library & held_out) / len(library),
                             "most_played": len([t for t in most_played if t in held_out]) / 25})
+        new_to_you = discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms)
         # Answer time of a prompt with ranges and a time of day: the best of three runs, process start included.
         seconds, cpu = [], []
         for _ in range(3):
@@ -184,7 +238,7 @@ def history(sonic, shared, source):
                 "tracks_with_features": featured, "chosen": chosen, "meeting_every_hard_range": meeting,
                 "via_mood": via_mood, "hard_share": meeting / chosen if chosen else None,
                 "cutoff": cutoff_day.isoformat(), "windows": windows, "answer_ms": 1000 * min(seconds),
-                "answer_cpu_ms": 1000 * min(cpu)}
+                "answer_cpu_ms": 1000 * min(cpu), "new_to_you": new_to_you}
         print(json.dumps(line))
         share = f"{100 * line['hard_share']:.1f}% of {chosen}" if chosen else "no track chosen"
         text = f"playlist {name}: {len(listens)} listens, {featured} of {library_all} tracks with features; " \
@@ -195,6 +249,11 @@ def history(sonic, shared, source):
             text += f"\n  {w['time_of_day']:9s} P@25 {w['precision']:.3f} vs random {w['random']:.3f} " \
                     f"({ratio:.1f}x, goal >= 2x), most played {w['most_played']:.3f}; " \
                     f"{w['held_out_tracks']} tracks heard then in the held-out month"
+        n = new_to_you
+        text += f"\n  new to you: {n['picked']} distinct catalog tracks picked in {len(TIMES)} half-new playlists, " \
+                f"{n['hits']} first played in the held-out month (precision {n['precision']:.4f}; a random unheard " \
+                f"catalog track {n['random']:.4f}, one by an artist you play {n['same_artists']:.4f}); " \
+                f"{n['catalog_unheard']} unheard catalog tracks, {n['found_later']} of them heard then"
         print(text)
         sys.stdout.flush()
 

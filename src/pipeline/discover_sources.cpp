@@ -162,11 +162,17 @@ void ask_reccobeats(store::Database& db, const DiscoverSettings& settings, const
 
 }  // namespace
 
-taste::DiscoverAnswer ask_discover_sources(store::Database& db, const DiscoverSettings& settings,
-                                           const taste::DiscoverSeeds& seeds) {
+taste::DiscoverAnswer ask_discover_services(store::Database& db, const DiscoverSettings& settings,
+                                            const taste::DiscoverSeeds& seeds) {
   taste::DiscoverAnswer answer;
   ask_lastfm(db, settings, seeds, answer);
   ask_reccobeats(db, settings, seeds, answer);
+  return answer;
+}
+
+taste::DiscoverAnswer ask_discover_sources(store::Database& db, const DiscoverSettings& settings,
+                                           const taste::DiscoverSeeds& seeds) {
+  auto answer = ask_discover_services(db, settings, seeds);
   const auto catalog = store::unheard_catalog_tracks(db);
   const auto from_catalogs = taste::catalog_evidence(catalog, seeds, answer.evidence);
   answer.evidence.insert(answer.evidence.end(), from_catalogs.begin(), from_catalogs.end());

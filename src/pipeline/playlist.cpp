@@ -191,21 +191,24 @@ nlohmann::json to_json(const PlaylistResult& result) {
     for (int i = 0; i < 6; ++i) {
       features[playlist::kPlaylistFeatures[i]] = values[i] ? nlohmann::json(*values[i]) : nlohmann::json(nullptr);
     }
-    tracks.push_back({{"position", ++position},
-                      {"track_id", track.track_id},
-                      {"track", track.name},
-                      {"artist", track.artist},
-                      {"spotify_id", track.spotify_id ? nlohmann::json(*track.spotify_id) : nlohmann::json(nullptr)},
-                      {"duration_ms", track.duration_ms ? nlohmann::json(*track.duration_ms) : nlohmann::json(nullptr)},
-                      {"features", features},
-                      {"mood", track.mood ? nlohmann::json(*track.mood) : nlohmann::json(nullptr)},
-                      {"cluster", track.cluster_label ? nlohmann::json(*track.cluster_label) : nlohmann::json(nullptr)},
-                      {"via_mood", chosen.via_mood},
-                      {"from_discovery", chosen.candidate.from_discovery},
-                      {"plays", chosen.candidate.plays},
-                      {"plays_in_window", chosen.candidate.segment_plays},
-                      {"score", std::round(chosen.score * 1000) / 1000},
-                      {"why", chosen.why}});
+    tracks.push_back(
+        {{"position", ++position},
+         // A never-heard catalog track has no history id (its negative one is selection's own).
+         {"track_id", chosen.candidate.never_heard ? nlohmann::json(nullptr) : nlohmann::json(track.track_id)},
+         {"track", track.name},
+         {"artist", track.artist},
+         {"spotify_id", track.spotify_id ? nlohmann::json(*track.spotify_id) : nlohmann::json(nullptr)},
+         {"duration_ms", track.duration_ms ? nlohmann::json(*track.duration_ms) : nlohmann::json(nullptr)},
+         {"features", features},
+         {"mood", track.mood ? nlohmann::json(*track.mood) : nlohmann::json(nullptr)},
+         {"cluster", track.cluster_label ? nlohmann::json(*track.cluster_label) : nlohmann::json(nullptr)},
+         {"via_mood", chosen.via_mood},
+         {"from_discovery", chosen.candidate.from_discovery},
+         {"new_to_you", chosen.candidate.never_heard},
+         {"plays", chosen.candidate.plays},
+         {"plays_in_window", chosen.candidate.segment_plays},
+         {"score", std::round(chosen.score * 1000) / 1000},
+         {"why", chosen.why}});
   }
   const auto& selection = result.selection;
   json["tracks"] = tracks;

@@ -82,12 +82,13 @@ std::string why(const Candidate& candidate, const Constraints& constraints, bool
     }
     if (constraints.mood && candidate.track.mood == constraints.mood) parts.push_back("mood " + *constraints.mood);
   }
-  if (candidate.from_discovery) {
-    parts.push_back("new to you");
+  if (candidate.never_heard) {
+    parts.push_back("new to you: " + candidate.discovery_reason);
   } else {
     std::string plays = "played " + std::to_string(candidate.plays) + "x";
     if (constraints.time_of_day || constraints.day_type)
       plays += ", " + std::to_string(candidate.segment_plays) + "x then";
+    if (candidate.from_discovery) plays = "resurfaced from your library: " + plays;
     parts.push_back(plays);
   }
   std::string text;
@@ -181,7 +182,10 @@ Selection select_tracks(const std::vector<Candidate>& library, const Constraints
       for (auto& candidate : discovered) candidate.from_discovery = true;
     }
   }
-  const auto discovered_ranked = rank(discovered, constraints, nullptr);
+  auto discovered_ranked = rank(discovered, constraints, nullptr);
+  // "New" means never heard first; the person's own rediscoveries fill what the catalogs cannot.
+  std::stable_partition(discovered_ranked.begin(), discovered_ranked.end(),
+                        [](const Ranked& item) { return item.candidate->never_heard; });
 
   std::map<std::int64_t, int> per_artist;
   bool artist_cap_hit = false;

@@ -1,6 +1,21 @@
 #include "sonic/store/playlist_queries.hpp"
 
+#include <unordered_set>
+
 namespace sonic::store {
+namespace {
+
+// The six playlist features, selected in this order from column `first` on.
+void read_playlist_features(const Statement& query, int first, LibraryTrack& track) {
+  track.energy = query.optional_real(first);
+  track.valence = query.optional_real(first + 1);
+  track.danceability = query.optional_real(first + 2);
+  track.acousticness = query.optional_real(first + 3);
+  track.instrumentalness = query.optional_real(first + 4);
+  track.tempo = query.optional_real(first + 5);
+}
+
+}  // namespace
 
 std::vector<LibraryTrack> library_tracks(Database& db, std::int64_t before_ms) {
   auto query = db.prepare(R"sql(
@@ -26,14 +41,31 @@ ORDER BY t.id)sql");
     track.artist = query.text(4);
     if (!query.is_null(5)) track.duration_ms = query.integer(5);
     track.album = query.optional_text(6);
-    track.energy = query.optional_real(7);
-    track.valence = query.optional_real(8);
-    track.danceability = query.optional_real(9);
-    track.acousticness = query.optional_real(10);
-    track.instrumentalness = query.optional_real(11);
-    track.tempo = query.optional_real(12);
+    read_playlist_features(query, 7, track);
     track.mood = query.optional_text(13);
     track.cluster_label = query.optional_text(14);
+    tracks.push_back(std::move(track));
+  }
+  return tracks;
+}
+
+std::vector<LibraryTrack> catalog_library_tracks(Database& db) {
+  // One sequential pass in rowid order; repeats across catalogs are dropped here rather than by a
+  // GROUP BY, which would sort every row of a large catalog.
+  auto query = db.prepare(R"sql(
+SELECT track_id, name, artists, album, duration_ms, energy, valence, danceability, acousticness, instrumentalness, tempo
+FROM catalog_tracks ORDER BY rowid)sql");
+  std::vector<LibraryTrack> tracks;
+  std::unordered_set<std::string> seen;
+  while (query.step()) {
+    if (!seen.insert(query.text(0)).second) continue;
+    LibraryTrack track;
+    track.spotify_id = query.text(0);
+    track.name = query.optional_text(1).value_or("");
+    track.artist = query.optional_text(2).value_or("");
+    track.album = query.optional_text(3);
+    if (!query.is_null(4)) track.duration_ms = static_cast<std::int64_t>(query.real(4));
+    read_playlist_features(query, 5, track);
     tracks.push_back(std::move(track));
   }
   return tracks;

@@ -202,6 +202,47 @@ TEST_F(PlaylistE2e, TheDiscoveryShareComesFromTracksNotHeardForNinetyDays) {
   EXPECT_TRUE(json["notes"].empty()) << json["notes"].dump();
 }
 
+TEST_F(PlaylistE2e, TheDiscoveryShareTakesNeverHeardCatalogTracksByArtistsYouPlayFirst) {
+  // A catalog (`sonic catalog import`) with two unheard tracks by artists of the history, one by an
+  // artist it never names, and one the history has played (by its Spotify ID).
+  const auto tracks = synthetic_tracks(40, 10);
+  const auto catalog = data_ / "world.csv";
+  std::ofstream out(catalog);
+  out << "id,name,artists,danceability,energy,acousticness,instrumentalness,valence,tempo,duration_ms\n"
+      << "n000000000000000000001,Fresh One,['artist 1'],0.5,0.90,0.3,0.0,0.5,120,180000\n"
+      << "n000000000000000000002,Fresh Two,['artist 2'],0.5,0.85,0.3,0.0,0.5,120,180000\n"
+      << "n000000000000000000003,Stranger,['nobody you know'],0.5,0.88,0.3,0.0,0.5,120,180000\n"
+      << tracks[39].spotify_id << "," << tracks[39].title << ",['" << tracks[39].artist
+      << "'],0.5,0.97,0.3,0.0,0.5,120,180000\n";
+  out.close();
+  const auto imported = sonic({"catalog", "import", catalog.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+
+  const auto run = sonic({"playlist", "4 songs, 50% new", "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["tracks"].size(), 4u);
+  std::map<std::string, nlohmann::json> fresh;
+  for (const auto& track : json["tracks"]) {
+    if (track["new_to_you"].get<bool>()) fresh[track["track"].get<std::string>()] = track;
+  }
+  ASSERT_EQ(fresh.size(), 2u) << json.dump();
+  ASSERT_TRUE(fresh.contains("Fresh One") && fresh.contains("Fresh Two")) << json.dump();
+  const auto& one = fresh["Fresh One"];
+  EXPECT_TRUE(one["track_id"].is_null());
+  EXPECT_TRUE(one["from_discovery"].get<bool>());
+  EXPECT_EQ(one["artist"], "Artist 1");  // as the history spells it, not the catalog's lower case
+  EXPECT_EQ(one["spotify_id"], "n000000000000000000001");
+  EXPECT_NE(one["why"].get<std::string>().find("new to you: more by Artist 1, whom you play (catalog)"),
+            std::string::npos)
+      << one.dump();
+  EXPECT_TRUE(json["notes"].empty()) << json["notes"].dump();
+
+  // Without a discovery share the catalog is not drawn on: every track is the history's own.
+  const auto own = nlohmann::json::parse(sonic({"playlist", "4 songs", "--json"}).out);
+  for (const auto& track : own["tracks"]) EXPECT_FALSE(track["new_to_you"].get<bool>()) << track.dump();
+}
+
 // A reply in the constraint schema: energy 70-100%, four songs building up, under a name of its own.
 std::string model_reply() {
   nlohmann::json ranges = nlohmann::json::object();

@@ -176,5 +176,39 @@ TEST(SelectionTest, ADiscoveredTrackThatIsAlsoInTheLibraryIsChosenOnce) {
   EXPECT_EQ(std::set<std::int64_t>(chosen.begin(), chosen.begin() + 3), (std::set<std::int64_t>{4, 5, 6}));
 }
 
+// A never-heard catalog track (a low affinity: only evidence) and an own rediscovery (a high one).
+class CatalogAndRediscovery : public DiscoverySource {
+ public:
+  std::string name() const override { return "catalogs and rediscoveries"; }
+  std::vector<Candidate> discover(const Constraints&, std::size_t) override {
+    Candidate fresh = track(-1, -1, 0.8, 0.05);
+    fresh.never_heard = true;
+    fresh.discovery_reason = "more by Artist 3, whom you play (catalog)";
+    Candidate fresh_outside = track(-2, -2, 0.1, 1.0);  // out of the energy range: never chosen
+    fresh_outside.never_heard = true;
+    return {track(4, 4, 0.8, 0.95), fresh, fresh_outside};
+  }
+};
+
+TEST(SelectionTest, NeverHeardTracksFillTheDiscoveryShareBeforeRediscoveriesAndSayWhy) {
+  std::vector<Candidate> library;
+  for (int i = 1; i <= 6; ++i) library.push_back(track(i, i, 0.8));
+  Constraints constraints = energy_between(0.6, 1.0, 4);
+  constraints.discovery_share = 0.5;  // two new tracks
+  CatalogAndRediscovery discovery;
+  const auto selection = select_tracks(library, constraints, &discovery);
+  const auto chosen = ids(selection);
+  ASSERT_EQ(chosen.size(), 4u);
+  // The never-heard track first although the rediscovery's affinity ranks higher, then the
+  // rediscovery; -2 is out of range.
+  EXPECT_EQ(chosen[0], -1);
+  EXPECT_EQ(chosen[1], 4);
+  EXPECT_EQ(std::find(chosen.begin(), chosen.end(), -2), chosen.end());
+  EXPECT_EQ(selection.tracks[0].why, "energy 0.80; new to you: more by Artist 3, whom you play (catalog)");
+  EXPECT_EQ(selection.tracks[1].why, "energy 0.80; resurfaced from your library: played 3x");
+  EXPECT_EQ(selection.tracks[2].why, "energy 0.80; played 3x");
+  EXPECT_TRUE(selection.notes.empty());
+}
+
 }  // namespace
 }  // namespace sonic::playlist

@@ -26,6 +26,10 @@ struct DiscoverSettings {
   std::chrono::milliseconds total_timeout{-1};  // test hook: per request
 };
 
+// Only the services (Last.fm and ReccoBeats), for a caller that brings its own catalog rows.
+taste::DiscoverAnswer ask_discover_services(store::Database& db, const DiscoverSettings& settings,
+                                            const taste::DiscoverSeeds& seeds);
+
 taste::DiscoverAnswer ask_discover_sources(store::Database& db, const DiscoverSettings& settings,
                                            const taste::DiscoverSeeds& seeds);
 

@@ -23,10 +23,16 @@ struct Candidate {
   int plays = 0;
   int segment_plays = 0;
   bool from_discovery = false;
+  // A catalog track the history never played (before the cut-off): found for the discovery share
+  // by `discovery_reason` ("more by Radiohead, whom you play (catalog)"). Its affinity is that
+  // evidence's strength relative to the best, not plays.
+  bool never_heard = false;
+  std::string discovery_reason{};
 };
 
-// The seam for the discovery share: the taste module's pools will implement it. Candidates it
-// returns pass the same hard constraints as library tracks.
+// The seam for the discovery share (pipeline/playlist_discovery implements it from taste's pools
+// and the imported catalogs). Candidates it returns pass the same hard constraints as library
+// tracks; never-heard ones are taken before the person's own tracks.
 class DiscoverySource {
  public:
   virtual ~DiscoverySource() = default;

@@ -28,6 +28,12 @@ struct LibraryTrack {
 // Tracks with a music listen (30 s or more) starting before `before_ms`, by track id.
 std::vector<LibraryTrack> library_tracks(Database& db, std::int64_t before_ms);
 
+// Every track of the imported catalogs (`sonic catalog import`), once per Spotify ID, with the
+// audio features a playlist's ranges read: track_id and artist_id are 0 (not in the history), and
+// `artist` is the catalog's artists cell as written (catalog::artist_names splits it). In rowid
+// order; the first row of an ID wins.
+std::vector<LibraryTrack> catalog_library_tracks(Database& db);
+
 // Calls `visit(track_id, start_ms)` for every music listen starting before `before_ms`.
 void for_each_music_listen_start(Database& db, std::int64_t before_ms,
                                  const std::function<void(std::int64_t, std::int64_t)>& visit);
