@@ -35,6 +35,11 @@ double multiclass_log_loss(const Eigen::VectorXi& truth, const Eigen::MatrixXd& 
 NextMoodScores next_mood_scores(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities, int clusters) {
   Eigen::VectorXi predicted(truth.size());
   for (Eigen::Index i = 0; i < truth.size(); ++i) probabilities.row(i).maxCoeff(&predicted(i));
+  return next_mood_scores(truth, probabilities, predicted, clusters);
+}
+
+NextMoodScores next_mood_scores(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities,
+                                const Eigen::VectorXi& predicted, int clusters) {
   const auto metrics = ml::classification_metrics(truth, predicted, clusters);
   return {metrics.accuracy, metrics.macro_f1, ml::one_vs_rest_auc(truth, probabilities),
           multiclass_log_loss(truth, probabilities)};

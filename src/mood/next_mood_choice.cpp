@@ -1,6 +1,7 @@
 #include "sonic/mood/next_mood_choice.hpp"
 
 #include "sonic/core/error.hpp"
+#include "sonic/ml/metrics/classification_metrics.hpp"
 
 #include <algorithm>
 #include <array>
@@ -84,7 +85,66 @@ Eigen::MatrixXd table_rows(const NextMoodTables& tables, const std::string& id, 
   return out;
 }
 
+// The chosen candidate's (or blend's) probabilities: the weighted sum of its parts' `part`.
+Eigen::MatrixXd chosen_rows(const std::vector<NextMoodCandidate>& candidates,
+                            const std::map<std::string, double>& weights, Eigen::MatrixXd NextMoodCandidate::*part) {
+  Eigen::MatrixXd out;
+  for (const auto& [id, weight] : weights) {
+    // A named capture, not `id` itself: clang 14 (the fuzz preset) cannot capture a structured binding.
+    const auto candidate =
+        std::find_if(candidates.begin(), candidates.end(), [&wanted = id](const auto& c) { return c.id == wanted; });
+    const Eigen::MatrixXd& rows = (*candidate).*part;
+    if (out.size() == 0) out = Eigen::MatrixXd::Zero(rows.rows(), rows.cols());
+    out += weight * rows;
+  }
+  return out;
+}
+
 }  // namespace
+
+int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVectorXd& prior, double exponent) {
+  int best = 0;
+  double best_score = -std::numeric_limits<double>::infinity();
+  for (Eigen::Index k = 0; k < probabilities.size(); ++k) {
+    // A probability of 0 is never picked over a positive one, whatever its prior.
+    const double score = probabilities(k) > 0 ? std::log(probabilities(k)) - exponent * std::log(prior(k))
+                                              : -std::numeric_limits<double>::infinity();
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int>(k);
+    }
+  }
+  return best;
+}
+
+Eigen::VectorXi decide_next_moods(const Eigen::MatrixXd& probabilities, const Eigen::RowVectorXd& prior,
+                                  double exponent) {
+  Eigen::VectorXi out(probabilities.rows());
+  for (Eigen::Index i = 0; i < probabilities.rows(); ++i)
+    out(i) = decide_next_mood(probabilities.row(i), prior, exponent);
+  return out;
+}
+
+double choose_prior_exponent(const Eigen::MatrixXd& validation, const Eigen::VectorXi& truth,
+                             const Eigen::RowVectorXd& prior, int clusters, double tolerance) {
+  if (truth.size() == 0) return 0;
+  const auto scores_at = [&](double exponent) {
+    return ml::classification_metrics(truth, decide_next_moods(validation, prior, exponent), clusters);
+  };
+  const auto plain = scores_at(0);
+  double chosen = 0;
+  double best_macro_f1 = plain.macro_f1;
+  for (int step = 1; step <= kPriorExponentSteps; ++step) {
+    const double exponent = static_cast<double>(step) / kPriorExponentSteps;
+    const auto scores = scores_at(exponent);
+    // Strictly higher: among equal macro-F1s the smaller exponent (the fewer labels moved) stays.
+    if (scores.accuracy >= plain.accuracy - tolerance - 1e-12 && scores.macro_f1 > best_macro_f1 + 1e-12) {
+      best_macro_f1 = scores.macro_f1;
+      chosen = exponent;
+    }
+  }
+  return chosen;
+}
 
 const CandidateOutcome& NextMoodSelection::chosen_outcome() const {
   return *std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) { return c.id == chosen; });
@@ -227,6 +287,10 @@ std::vector<std::string> NextMoodChoice::learners_needed() const {
   return needed;
 }
 
+int NextMoodChoice::decide(const Eigen::RowVectorXd& probabilities) const {
+  return decide_next_mood(probabilities, tables.frequencies, prior_exponent);
+}
+
 Eigen::RowVectorXd NextMoodChoice::probabilities(const std::map<std::string, Eigen::RowVectorXd>& learner_probabilities,
                                                  int current, int segment) const {
   Eigen::RowVectorXd out = Eigen::RowVectorXd::Zero(tables.frequencies.size());
@@ -274,16 +338,19 @@ NextMoodChoiceTraining choose_next_mood(const features::NextMoodDataset& data, c
     result.choice.weights = {{result.choice.chosen, 1.0}};
   }
   result.choice.tables = fit_next_mood_tables(data, split.rows, clusters);
+  // The decision rule, fixed on the validation slice against the training rows' prior before the
+  // test part is scored (with the prior of the rows before it, as its tables are).
+  result.choice.prior_exponent = choose_prior_exponent(
+      chosen_rows(candidates, result.choice.weights, &NextMoodCandidate::validation),
+      data.next_cluster.segment(split.validation_begin, validation_rows), for_choice.frequencies, clusters);
 
   // The chosen one's test probabilities, for the evaluation every next-mood model reports.
-  Eigen::MatrixXd chosen = Eigen::MatrixXd::Zero(test_rows, clusters);
-  for (const auto& [id, weight] : result.choice.weights) {
-    // A named capture, not `id` itself: clang 14 (the fuzz preset) cannot capture a structured binding.
-    const auto candidate =
-        std::find_if(candidates.begin(), candidates.end(), [&wanted = id](const auto& c) { return c.id == wanted; });
-    chosen += weight * candidate->test;
-  }
+  const Eigen::MatrixXd chosen = chosen_rows(candidates, result.choice.weights, &NextMoodCandidate::test);
   result.evaluation = evaluate_next_mood(data, split, chosen, clusters);
+  result.plain_argmax = result.evaluation.model;
+  result.evaluation.model =
+      next_mood_scores(data.next_cluster.tail(test_rows), chosen,
+                       decide_next_moods(chosen, for_test.frequencies, result.choice.prior_exponent), clusters);
   return result;
 }
 
@@ -293,8 +360,11 @@ void save_next_mood_choice(const std::filesystem::path& path, const NextMoodChoi
   envelope.format = kNextMoodChoice.format;
   envelope.version = kNextMoodChoice.version;
   envelope.feature_names = {"current_cluster", "time_of_day_segment"};
-  tracking::save_model_file(
-      path, envelope, {{"chosen", choice.chosen}, {"weights", choice.weights}, {"tables", choice.tables.to_json()}});
+  tracking::save_model_file(path, envelope,
+                            {{"chosen", choice.chosen},
+                             {"weights", choice.weights},
+                             {"tables", choice.tables.to_json()},
+                             {"prior_exponent", choice.prior_exponent}});
 }
 
 NextMoodChoice load_next_mood_choice(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
@@ -306,6 +376,13 @@ NextMoodChoice load_next_mood_choice(const std::filesystem::path& path, int clus
       choice.chosen = file.model().at("chosen").get<std::string>();
       choice.weights = file.model().at("weights").get<std::map<std::string, double>>();
       choice.tables = NextMoodTables::from_json(file.model().at("tables"), clusters);
+      // Version 1 had no decision rule: its labels were the plain argmax.
+      if (file.info.version >= 2) {
+        choice.prior_exponent = file.model().at("prior_exponent").get<double>();
+        if (!std::isfinite(choice.prior_exponent) || choice.prior_exponent < 0 || choice.prior_exponent > 1) {
+          throw InputError("next-mood choice: 'prior_exponent' should lie in 0..1");
+        }
+      }
       for (const auto& [id, weight] : choice.weights) {
         if (!is_table_candidate(id) && id != "net" && id != "gbdt") {
           throw InputError("the next-mood choice names an unknown candidate '" + id + "'");

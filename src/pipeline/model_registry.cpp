@@ -82,11 +82,15 @@ nlohmann::json next_mood_choice_step(const ModelContext& context, const RetrainO
   choose.seed = options.seed;
   choose.threads = options.threads;
   const auto result = choose_next_mood(context.db, context.home, context.zone, choose);
-  const auto& chosen = result.selection.chosen_outcome().test;
+  // The shipped figures: labels under the decision rule (its exponent beside them), then the plain argmax's.
+  const auto& chosen = result.evaluation.model;
   nlohmann::json figures = {{"chosen", result.selection.chosen},
                             {"accuracy", chosen.accuracy},
                             {"macro_f1", chosen.macro_f1},
                             {"log_loss", chosen.log_loss},
+                            {"prior_exponent", result.prior_exponent},
+                            {"accuracy_plain_argmax", result.plain_argmax.accuracy},
+                            {"macro_f1_plain_argmax", result.plain_argmax.macro_f1},
                             {"candidates", to_json(result)["candidates"]}};
   for (const auto& outcome : result.selection.candidates) {
     figures["test_" + outcome.id] =

@@ -228,12 +228,17 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   if (session.empty()) throw UsageError("the session has no listens");
   NextMoodPrediction prediction;
   Eigen::RowVectorXd probabilities;
+  int predicted = 0;
   if (auto chosen = predict_with_choice(home, view.clustering_id, clusters, session, zone)) {
-    prediction.predictor = chosen->first;
-    probabilities = chosen->second;
+    prediction.predictor = chosen->predictor;
+    prediction.prior_exponent = chosen->prior_exponent;
+    probabilities = chosen->probabilities;
+    predicted = chosen->predicted;
   } else {
     probabilities = next_mood_learner_row(home, "net", view.clustering_id, clusters, session, zone);
+    probabilities.maxCoeff(&predicted);
   }
+  prediction.predicted_label = labels[static_cast<std::size_t>(predicted)];
 
   prediction.session_start_ms = session.front().session_start_ms;
   prediction.last_listen_ms = session.back().start_ms;

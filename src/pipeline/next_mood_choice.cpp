@@ -101,6 +101,8 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
   auto training = mood::choose_next_mood(data, split, learners, clusters);
   result.selection = training.selection;
   result.evaluation = training.evaluation;
+  result.plain_argmax = training.plain_argmax;
+  result.prior_exponent = training.choice.prior_exponent;
 
   auto run = tracking::TrackedRun::start(
       home.runs(), std::string(mood::kNextMoodChoice.experiment),
@@ -112,10 +114,15 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
                   {"cluster_model", *clustering_id},
                   {"best_by_log_loss", result.selection.best_by_log_loss},
                   {"chosen_by", "validation log-loss, one-standard-error rule"},
+                  {"decision_rule", "argmax p_k / prior_k^prior_exponent, exponent by validation macro-F1"},
                   {"window_days", options.window_days > 0 ? std::to_string(options.window_days) : "all"}});
   for (const auto& outcome : result.selection.candidates) log_candidate(run, outcome);
   for (const auto& [id, weight] : result.selection.blend_weights) run.log_metric("blend_weight_" + id, weight);
-  const auto& chosen = result.selection.chosen_outcome().test;
+  // The shipped figures: the chosen probabilities' labels under the decision rule.
+  const auto& chosen = result.evaluation.model;
+  run.log_metric("prior_exponent", result.prior_exponent);
+  run.log_metric("test_accuracy_plain_argmax", result.plain_argmax.accuracy);
+  run.log_metric("test_macro_f1_plain_argmax", result.plain_argmax.macro_f1);
   run.log_metric("test_accuracy", chosen.accuracy);
   run.log_metric("test_macro_f1", chosen.macro_f1);
   run.log_metric("test_log_loss", chosen.log_loss);
@@ -126,11 +133,9 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
   info.seed = options.seed;
   info.window_from_ms = data.time_ms.front();
   info.window_to_ms = data.time_ms.back();
-  info.metrics = {{"chosen", result.selection.chosen},
-                  {"test_accuracy", chosen.accuracy},
-                  {"test_macro_f1", chosen.macro_f1},
-                  {"test_log_loss", chosen.log_loss},
-                  {"cluster_model_id", *clustering_id}};
+  info.metrics = {{"chosen", result.selection.chosen},       {"test_accuracy", chosen.accuracy},
+                  {"test_macro_f1", chosen.macro_f1},        {"test_log_loss", chosen.log_loss},
+                  {"prior_exponent", result.prior_exponent}, {"cluster_model_id", *clustering_id}};
   mood::save_next_mood_choice(result.model_path, training.choice, info);
   run.log_artifact(result.model_path);
   run.finish();
@@ -151,8 +156,16 @@ nlohmann::json to_json(const ChooseNextMoodResult& result) {
   }
   nlohmann::json left_out = nlohmann::json::object();
   for (const auto& [learner, reason] : result.learners_left_out) left_out[learner] = reason;
+  const auto& shipped = result.evaluation.model;
   return {{"chosen", result.selection.chosen},
           {"best_by_log_loss", result.selection.best_by_log_loss},
+          {"prior_exponent", result.prior_exponent},
+          {"shipped",
+           {{"test_accuracy", shipped.accuracy},
+            {"test_macro_f1", shipped.macro_f1},
+            {"test_log_loss", shipped.log_loss},
+            {"test_accuracy_plain_argmax", result.plain_argmax.accuracy},
+            {"test_macro_f1_plain_argmax", result.plain_argmax.macro_f1}}},
           {"candidates", candidates},
           {"blend_weights", result.selection.blend_weights},
           {"learners_left_out", left_out},
@@ -178,9 +191,9 @@ Eigen::RowVectorXd next_mood_learner_row(const Home& home, const std::string& le
   return probabilities.row(0);
 }
 
-std::optional<std::pair<std::string, Eigen::RowVectorXd>> predict_with_choice(
-    const Home& home, const std::string& clustering_id, int clusters, std::span<const records::ClusteredListen> session,
-    const TimeZone& zone) {
+std::optional<ChosenNextMood> predict_with_choice(const Home& home, const std::string& clustering_id, int clusters,
+                                                  std::span<const records::ClusteredListen> session,
+                                                  const TimeZone& zone) {
   const auto path = mood::kNextMoodChoice.path(home);
   if (!std::filesystem::exists(path)) return std::nullopt;
   tracking::ModelFileInfo info;
@@ -192,7 +205,9 @@ std::optional<std::pair<std::string, Eigen::RowVectorXd>> predict_with_choice(
   }
   const auto& now = session.back();
   const int segment = features::time_of_day_segment(zone.local(now.start_ms).hour);
-  return std::make_pair(choice.chosen, choice.probabilities(learners, now.cluster, segment));
+  ChosenNextMood answer{choice.chosen, choice.probabilities(learners, now.cluster, segment), 0, choice.prior_exponent};
+  answer.predicted = choice.decide(answer.probabilities);
+  return answer;
 }
 
 }  // namespace sonic::pipeline

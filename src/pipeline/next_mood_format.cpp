@@ -98,6 +98,8 @@ nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zon
           {"last_track", prediction.last_track},
           {"current_cluster", prediction.current_label},
           {"predictor", prediction.predictor},
+          {"predicted", prediction.predicted_label},
+          {"prior_exponent", prediction.prior_exponent},
           {"next", probabilities}};
 }
 
@@ -108,6 +110,12 @@ std::string to_text(const NextMoodPrediction& prediction, const TimeZone& zone) 
                   prediction.current_label, predictor_words(prediction.predictor));
   for (const auto& [label, probability] : prediction.probabilities) {
     text += fmt::format("  {:>5.1f}%  {}\n", 100 * probability, report::terminal_safe(label));
+  }
+  if (prediction.prior_exponent > 0) {
+    text += fmt::format("Predicted: {} (each mood's probability weighed against how common it is, exponent {:.1f})\n",
+                        report::terminal_safe(prediction.predicted_label), prediction.prior_exponent);
+  } else {
+    text += fmt::format("Predicted: {}\n", report::terminal_safe(prediction.predicted_label));
   }
   return text;
 }

@@ -100,6 +100,10 @@ TEST_F(MoodsRealHistory, ClusterTrainAndPredictEndToEnd) {
   for (const auto& entry : forecast["next"]) total += entry["probability"].get<double>();
   EXPECT_NEAR(total, 1.0, 1e-5);
   EXPECT_EQ(forecast["next"].size(), static_cast<std::size_t>(imputed["k"].get<int>()));
+  // No choice file yet: the net answers, and names its likeliest mood.
+  EXPECT_EQ(forecast["predictor"], "net");
+  EXPECT_EQ(forecast["prior_exponent"], 0);
+  EXPECT_EQ(forecast["predicted"], forecast["next"][0]["cluster"]);
 
   // Boosted trees on the same rows, compared with the net trained just before.
   const auto trees = json_of(sonic({"train", "mood-gbdt", "--json"}));

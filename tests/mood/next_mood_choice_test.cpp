@@ -7,6 +7,8 @@
 #include "sonic/core/error.hpp"
 #include "support/temp_dir.hpp"
 
+#include <fstream>
+
 namespace sonic::mood {
 namespace {
 
@@ -129,6 +131,9 @@ TEST(NextMoodChoice, AStickyListenerGetsSameAsCurrentOverAnUnhelpfulLearner) {
   EXPECT_EQ(ids, (std::vector<std::string>{"net", "transition", "transition_time_of_day", "same_as_current",
                                            "most_frequent", "blend"}));
   EXPECT_TRUE(training.choice.learners_needed().empty());
+  // Staying is always right, so no exponent can raise macro-F1 above 1: the rule stays the argmax.
+  EXPECT_EQ(training.choice.prior_exponent, 0);
+  EXPECT_EQ(training.plain_argmax.macro_f1, training.evaluation.model.macro_f1);
   // Learner probabilities that do not cover the slices are refused.
   const std::map<std::string, LearnerProbabilities> short_learner = {
       {"net", {Eigen::MatrixXd::Constant(1, clusters, 1.0 / clusters), Eigen::MatrixXd()}}};
@@ -164,6 +169,84 @@ TEST(NextMoodChoice, TheFileRoundTripsAndABlendMixesItsParts) {
   EXPECT_TRUE(mixed.isApprox(0.5 * net + 0.5 * choice.tables.frequencies));
   EXPECT_THROW(loaded.probabilities({}, 0, 0), InputError);  // the net's answer is missing
   EXPECT_THROW(load_next_mood_choice(path, 4), InputError);  // other clusters
+}
+
+TEST(NextMoodChoice, TheDecisionRuleDividesByThePriorToAPower) {
+  // p = (.5, .3, .2), prior (.6, .3, .1). Cluster 2 overtakes cluster 0 where .5/.6^a = .2/.1^a,
+  // i.e. 6^a = 2.5, a = ln 2.5 / ln 6 = 0.511; cluster 1 never wins (at a = 1: .83, 1, 2).
+  const Eigen::RowVectorXd p = (Eigen::RowVectorXd(3) << 0.5, 0.3, 0.2).finished();
+  const Eigen::RowVectorXd prior = (Eigen::RowVectorXd(3) << 0.6, 0.3, 0.1).finished();
+  EXPECT_EQ(decide_next_mood(p, prior, 0), 0);
+  EXPECT_EQ(decide_next_mood(p, prior, 0.5), 0);  // .5/.775 = .645 > .2/.316 = .632
+  EXPECT_EQ(decide_next_mood(p, prior, 0.6), 2);  // .5/.736 = .679 < .2/.251 = .796
+  EXPECT_EQ(decide_next_mood(p, prior, 1), 2);
+  // Ties go to the lower cluster; a probability of 0 never wins, however rare its cluster.
+  const Eigen::RowVectorXd even = Eigen::RowVectorXd::Constant(2, 0.5);
+  EXPECT_EQ(decide_next_mood(even, even, 1), 0);
+  const Eigen::RowVectorXd certain = (Eigen::RowVectorXd(2) << 1, 0).finished();
+  EXPECT_EQ(decide_next_mood(certain, (Eigen::RowVectorXd(2) << 0.99, 0.01).finished(), 1), 0);
+  const Eigen::VectorXi rows = decide_next_moods(rows_of({{0.5, 0.3, 0.2}, {0.1, 0.6, 0.3}}), prior, 1);
+  EXPECT_EQ(rows, (Eigen::VectorXi(2) << 2, 2).finished());  // row 2: .17, 2, 3
+}
+
+// Validation rows under the prior (.8, .2): a row with p = (.6, .4) turns to cluster 1 from
+// a = ln 1.5 / ln 4 = 0.29, (.55, .45) from 0.14, (.7, .3) from 0.61, (.9, .1) never (1.58).
+TEST(NextMoodChoice, ThePriorExponentRaisesValidationMacroF1) {
+  const Eigen::RowVectorXd prior = (Eigen::RowVectorXd(2) << 0.8, 0.2).finished();
+  const Eigen::MatrixXd validation = rows_of({{0.6, 0.4}, {0.7, 0.3}, {0.9, 0.1}, {0.9, 0.1}, {0.55, 0.45}});
+  Eigen::VectorXi truth(5);
+  truth << 1, 0, 0, 0, 1;
+  // a = 0: all 0, accuracy .6, macro-F1 (.75 + 0)/2; a = .2: row 5 right, macro-F1 (6/7 + 2/3)/2;
+  // a = .3 to .6: every row right, macro-F1 1 (a = .7 turns row 2 wrong). The first of the best.
+  EXPECT_DOUBLE_EQ(choose_prior_exponent(validation, truth, prior, 2), 0.3);
+  // The plain argmax is kept when no exponent raises macro-F1.
+  Eigen::VectorXi zeros = Eigen::VectorXi::Zero(5);
+  EXPECT_EQ(choose_prior_exponent(validation, zeros, prior, 2), 0);
+}
+
+TEST(NextMoodChoice, ThePriorExponentMayNotCostMoreAccuracyThanTheTolerance) {
+  const Eigen::RowVectorXd prior = (Eigen::RowVectorXd(2) << 0.8, 0.2).finished();
+  const Eigen::MatrixXd validation = rows_of({{0.6, 0.4}, {0.6, 0.4}, {0.6, 0.4}, {0.9, 0.1}, {0.9, 0.1}, {0.9, 0.1}});
+  Eigen::VectorXi truth(6);
+  truth << 1, 0, 0, 0, 0, 0;
+  // From a = .3 the first three rows turn to cluster 1: macro-F1 rises from (10/11 + 0)/2 = .455
+  // to (.75 + .5)/2 = .625, but accuracy falls from 5/6 to 4/6, by .167.
+  EXPECT_EQ(choose_prior_exponent(validation, truth, prior, 2), 0);
+  EXPECT_DOUBLE_EQ(choose_prior_exponent(validation, truth, prior, 2, 0.2), 0.3);
+}
+
+TEST(NextMoodChoice, TheFileKeepsTheExponentAndAVersionOneFileMeansTheArgmax) {
+  const int clusters = 3;
+  const auto data = sticky_listener(200, clusters);
+  NextMoodChoice choice;
+  choice.chosen = "most_frequent";
+  choice.weights = {{"most_frequent", 1.0}};
+  choice.tables = fit_next_mood_tables(data, 200, clusters);
+  choice.prior_exponent = 0.7;
+  testing::TempDir dir;
+  const auto path = dir / "next_mood_choice.json";
+  save_next_mood_choice(path, choice, {});
+  const auto loaded = load_next_mood_choice(path, clusters);
+  EXPECT_EQ(loaded.prior_exponent, 0.7);
+  const Eigen::RowVectorXd p = (Eigen::RowVectorXd(3) << 0.4, 0.35, 0.25).finished();
+  EXPECT_EQ(loaded.decide(p), decide_next_mood(p, choice.tables.frequencies, 0.7));
+
+  // The file as version 1 wrote it: no exponent, so the plain argmax.
+  auto document = nlohmann::json::parse(std::ifstream(path));
+  ASSERT_EQ(document.at("version"), 2);
+  document["version"] = 1;
+  document["model"].erase("prior_exponent");
+  std::ofstream(path) << document.dump();
+  const auto old = load_next_mood_choice(path, clusters);
+  EXPECT_EQ(old.prior_exponent, 0);
+  EXPECT_EQ(old.decide((Eigen::RowVectorXd(3) << 0.2, 0.5, 0.3).finished()), 1);
+  // Version 2 must say it, and within 0..1.
+  document["version"] = 2;
+  std::ofstream(path) << document.dump();
+  EXPECT_THROW(load_next_mood_choice(path, clusters), InputError);
+  document["model"]["prior_exponent"] = 1.5;
+  std::ofstream(path) << document.dump();
+  EXPECT_THROW(load_next_mood_choice(path, clusters), InputError);
 }
 
 }  // namespace

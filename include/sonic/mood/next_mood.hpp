@@ -52,6 +52,10 @@ struct NextMoodScores {
 // Accuracy and macro-F1 of the likeliest class, one-vs-rest AUC and log-loss of `probabilities`
 // (one row per truth, rows summing to 1).
 NextMoodScores next_mood_scores(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities, int clusters);
+// The same, with accuracy and macro-F1 of `predicted` (a decision rule's labels, one per row)
+// instead of the likeliest class; ROC-AUC and log-loss are the probabilities' own.
+NextMoodScores next_mood_scores(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities,
+                                const Eigen::VectorXi& predicted, int clusters);
 // As scikit-learn's log_loss: the mean of -log(max(p_truth, 1e-15)).
 double multiclass_log_loss(const Eigen::VectorXi& truth, const Eigen::MatrixXd& probabilities);
 

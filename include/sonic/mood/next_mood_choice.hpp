@@ -16,6 +16,16 @@
 //                                   weights fitted on one half, scored on the other)
 // The tables are fitted on the training rows for the choice, on training + validation for the
 // test figures, and on every row for the file (what `sonic predict next-mood` uses).
+//
+// The decision rule (which mood is *predicted*, as opposed to how likely each is): the label is
+// argmax_k p_k / prior_k^exponent, prior = the cluster frequencies of the tables (the training
+// rows' class prior). Log-loss-chosen probabilities lean to the frequent clusters, so their
+// argmax rarely names a rare mood and macro-F1 suffers; dividing by the prior to a power in
+// [0, 1] moves labels toward rare moods without touching a probability (log-loss and ROC-AUC
+// stay). The exponent is chosen once, on the validation slice, before the test part is scored:
+// of the grid 0, 0.1, …, 1, the one with the highest validation macro-F1 among those whose
+// validation accuracy is at most kPriorExponentAccuracyTolerance below the plain argmax's
+// (ties to the smaller exponent, so 0 unless macro-F1 rises).
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
@@ -35,8 +45,24 @@ namespace sonic::mood {
 
 inline constexpr std::string_view kNextMoodChoiceHeadlines[] = {"test_accuracy", "test_log_loss", "test_macro_f1"};
 inline constexpr tracking::ModelKind kNextMoodChoice{
-    "next-mood-choice",       "next-mood-choice", "next_mood_choice.json", "sonic-next-mood-choice", 1,
+    "next-mood-choice",       "next-mood-choice", "next_mood_choice.json", "sonic-next-mood-choice", 2,
     kNextMoodChoiceHeadlines, "sonic retrain"};
+// Version 2 added "prior_exponent"; a version-1 file loads with exponent 0 (the plain argmax).
+
+// The decision rule's grid and the validation accuracy it may give up (absolute, 0..1).
+inline constexpr int kPriorExponentSteps = 10;  // exponents 0, 1/10, …, 10/10
+inline constexpr double kPriorExponentAccuracyTolerance = 0.01;
+
+// argmax_k p_k / prior_k^exponent, in logs; ties go to the lower cluster. Exponent 0 is the
+// plain argmax.
+int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVectorXd& prior, double exponent);
+Eigen::VectorXi decide_next_moods(const Eigen::MatrixXd& probabilities, const Eigen::RowVectorXd& prior,
+                                  double exponent);
+
+// The decision rule's exponent chosen on validation rows, as described above.
+double choose_prior_exponent(const Eigen::MatrixXd& validation, const Eigen::VectorXi& truth,
+                             const Eigen::RowVectorXd& prior, int clusters,
+                             double tolerance = kPriorExponentAccuracyTolerance);
 
 // A candidate's probabilities on the validation rows and on the test rows.
 struct NextMoodCandidate {
@@ -95,6 +121,9 @@ struct NextMoodChoice {
   std::string chosen;
   std::map<std::string, double> weights;
   NextMoodTables tables;
+  double prior_exponent = 0;  // the decision rule's, against tables.frequencies
+  // The predicted cluster for `probabilities` (from probabilities() below) under the decision rule.
+  int decide(const Eigen::RowVectorXd& probabilities) const;
   // The learners among the weights ("net", "gbdt"): their files must be loaded to predict.
   std::vector<std::string> learners_needed() const;
   // `learner_probabilities`: each needed learner's probabilities for this row.
@@ -105,7 +134,10 @@ struct NextMoodChoice {
 struct NextMoodChoiceTraining {
   NextMoodSelection selection;
   NextMoodChoice choice;
-  NextMoodEvaluation evaluation;  // the chosen one's test figures beside the usual baselines
+  // The chosen one's test figures beside the usual baselines; `evaluation.model` counts the
+  // decision rule's labels, `plain_argmax` the likeliest class's (the same probabilities).
+  NextMoodEvaluation evaluation;
+  NextMoodScores plain_argmax;
 };
 
 // A learner's probabilities: on the validation slice from a twin trained on selection_split (so

@@ -76,6 +76,10 @@ struct NextMoodPrediction {
   std::string last_track;
   std::string current_label;
   std::vector<std::pair<std::string, double>> probabilities;  // by cluster label, likeliest first
+  // The mood predicted: the likeliest one weighed against how common each is (the choice's
+  // decision rule, mood/next_mood_choice.hpp), so not always the first of `probabilities`.
+  std::string predicted_label;
+  double prior_exponent = 0;  // 0: the likeliest one
 };
 
 // What a next-mood prediction reads from the store: the clustering (its id, labels and

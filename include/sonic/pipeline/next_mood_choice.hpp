@@ -30,7 +30,11 @@ struct ChooseNextMoodOptions {
 
 struct ChooseNextMoodResult {
   mood::NextMoodSelection selection;
+  // The shipped predictor's test figures: its labels under the decision rule (prior_exponent,
+  // mood/next_mood_choice.hpp), and `plain_argmax` the same probabilities' likeliest class.
   mood::NextMoodEvaluation evaluation;
+  mood::NextMoodScores plain_argmax;
+  double prior_exponent = 0;
   // A learner left out of the choice and why (not trained on this clustering and window).
   std::vector<std::pair<std::string, std::string>> learners_left_out;
   std::string run_id;
@@ -52,10 +56,17 @@ Eigen::RowVectorXd next_mood_learner_row(const Home& home, const std::string& le
                                          int clusters, std::span<const records::ClusteredListen> session,
                                          const TimeZone& zone);
 
-// The chosen predictor's id and probabilities for what follows `session`, or nullopt when there
-// is no choice file for the current clustering.
-std::optional<std::pair<std::string, Eigen::RowVectorXd>> predict_with_choice(
-    const Home& home, const std::string& clustering_id, int clusters, std::span<const records::ClusteredListen> session,
-    const TimeZone& zone);
+struct ChosenNextMood {
+  std::string predictor;             // the chosen candidate's id
+  Eigen::RowVectorXd probabilities;  // one per cluster
+  int predicted = 0;                 // the cluster the decision rule names
+  double prior_exponent = 0;
+};
+
+// The chosen predictor's answer for what follows `session`, or nullopt when there is no choice
+// file for the current clustering.
+std::optional<ChosenNextMood> predict_with_choice(const Home& home, const std::string& clustering_id, int clusters,
+                                                  std::span<const records::ClusteredListen> session,
+                                                  const TimeZone& zone);
 
 }  // namespace sonic::pipeline
