@@ -1,5 +1,8 @@
 #include "sonic/store/listen_details.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace sonic::store {
 
 std::optional<ListenStarts> listen_start_range(Database& db) {
@@ -8,35 +11,60 @@ std::optional<ListenStarts> listen_start_range(Database& db) {
   return ListenStarts{query.integer(0), query.integer(1)};
 }
 
-std::vector<ListenDetail> listen_details(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
-  auto query = db.prepare(R"sql(
-SELECT p.start_ms, p.ms_played, t.id, a.id, t.name, a.name, m.mood, c.label,
-       f.valence, f.energy, f.danceability
-FROM plays p
-JOIN tracks t ON t.id = p.track_id
+ListenDetails listen_details(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
+  // Each track's facts once (each of their joins per listen was most of the cost)...
+  std::unordered_map<std::int64_t, ListenedTrack> facts;
+  auto tracks = db.prepare(R"sql(
+SELECT t.id, a.id, t.name, a.name, m.mood, c.label, f.valence, f.energy, f.danceability
+FROM tracks t
 JOIN artists a ON a.id = t.artist_id
 LEFT JOIN track_moods m ON m.track_id = t.id
 LEFT JOIN track_clusters tc ON tc.track_id = t.id
 LEFT JOIN mood_clusters c ON c.cluster = tc.cluster
-LEFT JOIN audio_features f ON f.track_id = t.id
-WHERE p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2
-ORDER BY p.start_ms, p.id)sql");
-  query.bind(1, from_ms).bind(2, to_ms);
-  std::vector<ListenDetail> listens;
-  while (query.step()) {
-    listens.push_back({.start_ms = query.integer(0),
-                       .ms_played = query.integer(1),
-                       .track_id = query.integer(2),
-                       .artist_id = query.integer(3),
-                       .track = query.text(4),
-                       .artist = query.text(5),
-                       .mood = query.optional_text(6),
-                       .cluster_label = query.optional_text(7),
-                       .valence = query.optional_real(8),
-                       .energy = query.optional_real(9),
-                       .danceability = query.optional_real(10)});
+LEFT JOIN audio_features f ON f.track_id = t.id)sql");
+  while (tracks.step()) {
+    facts.emplace(tracks.integer(0), ListenedTrack{.track_id = tracks.integer(0),
+                                                   .artist_id = tracks.integer(1),
+                                                   .track = tracks.text(2),
+                                                   .artist = tracks.text(3),
+                                                   .mood = tracks.optional_text(4),
+                                                   .cluster_label = tracks.optional_text(5),
+                                                   .valence = tracks.optional_real(6),
+                                                   .energy = tracks.optional_real(7),
+                                                   .danceability = tracks.optional_real(8)});
   }
-  return listens;
+  // ...and the listens from the covering index plays_listens_by_track (`+` keeps the planner off
+  // plays_by_start, whose order costs a table lookup per play), put in time order here.
+  struct Row {
+    std::int64_t start_ms, ms_played, track_id, id;
+  };
+  std::vector<Row> rows;
+  auto listens = db.prepare(
+      "SELECT p.start_ms, p.ms_played, p.track_id, p.id FROM plays p "
+      "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND +p.start_ms >= ?1 AND +p.start_ms < ?2");
+  listens.bind(1, from_ms).bind(2, to_ms);
+  while (listens.step())
+    rows.push_back({listens.integer(0), listens.integer(1), listens.integer(2), listens.integer(3)});
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.id < b.id;
+  });
+
+  ListenDetails details;
+  details.listens.reserve(rows.size());
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  for (const Row& row : rows) {
+    auto [at, added] = index_of.try_emplace(row.track_id, details.tracks.size());
+    if (added) {
+      const auto fact = facts.find(row.track_id);
+      if (fact == facts.end()) {  // a track without its row or artist: not a listen, as the join had it
+        index_of.erase(at);
+        continue;
+      }
+      details.tracks.push_back(fact->second);
+    }
+    details.listens.push_back({row.start_ms, row.ms_played, at->second});
+  }
+  return details;
 }
 
 std::vector<std::string> listen_moods(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
