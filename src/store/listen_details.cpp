@@ -6,9 +6,17 @@
 namespace sonic::store {
 
 std::optional<ListenStarts> listen_start_range(Database& db) {
-  auto query = db.prepare("SELECT min(start_ms), max(start_ms) FROM plays WHERE track_id IS NOT NULL AND is_short = 0");
-  if (!query.step() || query.is_null(0)) return std::nullopt;
-  return ListenStarts{query.integer(0), query.integer(1)};
+  // Each end from plays_by_start, walking only to the first listen (min and max together scanned
+  // every listen).
+  auto first = db.prepare(
+      "SELECT start_ms FROM plays INDEXED BY plays_by_start WHERE track_id IS NOT NULL AND is_short = 0 "
+      "ORDER BY start_ms LIMIT 1");
+  if (!first.step()) return std::nullopt;
+  auto last = db.prepare(
+      "SELECT start_ms FROM plays INDEXED BY plays_by_start WHERE track_id IS NOT NULL AND is_short = 0 "
+      "ORDER BY start_ms DESC LIMIT 1");
+  last.step();
+  return ListenStarts{first.integer(0), last.integer(0)};
 }
 
 ListenDetails listen_details(Database& db, std::int64_t from_ms, std::int64_t to_ms) {

@@ -1,5 +1,7 @@
 #include "sonic/store/taste_queries.hpp"
 
+#include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace sonic::store {
@@ -16,17 +18,33 @@ std::vector<records::ItemTag> read_tags(Statement query) {
 }  // namespace
 
 std::vector<records::TasteListen> taste_listens(Database& db) {
-  auto query = db.prepare(R"sql(
-SELECT p.start_ms, p.ms_played, p.track_id, t.artist_id
-FROM plays p JOIN tracks t ON t.id = p.track_id
-WHERE p.is_short = 0 ORDER BY p.start_ms, p.id)sql");
-  std::vector<records::TasteListen> listens;
+  // Each track's artist once, and the listens from the covering index plays_listens_by_track (no
+  // table lookup or join per play), put in time order here (start, then the order stored).
+  std::unordered_map<std::int64_t, std::int64_t> artist_of;
+  auto tracks = db.prepare("SELECT id, artist_id FROM tracks");
+  while (tracks.step()) artist_of.emplace(tracks.integer(0), tracks.integer(1));
+  struct Row {
+    records::TasteListen listen;
+    std::int64_t id;
+  };
+  std::vector<Row> rows;
+  auto query = db.prepare(
+      "SELECT p.start_ms, p.ms_played, p.track_id, p.id FROM plays p WHERE p.track_id IS NOT NULL AND p.is_short = 0");
   while (query.step()) {
-    listens.push_back({.start_ms = query.integer(0),
-                       .ms_played = query.integer(1),
-                       .track_id = query.integer(2),
-                       .artist_id = query.integer(3)});
+    const auto artist = artist_of.find(query.integer(2));
+    if (artist == artist_of.end()) continue;  // no track row: not a listen, as the join had it
+    rows.push_back({{.start_ms = query.integer(0),
+                     .ms_played = query.integer(1),
+                     .track_id = query.integer(2),
+                     .artist_id = artist->second},
+                    query.integer(3)});
   }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.listen.start_ms != b.listen.start_ms ? a.listen.start_ms < b.listen.start_ms : a.id < b.id;
+  });
+  std::vector<records::TasteListen> listens;
+  listens.reserve(rows.size());
+  for (const Row& row : rows) listens.push_back(row.listen);
   return listens;
 }
 
@@ -36,7 +54,7 @@ SELECT t.id, t.name, a.id, a.name, t.spotify_id, c.label
 FROM tracks t JOIN artists a ON a.id = t.artist_id
 LEFT JOIN track_clusters tc ON tc.track_id = t.id
 LEFT JOIN mood_clusters c ON c.cluster = tc.cluster
-WHERE t.id IN (SELECT track_id FROM plays WHERE is_short = 0)
+WHERE t.id IN (SELECT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0)
 ORDER BY t.id)sql");
   std::vector<records::TasteTrack> tracks;
   while (query.step()) {
@@ -53,14 +71,15 @@ ORDER BY t.id)sql");
 std::vector<records::ItemTag> listened_track_tags(Database& db) {
   return read_tags(db.prepare(R"sql(
 SELECT g.track_id, g.tag, g.count FROM track_tags g
-WHERE g.track_id IN (SELECT track_id FROM plays WHERE is_short = 0)
+WHERE g.track_id IN (SELECT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0)
 ORDER BY g.track_id, g.tag)sql"));
 }
 
 std::vector<records::ItemTag> listened_artist_tags(Database& db) {
   return read_tags(db.prepare(R"sql(
 SELECT g.artist_id, g.tag, g.count FROM artist_tags g
-WHERE g.artist_id IN (SELECT t.artist_id FROM plays p JOIN tracks t ON t.id = p.track_id WHERE p.is_short = 0)
+WHERE g.artist_id IN (SELECT artist_id FROM tracks
+  WHERE id IN (SELECT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0))
 ORDER BY g.artist_id, g.tag)sql"));
 }
 
