@@ -1,7 +1,8 @@
 #include "sonic/store/dashboard_queries.hpp"
 
-#include <algorithm>
 #include <unordered_map>
+
+#include "listens_in_time_order.hpp"
 
 namespace sonic::store {
 namespace {
@@ -51,22 +52,8 @@ std::int64_t plays_in_period(Database& db, std::int64_t from_ms, std::int64_t to
 
 void for_each_listen_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms,
                                const std::function<void(std::int64_t start_ms, std::int64_t ms_played)>& visit) {
-  // Read from the covering index (no table lookup per play), then put in plays_by_start's order
-  // (start, then id), the order the callers' sums were always made in.
-  struct Listen {
-    std::int64_t start_ms, id, ms_played;
-  };
-  std::vector<Listen> listens;
-  auto query =
-      period_query(db,
-                   "SELECT p.start_ms, p.id, p.ms_played FROM plays p "
-                   "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND +p.start_ms >= ?1 AND +p.start_ms < ?2",
-                   from_ms, to_ms);
-  while (query.step()) listens.push_back({query.integer(0), query.integer(1), query.integer(2)});
-  std::sort(listens.begin(), listens.end(), [](const Listen& a, const Listen& b) {
-    return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.id < b.id;
-  });
-  for (const Listen& listen : listens) visit(listen.start_ms, listen.ms_played);
+  // In plays_by_start's order, the order the callers' sums were always made in.
+  for (const TimedListen& listen : listens_in_time_order(db, from_ms, to_ms)) visit(listen.start_ms, listen.ms_played);
 }
 
 std::vector<RankedRow> top_listened_in_period(Database& db, TopOf what, std::int64_t from_ms, std::int64_t to_ms,

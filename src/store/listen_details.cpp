@@ -1,7 +1,8 @@
 #include "sonic/store/listen_details.hpp"
 
-#include <algorithm>
 #include <unordered_map>
+
+#include "listens_in_time_order.hpp"
 
 namespace sonic::store {
 
@@ -20,7 +21,7 @@ std::optional<ListenStarts> listen_start_range(Database& db) {
 }
 
 ListenDetails listen_details(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
-  // Each track's facts once (each of their joins per listen was most of the cost)...
+  // Each track's facts once (each of their joins per listen was most of the cost).
   std::unordered_map<std::int64_t, ListenedTrack> facts;
   auto tracks = db.prepare(R"sql(
 SELECT t.id, a.id, t.name, a.name, m.mood, c.label, f.valence, f.energy, f.danceability
@@ -41,26 +42,9 @@ LEFT JOIN audio_features f ON f.track_id = t.id)sql");
                                                    .energy = tracks.optional_real(7),
                                                    .danceability = tracks.optional_real(8)});
   }
-  // ...and the listens from the covering index plays_listens_by_track (`+` keeps the planner off
-  // plays_by_start, whose order costs a table lookup per play), put in time order here.
-  struct Row {
-    std::int64_t start_ms, ms_played, track_id, id;
-  };
-  std::vector<Row> rows;
-  auto listens = db.prepare(
-      "SELECT p.start_ms, p.ms_played, p.track_id, p.id FROM plays p "
-      "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND +p.start_ms >= ?1 AND +p.start_ms < ?2");
-  listens.bind(1, from_ms).bind(2, to_ms);
-  while (listens.step())
-    rows.push_back({listens.integer(0), listens.integer(1), listens.integer(2), listens.integer(3)});
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.id < b.id;
-  });
-
   ListenDetails details;
-  details.listens.reserve(rows.size());
   std::unordered_map<std::int64_t, std::size_t> index_of;
-  for (const Row& row : rows) {
+  for (const TimedListen& row : listens_in_time_order(db, from_ms, to_ms)) {
     auto [at, added] = index_of.try_emplace(row.track_id, details.tracks.size());
     if (added) {
       const auto fact = facts.find(row.track_id);

@@ -1,8 +1,9 @@
 #include "sonic/store/taste_queries.hpp"
 
-#include <algorithm>
 #include <unordered_map>
 #include <utility>
+
+#include "listens_in_time_order.hpp"
 
 namespace sonic::store {
 namespace {
@@ -18,33 +19,19 @@ std::vector<records::ItemTag> read_tags(Statement query) {
 }  // namespace
 
 std::vector<records::TasteListen> taste_listens(Database& db) {
-  // Each track's artist once, and the listens from the covering index plays_listens_by_track (no
-  // table lookup or join per play), put in time order here (start, then the order stored).
+  // Each track's artist once, not a join per listen.
   std::unordered_map<std::int64_t, std::int64_t> artist_of;
   auto tracks = db.prepare("SELECT id, artist_id FROM tracks");
   while (tracks.step()) artist_of.emplace(tracks.integer(0), tracks.integer(1));
-  struct Row {
-    records::TasteListen listen;
-    std::int64_t id;
-  };
-  std::vector<Row> rows;
-  auto query = db.prepare(
-      "SELECT p.start_ms, p.ms_played, p.track_id, p.id FROM plays p WHERE p.track_id IS NOT NULL AND p.is_short = 0");
-  while (query.step()) {
-    const auto artist = artist_of.find(query.integer(2));
-    if (artist == artist_of.end()) continue;  // no track row: not a listen, as the join had it
-    rows.push_back({{.start_ms = query.integer(0),
-                     .ms_played = query.integer(1),
-                     .track_id = query.integer(2),
-                     .artist_id = artist->second},
-                    query.integer(3)});
-  }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return a.listen.start_ms != b.listen.start_ms ? a.listen.start_ms < b.listen.start_ms : a.id < b.id;
-  });
   std::vector<records::TasteListen> listens;
-  listens.reserve(rows.size());
-  for (const Row& row : rows) listens.push_back(row.listen);
+  for (const TimedListen& listen : listens_in_time_order(db)) {
+    const auto artist = artist_of.find(listen.track_id);
+    if (artist == artist_of.end()) continue;  // no track row: not a listen, as the join had it
+    listens.push_back({.start_ms = listen.start_ms,
+                       .ms_played = listen.ms_played,
+                       .track_id = listen.track_id,
+                       .artist_id = artist->second});
+  }
   return listens;
 }
 
