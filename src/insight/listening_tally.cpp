@@ -1,6 +1,7 @@
 #include "listening_tally.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace sonic::insight {
@@ -46,37 +47,49 @@ std::optional<double> ListeningTally::Mean::value() const {
 }
 
 void ListeningTally::add(const store::ListenDetail& listen) {
+  const store::ListenedTrack& track = (*tracks_)[listen.track];
   ms_played_ += listen.ms_played;
   ++plays_;
-  if (listen.mood) ++moods_[*listen.mood];
-  if (listen.cluster_label) ++clusters_[*listen.cluster_label];
-  valence_.add(listen.valence);
-  energy_.add(listen.energy);
-  danceability_.add(listen.danceability);
-  for (auto [items, id, name] : {std::tuple{&artists_, listen.artist_id, &listen.artist},
-                                 std::tuple{&tracks_, listen.track_id, &listen.track}}) {
-    ItemTally& item = (*items)[id];
-    item.name = *name;
-    item.artist = listen.artist;
-    ++item.plays;
-    item.ms_played += listen.ms_played;
-  }
+  valence_.add(track.valence);
+  energy_.add(track.energy);
+  danceability_.add(track.danceability);
+  ++plays_by_track_[listen.track];
+  ms_by_track_[listen.track] += listen.ms_played;
 }
 
 ListeningStats ListeningTally::stats(std::int64_t total_ms) const {
+  std::map<std::string, std::int64_t> moods;
+  std::map<std::string, std::int64_t> clusters;
+  std::map<std::int64_t, ItemTally> artists;
+  std::map<std::int64_t, ItemTally> tracks;
+  for (std::size_t i = 0; i < tracks_->size(); ++i) {
+    const std::int64_t plays = plays_by_track_[i];
+    if (plays == 0) continue;
+    const store::ListenedTrack& track = (*tracks_)[i];
+    if (track.mood) moods[*track.mood] += plays;
+    if (track.cluster_label) clusters[*track.cluster_label] += plays;
+    for (auto [items, id, name] :
+         {std::tuple{&artists, track.artist_id, &track.artist}, std::tuple{&tracks, track.track_id, &track.track}}) {
+      ItemTally& item = (*items)[id];
+      item.name = *name;
+      item.artist = track.artist;
+      item.plays += plays;
+      item.ms_played += ms_by_track_[i];
+    }
+  }
   ListeningStats stats;
   stats.hours = static_cast<double>(ms_played_) / kMsPerHour;
   stats.share = total_ms > 0 ? static_cast<double>(ms_played_) / static_cast<double>(total_ms) : 0;
   stats.plays = plays_;
-  stats.mood_mix = shares(moods_);
-  stats.cluster_mix = shares(clusters_);
+  stats.mood_mix = shares(moods);
+  stats.cluster_mix = shares(clusters);
   stats.mean_valence = valence_.value();
   stats.mean_energy = energy_.value();
   stats.mean_danceability = danceability_.value();
-  for (const ItemTally& artist : ranked(artists_)) {
+  for (const ItemTally& artist : ranked(artists)) {
     stats.top_artists.push_back({artist.name, artist.plays, static_cast<double>(artist.ms_played) / kMsPerHour});
   }
-  for (const ItemTally& track : ranked(tracks_)) {
+  for (const ItemTally& track : ranked(tracks)) {
     stats.top_tracks.push_back({track.name, track.artist, track.plays});
   }
   return stats;

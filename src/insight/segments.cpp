@@ -1,6 +1,6 @@
 #include "sonic/insight/segments.hpp"
 
-#include <array>
+#include <vector>
 
 #include "json_numbers.hpp"
 #include "listening_tally.hpp"
@@ -25,9 +25,10 @@ Profile compute_profile(store::Database& db, const TimeZone& zone, const Period&
   profile.time_zone = zone.name();
   profile.boundaries = boundaries;
 
-  ListeningTally overall;
-  std::array<ListeningTally, 8> by_segment;
-  for (const auto& listen : store::listen_details(db, profile.span.from_ms, profile.span.to_ms)) {
+  const store::ListenDetails details = store::listen_details(db, profile.span.from_ms, profile.span.to_ms);
+  ListeningTally overall(details.tracks);
+  std::vector<ListeningTally> by_segment(8, ListeningTally(details.tracks));
+  for (const auto& listen : details.listens) {
     const LocalTime local = zone.local(listen.start_ms);
     overall.add(listen);
     by_segment[segment_index(boundaries.time_of_day(local.hour), local.weekend())].add(listen);

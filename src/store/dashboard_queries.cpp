@@ -1,12 +1,21 @@
 #include "sonic/store/dashboard_queries.hpp"
 
+#include <unordered_map>
+
+#include "listens_in_time_order.hpp"
+
 namespace sonic::store {
 namespace {
 
-// A music listen (a track, 30 s or more) of alias `p` inside the period, whose bounds are bound
-// as ?1 and ?2 by period_query.
-constexpr const char* kListenInPeriod =
-    "p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2";
+// The period's music listens (tracks, 30 s or more, start in [?1, ?2)) added up per track, from the covering index
+// plays_listens_by_track:
+// `+` keeps the planner off plays_by_start, which costs a table lookup per play, and the joins
+// to tracks and artists then meet one row per track instead of one per listen.
+constexpr const char* kListensByTrack =
+    "(SELECT p.track_id, count(*) AS listens, sum(p.ms_played) AS ms_played, min(p.start_ms) AS first_start_ms, "
+    "max(p.end_ms) AS last_end_ms, max(p.start_ms) AS last_start_ms FROM plays p "
+    "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND +p.start_ms >= ?1 AND +p.start_ms < ?2 "
+    "GROUP BY p.track_id) l";
 
 Statement period_query(Database& db, const std::string& sql, std::int64_t from_ms, std::int64_t to_ms) {
   auto statement = db.prepare(sql);
@@ -25,10 +34,10 @@ std::vector<ClusterPoint> cluster_points(Statement& query) {
 
 PeriodTotals period_totals(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
   auto totals = period_query(db,
-                             std::string("SELECT count(*), coalesce(sum(p.ms_played), 0), count(DISTINCT p.track_id), "
-                                         "count(DISTINCT t.artist_id), min(p.start_ms), max(p.end_ms), max(p.start_ms) "
-                                         "FROM plays p JOIN tracks t ON t.id = p.track_id WHERE ") +
-                                 kListenInPeriod,
+                             std::string("SELECT coalesce(sum(l.listens), 0), coalesce(sum(l.ms_played), 0), count(*), "
+                                         "count(DISTINCT t.artist_id), min(l.first_start_ms), max(l.last_end_ms), "
+                                         "max(l.last_start_ms) FROM ") +
+                                 kListensByTrack + " JOIN tracks t ON t.id = l.track_id",
                              from_ms, to_ms);
   totals.step();
   return {totals.integer(0),          totals.integer(1),          totals.integer(2),         totals.integer(3),
@@ -43,24 +52,20 @@ std::int64_t plays_in_period(Database& db, std::int64_t from_ms, std::int64_t to
 
 void for_each_listen_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms,
                                const std::function<void(std::int64_t start_ms, std::int64_t ms_played)>& visit) {
-  auto listens = period_query(db, std::string("SELECT p.start_ms, p.ms_played FROM plays p WHERE ") + kListenInPeriod,
-                              from_ms, to_ms);
-  while (listens.step()) visit(listens.integer(0), listens.integer(1));
+  // In plays_by_start's order, the order the callers' sums were always made in.
+  for (const TimedListen& listen : listens_in_time_order(db, from_ms, to_ms)) visit(listen.start_ms, listen.ms_played);
 }
 
 std::vector<RankedRow> top_listened_in_period(Database& db, TopOf what, std::int64_t from_ms, std::int64_t to_ms,
                                               int top) {
   const std::string sql = what == TopOf::tracks
-                              ? std::string(
-                                    "SELECT t.name, a.name, count(*), sum(p.ms_played) FROM plays p "
-                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-                                    "WHERE ") +
-                                    kListenInPeriod + " GROUP BY t.id ORDER BY count(*) DESC, t.name, a.name LIMIT ?3"
-                              : std::string(
-                                    "SELECT a.name, '', count(*), sum(p.ms_played) FROM plays p "
-                                    "JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id "
-                                    "WHERE ") +
-                                    kListenInPeriod + " GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT ?3";
+                              ? std::string("SELECT t.name, a.name, l.listens, l.ms_played FROM ") + kListensByTrack +
+                                    " JOIN tracks t ON t.id = l.track_id JOIN artists a ON a.id = t.artist_id "
+                                    "ORDER BY l.listens DESC, t.name, a.name, t.id LIMIT ?3"
+                              : std::string("SELECT a.name, '', sum(l.listens), sum(l.ms_played) FROM ") +
+                                    kListensByTrack +
+                                    " JOIN tracks t ON t.id = l.track_id JOIN artists a ON a.id = t.artist_id "
+                                    "GROUP BY a.id ORDER BY sum(l.listens) DESC, a.name, a.id LIMIT ?3";
   auto query = period_query(db, sql, from_ms, to_ms);
   query.bind(3, top);
   return ranked_rows(query);
@@ -68,21 +73,30 @@ std::vector<RankedRow> top_listened_in_period(Database& db, TopOf what, std::int
 
 void for_each_listen_mood_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms,
                                     const std::function<void(const ListenMood&)>& visit) {
+  // Each track's mood and cluster once, then the listens from the covering index: a join per
+  // listen was most of the cost. The listens come in track order (callers only count).
+  std::unordered_map<std::int64_t, ListenMood> by_track;
+  auto tracks = db.prepare(
+      "SELECT t.id, m.mood, mc.label, mc.cluster FROM tracks t "
+      "LEFT JOIN track_moods m ON m.track_id = t.id "
+      "LEFT JOIN track_clusters tc ON tc.track_id = t.id "
+      "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id");
+  while (tracks.step()) {
+    ListenMood& mood = by_track[tracks.integer(0)];
+    mood.mood = tracks.optional_text(1);
+    mood.cluster_label = tracks.optional_text(2);
+    mood.cluster = mood.cluster_label ? tracks.integer(3) : 0;
+  }
+  ListenMood without_track;
   auto listens =
       period_query(db,
-                   std::string("SELECT p.start_ms, m.mood, mc.label, mc.cluster FROM plays p "
-                               "LEFT JOIN track_moods m ON m.track_id = p.track_id "
-                               "LEFT JOIN track_clusters tc ON tc.track_id = p.track_id "
-                               "LEFT JOIN mood_clusters mc ON mc.cluster = tc.cluster AND mc.model_id = tc.model_id "
-                               "WHERE ") +
-                       kListenInPeriod,
+                   "SELECT p.start_ms, p.track_id FROM plays p "
+                   "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND +p.start_ms >= ?1 AND +p.start_ms < ?2",
                    from_ms, to_ms);
-  ListenMood listen;
   while (listens.step()) {
+    const auto found = by_track.find(listens.integer(1));
+    ListenMood& listen = found != by_track.end() ? found->second : without_track;
     listen.start_ms = listens.integer(0);
-    listen.mood = listens.optional_text(1);
-    listen.cluster_label = listens.optional_text(2);
-    listen.cluster = listen.cluster_label ? listens.integer(3) : 0;
     visit(listen);
   }
 }
@@ -105,13 +119,13 @@ std::vector<ClusterPoint> cluster_mean_points(Database& db, const std::string& m
 
 std::vector<ClusterPoint> cluster_members_heard(Database& db, const std::string& model_id, std::int64_t from_ms,
                                                 std::int64_t to_ms) {
-  // The subquery is materialised once (plays has no track index).
+  // The subquery is materialised once.
   auto points = period_query(db,
                              std::string("SELECT tc.cluster, f.valence, f.energy FROM track_clusters tc "
                                          "JOIN audio_features f ON f.track_id = tc.track_id WHERE tc.model_id = ?3 "
                                          "AND f.valence IS NOT NULL AND f.energy IS NOT NULL AND tc.track_id IN "
-                                         "(SELECT p.track_id FROM plays p WHERE ") +
-                                 kListenInPeriod + ") ORDER BY tc.cluster, tc.track_id",
+                                         "(SELECT l.track_id FROM ") +
+                                 kListensByTrack + ") ORDER BY tc.cluster, tc.track_id",
                              from_ms, to_ms);
   points.bind(3, model_id);
   return cluster_points(points);
@@ -120,9 +134,9 @@ std::vector<ClusterPoint> cluster_members_heard(Database& db, const std::string&
 std::vector<ClusterListens> cluster_listens_in_period(Database& db, const std::string& model_id, std::int64_t from_ms,
                                                       std::int64_t to_ms) {
   auto listens = period_query(db,
-                              std::string("SELECT tc.cluster, count(*) FROM plays p JOIN track_clusters tc "
-                                          "ON tc.track_id = p.track_id AND tc.model_id = ?3 WHERE ") +
-                                  kListenInPeriod + " GROUP BY tc.cluster",
+                              std::string("SELECT tc.cluster, sum(l.listens) FROM ") + kListensByTrack +
+                                  " JOIN track_clusters tc ON tc.track_id = l.track_id AND tc.model_id = ?3 "
+                                  "GROUP BY tc.cluster",
                               from_ms, to_ms);
   listens.bind(3, model_id);
   std::vector<ClusterListens> counts;

@@ -1,5 +1,11 @@
 #include "sonic/store/mood_propagation_queries.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "listens_in_time_order.hpp"
+
 namespace sonic::store {
 namespace {
 
@@ -17,20 +23,29 @@ std::map<std::int64_t, std::int64_t> history_track_artists(Database& db) {
 }
 
 std::vector<CoListen> session_neighbour_counts(Database& db) {
-  // Each listen's session is the last one that started at or before it (sessions_by_start makes
-  // that a lookup); two listens in a row are neighbours when they share it.
-  auto query = db.prepare(
-      "SELECT min(previous, track_id), max(previous, track_id), count(*) FROM ("
-      "  SELECT track_id, session, lag(track_id) OVER in_time AS previous, lag(session) OVER in_time AS "
-      "previous_session"
-      "  FROM (SELECT p.id, p.start_ms, p.track_id,"
-      "          (SELECT max(s.start_ms) FROM sessions s WHERE s.start_ms <= p.start_ms) AS session"
-      "        FROM plays p WHERE p.track_id IS NOT NULL AND p.is_short = 0)"
-      "  WINDOW in_time AS (ORDER BY start_ms, id))"
-      " WHERE previous IS NOT NULL AND session IS NOT NULL AND session = previous_session AND previous <> track_id"
-      " GROUP BY 1, 2 ORDER BY 1, 2");
+  // Each listen's session is the last one that started at or before it; two listens in a row
+  // (in time order, every listen counting) are neighbours when they share one. Sessions and
+  // listens are walked side by side in memory (a correlated lookup and a window over every
+  // listen in SQL cost most of a lifetime's clustering).
+  auto sessions = db.prepare("SELECT start_ms FROM sessions ORDER BY start_ms");
+  std::vector<std::int64_t> starts;
+  while (sessions.step()) starts.push_back(sessions.integer(0));
+  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> counts;
+  std::size_t session = 0;
+  std::optional<std::size_t> previous_session;
+  std::int64_t previous_track = 0;
+  for (const TimedListen& listen : listens_in_time_order(db)) {
+    while (session + 1 < starts.size() && starts[session + 1] <= listen.start_ms) ++session;
+    std::optional<std::size_t> this_session;
+    if (!starts.empty() && starts[session] <= listen.start_ms) this_session = session;
+    if (this_session && previous_session == this_session && previous_track != listen.track_id) {
+      ++counts[{std::min(previous_track, listen.track_id), std::max(previous_track, listen.track_id)}];
+    }
+    previous_session = this_session;
+    previous_track = listen.track_id;
+  }
   std::vector<CoListen> pairs;
-  while (query.step()) pairs.push_back({query.integer(0), query.integer(1), query.integer(2)});
+  for (const auto& [pair, count] : counts) pairs.push_back({pair.first, pair.second, count});
   return pairs;
 }
 

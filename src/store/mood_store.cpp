@@ -1,5 +1,9 @@
 #include "sonic/store/mood_store.hpp"
 
+#include <unordered_map>
+
+#include "listens_in_time_order.hpp"
+
 namespace sonic::store {
 namespace {
 
@@ -159,22 +163,27 @@ std::vector<records::ClusteredListen> clustered_listens(Database& db) {
   auto sessions = db.prepare("SELECT start_ms FROM sessions ORDER BY start_ms");
   std::vector<std::int64_t> starts;
   while (sessions.step()) starts.push_back(sessions.integer(0));
-  auto listens = db.prepare("SELECT p.start_ms, p.track_id, c.cluster, " + feature_columns("f.") +
-                            " FROM plays p JOIN track_clusters c ON c.track_id = p.track_id "
-                            "LEFT JOIN audio_features f ON f.track_id = p.track_id "
-                            "WHERE p.track_id IS NOT NULL AND p.is_short = 0 ORDER BY p.start_ms, p.id");
+  // Each clustered track's cluster and features once, not a join per listen.
+  std::unordered_map<std::int64_t, records::ClusteredListen> by_track;
+  auto tracks = db.prepare("SELECT c.track_id, c.cluster, " + feature_columns("f.") +
+                           " FROM track_clusters c LEFT JOIN audio_features f ON f.track_id = c.track_id");
+  while (tracks.step()) {
+    records::ClusteredListen& track = by_track[tracks.integer(0)];
+    track.track_id = tracks.integer(0);
+    track.cluster = static_cast<int>(tracks.integer(1));
+    int column = 2;
+    for (const AudioFeatureSpec& spec : kAudioFeatures) track.features[spec.feature] = tracks.optional_real(column++);
+  }
   std::vector<records::ClusteredListen> result;
   std::size_t session = 0;
-  while (listens.step()) {
-    records::ClusteredListen listen;
-    listen.start_ms = listens.integer(0);
-    while (session + 1 < starts.size() && starts[session + 1] <= listen.start_ms) ++session;
-    if (starts.empty() || starts[session] > listen.start_ms) continue;  // before any session
+  for (const TimedListen& timed : listens_in_time_order(db)) {
+    const auto track = by_track.find(timed.track_id);
+    if (track == by_track.end()) continue;  // not clustered
+    while (session + 1 < starts.size() && starts[session + 1] <= timed.start_ms) ++session;
+    if (starts.empty() || starts[session] > timed.start_ms) continue;  // before any session
+    records::ClusteredListen listen = track->second;
+    listen.start_ms = timed.start_ms;
     listen.session_start_ms = starts[session];
-    listen.track_id = listens.integer(1);
-    listen.cluster = static_cast<int>(listens.integer(2));
-    int column = 3;
-    for (const AudioFeatureSpec& spec : kAudioFeatures) listen.features[spec.feature] = listens.optional_real(column++);
     result.push_back(listen);
   }
   return result;

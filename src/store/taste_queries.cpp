@@ -1,6 +1,9 @@
 #include "sonic/store/taste_queries.hpp"
 
+#include <unordered_map>
 #include <utility>
+
+#include "listens_in_time_order.hpp"
 
 namespace sonic::store {
 namespace {
@@ -16,16 +19,18 @@ std::vector<records::ItemTag> read_tags(Statement query) {
 }  // namespace
 
 std::vector<records::TasteListen> taste_listens(Database& db) {
-  auto query = db.prepare(R"sql(
-SELECT p.start_ms, p.ms_played, p.track_id, t.artist_id
-FROM plays p JOIN tracks t ON t.id = p.track_id
-WHERE p.is_short = 0 ORDER BY p.start_ms, p.id)sql");
+  // Each track's artist once, not a join per listen.
+  std::unordered_map<std::int64_t, std::int64_t> artist_of;
+  auto tracks = db.prepare("SELECT id, artist_id FROM tracks");
+  while (tracks.step()) artist_of.emplace(tracks.integer(0), tracks.integer(1));
   std::vector<records::TasteListen> listens;
-  while (query.step()) {
-    listens.push_back({.start_ms = query.integer(0),
-                       .ms_played = query.integer(1),
-                       .track_id = query.integer(2),
-                       .artist_id = query.integer(3)});
+  for (const TimedListen& listen : listens_in_time_order(db)) {
+    const auto artist = artist_of.find(listen.track_id);
+    if (artist == artist_of.end()) continue;  // no track row: not a listen, as the join had it
+    listens.push_back({.start_ms = listen.start_ms,
+                       .ms_played = listen.ms_played,
+                       .track_id = listen.track_id,
+                       .artist_id = artist->second});
   }
   return listens;
 }
@@ -36,7 +41,7 @@ SELECT t.id, t.name, a.id, a.name, t.spotify_id, c.label
 FROM tracks t JOIN artists a ON a.id = t.artist_id
 LEFT JOIN track_clusters tc ON tc.track_id = t.id
 LEFT JOIN mood_clusters c ON c.cluster = tc.cluster
-WHERE t.id IN (SELECT track_id FROM plays WHERE is_short = 0)
+WHERE t.id IN (SELECT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0)
 ORDER BY t.id)sql");
   std::vector<records::TasteTrack> tracks;
   while (query.step()) {
@@ -53,14 +58,15 @@ ORDER BY t.id)sql");
 std::vector<records::ItemTag> listened_track_tags(Database& db) {
   return read_tags(db.prepare(R"sql(
 SELECT g.track_id, g.tag, g.count FROM track_tags g
-WHERE g.track_id IN (SELECT track_id FROM plays WHERE is_short = 0)
+WHERE g.track_id IN (SELECT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0)
 ORDER BY g.track_id, g.tag)sql"));
 }
 
 std::vector<records::ItemTag> listened_artist_tags(Database& db) {
   return read_tags(db.prepare(R"sql(
 SELECT g.artist_id, g.tag, g.count FROM artist_tags g
-WHERE g.artist_id IN (SELECT t.artist_id FROM plays p JOIN tracks t ON t.id = p.track_id WHERE p.is_short = 0)
+WHERE g.artist_id IN (SELECT artist_id FROM tracks
+  WHERE id IN (SELECT track_id FROM plays WHERE track_id IS NOT NULL AND is_short = 0))
 ORDER BY g.artist_id, g.tag)sql"));
 }
 
