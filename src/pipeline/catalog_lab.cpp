@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "sonic/core/error.hpp"
@@ -30,7 +31,18 @@ catalog::TrendsResult catalog_trends(store::Database& db, const std::string& cat
                                      const catalog::TrendOptions& options) {
   const store::CatalogSummary summary = resolve_catalog(db, catalog);
   catalog::catalog_feature_indexes(options.features);  // an unknown feature fails before the read
-  catalog::TrendsResult result = catalog::compute_trends(store::read_catalog_table(db, summary.id, {}), options);
+  catalog::TrendsResult result;
+  if (const std::optional<store::CatalogPeriods> periods = store::read_chunk_periods(db, summary.id)) {
+    // Chunk by chunk into the trend columns: the catalog's rows are never held all at once.
+    catalog::TrendColumns columns(options.by == catalog::TrendPeriod::year ? periods->years : periods->decades,
+                                  options);
+    store::read_chunk_features(
+        db, summary.id,
+        [&](std::size_t first, std::span<const records::CatalogFeatureValues> rows) { columns.add(first, rows); });
+    result = columns.finish();
+  } else {
+    result = catalog::compute_trends(store::read_catalog_table(db, summary.id, {}), options);
+  }
   result.catalog = summary.name;
   return result;
 }
