@@ -90,6 +90,7 @@ CatalogClustersResult cluster_catalog_table(const records::CatalogTable& table, 
   result.catalog = catalog_name;
   result.sampled_from = sampled ? static_cast<std::int64_t>(table.size()) : 0;
   result.k = clustered.model.k();
+  result.centroids = clustered.model.centroids;
   result.k_reason = std::string(ml::describe(clustered.model.choice.reason));
   for (const ml::KCandidate& candidate : clustered.model.candidates) {
     result.silhouettes.emplace_back(candidate.k, candidate.silhouette);
