@@ -11,7 +11,7 @@ namespace sonic::catalog {
 
 std::string_view trend_period_name(TrendPeriod period) { return period == TrendPeriod::year ? "year" : "decade"; }
 
-double linear_quantile(std::vector<double>& values, double q) {
+double linear_quantile(std::span<double> values, double q) {
   if (values.empty()) return records::kMissingValue;
   const double position = q * static_cast<double>(values.size() - 1);
   const auto lower = static_cast<std::size_t>(std::floor(position));
@@ -23,7 +23,7 @@ double linear_quantile(std::vector<double>& values, double q) {
   return low + (position - static_cast<double>(lower)) * (high - low);
 }
 
-Quartiles linear_quartiles(std::vector<double>& values) {
+Quartiles linear_quartiles(std::span<double> values) {
   if (values.empty()) return {records::kMissingValue, records::kMissingValue, records::kMissingValue};
   const std::size_t n = values.size();
   const auto at = [&](std::size_t index) { return values.begin() + static_cast<std::ptrdiff_t>(index); };
@@ -77,37 +77,71 @@ std::vector<std::size_t> catalog_feature_indexes(const std::vector<std::string>&
 }
 
 TrendsResult compute_trends(const records::CatalogTable& table, const TrendOptions& options) {
-  const std::vector<std::size_t> indexes = catalog_feature_indexes(options.features);
-  TrendsResult result;
-  result.by = options.by;
-  result.min_tracks = options.min_tracks;
-  for (const std::size_t index : indexes) result.features.emplace_back(records::kCatalogFeatureNames[index]);
+  TrendColumns columns(options.by == TrendPeriod::year ? table.years : table.decades, options);
+  columns.add(0, table.features);
+  return columns.finish();
+}
 
-  // Rows grouped by period first, so each period's values are gathered in one pass.
-  std::map<int, std::vector<std::size_t>> rows_by_period;
-  for (std::size_t row = 0; row < table.size(); ++row) {
-    const int period = options.by == TrendPeriod::year ? table.years[row] : table.decades[row];
+TrendColumns::TrendColumns(const std::vector<int>& periods, const TrendOptions& options)
+    : options_(options), feature_indexes_(catalog_feature_indexes(options.features)) {
+  // A counting sort of the rows by period: each row's place is its period's start plus the
+  // rows of that period before it, so a period's values land side by side in file order.
+  std::map<int, std::size_t> tracks_by_period;
+  for (const int period : periods) {
     if (period == 0) {
-      ++result.tracks_without_period;
-      continue;
+      ++tracks_without_period_;
+    } else {
+      ++tracks_by_period[period];
     }
-    rows_by_period[period].push_back(row);
   }
-  std::vector<double> values;
-  for (const auto& [period, rows] : rows_by_period) {
+  std::map<int, std::uint32_t> slot_of_period;
+  period_start_.push_back(0);
+  for (const auto& [period, tracks] : tracks_by_period) {
+    slot_of_period[period] = static_cast<std::uint32_t>(periods_.size());
+    periods_.push_back(period);
+    period_start_.push_back(period_start_.back() + tracks);
+  }
+  std::vector<std::size_t> next(period_start_.begin(), period_start_.end() - 1);
+  place_.resize(periods.size(), kNoPeriod);
+  int last_period = 0;
+  std::uint32_t last_slot = 0;
+  for (std::size_t row = 0; row < periods.size(); ++row) {
+    if (periods[row] == 0) continue;
+    if (periods[row] != last_period) {  // neighbouring rows often share a period: skip the map
+      last_period = periods[row];
+      last_slot = slot_of_period[last_period];
+    }
+    place_[row] = static_cast<std::uint32_t>(next[last_slot]++);
+  }
+  columns_.assign(feature_indexes_.size(), std::vector<double>(period_start_.back()));
+}
+
+void TrendColumns::add(std::size_t first_row, std::span<const records::CatalogFeatureValues> rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::uint32_t place = place_[first_row + i];
+    if (place == kNoPeriod) continue;
+    for (std::size_t f = 0; f < feature_indexes_.size(); ++f) columns_[f][place] = rows[i][feature_indexes_[f]];
+  }
+}
+
+TrendsResult TrendColumns::finish() {
+  TrendsResult result;
+  result.by = options_.by;
+  result.min_tracks = options_.min_tracks;
+  result.tracks_without_period = tracks_without_period_;
+  for (const std::size_t index : feature_indexes_) result.features.emplace_back(records::kCatalogFeatureNames[index]);
+  for (std::size_t slot = 0; slot < periods_.size(); ++slot) {
     TrendRow& out = result.periods.emplace_back();
-    out.period = period;
-    out.tracks = static_cast<std::int64_t>(rows.size());
-    out.small = out.tracks < options.min_tracks;
-    for (const std::size_t index : indexes) {
-      values.clear();
-      for (const std::size_t row : rows) {
-        const double value = table.features[row][index];
-        if (!std::isnan(value)) values.push_back(value);
-      }
+    out.period = periods_[slot];
+    out.tracks = static_cast<std::int64_t>(period_start_[slot + 1] - period_start_[slot]);
+    out.small = out.tracks < options_.min_tracks;
+    for (std::vector<double>& column : columns_) {
+      const auto begin = column.begin() + static_cast<std::ptrdiff_t>(period_start_[slot]);
+      const auto end = std::remove_if(begin, column.begin() + static_cast<std::ptrdiff_t>(period_start_[slot + 1]),
+                                      [](double value) { return std::isnan(value); });
       FeatureSpread spread;
-      spread.count = static_cast<std::int64_t>(values.size());
-      const Quartiles quartiles = linear_quartiles(values);
+      spread.count = end - begin;
+      const Quartiles quartiles = linear_quartiles(std::span<double>(begin, end));
       spread.q1 = quartiles.q1;
       spread.median = quartiles.median;
       spread.q3 = quartiles.q3;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "sonic/core/error.hpp"
@@ -30,7 +31,18 @@ catalog::TrendsResult catalog_trends(store::Database& db, const std::string& cat
                                      const catalog::TrendOptions& options) {
   const store::CatalogSummary summary = resolve_catalog(db, catalog);
   catalog::catalog_feature_indexes(options.features);  // an unknown feature fails before the read
-  catalog::TrendsResult result = catalog::compute_trends(store::read_catalog_table(db, summary.id, {}), options);
+  catalog::TrendsResult result;
+  if (const std::optional<store::CatalogPeriods> periods = store::read_chunk_periods(db, summary.id)) {
+    // Chunk by chunk into the trend columns: the catalog's rows are never held all at once.
+    catalog::TrendColumns columns(options.by == catalog::TrendPeriod::year ? periods->years : periods->decades,
+                                  options);
+    store::read_chunk_features(
+        db, summary.id,
+        [&](std::size_t first, std::span<const records::CatalogFeatureValues> rows) { columns.add(first, rows); });
+    result = columns.finish();
+  } else {
+    result = catalog::compute_trends(store::read_catalog_table(db, summary.id, {}), options);
+  }
   result.catalog = summary.name;
   return result;
 }
@@ -78,6 +90,7 @@ CatalogClustersResult cluster_catalog_table(const records::CatalogTable& table, 
   result.catalog = catalog_name;
   result.sampled_from = sampled ? static_cast<std::int64_t>(table.size()) : 0;
   result.k = clustered.model.k();
+  result.centroids = clustered.model.centroids;
   result.k_reason = std::string(ml::describe(clustered.model.choice.reason));
   for (const ml::KCandidate& candidate : clustered.model.candidates) {
     result.silhouettes.emplace_back(candidate.k, candidate.silhouette);

@@ -10,6 +10,7 @@
 #include "sonic/core/atomic_file.hpp"
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
+#include "sonic/pipeline/catalog_placement.hpp"
 #include "sonic/pipeline/playlist.hpp"
 #include "sonic/pipeline/predict_session.hpp"
 #include "sonic/pipeline/summarize.hpp"
@@ -148,6 +149,9 @@ nlohmann::json build_report_dashboard(store::Database& db, const Home& home, con
   if (request.compare_with)
     dashboard["comparison"] = taste::to_json(compare_taste(db, *request.compare_with, zone, {}));
   dashboard["day_playlists"] = day_playlists(db, zone);
+  // Only with a catalog that holds some of the period's listens; otherwise no section at all.
+  nlohmann::json placement = catalog_placement_section(db, report::dashboard_span(db, zone, period));
+  if (!placement.empty()) dashboard["catalogs"] = std::move(placement);
   return dashboard;
 }
 

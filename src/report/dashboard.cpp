@@ -89,14 +89,16 @@ nlohmann::json given_or_null(const std::optional<nlohmann::json>& section) {
 
 }  // namespace
 
+insight::PeriodSpan dashboard_span(store::Database& db, const TimeZone& zone, const insight::Period& period) {
+  return period.kind == insight::Period::Kind::all
+             ? insight::PeriodSpan{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}
+             : insight::resolve_period(db, zone, period);
+}
+
 nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const insight::Period& period,
                                const DashboardInputs& inputs) {
   const insight::PeriodSpan listens = insight::resolve_period(db, zone, period);
-  // All time spans the music listens; its plays also count the skips and episodes around them.
-  const insight::PeriodSpan span =
-      period.kind == insight::Period::Kind::all
-          ? insight::PeriodSpan{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()}
-          : listens;
+  const insight::PeriodSpan span = dashboard_span(db, zone, period);
   nlohmann::json dashboard = {{"format", kDashboardFormat},
                               {"generated", format_iso8601_utc(inputs.now_ms)},
                               {"time_zone", zone.name()},

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "report_format.hpp"
+
 namespace sonic::report::detail {
 
 // "A known genre for 1,234 of 2,000 listens (61.7%): 1,000 by the track's Last.fm tags, 234 by a
@@ -20,11 +22,7 @@ std::string time_of_day_label(const nlohmann::json& slice);
 
 // The section's tables for Markdown and HTML: the top genres, then by year and by time of day.
 // Unescaped cells; a header starting with '#' is a numeric column (as html_parts' table()).
-struct GenreTable {
-  std::string title;  // "" for the top genres
-  std::vector<std::string> headers;
-  std::vector<std::vector<std::string>> rows;
-};
+using GenreTable = TextTable;  // title "" for the top genres
 std::vector<GenreTable> genre_tables(const nlohmann::json& genres);
 
 // Terminal-safe lines of at most 78 columns for `sonic stats` and the terminal report:

@@ -1,5 +1,6 @@
 #include "sonic/report/html_report.hpp"
 
+#include "catalog_placement_text.hpp"
 #include "genre_text.hpp"
 #include "html_parts.hpp"
 #include "report_format.hpp"
@@ -102,23 +103,35 @@ std::string day_playlists(const nlohmann::json& section_json) {
   return html;
 }
 
+// A titled table whose every cell is escaped.
+std::string escaped_table(const TextTable& text_table) {
+  std::string html = text_table.title.empty() ? "" : concat("<h3>", html_escape(text_table.title), "</h3>");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& cells : text_table.rows) {
+    std::vector<std::string> escaped;
+    for (const auto& cell_text : cells) escaped.push_back(html_escape(cell_text));
+    rows.push_back(std::move(escaped));
+  }
+  return html + table(text_table.headers, rows);
+}
+
 std::string genres(const nlohmann::json& section_json) {
   const std::string coverage = genre_coverage(section_json);
   std::string html = coverage.empty() ? "" : concat("<p>", html_escape(coverage), "</p>");
   if (integer_or(section_json, "listens_with_genre", 0) <= 0) return html + missing("genres");
-  for (const auto& genre_table : genre_tables(section_json)) {
-    if (!genre_table.title.empty()) html += concat("<h3>", html_escape(genre_table.title), "</h3>");
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& cells : genre_table.rows) {
-      std::vector<std::string> escaped;
-      for (const auto& cell_text : cells) escaped.push_back(html_escape(cell_text));
-      rows.push_back(std::move(escaped));
-    }
-    html += table(genre_table.headers, rows);
-  }
+  for (const auto& genre_table : genre_tables(section_json)) html += escaped_table(genre_table);
   const auto descriptors = genre_share_items(field(section_json, "descriptors"), 5);
   if (!descriptors.empty()) {
     html += concat("<p>Descriptors, kept apart from genres: ", html_escape(joined(descriptors, " · ")), "</p>");
+  }
+  return html;
+}
+
+std::string catalog_placement(const nlohmann::json& catalogs) {
+  std::string html;
+  for (const auto& catalog : catalogs) {
+    html += concat("<p>", html_escape(catalog_placement_summary(catalog)), "</p>");
+    for (const auto& placement_table : catalog_placement_tables(catalog)) html += escaped_table(placement_table);
   }
   return html;
 }
@@ -221,6 +234,10 @@ std::string render_html(const nlohmann::json& dashboard) {
   // Only reports that gathered it (`sonic report`) have this section; a dashboard without it renders as before.
   if (has_items(dashboard, "day_playlists")) {
     html += section("day-playlists", "Playlists for your day", day_playlists(field(dashboard, "day_playlists")));
+  }
+  // Only with a catalog holding some of the period's listens (pipeline/catalog_placement.hpp).
+  if (has_items(dashboard, "catalogs")) {
+    html += section("catalogs", "Your listening in the catalogs", catalog_placement(field(dashboard, "catalogs")));
   }
   return html + html_page_end();
 }

@@ -1,5 +1,6 @@
 #include "sonic/report/markdown_report.hpp"
 
+#include "catalog_placement_text.hpp"
 #include "genre_text.hpp"
 #include "report_format.hpp"
 #include "sonic/report/text_cell.hpp"
@@ -94,31 +95,35 @@ std::string top_list(const nlohmann::json& list, bool tracks) {
   return text;
 }
 
+// A titled table: figures are ours and read as they are, like the other tables'; text from the
+// data (genre tags, cluster labels) is escaped.
+std::string markdown_table(const TextTable& table) {
+  std::string text = table.title.empty() ? "" : concat("\n**", markdown_escape(table.title), "**\n\n");
+  std::vector<std::string> headers;
+  std::vector<bool> numeric;
+  std::string rule = "|";
+  for (const auto& header : table.headers) {
+    numeric.push_back(header.starts_with('#'));
+    headers.push_back(markdown_escape(numeric.back() ? header.substr(1) : header));
+    rule += numeric.back() ? "---:|" : "---|";
+  }
+  text += concat(row(headers), rule, "\n");
+  for (const auto& cells : table.rows) {
+    std::vector<std::string> shown;
+    for (std::size_t column = 0; column < cells.size(); ++column) {
+      const bool figure = column < numeric.size() && numeric[column];
+      shown.push_back(figure ? cells[column] : markdown_escape(cells[column]));
+    }
+    text += row(shown);
+  }
+  return text;
+}
+
 std::string genres(const nlohmann::json& section) {
   const std::string coverage = genre_coverage(section);
   std::string text = coverage.empty() ? "" : concat(markdown_escape(coverage), "\n\n");
   if (integer_or(section, "listens_with_genre", 0) <= 0) return text + missing("genres");
-  for (const auto& table : genre_tables(section)) {
-    if (!table.title.empty()) text += concat("\n**", markdown_escape(table.title), "**\n\n");
-    std::vector<std::string> headers;
-    std::vector<bool> numeric;
-    std::string rule = "|";
-    for (const auto& header : table.headers) {
-      numeric.push_back(header.starts_with('#'));
-      headers.push_back(markdown_escape(numeric.back() ? header.substr(1) : header));
-      rule += numeric.back() ? "---:|" : "---|";
-    }
-    text += concat(row(headers), rule, "\n");
-    for (const auto& cells : table.rows) {
-      // Figures are ours and read as they are, like the other tables'; text from tags is escaped.
-      std::vector<std::string> shown;
-      for (std::size_t column = 0; column < cells.size(); ++column) {
-        const bool figure = column < numeric.size() && numeric[column];
-        shown.push_back(figure ? cells[column] : markdown_escape(cells[column]));
-      }
-      text += row(shown);
-    }
-  }
+  for (const auto& table : genre_tables(section)) text += markdown_table(table);
   const auto descriptors = genre_share_items(field(section, "descriptors"), 5);
   if (!descriptors.empty()) {
     text += concat("\nDescriptors, kept apart from genres: ", markdown_escape(joined(descriptors, " · ")), "\n");
@@ -145,6 +150,15 @@ std::string models(const nlohmann::json& list) {
     const std::string metrics = joined(metric_items(field(model, "headline")), ", ");
     text += row({markdown_escape(text_or(model, "experiment", "?")), markdown_escape(text_or(model, "status", "")),
                  date_part(field(model, "start")), markdown_escape(metrics)});
+  }
+  return text;
+}
+
+std::string catalog_placement(const nlohmann::json& catalogs) {
+  std::string text;
+  for (const auto& catalog : catalogs) {
+    text += concat(text.empty() ? "" : "\n", markdown_escape(catalog_placement_summary(catalog)), "\n");
+    for (const auto& table : catalog_placement_tables(catalog)) text += markdown_table(table);
   }
   return text;
 }
@@ -182,6 +196,10 @@ std::string render_markdown(const nlohmann::json& dashboard) {
   const std::string why = forecast_why(field(dashboard, "forecast"));
   if (!why.empty()) md += concat("\n", markdown_escape(why), "\n");
   md += concat("\n## In words\n\n", narrative(dashboard));
+  // Only with a catalog holding some of the period's listens (pipeline/catalog_placement.hpp).
+  if (has_items(dashboard, "catalogs")) {
+    md += concat("\n## Your listening in the catalogs\n\n", catalog_placement(field(dashboard, "catalogs")));
+  }
   return md;
 }
 

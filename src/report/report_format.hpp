@@ -17,6 +17,14 @@ std::string concat(const Parts&... parts) {
   return out;
 }
 
+// A titled table for Markdown and HTML, cells unescaped (each renderer escapes for its format); a
+// header starting with '#' is a numeric column (as html_parts' table()).
+struct TextTable {
+  std::string title;  // "" for none
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;
+};
+
 // "12,345"
 std::string grouped(std::int64_t value);
 // "07"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalog_placement_text.hpp"
 #include "genre_text.hpp"
 #include "report_format.hpp"
 #include "sonic/report/text_cell.hpp"
@@ -126,6 +127,21 @@ void genres(const nlohmann::json& dashboard, TerminalText& out) {
   for (const auto& text : genre_lines(section)) out.line(text);
 }
 
+// Only with a catalog holding some of the period's listens (pipeline/catalog_placement.hpp).
+void catalog_placement(const nlohmann::json& dashboard, TerminalText& out) {
+  if (!has_items(dashboard, "catalogs")) return;
+  out.heading("Your listening in the catalogs");
+  for (const auto& catalog : field(dashboard, "catalogs")) {
+    for (const auto& text : wrap(catalog_placement_summary(catalog), kWidth - 2)) out.line(text);
+    for (const auto& table : catalog_placement_tables(catalog)) {
+      out.line(concat(cell(table.title, 42), cell("yours", 8, true), cell("catalog", 9, true)));
+      for (const auto& cells : table.rows) {
+        out.line(concat("  ", cell(cells[0], 40), cell(cells[1], 8, true), cell(cells[2], 9, true)));
+      }
+    }
+  }
+}
+
 void drift(const nlohmann::json& dashboard, TerminalText& out) {
   out.heading("Drift (the last 7 days against the 30 before)");
   const auto& section = field(dashboard, "drift");
@@ -199,6 +215,7 @@ std::string render_terminal(const nlohmann::json& dashboard, const TerminalOptio
   moods(dashboard, out);
   top_artists(dashboard, out);
   genres(dashboard, out);
+  catalog_placement(dashboard, out);
   drift(dashboard, out);
   models(dashboard, out);
   forecast(dashboard, out);

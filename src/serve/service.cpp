@@ -132,7 +132,7 @@ nlohmann::json parse_body(const httplib::Request& request) {
 
 // The page's chart sections (their ids in report/html_report.cpp) and the dashboard JSON key each
 // draws: /api/dashboard?part=KEY answers that key alone, and each chart links to it.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kChartParts = {
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kChartParts = {
     {{"overview", "overview"},
      {"heatmap", "heatmap"},
      {"moods", "mood_over_time"},
@@ -144,7 +144,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kChartPa
      {"models", "models"},
      {"forecast", "forecast"},
      {"compare", "comparison"},
-     {"day-playlists", "day_playlists"}}};
+     {"day-playlists", "day_playlists"},
+     {"catalogs", "catalogs"}}};
 
 // Under each chart's heading, a link to the JSON it is drawn from.
 void link_charts_to_json(std::string& html, const std::string& query) {

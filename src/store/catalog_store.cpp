@@ -228,33 +228,17 @@ std::string json_path(const std::string& name) { return "$.\"" + name + "\""; }
 namespace {
 
 // The catalog's tracks from its feature chunks (schema step 9): years, decades and numbers in
-// rowid order. Nothing when the chunks do not cover every track (a catalog imported before them).
+// rowid order. Nothing when the chunks do not cover every track.
 std::optional<records::CatalogTable> read_feature_chunks(Database& db, std::int64_t catalog_id) {
-  auto chunk = db.prepare(
-      "SELECT rows, years, decades, features, (SELECT tracks FROM catalogs WHERE id = ?1) "
-      "FROM catalog_feature_chunks WHERE catalog_id = ?1 ORDER BY first_rowid");
-  chunk.bind(1, catalog_id);
+  std::optional<CatalogPeriods> periods = read_chunk_periods(db, catalog_id);
+  if (!periods) return std::nullopt;
   records::CatalogTable table;
-  std::int64_t tracks = -1;
-  while (chunk.step()) {
-    tracks = chunk.integer(4);
-    const auto rows = static_cast<std::size_t>(chunk.integer(0));
-    const std::size_t first = table.size();
-    if (first + rows > static_cast<std::size_t>(tracks)) return std::nullopt;
-    table.years.resize(first + rows);
-    table.decades.resize(first + rows);
-    table.features.resize(first + rows);
-    std::vector<std::int32_t> numbers(rows);
-    if (!copy_blob(chunk.blob(1), rows, numbers.data())) return std::nullopt;
-    std::copy(numbers.begin(), numbers.end(), table.years.begin() + static_cast<std::ptrdiff_t>(first));
-    if (!copy_blob(chunk.blob(2), rows, numbers.data())) return std::nullopt;
-    std::copy(numbers.begin(), numbers.end(), table.decades.begin() + static_cast<std::ptrdiff_t>(first));
-    static_assert(sizeof(records::CatalogFeatureValues) == records::kCatalogFeatureCount * sizeof(double));
-    if (!copy_blob(chunk.blob(3), rows * records::kCatalogFeatureCount, table.features[first].data())) {
-      return std::nullopt;
-    }
-  }
-  if (tracks < 0 || table.size() != static_cast<std::size_t>(tracks)) return std::nullopt;
+  table.features.resize(periods->years.size());
+  table.years = std::move(periods->years);
+  table.decades = std::move(periods->decades);
+  read_chunk_features(db, catalog_id, [&](std::size_t first, std::span<const records::CatalogFeatureValues> rows) {
+    std::copy(rows.begin(), rows.end(), table.features.begin() + static_cast<std::ptrdiff_t>(first));
+  });
   return table;
 }
 
@@ -274,6 +258,56 @@ std::pair<std::int64_t, std::int64_t> catalog_rowid_range(Database& db, std::int
 }
 
 }  // namespace
+
+std::optional<CatalogPeriods> read_chunk_periods(Database& db, std::int64_t catalog_id) {
+  // length() of a blob reads its size from the record header, not the ~850 kB of numbers.
+  auto chunk = db.prepare(
+      "SELECT rows, years, decades, length(features), (SELECT tracks FROM catalogs WHERE id = ?1) "
+      "FROM catalog_feature_chunks WHERE catalog_id = ?1 ORDER BY first_rowid");
+  chunk.bind(1, catalog_id);
+  CatalogPeriods periods;
+  std::int64_t tracks = -1;
+  std::vector<std::int32_t> numbers;
+  while (chunk.step()) {
+    tracks = chunk.integer(4);
+    const auto rows = static_cast<std::size_t>(chunk.integer(0));
+    const std::size_t first = periods.years.size();
+    if (first + rows > static_cast<std::size_t>(tracks)) return std::nullopt;
+    if (chunk.integer(3) != static_cast<std::int64_t>(rows * sizeof(records::CatalogFeatureValues))) {
+      return std::nullopt;
+    }
+    if (periods.years.empty()) {
+      periods.years.reserve(static_cast<std::size_t>(tracks));
+      periods.decades.reserve(static_cast<std::size_t>(tracks));
+    }
+    numbers.resize(rows);
+    if (!copy_blob(chunk.blob(1), rows, numbers.data())) return std::nullopt;
+    periods.years.insert(periods.years.end(), numbers.begin(), numbers.end());
+    if (!copy_blob(chunk.blob(2), rows, numbers.data())) return std::nullopt;
+    periods.decades.insert(periods.decades.end(), numbers.begin(), numbers.end());
+  }
+  if (tracks < 0 || periods.years.size() != static_cast<std::size_t>(tracks)) return std::nullopt;
+  return periods;
+}
+
+void read_chunk_features(Database& db, std::int64_t catalog_id, const FeatureChunkVisitor& visit) {
+  auto chunk =
+      db.prepare("SELECT rows, features FROM catalog_feature_chunks WHERE catalog_id = ?1 ORDER BY first_rowid");
+  chunk.bind(1, catalog_id);
+  static_assert(sizeof(records::CatalogFeatureValues) == records::kCatalogFeatureCount * sizeof(double));
+  // SQLite's blob need not be aligned for doubles: each chunk is copied into this buffer first.
+  std::vector<records::CatalogFeatureValues> rows;
+  std::size_t first = 0;
+  while (chunk.step()) {
+    rows.resize(static_cast<std::size_t>(chunk.integer(0)));
+    if (!copy_blob(chunk.blob(1), rows.size() * records::kCatalogFeatureCount, rows.front().data())) {
+      throw Error(ExitCode::unexpected,
+                  "a feature chunk of catalog " + std::to_string(catalog_id) + " changed size while it was read");
+    }
+    visit(first, rows);
+    first += rows.size();
+  }
+}
 
 records::CatalogTable read_catalog_table(Database& db, std::int64_t catalog_id, const CatalogTableRequest& request) {
   const bool numbers_only =

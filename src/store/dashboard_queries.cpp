@@ -44,6 +44,30 @@ PeriodTotals period_totals(Database& db, std::int64_t from_ms, std::int64_t to_m
           totals.optional_integer(4), totals.optional_integer(5), totals.optional_integer(6)};
 }
 
+std::vector<CatalogListen> catalog_listens_in_period(Database& db, std::int64_t catalog_id, std::int64_t from_ms,
+                                                     std::int64_t to_ms) {
+  std::string features;
+  for (const std::string_view name : records::kCatalogFeatureNames) features += ", c." + std::string(name);
+  // The (catalog, track) index finds each listened track's row; an import keeps one row per track.
+  auto rows = period_query(db,
+                           "SELECT p.ms_played, c.decade" + features +
+                               " FROM plays p JOIN tracks t ON t.id = p.track_id JOIN catalog_tracks c ON "
+                               "c.catalog_id = ?3 AND c.track_id = t.spotify_id WHERE " +
+                               kListenInPeriod,
+                           from_ms, to_ms);
+  rows.bind(3, catalog_id);
+  std::vector<CatalogListen> listens;
+  while (rows.step()) {
+    CatalogListen& listen = listens.emplace_back();
+    listen.ms_played = rows.integer(0);
+    listen.decade = static_cast<int>(rows.optional_integer(1).value_or(0));
+    for (std::size_t i = 0; i < records::kCatalogFeatureCount; ++i) {
+      listen.features[i] = rows.optional_real(2 + static_cast<int>(i)).value_or(records::kMissingValue);
+    }
+  }
+  return listens;
+}
+
 std::int64_t plays_in_period(Database& db, std::int64_t from_ms, std::int64_t to_ms) {
   auto plays = period_query(db, "SELECT count(*) FROM plays WHERE start_ms >= ?1 AND start_ms < ?2", from_ms, to_ms);
   plays.step();

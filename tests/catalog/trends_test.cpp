@@ -87,6 +87,42 @@ TEST(Trends, MedianAndIqrPerDecadeWithSmallPeriodsMarked) {
   EXPECT_DOUBLE_EQ(json["periods"][0]["features"]["energy"]["iqr"].get<double>(), 0.4 - 0.2);
 }
 
+TEST(TrendColumns, RowsHandedOverInBlocksInAnyOrderGiveTheWholeTablesTrends) {
+  // 1,000 seeded rows over six decades (every tenth without a year, some values missing), handed
+  // over in blocks of 97 from the last block to the first: the store's chunks arrive so.
+  std::mt19937_64 random(11);
+  std::vector<int> years;
+  std::vector<double> energy;
+  for (int i = 0; i < 1000; ++i) {
+    years.push_back(i % 10 == 0 ? 0 : 1960 + static_cast<int>(random() % 60));
+    energy.push_back(i % 13 == 0 ? records::kMissingValue : static_cast<double>(random() % 500) / 499);
+  }
+  const records::CatalogTable table = table_of(years, energy);
+  for (const TrendPeriod by : {TrendPeriod::decade, TrendPeriod::year}) {
+    const TrendOptions options{by, {"energy", "tempo"}, 30};
+    TrendColumns columns(by == TrendPeriod::year ? table.years : table.decades, options);
+    constexpr std::size_t kBlock = 97;
+    for (std::size_t first = (table.size() - 1) / kBlock * kBlock;; first -= kBlock) {
+      const std::size_t count = std::min(kBlock, table.size() - first);
+      columns.add(first, std::span(table.features).subspan(first, count));
+      if (first == 0) break;
+    }
+    const nlohmann::json in_blocks = to_json(columns.finish());
+    EXPECT_EQ(in_blocks, to_json(compute_trends(table, options)));
+    // And the whole table's figures are the ones each period's values give one by one.
+    for (const auto& period : in_blocks["periods"]) {
+      std::vector<double> values;
+      for (std::size_t row = 0; row < table.size(); ++row) {
+        const int of_row = by == TrendPeriod::year ? table.years[row] : table.decades[row];
+        if (of_row == period["period"].get<int>() && !std::isnan(energy[row])) values.push_back(energy[row]);
+      }
+      EXPECT_EQ(period["features"]["energy"]["count"].get<std::size_t>(), values.size());
+      EXPECT_DOUBLE_EQ(period["features"]["energy"]["median"].get<double>(), linear_quantile(values, 0.5));
+      EXPECT_TRUE(period["features"]["tempo"]["median"].is_null());  // no tempo anywhere
+    }
+  }
+}
+
 TEST(Trends, AnUnknownFeatureIsNamed) {
   TrendOptions options;
   options.features = {"loudnes"};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sonic/catalog/trends.hpp"
+#include "sonic/mood/mood_clusters.hpp"
 #include "sonic/store/catalog_store.hpp"
 #include "sonic/store/database.hpp"
 
@@ -52,6 +53,7 @@ struct CatalogClustersResult {
   std::int64_t tracks_clustered = 0;
   std::int64_t tracks_incomplete = 0;  // without all six cluster features
   std::int64_t sampled_from = 0;       // the catalog's size when a sample was fitted, else 0
+  Eigen::MatrixXd centroids;           // to place other tracks (mood::assign_to_clusters)
 };
 
 CatalogClustersResult catalog_clusters(store::Database& db, const std::string& catalog,

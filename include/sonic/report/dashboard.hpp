@@ -28,6 +28,8 @@
 //              "years": [{"year", "listens", "listens_with_genre", "hours", "hours_with_genre", "top"}],
 //              "times_of_day": [{"time_of_day", "from_hour", "to_hour", …as years}] × 4}
 //       (taste/genre_summary.hpp; shares are of the slice's hours with a known genre)
+//   "catalogs": [one per imported catalog holding some of the period's listens, by Spotify ID]
+//       (pipeline/catalog_placement.hpp; only `sonic report` adds it, and only when non-empty)
 //   "models": [{"experiment", "experiment_id", "run_id", "run_name", "status", "start", "end",
 //               "metrics": {…}, "params": {…}, "headline": {the metrics reports show}}]
 //             (entries of `sonic runs --json`, the latest per experiment)
@@ -80,6 +82,10 @@ struct DashboardInputs {
   std::int64_t now_ms = 0;                          // "generated"; tests pass a fixed time
   int top = 10;                                     // top artists and tracks
 };
+
+// The listen starts a dashboard covers: the period's span, or every time for all time (whose
+// plays then also count the skips and episodes around the listens).
+insight::PeriodSpan dashboard_span(store::Database& db, const TimeZone& zone, const insight::Period& period);
 
 nlohmann::json build_dashboard(store::Database& db, const TimeZone& zone, const insight::Period& period,
                                const DashboardInputs& inputs);

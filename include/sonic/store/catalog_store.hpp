@@ -2,8 +2,10 @@
 // The catalog lab's tables: catalogs by name and their tracks (schema.cpp), written a file at a
 // time by `sonic catalog import` and read column-wise by trends, clusters and the hit model.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -89,6 +91,17 @@ struct CatalogTableRequest {
 // Every track of the catalog, in rowid order (the files' order), column-wise. A request for the
 // years, decades and numbers alone is read from the feature chunks when the catalog has them.
 records::CatalogTable read_catalog_table(Database& db, std::int64_t catalog_id, const CatalogTableRequest& request);
+
+// The catalog's years and decades from its feature chunks, in rowid order; nothing when the chunks
+// do not cover every track (a catalog imported before them, or a chunk lost) or one is damaged.
+struct CatalogPeriods {
+  std::vector<int> years, decades;
+};
+std::optional<CatalogPeriods> read_chunk_periods(Database& db, std::int64_t catalog_id);
+// The thirteen numbers of those chunks, one chunk at a time in rowid order: visit(first row,
+// the chunk's rows). For a catalog read_chunk_periods found whole.
+using FeatureChunkVisitor = std::function<void(std::size_t, std::span<const records::CatalogFeatureValues>)>;
+void read_chunk_features(Database& db, std::int64_t catalog_id, const FeatureChunkVisitor& visit);
 
 struct CatalogTrackDetails {
   std::string track_id, name, artists;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sonic/records/catalog_track.hpp"
 #include "sonic/store/database.hpp"
 #include "sonic/store/ranked_row.hpp"
 
@@ -33,6 +34,16 @@ void for_each_listen_in_period(Database& db, std::int64_t from_ms, std::int64_t 
 // The `top` most listened artists (ties by name) or tracks (ties by title, then artist).
 std::vector<RankedRow> top_listened_in_period(Database& db, TopOf what, std::int64_t from_ms, std::int64_t to_ms,
                                               int top);
+
+// A listen of the period whose track the catalog holds (matched by Spotify ID), with that
+// catalog row's decade (0: unknown) and thirteen numbers.
+struct CatalogListen {
+  std::int64_t ms_played = 0;
+  int decade = 0;
+  records::CatalogFeatureValues features{};
+};
+std::vector<CatalogListen> catalog_listens_in_period(Database& db, std::int64_t catalog_id, std::int64_t from_ms,
+                                                     std::int64_t to_ms);
 
 struct ListenMood {
   std::int64_t start_ms = 0;
