@@ -49,12 +49,13 @@ std::vector<CatalogListen> catalog_listens_in_period(Database& db, std::int64_t 
   std::string features;
   for (const std::string_view name : records::kCatalogFeatureNames) features += ", c." + std::string(name);
   // The (catalog, track) index finds each listened track's row; an import keeps one row per track.
-  auto rows = period_query(db,
-                           "SELECT p.ms_played, c.decade" + features +
-                               " FROM plays p JOIN tracks t ON t.id = p.track_id JOIN catalog_tracks c ON "
-                               "c.catalog_id = ?3 AND c.track_id = t.spotify_id WHERE " +
-                               kListenInPeriod,
-                           from_ms, to_ms);
+  auto rows =
+      period_query(db,
+                   "SELECT p.ms_played, c.decade" + features +
+                       " FROM plays p JOIN tracks t ON t.id = p.track_id JOIN catalog_tracks c ON "
+                       "c.catalog_id = ?3 AND c.track_id = t.spotify_id "
+                       "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2",
+                   from_ms, to_ms);
   rows.bind(3, catalog_id);
   std::vector<CatalogListen> listens;
   while (rows.step()) {
