@@ -8,6 +8,11 @@
 namespace sonic::taste {
 namespace {
 
+// Each part's weight, in ScorePart order.
+constexpr std::array<double RankerWeights::*, kScorePartCount> kWeightMembers = {
+    &RankerWeights::memory, &RankerWeights::recency, &RankerWeights::artist,  &RankerWeights::co_listening,
+    &RankerWeights::genre,  &RankerWeights::plays,   &RankerWeights::returns, &RankerWeights::season};
+
 std::array<double, kScorePartCount> raw_parts(const TrackSignals& track) {
   return {track.long_term,
           track.since_last,
@@ -22,8 +27,13 @@ std::array<double, kScorePartCount> raw_parts(const TrackSignals& track) {
 }  // namespace
 
 std::array<double, kScorePartCount> weight_array(const RankerWeights& weights) {
-  return {weights.memory, weights.recency, weights.artist,  weights.co_listening,
-          weights.genre,  weights.plays,   weights.returns, weights.season};
+  std::array<double, kScorePartCount> values{};
+  for (std::size_t p = 0; p < kScorePartCount; ++p) values[p] = weights.*kWeightMembers[p];
+  return values;
+}
+
+double& weight_of(RankerWeights& weights, ScorePart part) {
+  return weights.*kWeightMembers[static_cast<std::size_t>(part)];
 }
 
 const char* score_part_name(ScorePart part) {

@@ -11,28 +11,6 @@ constexpr std::int64_t kTargetWindowMs = 30 * kMsPerDay;
 constexpr std::int64_t kMinHistoryMs = 90 * kMsPerDay;
 constexpr std::array<double, 6> kGrid = {0.0, 0.25, 0.5, 1.0, 2.0, 4.0};
 
-double& weight_of(RankerWeights& weights, ScorePart part) {
-  switch (part) {
-    case ScorePart::memory:
-      return weights.memory;
-    case ScorePart::recency:
-      return weights.recency;
-    case ScorePart::artist:
-      return weights.artist;
-    case ScorePart::co_listening:
-      return weights.co_listening;
-    case ScorePart::genre:
-      return weights.genre;
-    case ScorePart::plays:
-      return weights.plays;
-    case ScorePart::returns:
-      return weights.returns;
-    case ScorePart::season:
-      break;
-  }
-  return weights.season;
-}
-
 double mean_recall(std::span<const OriginCase> cases, const RankerWeights& weights, const FitTask& task) {
   double total = 0.0;
   for (const auto& one : cases) total += case_recall(one, weights, task);

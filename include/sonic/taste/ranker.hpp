@@ -38,6 +38,8 @@ struct ScoredCandidate {
 
 // The weights in ScorePart order.
 std::array<double, kScorePartCount> weight_array(const RankerWeights& weights);
+// One part's weight, to set.
+double& weight_of(RankerWeights& weights, ScorePart part);
 
 // The weights chosen on the real histories (bench/taste_history_bench; the closing note of issue 11).
 RankerWeights default_ranker_weights();
