@@ -4,8 +4,9 @@
 //     of history before T, up to 12), the tracks last heard more than 90 days before T, ranked;
 //     the targets are those heard again in [T, T + 30 d). Recall@20 and NDCG@20, averaged over
 //     origins with a target, beside all-time most played, most recently dropped and random, and
-//     beside the ranker without its recency part (sonic_without_recency: the ranker before it) and
-//     with its recency weight fitted on the three origins before T (sonic_fitted_recency).
+//     beside the ranker with session 6's weights (sonic_previous_weights: all five parts then at 1)
+//     and with weights fitted per person on the six origins before T (sonic_fitted_per_person, by
+//     fit_ranker_weights over --fit-parts, default recency, plays and returns).
 //   library: tracks heard before T but not in the 30 days before it; targets heard in the month
 //     after T. Recall@50 beside the same baselines.
 //   compatibility (over all histories): odd and even calendar months of each history as two
@@ -13,7 +14,10 @@
 //     pairs, top-1 identification, and the same-person score's bootstrap SD (20 resamples).
 //     A history whose odd or even half has under 100 listens is left out and listed.
 //
-//   taste_history_bench [--weights M,R,A,C,G] [--max-per-artist N] HISTORY...
+//   choose weights (--choose-weights): the rule behind default_ranker_weights(); see choose_weights.
+//
+//   taste_history_bench [--weights M,R,A,C,G,P,B,S] [--fit-origins N] [--fit-parts a,b]
+//                       [--max-per-artist N] [--choose-weights] HISTORY...
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -35,18 +39,29 @@
 #include "sonic/taste/compatibility.hpp"
 #include "sonic/taste/recommend.hpp"
 #include "sonic/taste/taste_profile.hpp"
+#include "sonic/taste/weight_fit.hpp"
 
 namespace {
 
 using sonic::taste::Candidate;
 using sonic::taste::LibrarySignals;
+using sonic::taste::OriginCase;
 using sonic::taste::TrackSignals;
 
 constexpr std::int64_t kDay = 86'400'000;
+// The monthly origins scored: the last 12 months of each history.
+constexpr int kScoredOrigins = 12;
+
+// The ranker's weights before session 7 (memory, recency, artist, co-listening, genre at 1).
+constexpr sonic::taste::RankerWeights kPreviousWeights{};
 
 struct Settings {
   sonic::taste::RankerWeights weights = sonic::taste::default_ranker_weights();
   int max_per_artist = 2;
+  int fit_origins = 6;
+  bool choose_weights = false;
+  std::vector<sonic::taste::ScorePart> fit_parts = {sonic::taste::ScorePart::recency, sonic::taste::ScorePart::plays,
+                                                    sonic::taste::ScorePart::returns};
   std::vector<std::filesystem::path> histories;
 };
 
@@ -97,7 +112,7 @@ struct Task {
 
 struct Tally {
   int origins = 0;
-  Metrics ranker, without_recency, fitted_recency, most_played, recently_dropped, random;
+  Metrics ranker, previous_weights, fitted_per_person, most_played, recently_dropped, random;
   void add(Metrics& total, const Metrics& one) {
     total.recall += one.recall;
     total.ndcg += one.ndcg;
@@ -108,35 +123,13 @@ struct Tally {
     };
     return {{"origins", origins},
             {"sonic", mean(ranker)},
-            {"sonic_without_recency", mean(without_recency)},
-            {"sonic_fitted_recency", mean(fitted_recency)},
+            {"sonic_previous_weights", mean(previous_weights)},
+            {"sonic_fitted_per_person", mean(fitted_per_person)},
             {"most_played", mean(most_played)},
             {"recently_dropped", mean(recently_dropped)},
             {"random", mean(random)}};
   }
 };
-
-// One origin of a task: the signals as of T, the quiet candidates, and those heard in [T, T + 30 d).
-struct OriginCase {
-  LibrarySignals signals;
-  std::vector<Candidate> candidates;
-  std::unordered_set<std::int64_t> quiet;
-  std::unordered_set<std::int64_t> targets;
-};
-
-OriginCase origin_case(const sonic::taste::ListeningData& data, const Task& task, std::int64_t origin) {
-  OriginCase one;
-  const auto before = data.listens_before(origin);
-  one.signals = sonic::taste::compute_library_signals(data, before, origin, {});
-  for (const auto& track : one.signals.tracks) {
-    if (track.last_ms < origin - task.quiet_days * kDay) one.candidates.push_back({track.track_id});
-  }
-  for (const auto& candidate : one.candidates) one.quiet.insert(candidate.track_id);
-  for (std::size_t i = before.size(); i < data.listens.size() && data.listens[i].start_ms < origin + 30 * kDay; ++i) {
-    if (one.quiet.contains(data.listens[i].track_id)) one.targets.insert(data.listens[i].track_id);
-  }
-  return one;
-}
 
 std::vector<std::int64_t> ranked_ids(const OriginCase& one, const sonic::taste::RankerWeights& weights,
                                      const Settings& settings, const Task& task) {
@@ -148,52 +141,31 @@ std::vector<std::int64_t> ranked_ids(const OriginCase& one, const sonic::taste::
   return ranked;
 }
 
-// The recency weight fitted without the test month: the one of a small grid with the best mean
-// recall at the three monthly origins before T (their target months end by T, so nothing after T
-// is seen). Ties keep the fixed weight 1, listed first.
-double fitted_recency_weight(const sonic::taste::ListeningData& data, const Settings& settings, const Task& task,
-                             std::int64_t origin) {
-  constexpr std::array<double, 5> kGrid = {1.0, 0.0, 0.5, 2.0, 4.0};
-  std::vector<OriginCase> earlier;
-  for (int back = 1; back <= 3; ++back) {
-    const std::int64_t earlier_origin = origin - 30 * kDay * back;
-    if (earlier_origin - data.listens.front().start_ms < 90 * kDay) break;
-    auto one = origin_case(data, task, earlier_origin);
-    if (!one.targets.empty()) earlier.push_back(std::move(one));
-  }
-  double best_weight = kGrid[0];
-  double best_recall = -1.0;
-  for (const double weight : kGrid) {
-    auto weights = settings.weights;
-    weights.recency = weight;
-    double recall = 0.0;
-    for (const auto& one : earlier)
-      recall += score_ranking(ranked_ids(one, weights, settings, task), one.targets, task.k).recall;
-    if (recall > best_recall) best_recall = recall, best_weight = weight;
-  }
-  return best_weight;
-}
-
 nlohmann::json evaluate(const sonic::taste::ListeningData& data, const Settings& settings, const Task& task) {
   Tally tally;
-  std::vector<double> fitted_weights;
+  std::vector<std::array<double, sonic::taste::kScorePartCount>> fitted_weights;
   const std::int64_t first = data.listens.front().start_ms;
   const std::int64_t last = data.listens.back().start_ms;
-  for (int back = 0; back < 12; ++back) {
+  for (int back = 0; back < kScoredOrigins; ++back) {
     const std::int64_t origin = last - 30 * kDay * (back + 1);
     if (origin - first < 180 * kDay) break;
-    const auto one = origin_case(data, task, origin);
+    const auto one = sonic::taste::origin_case(data, origin, task.quiet_days, {});
     const auto& targets = one.targets;
     if (targets.empty()) continue;
     ++tally.origins;
     tally.add(tally.ranker, score_ranking(ranked_ids(one, settings.weights, settings, task), targets, task.k));
-    // The same ranker with the recency part off: the ranker as it was before it had one, same run.
-    auto weights = settings.weights;
-    weights.recency = 0.0;
-    tally.add(tally.without_recency, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
-    weights.recency = fitted_recency_weight(data, settings, task, origin);
-    fitted_weights.push_back(weights.recency);
-    tally.add(tally.fitted_recency, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
+    // The same ranker with session 6's weights, and with weights fitted on this person's origins before T.
+    tally.add(tally.previous_weights,
+              score_ranking(ranked_ids(one, kPreviousWeights, settings, task), targets, task.k));
+    const sonic::taste::FitTask fit{.k = task.k,
+                                    .quiet_days = task.quiet_days,
+                                    .origins = settings.fit_origins,
+                                    .max_per_artist = settings.max_per_artist,
+                                    .parts = settings.fit_parts};
+    const auto past = sonic::taste::past_origin_cases(data, origin, fit, {});
+    const auto weights = sonic::taste::fit_ranker_weights(past, fit, settings.weights);
+    fitted_weights.push_back(sonic::taste::weight_array(weights));
+    tally.add(tally.fitted_per_person, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
     tally.add(tally.most_played,
               score_ranking(by_key(one.signals, one.candidates,
                                    [](const TrackSignals& t) { return static_cast<double>(t.plays); }),
@@ -202,14 +174,15 @@ nlohmann::json evaluate(const sonic::taste::ListeningData& data, const Settings&
               score_ranking(by_key(one.signals, one.candidates,
                                    [](const TrackSignals& t) { return static_cast<double>(t.last_ms); }),
                             targets, task.k));
-    std::vector<std::int64_t> shuffled(one.quiet.begin(), one.quiet.end());
+    std::vector<std::int64_t> shuffled;
+    for (const auto& candidate : one.candidates) shuffled.push_back(candidate.track_id);
     std::sort(shuffled.begin(), shuffled.end());
     std::mt19937_64 random(42 + static_cast<unsigned>(back));
     std::shuffle(shuffled.begin(), shuffled.end(), random);
     tally.add(tally.random, score_ranking(shuffled, targets, task.k));
   }
   auto result = tally.json();
-  result["fitted_recency_weights"] = fitted_weights;
+  result["fitted_weights"] = fitted_weights;
   return result;
 }
 
@@ -325,6 +298,45 @@ nlohmann::json compatibility(const std::vector<std::string>& all_names,
           {"histories", per_history}};
 }
 
+// The default weights' rule: chosen on rediscovery origins that precede every scored one (13 to
+// 24 months before each history's last month; only the longest histories have them), pooled, by
+// the same coordinate ascent as fit_ranker_weights from the previous weights; the scored months
+// are never looked at.
+nlohmann::json choose_weights(const std::vector<std::string>& names,
+                              const std::vector<sonic::taste::ListeningData>& histories, const Settings& settings) {
+  const sonic::taste::FitTask task{.k = 20, .quiet_days = 90, .max_per_artist = settings.max_per_artist};
+  std::vector<OriginCase> cases;
+  nlohmann::json used = nlohmann::json::object();
+  for (std::size_t h = 0; h < histories.size(); ++h) {
+    const auto& data = histories[h];
+    int count = 0;
+    for (int back = kScoredOrigins; back < 2 * kScoredOrigins; ++back) {
+      const std::int64_t origin = data.listens.back().start_ms - 30 * kDay * (back + 1);
+      if (origin - data.listens.front().start_ms < 180 * kDay) break;
+      auto one = sonic::taste::origin_case(data, origin, task.quiet_days, {});
+      if (one.targets.empty()) continue;
+      cases.push_back(std::move(one));
+      ++count;
+    }
+    if (count > 0) used[names[h]] = count;
+  }
+  const auto weights = sonic::taste::fit_ranker_weights(cases, task, kPreviousWeights);
+  return {{"task", "choose_weights"},
+          {"origins", used},
+          {"weights", sonic::taste::weight_array(weights)},
+          {"recall_before",
+           [&] {
+             double total = 0.0;
+             for (const auto& one : cases) total += sonic::taste::case_recall(one, kPreviousWeights, task);
+             return cases.empty() ? 0.0 : total / static_cast<double>(cases.size());
+           }()},
+          {"recall_after", [&] {
+             double total = 0.0;
+             for (const auto& one : cases) total += sonic::taste::case_recall(one, weights, task);
+             return cases.empty() ? 0.0 : total / static_cast<double>(cases.size());
+           }()}};
+}
+
 int run(int argc, char** argv) {
   Settings settings;
   for (int i = 1; i < argc; ++i) {
@@ -333,7 +345,21 @@ int run(int argc, char** argv) {
       std::stringstream list(argv[++i]);
       char comma = 0;
       list >> settings.weights.memory >> comma >> settings.weights.recency >> comma >> settings.weights.artist >>
-          comma >> settings.weights.co_listening >> comma >> settings.weights.genre;
+          comma >> settings.weights.co_listening >> comma >> settings.weights.genre >> comma >>
+          settings.weights.plays >> comma >> settings.weights.returns >> comma >> settings.weights.season;
+    } else if (argument == "--fit-parts" && i + 1 < argc) {
+      settings.fit_parts.clear();
+      std::stringstream list(argv[++i]);
+      for (std::string name; std::getline(list, name, ',');) {
+        for (std::size_t p = 0; p < sonic::taste::kScorePartCount; ++p) {
+          const auto part = static_cast<sonic::taste::ScorePart>(p);
+          if (name == sonic::taste::score_part_name(part)) settings.fit_parts.push_back(part);
+        }
+      }
+    } else if (argument == "--choose-weights") {
+      settings.choose_weights = true;
+    } else if (argument == "--fit-origins" && i + 1 < argc) {
+      settings.fit_origins = std::atoi(argv[++i]);
     } else if (argument == "--max-per-artist" && i + 1 < argc) {
       settings.max_per_artist = std::atoi(argv[++i]);
     } else {
@@ -341,7 +367,9 @@ int run(int argc, char** argv) {
     }
   }
   if (settings.histories.empty()) {
-    std::fprintf(stderr, "usage: taste_history_bench [--weights M,R,A,C,G] [--max-per-artist N] HISTORY...\n");
+    std::fprintf(
+        stderr,
+        "usage: taste_history_bench [--weights M,R,A,C,G,P,B,S] [--fit-origins N] [--max-per-artist N] HISTORY...\n");
     return 2;
   }
   sonic::configure_logging("warn");
@@ -369,6 +397,10 @@ int run(int argc, char** argv) {
     sonic::bench::emit(line);
     names.push_back(name_of(history));
     histories.push_back(std::move(data));
+  }
+  if (settings.choose_weights) {
+    sonic::bench::emit(choose_weights(names, histories, settings));
+    return 0;
   }
   sonic::bench::emit(compatibility(names, histories));
   return 0;

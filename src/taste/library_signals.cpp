@@ -7,6 +7,18 @@
 namespace sonic::taste {
 namespace {
 
+constexpr std::int64_t kMsPerDay = 86'400'000;
+constexpr std::int64_t kMsPerYear = 365 * kMsPerDay;
+
+// Whether a listen `age_ms` before now fell in the `season_days` after now one or more years
+// back: its start in [now - k years, now - k years + season_days), so its age in
+// (k years - season_days, k years], k >= 1.
+bool in_season(std::int64_t age_ms, int season_days) {
+  if (age_ms <= 0) return false;
+  const std::int64_t into_year = age_ms % kMsPerYear;
+  return into_year == 0 || into_year > kMsPerYear - season_days * kMsPerDay;
+}
+
 // Session numbers per listen, by the rule of features/sessions: a new session starts when more
 // than the gap passes between the end of the listening so far and the next start.
 std::vector<std::int32_t> number_sessions(std::span<const records::TasteListen> listens, std::int64_t gap_ms) {
@@ -78,6 +90,8 @@ LibrarySignals compute_library_signals(const ListeningData& data, std::span<cons
     }
     auto& track = signals.tracks[position->second];
     const std::int64_t age = now_ms - listen.start_ms;
+    if (track.plays > 0 && listen.start_ms - track.last_ms >= options.return_gap_days * kMsPerDay) ++track.returns;
+    if (in_season(age, options.season_days)) ++track.season_plays;
     ++track.plays;
     track.last_ms = listen.start_ms;
     track.long_term += listen_weight(long_term, age);

@@ -8,11 +8,33 @@
 namespace sonic::taste {
 namespace {
 
+// Each part's weight, in ScorePart order.
+constexpr std::array<double RankerWeights::*, kScorePartCount> kWeightMembers = {
+    &RankerWeights::memory, &RankerWeights::recency, &RankerWeights::artist,  &RankerWeights::co_listening,
+    &RankerWeights::genre,  &RankerWeights::plays,   &RankerWeights::returns, &RankerWeights::season};
+
 std::array<double, kScorePartCount> raw_parts(const TrackSignals& track) {
-  return {track.long_term, track.since_last, track.artist_now, track.co_listening, track.tag_similarity};
+  return {track.long_term,
+          track.since_last,
+          track.artist_now,
+          track.co_listening,
+          track.tag_similarity,
+          std::log1p(static_cast<double>(track.plays)),
+          std::log1p(static_cast<double>(track.returns)),
+          std::log1p(static_cast<double>(track.season_plays))};
 }
 
 }  // namespace
+
+std::array<double, kScorePartCount> weight_array(const RankerWeights& weights) {
+  std::array<double, kScorePartCount> values{};
+  for (std::size_t p = 0; p < kScorePartCount; ++p) values[p] = weights.*kWeightMembers[p];
+  return values;
+}
+
+double& weight_of(RankerWeights& weights, ScorePart part) {
+  return weights.*kWeightMembers[static_cast<std::size_t>(part)];
+}
 
 const char* score_part_name(ScorePart part) {
   switch (part) {
@@ -26,18 +48,33 @@ const char* score_part_name(ScorePart part) {
       return "co_listening";
     case ScorePart::genre:
       return "genre";
+    case ScorePart::plays:
+      return "plays";
+    case ScorePart::returns:
+      return "returns";
+    case ScorePart::season:
+      return "season";
   }
   return "?";
 }
 
 RankerWeights default_ranker_weights() {
-  return {.memory = 1.0, .recency = 1.0, .artist = 1.0, .co_listening = 1.0, .genre = 1.0};
+  // Chosen by `taste_history_bench --choose-weights`: coordinate ascent from all-1 (plays, returns
+  // and season at 0) on rediscovery origins 13-24 months before the end of the histories that
+  // have them (anton, the zip), never on a scored month. It dropped the artist part (1 → 0).
+  return {.memory = 1.0,
+          .recency = 1.0,
+          .artist = 0.0,
+          .co_listening = 1.0,
+          .genre = 1.0,
+          .plays = 0.0,
+          .returns = 0.0,
+          .season = 0.0};
 }
 
 std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
                                              const RankerWeights& weights, std::size_t size, int max_per_artist) {
-  const std::array<double, kScorePartCount> part_weights = {weights.memory, weights.recency, weights.artist,
-                                                            weights.co_listening, weights.genre};
+  const auto part_weights = weight_array(weights);
   std::array<double, kScorePartCount> largest{};
   for (const auto& candidate : candidates) {
     if (const auto* track = signals.find(candidate.track_id)) {

@@ -69,6 +69,11 @@ std::string last_played_phrase(const LibrarySignals& signals, std::int64_t track
   return days == 1 ? "1 day ago" : std::to_string(days) + " days ago";
 }
 
+// "1 time", "3 times".
+std::string count_phrase(std::int64_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 bool mood_matches(const records::TasteTrack& track, const std::string& mood) {
   if (!track.cluster_label) return false;
   return track.cluster_label->find(mood) != std::string::npos;
@@ -103,6 +108,15 @@ Recommendation explain(const ListeningData& data, std::span<const records::Taste
         break;
       case ScorePart::genre:
         because = top_genre(data, signals, track.id) + " (genre)";
+        break;
+      case ScorePart::plays:
+        because = "you played it " + count_phrase(signals.find(track.id)->plays, "time");
+        break;
+      case ScorePart::returns:
+        because = "it came back " + count_phrase(signals.find(track.id)->returns, "time") + " before";
+        break;
+      case ScorePart::season:
+        because = "you played it this time of year before";
         break;
     }
     pick.reasons.push_back({score_part_name(part), because, percentages[p]});

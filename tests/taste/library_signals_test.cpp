@@ -66,6 +66,32 @@ TEST(LibrarySignals, GenreSimilarityIsTfIdfCosine) {
   EXPECT_EQ(signals.find(2)->tag_similarity, 0.0);
 }
 
+TEST(LibrarySignals, AReturnIsAListenAfterASilenceOfTheGapOrMore) {
+  const auto data = history();
+  const auto signals = compute_library_signals(data, data.listens, kNow, {});
+  EXPECT_EQ(signals.find(1)->returns, 0);  // heard once
+  EXPECT_EQ(signals.find(2)->returns, 1);  // minute 5 of day 0, then day 99: a 99-day silence
+  EXPECT_EQ(signals.find(3)->returns, 0);
+  // The silence is 99 days less 5 minutes: not a return when the gap must be 99 days.
+  EXPECT_EQ(compute_library_signals(data, data.listens, kNow, {.return_gap_days = 99}).find(2)->returns, 0);
+  EXPECT_EQ(compute_library_signals(data, data.listens, kNow, {.return_gap_days = 98}).find(2)->returns, 1);
+}
+
+// Now is day 800; "this time of year" is the 30 days after now, one or more years back:
+// [day 435, day 465) and [day 70, day 100).
+TEST(LibrarySignals, SeasonPlaysAreListensInTheComingMonthOfEarlierYears) {
+  std::vector<records::TasteTrack> tracks = {{.id = 1, .name = "One", .artist_id = 10, .artist = "Alpha"}};
+  std::vector<records::TasteListen> listens;
+  for (const std::int64_t day : {69, 70, 99, 100, 434, 435, 464, 465, 799})
+    listens.push_back({day * kDay, 180'000, 1, 10});
+  const auto data = make_listening_data(std::move(listens), std::move(tracks), {}, {});
+  const auto signals = compute_library_signals(data, data.listens, 800 * kDay, {});
+  EXPECT_EQ(signals.find(1)->season_plays, 4);  // days 70, 99, 435 and 464
+  EXPECT_EQ(signals.find(1)->plays, 9);
+  // Silences of 30 days or more: 100→434 and 465→799 (70→99 and 435→464 are 29 days).
+  EXPECT_EQ(signals.find(1)->returns, 2);
+}
+
 TEST(CandidatePools, RediscoveryAndLibraryByQuietDays) {
   const auto data = history();
   const auto signals = compute_library_signals(data, data.listens, kNow, {});

@@ -70,9 +70,9 @@ TEST(Ranker, RecencyIsANamedPartScaledByTheMostRecentlyDropped) {
   EXPECT_DOUBLE_EQ(ranked[1].parts[static_cast<std::size_t>(ScorePart::recency)], 0.25);
   EXPECT_DOUBLE_EQ(ranked[2].score, 1.375);
   // Shares of track 1: memory 1 / 1.875 = 53.33 %, recency 13.33 %, artist 33.33 %: 54, 13, 33.
-  EXPECT_EQ(part_percentages(ranked[1]), (std::array<int, kScorePartCount>{54, 13, 33, 0, 0}));
+  EXPECT_EQ(part_percentages(ranked[1]), (std::array<int, kScorePartCount>{54, 13, 33, 0, 0, 0, 0, 0}));
   // Track 2: 20 %, 40 %, 40 %.
-  EXPECT_EQ(part_percentages(ranked[0]), (std::array<int, kScorePartCount>{20, 40, 40, 0, 0}));
+  EXPECT_EQ(part_percentages(ranked[0]), (std::array<int, kScorePartCount>{20, 40, 40, 0, 0, 0, 0, 0}));
   EXPECT_STREQ(score_part_name(ScorePart::recency), "recency");
   // Without the recency weight the order is the one before (1, 2, 3).
   EXPECT_EQ(rank_candidates(signals, all_of(signals), {.recency = 0.0}, 10, 0)[0].candidate.track_id, 1);
@@ -80,14 +80,46 @@ TEST(Ranker, RecencyIsANamedPartScaledByTheMostRecentlyDropped) {
 
 TEST(Ranker, PercentagesSumToExactlyAHundred) {
   ScoredCandidate thirds{.score = 3.0, .parts = {1.0, 1.0, 1.0, 0.0, 0.0}};
-  EXPECT_EQ(part_percentages(thirds), (std::array<int, kScorePartCount>{34, 33, 33, 0, 0}));
+  EXPECT_EQ(part_percentages(thirds), (std::array<int, kScorePartCount>{34, 33, 33, 0, 0, 0, 0, 0}));
   ScoredCandidate fifths{.score = 5.0, .parts = {1.0, 1.0, 1.0, 1.0, 1.0}};
-  EXPECT_EQ(part_percentages(fifths), (std::array<int, kScorePartCount>{20, 20, 20, 20, 20}));
+  EXPECT_EQ(part_percentages(fifths), (std::array<int, kScorePartCount>{20, 20, 20, 20, 20, 0, 0, 0}));
   ScoredCandidate scored{.score = 1.625, .parts = {1.0, 0.0, 0.625, 0.0, 0.0}};  // 61.5 %, 38.5 %
   const auto percentages = part_percentages(scored);
   EXPECT_EQ(std::accumulate(percentages.begin(), percentages.end(), 0), 100);
   EXPECT_EQ(percentages[0] + percentages[2], 100);
   EXPECT_EQ(percentages[0], 62);
+}
+
+// ln(1 + plays) of 15, 3, 1 plays: ln 16, ln 4, ln 2, scaled by ln 16: 1, 0.5, 0.25; ln(1 + returns)
+// of 0, 3, 1 returns: 0, ln 4, ln 2, scaled by ln 4: 0, 1, 0.5.
+TEST(Ranker, PlaysAndReturnsAreNamedPartsOnALogScale) {
+  LibrarySignals signals;
+  signals.tracks = {{.track_id = 1, .artist_id = 10, .plays = 15, .returns = 0},
+                    {.track_id = 2, .artist_id = 20, .plays = 3, .returns = 3},
+                    {.track_id = 3, .artist_id = 30, .plays = 1, .returns = 1, .season_plays = 2}};
+  for (std::size_t i = 0; i < signals.tracks.size(); ++i) signals.index[signals.tracks[i].track_id] = i;
+  const RankerWeights weights{
+      .memory = 0, .recency = 0, .artist = 0, .co_listening = 0, .genre = 0, .plays = 1, .returns = 1, .season = 0};
+  const auto ranked = rank_candidates(signals, all_of(signals), weights, 10, 0);
+  ASSERT_EQ(ranked.size(), 3u);
+  EXPECT_EQ(ranked[0].candidate.track_id, 2);
+  EXPECT_NEAR(ranked[0].score, 1.5, 1e-12);
+  EXPECT_EQ(ranked[1].candidate.track_id, 1);
+  EXPECT_NEAR(ranked[1].score, 1.0, 1e-12);
+  EXPECT_EQ(ranked[2].candidate.track_id, 3);
+  EXPECT_NEAR(ranked[2].score, 0.75, 1e-12);
+  EXPECT_NEAR(ranked[2].parts[static_cast<std::size_t>(ScorePart::returns)], 0.5, 1e-12);
+  EXPECT_EQ(ranked[2].parts[static_cast<std::size_t>(ScorePart::season)], 0.0);  // weight 0
+  // 0.5 of 1.5 and 1 of 1.5.
+  EXPECT_EQ(part_percentages(ranked[0]), (std::array<int, kScorePartCount>{0, 0, 0, 0, 0, 33, 67, 0}));
+  EXPECT_STREQ(score_part_name(ScorePart::returns), "returns");
+  // Season alone: only track 3 was heard this time of year.
+  const auto by_season =
+      rank_candidates(signals, all_of(signals),
+                      {.memory = 0, .recency = 0, .artist = 0, .co_listening = 0, .genre = 0, .season = 1}, 10, 0);
+  ASSERT_EQ(by_season.size(), 1u);
+  EXPECT_EQ(by_season[0].candidate.track_id, 3);
+  EXPECT_DOUBLE_EQ(by_season[0].score, 1.0);
 }
 
 }  // namespace

@@ -21,6 +21,8 @@ struct SignalOptions {
   double long_term_power_d = 0.5;                  // ACT-R's d for how strongly a track is remembered
   double recent_half_life_days = 30.0;             // what "the current listening" means
   std::int64_t session_gap_ms = 30LL * 60 * 1000;  // as features/sessions groups listens
+  int return_gap_days = 30;                        // a silence this long, then a listen, is a return
+  int season_days = 30;                            // "this time of year": the days after now, a year back
 };
 
 struct TrackSignals {
@@ -35,6 +37,8 @@ struct TrackSignals {
   double artist_now = 0.0;      // its artist's share of the decayed listening (0..1)
   double co_listening = 0.0;    // Σ over its sessions of the other tracks' recent weight / tracks in the session
   double tag_similarity = 0.0;  // cosine of its TF-IDF genre vector with the recent taste's (0..1)
+  int returns = 0;              // times it was heard again after a silence of return_gap_days or more
+  int season_plays = 0;         // its listens in [now - k years, now - k years + season_days), k >= 1
 };
 
 struct LibrarySignals {

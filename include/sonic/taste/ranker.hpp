@@ -12,8 +12,8 @@
 
 namespace sonic::taste {
 
-enum class ScorePart : std::size_t { memory, recency, artist, co_listening, genre };
-inline constexpr std::size_t kScorePartCount = 5;
+enum class ScorePart : std::size_t { memory, recency, artist, co_listening, genre, plays, returns, season };
+inline constexpr std::size_t kScorePartCount = 8;
 
 const char* score_part_name(ScorePart part);
 
@@ -24,6 +24,9 @@ struct RankerWeights {
   double artist = 1.0;        // how much its artist is played now
   double co_listening = 1.0;  // how much of the current listening shared sessions with it
   double genre = 1.0;         // how close its genres are to the current taste
+  double plays = 0.0;         // how often it was ever played, ln(1 + plays) (what "most played" ranks by)
+  double returns = 0.0;       // how often it came back after a silence before, ln(1 + returns)
+  double season = 0.0;        // how much it was played this time of year, ln(1 + listens a year back)
 };
 
 struct ScoredCandidate {
@@ -32,6 +35,11 @@ struct ScoredCandidate {
   double score = 0.0;
   std::array<double, kScorePartCount> parts{};  // sum to score
 };
+
+// The weights in ScorePart order.
+std::array<double, kScorePartCount> weight_array(const RankerWeights& weights);
+// One part's weight, to set.
+double& weight_of(RankerWeights& weights, ScorePart part);
 
 // The weights chosen on the real histories (bench/taste_history_bench; the closing note of issue 11).
 RankerWeights default_ranker_weights();

@@ -31,7 +31,7 @@ struct RecommendOptions {
 };
 
 struct Reason {
-  std::string part{};     // memory | artist | co_listening | genre
+  std::string part{};     // a ScorePart name (memory, recency, artist, co_listening, genre, plays, returns, season)
   std::string because{};  // "you loved it in 2019"
   int percent = 0;        // the reasons of one pick sum to 100
 };
