@@ -51,8 +51,13 @@ class ScriptedConsole final : public LoginConsole {
   // input ends after them.
   std::function<std::vector<std::string>(const std::string&)> paste;
 
-  ~ScriptedConsole() override {
+  ~ScriptedConsole() override { wait_for_browsers(); }
+
+  // Joins the browser threads: the flow may return while a browser still reads its page, and a
+  // test must not read what the browser wrote (or let it go out of scope) before then.
+  void wait_for_browsers() {
     for (auto& thread : threads_) thread.join();
+    threads_.clear();
   }
 
   void say(const std::string& text) override {
@@ -122,9 +127,18 @@ class LoginFlowTest : public ::testing::Test {
     return result;
   }
 
+  // The flow, then the browser's visits finished.
+  SpotifyCredentials login(const LoginOptions& login_options) {
+    struct WaitForBrowsers {
+      ScriptedConsole& console;
+      ~WaitForBrowsers() { console.wait_for_browsers(); }
+    } wait{console};
+    return log_in(accounts, store, console, login_options, clock);
+  }
+
   std::string login_error(const LoginOptions& login_options) {
     try {
-      log_in(accounts, store, console, login_options, clock);
+      login(login_options);
     } catch (const Error& error) {
       EXPECT_EQ(error.code(), ExitCode::login_needed);
       return error.what();
@@ -142,7 +156,7 @@ class LoginFlowTest : public ::testing::Test {
 TEST_F(LoginFlowTest, TheBrowserComesBackToTheListenerAndTheLoginIsStored) {
   PageVisit page;
   console.browser = [&](const std::string& url) { page = visit(spotify.approve(url)); };
-  const SpotifyCredentials credentials = log_in(accounts, store, console, options(), clock);
+  const SpotifyCredentials credentials = login(options());
 
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
   EXPECT_EQ(credentials.authorized_ms, clock.now_utc_ms());
@@ -169,7 +183,7 @@ TEST_F(LoginFlowTest, ARedirectOfAnotherLoginIsIgnoredAndTheRightOneStillWorks) 
     stale = visit(with_state(redirect, "someone-elses-state"));
     right = visit(redirect);
   };
-  const auto credentials = log_in(accounts, store, console, options(), clock);
+  const auto credentials = login(options());
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
   EXPECT_EQ(stale.status, 400);
   EXPECT_NE(stale.body.find("another login"), std::string::npos) << stale.body;
@@ -203,7 +217,7 @@ TEST_F(LoginFlowTest, APastedRedirectCompletesAHeadlessLogin) {
     const std::string redirect = spotify.approve(url);
     return std::vector<std::string>{"", "what do I do?", with_state(redirect, "old-state"), "  " + redirect + "  "};
   };
-  const auto credentials = log_in(accounts, store, console, options(false), clock);
+  const auto credentials = login(options(false));
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
   EXPECT_EQ(exchanged_redirect_uri(), "http://127.0.0.1:8888/callback");
   const std::string said = console.said();
@@ -216,13 +230,13 @@ TEST_F(LoginFlowTest, PastingUsesTheGivenPort) {
   console.paste = [&](const std::string& url) { return std::vector<std::string>{spotify.approve(url)}; };
   auto with_port = options(false);
   with_port.port = 43210;
-  log_in(accounts, store, console, with_port, clock);
+  login(with_port);
   EXPECT_EQ(exchanged_redirect_uri(), "http://127.0.0.1:43210/callback");
 }
 
 TEST_F(LoginFlowTest, WhileListeningAPastedRedirectIsAcceptedToo) {
   console.paste = [&](const std::string& url) { return std::vector<std::string>{spotify.approve(url)}; };
-  const auto credentials = log_in(accounts, store, console, options(), clock);
+  const auto credentials = login(options());
   EXPECT_TRUE(spotify.refresh_token_is_live(credentials.refresh_token));
 }
 
@@ -237,7 +251,7 @@ TEST_F(LoginFlowTest, ABusyPortIsAUsageErrorSuggestingAnother) {
   auto busy = options();
   busy.port = spotify.port();
   try {
-    log_in(accounts, store, console, busy, clock);
+    login(busy);
     FAIL() << "expected a UsageError";
   } catch (const UsageError& error) {
     EXPECT_NE(std::string(error.what()).find("--port"), std::string::npos) << error.what();
