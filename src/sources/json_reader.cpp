@@ -301,12 +301,21 @@ void JsonReader::read_number(const char* p) {
     while (p == end_ && refill(p)) {
       const char* stop = json_scan::skip_number_bytes(p);
       scratch_.append(p, stop);
+      check_token_length("a number", scratch_.size());
       p = stop;
     }
     text_ = scratch_;
   }
+  check_token_length("a number", text_.size());
   pos_ = p;
   number_is_integer_ = check_number_grammar();
+}
+
+void JsonReader::check_token_length(const char* kind, std::size_t length) const {
+  if (length > max_token_bytes) {
+    fail(std::string(kind) + " longer than " + std::to_string(max_token_bytes >> 20) +
+         " MiB (no Spotify file holds one: is this the right file?)");
+  }
 }
 
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over the whole run, reporting the first byte
@@ -401,6 +410,7 @@ void JsonReader::read_string(const char* p) {
       scratch_.assign(run, upto);
       in_scratch = true;
     }
+    check_token_length("a string", scratch_.size());
   };
   for (;;) {
     p = json_scan::find_string_special(p);
@@ -412,6 +422,7 @@ void JsonReader::read_string(const char* p) {
       } else {
         text_ = std::string_view(run, p - run);
       }
+      check_token_length("a string", text_.size());
       pos_ = p + 1;
       return;
     }

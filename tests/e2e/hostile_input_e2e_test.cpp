@@ -4,16 +4,28 @@
 // huge play lengths, a read-only home and a disk that fills up mid-import (both on a tmpfs
 // mounted for the test: they skip, saying why, when it cannot mount one).
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 #include "support/run_sonic.hpp"
@@ -180,15 +192,36 @@ zip_int64_t spaces_entry(void* state, void* data, zip_uint64_t length, zip_sourc
   }
 }
 
-// Peak resident memory in kB of the command, as /usr/bin/time measures it; -1 when it cannot.
-long peak_kb(const std::string& command, int& exit_code) {
-  const std::string output = (fs::temp_directory_path() / ("sonic-peak-" + std::to_string(getpid()))).string();
-  exit_code = std::system(("/usr/bin/time -f '%M' -o " + output + " " + command + " >/dev/null 2>&1").c_str());
-  std::ifstream in(output);
-  long kb = -1;
-  in >> kb;
-  fs::remove(output);
-  return kb;
+// `sonic --home HOME ARGS...` under /usr/bin/time: its exit code, stdout, stderr and peak resident
+// memory in kB (0 when time could not tell).
+struct MeasuredRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  long peak_kb = 0;
+};
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+MeasuredRun run_measured(const fs::path& home, const std::vector<std::string>& args) {
+  const fs::path stem = fs::temp_directory_path() / ("sonic-measured-" + std::to_string(getpid()));
+  std::string command =
+      "/usr/bin/time -f '%M' -o " + stem.string() + ".kb " + SONIC_BINARY + " --home '" + home.string() + "'";
+  for (const auto& arg : args) command += " '" + arg + "'";
+  const int status = std::system((command + " >" + stem.string() + ".out 2>" + stem.string() + ".err").c_str());
+  MeasuredRun run;
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  run.out = slurp(stem.string() + ".out");
+  run.err = slurp(stem.string() + ".err");
+  // The figure is the last line: time writes "Command exited with non-zero status N" before it.
+  const std::string time_report = slurp(stem.string() + ".kb");
+  const auto last_line = time_report.find_last_of('\n', time_report.size() >= 2 ? time_report.size() - 2 : 0);
+  run.peak_kb = std::atol(time_report.c_str() + (last_line == std::string::npos ? 0 : last_line + 1));
+  for (const char* extension : {".kb", ".out", ".err"}) fs::remove(stem.string() + extension);
+  return run;
 }
 
 TEST_F(HostileInputE2e, AZipBombStreamsThroughWithFlatMemory) {
@@ -205,12 +238,115 @@ TEST_F(HostileInputE2e, AZipBombStreamsThroughWithFlatMemory) {
   ASSERT_EQ(zip_close(archive), 0);
   ASSERT_LT(fs::file_size(zip), entry.size / 500) << "not much of a bomb";
 
-  int status = 0;
-  const long kb = peak_kb(std::string(SONIC_BINARY) + " --home " + home_.string() + " import " + zip.string(), status);
-  EXPECT_EQ(status, 0);
-  ASSERT_GT(kb, 0);
+  const auto run = run_measured(home_, {"import", zip.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_GT(run.peak_kb, 0);
   // The reader holds one 256 KiB buffer: the 256 MiB entry must not show in the peak.
-  EXPECT_LT(kb, 150 * 1024) << "peak " << kb << " kB";
+  EXPECT_LT(run.peak_kb, 150 * 1024) << "peak " << run.peak_kb << " kB";
+}
+
+// Writes `head`, `filler` over and over, then `tail` (about `total` bytes in all: whole fillers
+// only, `size()` exactly) into the FIFO at
+// `path` from a thread, so no file of that size ever exists. It waits for a reader to open the
+// FIFO, and stops at the first failed write: the reader has gone (EPIPE, with SIGPIPE blocked in
+// this thread only).
+class FifoWriter {
+ public:
+  FifoWriter(fs::path path, std::string head, std::string filler, std::uint64_t total, std::string tail)
+      : path_(std::move(path)), head_(std::move(head)), tail_(std::move(tail)) {
+    while (chunk_.size() < (1u << 20)) chunk_ += filler;  // whole fillers: a last, shorter piece still ends between two
+    const std::uint64_t fillers = (total - head_.size() - tail_.size()) / filler.size();
+    size_ = head_.size() + fillers * filler.size() + tail_.size();
+    if (::mkfifo(path_.c_str(), 0600) != 0) throw std::runtime_error("mkfifo: " + std::string(std::strerror(errno)));
+    thread_ = std::thread([this] { run(); });
+  }
+  ~FifoWriter() { finish(); }
+  std::uint64_t size() const { return size_; }
+  // Stops waiting for a reader that never came, and returns the bytes the reader took.
+  std::uint64_t finish() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+    return written_;
+  }
+
+ private:
+  void run() {
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
+    int fd = -1;
+    while (fd < 0 && !stop_) {  // ENXIO until the reader opens its end
+      fd = ::open(path_.c_str(), O_WRONLY | O_NONBLOCK);
+      if (fd < 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (fd < 0) return;
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    const std::uint64_t filler_end = size_ - tail_.size();
+    bool open = put(fd, head_);
+    while (open && written_ < filler_end) {
+      open = put(fd, std::string_view(chunk_).substr(0, std::min<std::uint64_t>(chunk_.size(), filler_end - written_)));
+    }
+    if (open) put(fd, tail_);
+    ::close(fd);
+  }
+  bool put(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+      const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+      if (n <= 0) return false;
+      written_ += static_cast<std::uint64_t>(n);
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+
+  fs::path path_;
+  std::string head_;
+  std::string tail_;
+  std::string chunk_;
+  std::uint64_t size_ = 0;
+  std::atomic<bool> stop_ = false;
+  std::atomic<std::uint64_t> written_ = 0;
+  std::thread thread_;
+};
+
+constexpr std::uint64_t kTwoGiB = 2ull << 30;
+
+// One line of 2 GiB, piped: the reader streams it through its fixed buffer, so neither the line
+// nor the run of tokens on it shows in the peak memory, and the one play on it is imported.
+TEST_F(HostileInputE2e, ATwoGigabyteLineThroughAFifoImportsWithFlatMemory) {
+  if (!fs::exists("/usr/bin/time")) GTEST_SKIP() << "needs /usr/bin/time to measure memory";
+  import_a_listen();
+  const fs::path fifo = dir_ / "Streaming_History_Audio_2024_7.json";
+  const std::string head = "[" + row(R"("2024-03-07T10:00:00Z")", "200000", "\"Piped\"", "7ouMYWpwJ422jRcDASZB7P");
+  FifoWriter writer(fifo, head, " ", kTwoGiB, "]");
+  const auto run = run_measured(home_, {"import", fifo.string(), "--json"});
+  EXPECT_EQ(writer.finish(), writer.size()) << "sonic stopped reading early";
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(nlohmann::json::parse(run.out)["imported"], 1) << run.out;
+  ASSERT_GT(run.peak_kb, 0);
+  EXPECT_LT(run.peak_kb, 150 * 1024) << "peak " << run.peak_kb << " kB";
+}
+
+// A 2 GiB track name on one line, piped: refused once it passes the reader's 1 MiB bound for a
+// token (it would otherwise be gathered whole), with the file and byte named and the store as
+// before; sonic stops reading there.
+TEST_F(HostileInputE2e, ATwoGigabyteNameThroughAFifoIsRefusedAtTheTokenBoundWithFlatMemory) {
+  if (!fs::exists("/usr/bin/time")) GTEST_SKIP() << "needs /usr/bin/time to measure memory";
+  import_a_listen();
+  const std::string before = store_fingerprint(home_ / "sonic.db");
+  const fs::path fifo = dir_ / "Streaming_History_Audio_2024_8.json";
+  const std::string head = R"([{"ts":"2024-03-08T10:00:00Z","ms_played":200000,"master_metadata_track_name":")";
+  FifoWriter writer(fifo, head, "Song ", kTwoGiB, R"("}])");
+  const auto run = run_measured(home_, {"import", fifo.string()});
+  EXPECT_LT(writer.finish(), 64ull << 20) << "sonic read on past the bound";
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_NE(run.err.find(fifo.string() + ": byte " + std::to_string(head.size() - 1) + ": a string longer than 1 MiB"),
+            std::string::npos)
+      << run.err;
+  ASSERT_GT(run.peak_kb, 0);
+  EXPECT_LT(run.peak_kb, 150 * 1024) << "peak " << run.peak_kb << " kB";
+  EXPECT_EQ(store_fingerprint(home_ / "sonic.db"), before);
 }
 
 // A tmpfs mounted on a folder for one test (root only; containers may forbid it: skipped then).

@@ -85,5 +85,27 @@ TEST(JsonReaderBoundaries, LongStringIsReturnedWhole) {
   EXPECT_EQ(tokens[0].text, text);
 }
 
+// A token is gathered whole, so its length is bounded: else one line of gigabytes is held in
+// memory. The bound itself still reads, escaped or not; a byte more is refused at the token.
+TEST(JsonReaderBoundaries, AStringOrNumberLongerThanTheBoundIsRefusedAtItsStart) {
+  const std::size_t bound = JsonReader::max_token_bytes;
+  const std::string longest(bound, 'z');
+  for (const std::string& json : {"[\"" + longest + "\"]", "[\"\\n" + longest.substr(1) + "\"]"}) {
+    ChunkedSource chunks(json, 70000);
+    const auto tokens = read_all(chunks, 65536);
+    ASSERT_EQ(tokens.size(), 4u);
+    EXPECT_EQ(tokens[1].text.size(), bound);
+  }
+  const std::string too_long = " [\"" + std::string(bound + 1, 'z') + "\"]";
+  EXPECT_EQ(testing::error_of(too_long),
+            "test.json: byte 2: a string longer than 1 MiB (no Spotify file holds one: is this the right file?)");
+  const std::string escaped = " {\"" + std::string(bound, 'z') + "\\t\": 1}";
+  EXPECT_EQ(testing::error_of(escaped),
+            "test.json: byte 2: a string longer than 1 MiB (no Spotify file holds one: is this the right file?)");
+  const std::string digits = "[1, -" + std::string(bound + 1, '7') + "]";
+  EXPECT_EQ(testing::error_of(digits),
+            "test.json: byte 4: a number longer than 1 MiB (no Spotify file holds one: is this the right file?)");
+}
+
 }  // namespace
 }  // namespace sonic::sources

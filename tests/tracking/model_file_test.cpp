@@ -63,6 +63,13 @@ TEST(ModelFile, RefusesMissingTruncatedForeignAndNewerFiles) {
   EXPECT_NE(message.find(path.string()), std::string::npos);
   EXPECT_NE(message.find("not valid JSON"), std::string::npos);
 
+  // Found by fuzz_model_files: nlohmann throws out_of_range, not parse_error, for a number
+  // beyond a double; it escaped as an uncaught exception.
+  testing::write_file(path, R"({"format":"sonic-test-model","version":1,"x":143.3E580012083054})");
+  message = message_of([&] { load_model_file(path, "sonic-test-model", 1, ""); });
+  EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+  EXPECT_NE(message.find("not valid JSON"), std::string::npos) << message;
+
   auto info = sample_info();
   info.version = 2;
   save_model_file(path, info, nlohmann::json::object());

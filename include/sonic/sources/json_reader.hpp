@@ -45,6 +45,10 @@ class JsonReader {
   static constexpr std::size_t default_buffer_size = 256 * 1024;
   // Deeper nesting is rejected: no Spotify file comes near it, and a bound keeps memory flat.
   static constexpr int max_depth = 1024;
+  // A longer string (or key) or number is rejected: none in a Spotify file comes near it (names are
+  // at most a few hundred bytes), and gathering an unbounded one would hold a hostile file of
+  // gigabytes on one line in memory.
+  static constexpr std::size_t max_token_bytes = 1 << 20;
 
   // `name` is used in error messages (a file path). The source must outlive the reader.
   JsonReader(ByteSource& source, std::string name, std::size_t buffer_size = default_buffer_size);
@@ -110,6 +114,8 @@ class JsonReader {
   const char* read_unicode_escape(const char* p);
   const char* read_utf8_across_refill(const char* p);
   void read_number(const char* p);
+  // InputError naming `kind` when a token (or the part gathered so far) is past max_token_bytes.
+  void check_token_length(const char* kind, std::size_t length) const;
   bool check_number_grammar() const;
   void read_literal(const char* p, std::string_view word);
   [[noreturn]] void fail_not(JsonToken wanted) const;

@@ -43,6 +43,8 @@ nlohmann::json parse_model_json(std::string_view text, std::string_view format) 
   } catch (const nlohmann::json::parse_error& error) {
     throw InputError(std::string(format) + " model: not valid JSON (truncated or damaged?) at byte " +
                      std::to_string(error.byte));
+  } catch (const nlohmann::json::out_of_range& error) {  // a number beyond a double: 1E400
+    throw InputError(std::string(format) + " model: not valid JSON (" + error.what() + ")");
   }
 }
 
