@@ -7,6 +7,7 @@
 #include "sonic/core/error.hpp"
 #include "sonic/sources/lastfm_client.hpp"
 #include "sonic/sources/reccobeats_client.hpp"
+#include "sonic/sources/spotify_track_id.hpp"
 #include "sonic/store/discover_cache.hpp"
 #include "sonic/store/taste_queries.hpp"
 #include "sonic/taste/discover.hpp"
@@ -126,7 +127,7 @@ void ask_reccobeats(store::Database& db, const DiscoverSettings& settings, const
   std::vector<std::string> ids;
   double weight = 0.0;
   for (const auto& seed : seeds.tracks) {
-    if (!sources::is_spotify_track_id(seed.spotify_id)) continue;
+    if (!sources::is_spotify_id(seed.spotify_id)) continue;
     ids.push_back(seed.spotify_id);
     weight += seed.weight;
   }

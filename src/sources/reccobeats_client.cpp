@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "reccobeats_reply.hpp"
+#include "sonic/sources/spotify_track_id.hpp"
 
 namespace sonic::sources {
 
@@ -15,12 +16,6 @@ net::HttpSettings reccobeats_http_settings(std::chrono::milliseconds min_interva
   return settings;
 }
 
-bool is_spotify_track_id(std::string_view id) {
-  return id.size() == 22 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-         });
-}
-
 ReccoBeatsClient::ReccoBeatsClient(std::string base_url, net::HttpSettings settings, net::Clock& clock)
     : base_url_(std::move(base_url)), http_(std::move(settings), clock) {}
 
@@ -28,7 +23,7 @@ std::map<std::string, AudioFeatures> ReccoBeatsClient::audio_features(std::span<
   std::vector<std::string> to_ask;
   std::set<std::string_view> seen;
   for (const std::string& id : spotify_ids) {
-    if (is_spotify_track_id(id) && seen.insert(id).second) to_ask.push_back(id);
+    if (is_spotify_id(id) && seen.insert(id).second) to_ask.push_back(id);
   }
   std::map<std::string, AudioFeatures> found;
   for (std::size_t start = 0; start < to_ask.size(); start += kReccoBeatsMaxIds) {
@@ -59,7 +54,7 @@ std::vector<RecommendedTrack> ReccoBeatsClient::recommendations(std::span<const 
   std::set<std::string_view> seen;
   for (const std::string& id : seeds) {
     if (seen.size() == kReccoBeatsMaxSeeds) break;
-    if (!is_spotify_track_id(id) || !seen.insert(id).second) continue;
+    if (!is_spotify_id(id) || !seen.insert(id).second) continue;
     if (!seed_list.empty()) seed_list += ',';
     seed_list += id;
   }

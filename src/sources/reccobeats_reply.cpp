@@ -8,6 +8,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/sources/reccobeats_client.hpp"
+#include "sonic/sources/spotify_track_id.hpp"
 
 namespace sonic::sources {
 namespace {
@@ -153,7 +154,7 @@ std::vector<RecommendedTrack> read_recommendation_reply(const json& reply, const
     }
     const RecordReader reader(record, i, where);
     std::string spotify_id(spotify_id_of_href(reader.text("href")));
-    if (!is_spotify_track_id(spotify_id)) spotify_id.clear();
+    if (!is_spotify_id(spotify_id)) spotify_id.clear();
     const std::string name = title->get<std::string>();
     if (name.empty() || artist.empty()) continue;  // nothing to show or look up
     // One recording may come twice (two ReccoBeats records for one Spotify track).

@@ -37,7 +37,9 @@ class ReccoBeatsClientTest : public ::testing::Test {
  protected:
   net::HttpSettings settings(milliseconds interval = milliseconds(0)) {
     auto http = reccobeats_http_settings(interval);
-    http.total_timeout = milliseconds(300);
+    // Long enough that a loaded machine's loopback reply never times out by accident (300 ms
+    // did, under a load of 14), short of the 2 s a timeout fault holds its reply.
+    http.total_timeout = milliseconds(1000);
     return http;
   }
   testing::ReccoBeatsFake fake;  // first: outlives the client's kept-alive connection

@@ -21,7 +21,9 @@ class ReccoBeatsRecommendationTest : public ::testing::Test {
  protected:
   static net::HttpSettings settings() {
     auto http = reccobeats_http_settings(milliseconds(0));
-    http.total_timeout = milliseconds(300);
+    // Long enough that a loaded machine's loopback reply never times out by accident (300 ms
+    // did, under a load of 14), short of the 2 s a timeout fault holds its reply.
+    http.total_timeout = milliseconds(1000);
     return http;
   }
   void SetUp() override {

@@ -53,9 +53,6 @@ struct FeatureTargets {
 inline constexpr std::size_t kReccoBeatsMaxSeeds = 5;
 inline constexpr int kReccoBeatsMaxRecommendations = 100;
 
-// 22 characters of base62: the only IDs sent (one malformed ID could fail a whole batch).
-bool is_spotify_track_id(std::string_view id);
-
 class ReccoBeatsClient {
  public:
   // `base_url` without the /v1, e.g. "https://api.reccobeats.com" (ServiceEndpoints::reccobeats).

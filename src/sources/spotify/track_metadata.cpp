@@ -51,13 +51,4 @@ TrackMetadata parse_track(const nlohmann::json& track, const std::string& where)
   return metadata;
 }
 
-bool is_spotify_id(std::string_view id) {
-  if (id.size() != 22) return false;
-  for (const char c : id) {
-    const bool base62 = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!base62) return false;
-  }
-  return true;
-}
-
 }  // namespace sonic::sources::spotify

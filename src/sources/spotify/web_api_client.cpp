@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sonic/core/error.hpp"
+#include "sonic/sources/spotify_track_id.hpp"
 
 namespace sonic::sources::spotify {
 namespace {

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace sonic::sources::spotify {
@@ -23,8 +22,5 @@ struct TrackMetadata {
 
 // Reads a TrackObject; `where` names it in the InputError a malformed one raises.
 TrackMetadata parse_track(const nlohmann::json& track, const std::string& where);
-
-// 22 characters of base62: the shape of every Spotify track, artist and album ID.
-bool is_spotify_id(std::string_view id);
 
 }  // namespace sonic::sources::spotify
