@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <filesystem>
 
 #include "support/run_sonic.hpp"
@@ -27,15 +26,12 @@ std::vector<std::string> done_steps(const nlohmann::json& report) {
   return names;
 }
 
-// The demo: a simulated year through import, every model, the narrative and the report, in
-// well under the minute the issue allows.
+// The demo: a simulated year through import, every model, the narrative and the report (its
+// time, well under a minute, is measured by `bench/run demo`).
 TEST(DemoE2e, TheWholeJobPrintsTheReportAndTheHtmlPath) {
   TempDir out;
-  const auto started = std::chrono::steady_clock::now();
   const auto result = run_sonic({"demo", "--out", out.path().string()});
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_LT(seconds, 60);
   EXPECT_NE(result.out.find("When you listen"), std::string::npos) << result.out;
   const auto html = out / "home" / "reports" / "report-demo-year.html";
   EXPECT_NE(result.out.find("The HTML report: " + html.string()), std::string::npos) << result.out;
@@ -83,7 +79,8 @@ TEST(RetrainE2e, AFailedStepExitsNonZeroAndKeepsItsPreviousModel) {
   EXPECT_EQ(read_file(model), before);  // the old mood net stays
 }
 
-// Retrain on the largest shared history: every step, and in under 30 seconds.
+// Retrain on the largest shared history: every step (its time is measured by bench/run models, not
+// asserted here: a loaded machine is not a slow program).
 TEST(RetrainRealData, EveryStepOnARealHistoryWithCatalogFeatures) {
   SONIC_SHARED_DATA_OR_SKIP(history, "histories/extended/anton");
   SONIC_SHARED_DATA_OR_SKIP(catalogs, "catalogs");
@@ -101,11 +98,8 @@ TEST(RetrainRealData, EveryStepOnARealHistoryWithCatalogFeatures) {
                   (catalogs / "popularity-yashdave" / "high_popularity_spotify_data.csv").string()})
                 .exit_code,
             0);
-  const auto started = std::chrono::steady_clock::now();
   const auto result = with({"retrain", "--labels", labels.string(), "--impute", "artist", "--offline", "--json"});
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_LT(seconds, 30);
   const auto report = nlohmann::json::parse(result.out);
   EXPECT_EQ(done_steps(report), kEverySteps);
   EXPECT_TRUE(fs::exists(home / "reports" / "report.html"));
