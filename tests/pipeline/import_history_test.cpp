@@ -178,10 +178,10 @@ fs::path write_extended(const fs::path& path, const std::vector<std::array<std::
   return testing::write_file(path, json + "]");
 }
 
-TEST_F(ImportHistoryTest, SessionsKeptIncrementallyEqualAFullRegrouping) {
-  // Random listening over a month, split into files imported out of order: the sessions must
-  // equal those of grouping all listens at once.
-  SeededRandom random(5);
+// 600 plays of 40 tracks over about a month (end, length, track), dealt at random into four
+// files: mostly back to back, now and then after a pause long enough to end a session.
+std::vector<std::vector<std::array<std::int64_t, 3>>> random_month_in_four_files(std::uint64_t seed) {
+  SeededRandom random(seed);
   std::vector<std::vector<std::array<std::int64_t, 3>>> files(4);
   std::int64_t t = *parse_iso8601_utc("2024-03-01T00:00:00Z");
   for (int i = 0; i < 600; ++i) {
@@ -190,6 +190,13 @@ TEST_F(ImportHistoryTest, SessionsKeptIncrementallyEqualAFullRegrouping) {
     files[random.below(files.size())].push_back({t, ms, random.integer(1, 40)});
     t += random.chance(0.85) ? random.integer(0, 120'000) : random.integer(20 * 60'000, 5 * 3'600'000);
   }
+  return files;
+}
+
+TEST_F(ImportHistoryTest, SessionsKeptIncrementallyEqualAFullRegrouping) {
+  // Random listening over a month, split into files imported out of order: the sessions must
+  // equal those of grouping all listens at once.
+  const auto files = random_month_in_four_files(5);
   testing::TempDir in;
   for (std::size_t order : {2u, 0u, 3u, 1u}) {
     import({write_extended(in / ("f" + std::to_string(order) + ".json"), files[order])});
@@ -244,15 +251,7 @@ TEST_F(ImportHistoryTest, AFirstImportsBulkLoadStoresWhatFileByFileImportsStore)
   // The same random month in four files: all at once into this empty store (one bulk load,
   // sessions built once at the end), and one file at a time into another (after the first,
   // each file is its own transaction with its own session refresh). Plays and sessions match.
-  SeededRandom random(7);
-  std::vector<std::vector<std::array<std::int64_t, 3>>> files(4);
-  std::int64_t t = *parse_iso8601_utc("2024-03-01T00:00:00Z");
-  for (int i = 0; i < 600; ++i) {
-    const std::int64_t ms = random.integer(5'000, 400'000);
-    t += ms;
-    files[random.below(files.size())].push_back({t, ms, random.integer(1, 40)});
-    t += random.chance(0.85) ? random.integer(0, 120'000) : random.integer(20 * 60'000, 5 * 3'600'000);
-  }
+  const auto files = random_month_in_four_files(7);
   testing::TempDir in;
   std::vector<fs::path> paths;
   for (std::size_t f = 0; f < files.size(); ++f) {
