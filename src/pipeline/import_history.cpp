@@ -174,7 +174,7 @@ ImportResult import_history(store::Database& db, const std::vector<std::filesyst
   const auto inputs = sources::list_export_inputs(paths);
   if (!options.dry_run && store::plays_empty(db)) {
     if (auto loaded = import_inputs(db, inputs, options, true)) return std::move(*loaded);
-    spdlog::info("a file failed halfway through the first import's bulk load: importing file by file");
+    spdlog::info("a file failed during the first import's bulk load: importing again file by file");
   }
   return *import_inputs(db, inputs, options, false);
 }
