@@ -9,6 +9,7 @@
 #include "sonic/pipeline/refresh_sessions.hpp"
 #include "sonic/sources/export_file_reader.hpp"
 #include "sonic/sources/export_inputs.hpp"
+#include "sonic/store/bulk_play_load.hpp"
 #include "sonic/store/import_run_log.hpp"
 #include "sonic/store/play_writer.hpp"
 #include "sonic/store/session_store.hpp"
@@ -44,8 +45,10 @@ void add_counts(const store::WriteCounts& counts, Tally& tally) {
 }
 
 // Writes every batch of input `index`; the caller owns the transaction. Rethrows the input's
-// read error once its earlier batches are consumed, so the queue stays in step.
-Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWriter& writer, std::string& layout) {
+// read error once its earlier batches are consumed, so the queue stays in step. `wrote` tells
+// whether any row reached the writer (a failure before that left the store untouched).
+Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWriter& writer, std::string& layout,
+                  bool& wrote) {
   Tally tally;
   tally.files = 1;
   while (true) {
@@ -53,6 +56,7 @@ Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWr
     if (!batch || batch->input != index) {
       throw Error(ExitCode::unexpected, "import: the file reader lost its place");
     }
+    wrote = wrote || batch->size > 0;
     write_batch(*batch, writer, tally);
     const bool last = batch->last;
     const std::exception_ptr error = batch->error;
@@ -66,13 +70,30 @@ Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWr
   }
 }
 
-}  // namespace
+// The end of a first import's bulk load: the indexes first, since the session refresh reads
+// plays by start time, then the sessions of every file kept, then the one commit.
+void finish_bulk_load(store::BulkPlayLoad& load, store::Database& db, const store::TouchedRange& touched,
+                      std::int64_t session_gap_ms) {
+  load.rebuild_indexes();
+  refresh_sessions(db, touched, session_gap_ms);
+  load.commit();
+}
 
-ImportResult import_history(store::Database& db, const std::vector<std::filesystem::path>& paths,
-                            const ImportOptions& options) {
-  const auto inputs = sources::list_export_inputs(paths);
+// The files in `inputs`, either file by file (each file one transaction, its sessions refreshed
+// with it) or, into an empty store, as one bulk load: one transaction for every file, plays'
+// secondary indexes built once at the end, the sessions grouped once. Per-file savepoints inside
+// that transaction cost more than the indexes save (every statement's release walks SQLite's
+// in-memory sub-journal), so a bulk load has none: a file that fails cannot be taken back alone,
+// and the bulk load gives up (nullopt, everything rolled back) for the caller to start again
+// file by file, where the failure is reported as ever. Only a file passed over before any of its
+// rows was written (not a listening history, in a folder) leaves the bulk load going.
+std::optional<ImportResult> import_inputs(store::Database& db, const std::vector<ExportInput>& inputs,
+                                          const ImportOptions& options, bool bulk) {
   ImportResult report;
   report.dry_run = options.dry_run;
+  std::optional<store::BulkPlayLoad> bulk_load;
+  if (bulk) bulk_load.emplace(db);
+  store::TouchedRange bulk_touched;  // the sessions to group once the bulk load's indexes are back
   if (!options.dry_run) ensure_session_gap(db, options.session_gap_ms);
   store::ImportRunLog run(db, options.dry_run);
   // A dry run does all the work inside one transaction that is never committed, so later files
@@ -91,21 +112,29 @@ ImportResult import_history(store::Database& db, const std::vector<std::filesyst
       run.pass_over(input.name, "skipped", "video history");
       continue;
     }
+    bool wrote = false;
     try {
-      store::Transaction transaction(db);
+      std::optional<store::Transaction> transaction;
+      if (!bulk_load) transaction.emplace(db);
       writer.set_import_run(run.id());
       std::string layout;
-      const Tally tally = import_file(i, prefetcher, writer, layout);
-      refresh_sessions(db, writer.take_touched_range(), options.session_gap_ms);
+      const Tally tally = import_file(i, prefetcher, writer, layout, wrote);
+      const store::TouchedRange touched = writer.take_touched_range();
+      if (bulk_load) {
+        if (!touched.empty()) bulk_touched.add(touched.from_ms, touched.to_ms);
+      } else {
+        refresh_sessions(db, touched, options.session_gap_ms);
+      }
       report.tally.add(tally);
       run.record_file(imported_file(input, layout, tally), totals_of(report));
-      transaction.commit();
+      if (transaction) transaction->commit();
       run.committed();
       spdlog::debug("{}: {} layout, {} rows, {} imported, {} duplicates", input.name, layout, tally.rows,
                     tally.imported, tally.duplicates);
       continue;
     } catch (const sources::NotListeningHistory& not_history) {
-      run.rolled_back();
+      if (bulk_load && (wrote || input.named_directly)) return std::nullopt;
+      if (!bulk_load) run.rolled_back();
       writer.forget_cached_ids();
       writer.take_touched_range();
       if (!input.named_directly) {
@@ -116,6 +145,7 @@ ImportResult import_history(store::Database& db, const std::vector<std::filesyst
       }
       report.failures.push_back({input.name, not_history.what()});
     } catch (const InputError& bad_file) {
+      if (bulk_load) return std::nullopt;
       run.rolled_back();
       writer.forget_cached_ids();
       writer.take_touched_range();
@@ -131,9 +161,22 @@ ImportResult import_history(store::Database& db, const std::vector<std::filesyst
     }
     run.pass_over(input.name, "failed", report.failures.back().message);
   }
+  if (bulk_load) finish_bulk_load(*bulk_load, db, bulk_touched, options.session_gap_ms);
   run.finish(totals_of(report));
   report.sessions = store::session_count(db);
   return report;
+}
+
+}  // namespace
+
+ImportResult import_history(store::Database& db, const std::vector<std::filesystem::path>& paths,
+                            const ImportOptions& options) {
+  const auto inputs = sources::list_export_inputs(paths);
+  if (!options.dry_run && store::plays_empty(db)) {
+    if (auto loaded = import_inputs(db, inputs, options, true)) return std::move(*loaded);
+    spdlog::info("a file failed during the first import's bulk load: importing again file by file");
+  }
+  return *import_inputs(db, inputs, options, false);
 }
 
 }  // namespace sonic::pipeline

@@ -10,6 +10,7 @@
 
 #include "sonic/core/utc_time.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/store/schema.hpp"
 #include "support/run_sonic.hpp"
 #include "support/sonic_process.hpp"
 #include "support/shared_data.hpp"
@@ -152,10 +153,24 @@ fs::path big_export(const TempDir& dir, int files, int rows_per_file) {
   return folder;
 }
 
+// The indexes of the store's tables as its schema defines them.
+std::string index_definitions(const fs::path& database) {
+  auto db = store::Database::open_read_only(database);
+  auto rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+  std::string out;
+  while (rows.step()) out += rows.text(0) + ": " + rows.text(1) + "\n";
+  return out;
+}
+
 TEST_F(ImportE2e, KilledMidImportLosesNothingCommittedAndTheRerunCompletesIt) {
   TempDir data;
   const fs::path folder = big_export(data, 12, 15000);
+  // A store with a play in it already (from 2014, far from the export's 2020s): an import into an
+  // empty store is one bulk load (the next test), this one commits file by file.
   TempDir clean_home;
+  for (const TempDir* home : {&clean_home, &home_}) {
+    ASSERT_EQ(run_sonic({"--home", home->path().string(), "import", fixture("endsong_0.json")}).exit_code, 0);
+  }
   ASSERT_EQ(run_sonic({"--home", clean_home.path().string(), "import", folder.string()}).exit_code, 0);
   std::int64_t expected_plays = 0;
   std::int64_t expected_sessions = 0;
@@ -164,12 +179,11 @@ TEST_F(ImportE2e, KilledMidImportLosesNothingCommittedAndTheRerunCompletesIt) {
     expected_plays = clean.scalar("SELECT count(*) FROM plays");
     expected_sessions = clean.scalar("SELECT count(*) FROM sessions");
   }
-  ASSERT_EQ(expected_plays, 12 * 15000);
+  ASSERT_EQ(expected_plays, 1 + 12 * 15000);
 
   // Kill at two points chosen by what the store holds, not by a clock (a loaded machine can be
-  // slower than any fixed delay): right at the start, before or while the schema is created, and
-  // once the first file is committed, in the middle of the rest. After each, the store holds whole
-  // files only and is consistent.
+  // slower than any fixed delay): right at the start, and once the first file is committed, in
+  // the middle of the rest. After each, the store holds whole files only and is consistent.
   const auto committed_plays = [&]() -> std::int64_t {
     if (!fs::exists(database())) return 0;
     try {
@@ -181,7 +195,7 @@ TEST_F(ImportE2e, KilledMidImportLosesNothingCommittedAndTheRerunCompletesIt) {
     }
   };
   int kills = 0;
-  for (const std::int64_t kill_once_committed : {std::int64_t{0}, std::int64_t{15000}}) {
+  for (const std::int64_t kill_once_committed : {std::int64_t{0}, std::int64_t{1 + 15000}}) {
     SonicProcess import({"--home", home_.path().string(), "import", folder.string()});
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
     while (kill_once_committed > 0 && import.running() && committed_plays() < kill_once_committed &&
@@ -194,19 +208,46 @@ TEST_F(ImportE2e, KilledMidImportLosesNothingCommittedAndTheRerunCompletesIt) {
     EXPECT_EQ(killed.exit_code, 128 + SIGKILL);
     ++kills;
     const std::int64_t plays = committed_plays();
-    EXPECT_EQ(plays % 15000, 0) << "a file was half imported";
-    if (!fs::exists(database())) continue;  // killed before the store file was created
+    EXPECT_EQ((plays - 1) % 15000, 0) << "a file was half imported";
     auto db = store::Database::open(database());
     EXPECT_EQ(db.scalar("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
-    if (plays > 0) {
-      EXPECT_EQ(db.scalar("SELECT coalesce(sum(imported), 0) FROM import_runs"), plays);
-    }
+    EXPECT_EQ(db.scalar("SELECT coalesce(sum(imported), 0) FROM import_runs"), plays);
   }
   EXPECT_GT(kills, 0) << "the import finished before any kill: make the export bigger";
   const auto rerun = sonic({"import", folder.string(), "--json"});
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
   EXPECT_EQ(scalar("SELECT count(*) FROM plays"), expected_plays);
   EXPECT_EQ(scalar("SELECT count(*) FROM sessions"), expected_sessions);
+}
+
+TEST_F(ImportE2e, AFirstImportKilledMidLoadLeavesTheStoreAsItWasIndexesIncluded) {
+  // Into an empty store the whole import is one bulk load: plays' secondary indexes are dropped
+  // at its start and built at its end, in the same transaction. A kill after a file has been
+  // loaded (the debug log names it) must leave the empty store exactly as it was, indexes and
+  // all: SQLite rolls the DROP INDEX back with the rows.
+  TempDir data;
+  const fs::path folder = big_export(data, 12, 15000);
+  store::open_store(database());
+  const std::string before = store_fingerprint(database());
+  const std::string indexes = index_definitions(database());
+  ASSERT_NE(indexes.find("plays_by_start"), std::string::npos) << indexes;
+  ASSERT_NE(indexes.find("plays_listens_by_track"), std::string::npos) << indexes;
+
+  SonicProcess import({"--home", home_.path().string(), "--log-level", "debug", "import", folder.string()});
+  const auto loaded = import.wait_for_output(
+      std::regex(R"(Streaming_History_Audio_0\.json: extended layout, 15000 rows)"), std::chrono::minutes(2));
+  ASSERT_TRUE(loaded) << import.err();
+  ASSERT_TRUE(import.running()) << "the import finished before the kill: make the export bigger";
+  import.send_signal(SIGKILL);
+  EXPECT_EQ(import.wait(std::chrono::seconds(30)).exit_code, 128 + SIGKILL);
+
+  EXPECT_EQ(store_fingerprint(database()), before);
+  EXPECT_EQ(index_definitions(database()), indexes);
+  EXPECT_EQ(scalar("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+  const auto rerun = sonic({"import", folder.string()});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(scalar("SELECT count(*) FROM plays"), 12 * 15000);
+  EXPECT_EQ(index_definitions(database()), indexes);
 }
 
 }  // namespace

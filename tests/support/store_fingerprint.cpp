@@ -10,6 +10,13 @@ std::string store_fingerprint(const std::filesystem::path& database) {
   if (!std::filesystem::exists(database)) return "";
   auto db = store::Database::open_read_only(database);
   std::string out = "user_version=" + std::to_string(db.scalar("PRAGMA user_version")) + "\n";
+  // The schema's indexes too: "as it was" includes every index the store had.
+  auto indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name");
+  while (indexes.step()) {
+    out += "index " + indexes.text(0) + ": ";
+    out += indexes.is_null(1) ? "∅" : indexes.text(1);
+    out += '\n';
+  }
   std::vector<std::string> tables;
   auto names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   while (names.step()) tables.push_back(names.text(0));

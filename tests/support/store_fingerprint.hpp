@@ -1,5 +1,6 @@
 #pragma once
-// "The store is exactly as it was": every row of every table, as text, to compare before/after.
+// "The store is exactly as it was": every index definition and every row of every table, as
+// text, to compare before/after.
 #include <filesystem>
 #include <string>
 

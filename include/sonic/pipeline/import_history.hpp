@@ -1,6 +1,8 @@
 #pragma once
 // `sonic import`: exports (zip, folder, files) into the store, one transaction per file, so a
-// bad file or a kill leaves the store exactly as it was before that file.
+// bad file or a kill leaves the store exactly as it was before that file. Into an empty store
+// all files are one bulk load (store/bulk_play_load): a kill leaves it empty, a bad file makes
+// the import start again file by file.
 #include <cstdint>
 #include <filesystem>
 #include <functional>

@@ -1,0 +1,42 @@
+#pragma once
+// The first import into an empty store as one bulk load: one transaction for all its files
+// (each file still a savepoint of its own), with the secondary indexes of plays dropped at the
+// start and built once at the end. Keeping a time index and a by-track index up to date row by
+// row is most of an import's SQLite work; one sort per index at the end is far cheaper.
+//
+// SQLite's DDL is transactional: the DROP INDEX happens inside the transaction, so a kill or an
+// error before commit() rolls it back with the rows, and the store is exactly as before, its
+// indexes included. commit() always rebuilds before it commits, so no store is ever committed
+// without them.
+#include <string>
+#include <vector>
+
+#include "sonic/store/database.hpp"
+
+namespace sonic::store {
+
+// True when plays holds no row at all: the case a bulk load is for.
+bool plays_empty(Database& db);
+
+class BulkPlayLoad {
+ public:
+  // Begins the transaction and drops every non-unique index of plays (the unique identity
+  // indexes stay: duplicates and the 90-second cross-source match use them while loading).
+  explicit BulkPlayLoad(Database& db);
+  BulkPlayLoad(const BulkPlayLoad&) = delete;
+  BulkPlayLoad& operator=(const BulkPlayLoad&) = delete;
+
+  // Builds the dropped indexes again from their own definitions (idempotent). Call it before
+  // anything that reads plays by start time, such as the session refresh.
+  void rebuild_indexes();
+  // Rebuilds (if not yet done) and commits. Destruction without commit() rolls everything back.
+  void commit();
+
+ private:
+  Database& db_;
+  Transaction transaction_;
+  std::vector<std::string> definitions_;  // the dropped indexes' CREATE INDEX statements
+  bool rebuilt_ = false;
+};
+
+}  // namespace sonic::store

@@ -1,0 +1,35 @@
+#include "sonic/store/bulk_play_load.hpp"
+
+namespace sonic::store {
+
+bool plays_empty(Database& db) { return db.scalar("SELECT NOT EXISTS (SELECT 1 FROM plays)") != 0; }
+
+BulkPlayLoad::BulkPlayLoad(Database& db) : db_(db), transaction_(db) {
+  // Read from the schema itself, so an index a later migration adds is deferred too and comes
+  // back exactly as that migration wrote it.
+  auto secondary = db_.prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'plays' AND sql IS NOT NULL "
+      "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
+  std::vector<std::string> names;
+  while (secondary.step()) {
+    names.push_back(secondary.text(0));
+    definitions_.push_back(secondary.text(1));
+  }
+  secondary.reset();
+  for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
+}
+
+void BulkPlayLoad::rebuild_indexes() {
+  if (rebuilt_) return;
+  db_.exec("PRAGMA temp_store=FILE");
+  for (const auto& definition : definitions_) db_.exec(definition);
+  db_.exec("PRAGMA temp_store=MEMORY");
+  rebuilt_ = true;
+}
+
+void BulkPlayLoad::commit() {
+  rebuild_indexes();
+  transaction_.commit();
+}
+
+}  // namespace sonic::store
