@@ -25,8 +25,9 @@ int hours_outside(const std::string& time_of_day, int hour) {
 }  // namespace
 
 double segment_weight(const DaySegment& segment, const LocalTime& local) {
+  if (segment.contains(local)) return 1;
+  // Outside: on the other day type, or (the day type holding) at another time of day.
   if (segment.day_type && (*segment.day_type == "weekend") != local.weekend()) return 0;
-  if (!segment.time_of_day) return 1;
   return std::pow(kNeighbourHourWeight, hours_outside(*segment.time_of_day, local.hour));
 }
 
