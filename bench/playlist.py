@@ -12,7 +12,9 @@
                                                     tracks meeting every hard range, precision@25 of
                                                     time-of-day playlists against the tracks played in
                                                     that window in a held-out final month (beside a
-                                                    random pick and the most played tracks), the
+                                                    random pick and the most played tracks; the same
+                                                    for the month before it, the tuning month, on
+                                                    which the ranking's constants are chosen), the
                                                     discovery share's new-to-you catalog tracks against
                                                     the held-out month, and the answer time of
                                                     `sonic playlist`
@@ -180,6 +182,31 @@ def discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms):
             "same_artists": len(later & by_played_artist) / len(by_played_artist) if by_played_artist else 0.0}
 
 
+def time_of_day_precision(sonic, home, listens, cutoff_day, cutoff_ms, end_ms):
+    """Precision@25 of each time-of-day playlist made with --before the cut-off, against the tracks played in that
+    window from the cut-off to `end_ms` (None: the newest listen), beside a uniform pick from the pre-cut-off library
+    and its 25 most played tracks."""
+    before = [(t, s) for t, s in listens if s < cutoff_ms]
+    library = {t for t, _ in before}
+    plays_before = {}
+    for t, _ in before:
+        plays_before[t] = plays_before.get(t, 0) + 1
+    most_played = sorted(library, key=lambda t: (-plays_before[t], t))[:25]
+    windows = []
+    for tod in TIMES:
+        held_out = {t for t, s in listens if s >= cutoff_ms and (end_ms is None or s < end_ms) and
+                    time_of_day(datetime.datetime.fromtimestamp(s / 1000, datetime.timezone.utc).hour) == tod}
+        if not held_out or not library:
+            continue
+        result = json.loads(run(sonic, home, "playlist", f"{tod} music", "--before", cutoff_day.isoformat(), "--json"))
+        picked = [t["track_id"] for t in result["tracks"]]
+        hits = len([t for t in picked if t in held_out])
+        windows.append({"time_of_day": tod, "held_out_tracks": len(held_out), "new_tracks": len(held_out - library),
+                        "picked": len(picked), "precision": hits / 25, "random": len(library & held_out) / len(library),
+                        "most_played": len([t for t in most_played if t in held_out]) / 25})
+    return windows
+
+
 def history(sonic, shared, source):
     name = os.path.relpath(source, os.path.join(shared, "data", "histories"))
     with tempfile.TemporaryDirectory() as home:
@@ -206,25 +233,12 @@ def history(sonic, shared, source):
             datetime.timedelta(days=HOLD_OUT_DAYS)
         cutoff_ms = int(datetime.datetime(cutoff_day.year, cutoff_day.month, cutoff_day.day,
                                           tzinfo=datetime.timezone.utc).timestamp() * 1000)
-        before = [(t, s) for t, s in listens if s < cutoff_ms]
-        library = {t for t, _ in before}
-        plays_before = {}
-        for t, _ in before:
-            plays_before[t] = plays_before.get(t, 0) + 1
-        most_played = sorted(library, key=lambda t: (-plays_before[t], t))[:25]
-        windows = []
-        for tod in TIMES:
-            held_out = {t for t, s in listens if s >= cutoff_ms and
-                        time_of_day(datetime.datetime.fromtimestamp(s / 1000, datetime.timezone.utc).hour) == tod}
-            if not held_out or not library:
-                continue
-            result = json.loads(run(sonic, home, "playlist", f"{tod} music", "--before", cutoff_day.isoformat(),
-                                    "--json"))
-            picked = [t["track_id"] for t in result["tracks"]]
-            hits = len([t for t in picked if t in held_out])
-            windows.append({"time_of_day": tod, "held_out_tracks": len(held_out), "picked": len(picked),
-                            "precision": hits / 25, "random": len(library & held_out) / len(library),
-                            "most_played": len([t for t in most_played if t in held_out]) / 25})
+        windows = time_of_day_precision(sonic, home, listens, cutoff_day, cutoff_ms, None)
+        # The month before the held-out one, as seen from a cut-off 30 days earlier: the ranking's
+        # constants are chosen on these figures, never on the held-out month's.
+        tuning_day = cutoff_day - datetime.timedelta(days=HOLD_OUT_DAYS)
+        tuning = time_of_day_precision(sonic, home, listens, tuning_day,
+                                       cutoff_ms - HOLD_OUT_DAYS * 86_400_000, cutoff_ms)
         new_to_you = discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms)
         # Answer time of a prompt with ranges and a time of day: the best of three runs, process start included.
         seconds, cpu = [], []
@@ -237,18 +251,19 @@ def history(sonic, shared, source):
         line = {"task": "playlist-history", "data": name, "music_listens": len(listens), "library_tracks": library_all,
                 "tracks_with_features": featured, "chosen": chosen, "meeting_every_hard_range": meeting,
                 "via_mood": via_mood, "hard_share": meeting / chosen if chosen else None,
-                "cutoff": cutoff_day.isoformat(), "windows": windows, "answer_ms": 1000 * min(seconds),
+                "cutoff": cutoff_day.isoformat(), "windows": windows, "tuning_windows": tuning, "answer_ms": 1000 * min(seconds),
                 "answer_cpu_ms": 1000 * min(cpu), "new_to_you": new_to_you}
         print(json.dumps(line))
         share = f"{100 * line['hard_share']:.1f}% of {chosen}" if chosen else "no track chosen"
         text = f"playlist {name}: {len(listens)} listens, {featured} of {library_all} tracks with features; " \
                f"hard ranges met by {share} (goal >= 90%); answer {line['answer_ms']:.0f} ms wall, " \
                f"{line['answer_cpu_ms']:.0f} ms CPU (goal < 300)"
-        for w in windows:
-            ratio = w["precision"] / w["random"] if w["random"] else float("inf")
-            text += f"\n  {w['time_of_day']:9s} P@25 {w['precision']:.3f} vs random {w['random']:.3f} " \
-                    f"({ratio:.1f}x, goal >= 2x), most played {w['most_played']:.3f}; " \
-                    f"{w['held_out_tracks']} tracks heard then in the held-out month"
+        for month, rows in (("held-out month", windows), ("tuning month", tuning)):
+            for w in rows:
+                ratio = w["precision"] / w["random"] if w["random"] else float("inf")
+                text += f"\n  {w['time_of_day']:9s} P@25 {w['precision']:.3f} vs random {w['random']:.3f} " \
+                        f"({ratio:.1f}x, goal >= 2x), most played {w['most_played']:.3f}; " \
+                        f"{w['held_out_tracks']} tracks heard then in the {month}, {w['new_tracks']} of them new"
         n = new_to_you
         text += f"\n  new to you: {n['picked']} distinct catalog tracks picked in {len(TIMES)} half-new playlists, " \
                 f"{n['hits']} first played in the held-out month (precision {n['precision']:.4f}; a random unheard " \

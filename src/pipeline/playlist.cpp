@@ -1,5 +1,6 @@
 #include "sonic/pipeline/playlist.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -154,13 +155,17 @@ PlaylistResult make_playlist(store::Database& db, const TimeZone& zone, const Pl
   const playlist::DaySegment segment{result.constraints.time_of_day, result.constraints.day_type};
   result.habits_window = segment.describe();
   const auto habits = playlist::tally_listening_habits(library.listens, zone, segment);
+  const auto time_affinity = playlist::segment_affinity(library.tracks, habits);
+  const double max_time_affinity =
+      time_affinity.empty() ? 0 : *std::max_element(time_affinity.begin(), time_affinity.end());
   std::vector<playlist::Candidate> candidates;
-  for (auto track : library.tracks) {
+  for (std::size_t i = 0; i < library.tracks.size(); ++i) {
+    auto track = library.tracks[i];
     const auto found = habits.by_track.find(track.track_id);
     const playlist::TrackHabits plays = found != habits.by_track.end() ? found->second : playlist::TrackHabits{};
     playlist::Candidate candidate{.track = std::move(track),
                                   .affinity = log_share(plays.decayed_plays, habits.max_decayed_plays),
-                                  .time_fit = log_share(plays.segment_plays, habits.max_segment_plays),
+                                  .time_fit = log_share(time_affinity[i], max_time_affinity),
                                   .plays = plays.plays,
                                   .segment_plays = plays.segment_plays};
     candidates.push_back(std::move(candidate));
