@@ -3,10 +3,12 @@
 //   rediscovery: at monthly origins T (every 30 days back from the last month, at least 180 days
 //     of history before T, up to 12), the tracks last heard more than 90 days before T, ranked;
 //     the targets are those heard again in [T, T + 30 d). Recall@20 and NDCG@20, averaged over
-//     origins with a target, beside all-time most played, most recently dropped and random, and
-//     beside the ranker with session 6's weights (sonic_previous_weights: all five parts then at 1)
-//     and with weights fitted per person on the six origins before T (sonic_fitted_per_person, by
-//     fit_ranker_weights over --fit-parts, default recency, plays and returns).
+//     origins with a target, beside all-time most played, most recently dropped and random. `sonic`
+//     is the product: for the library task, weights fitted per person on the six months before T
+//     (fit_person_weights, as `sonic recommend` fits them at its now; --fit-pools both|rediscover|
+//     library|none chooses which tasks are fitted, library by default as in the product), beside the fixed default
+//     weights (sonic_fixed_weights: the product before session 8) and session 6's weights (sonic_previous_weights: all
+//     five parts then at 1).
 //   library: tracks heard before T but not in the 30 days before it; targets heard in the month
 //     after T. Recall@50 beside the same baselines.
 //   compatibility (over all histories): odd and even calendar months of each history as two
@@ -16,8 +18,8 @@
 //
 //   choose weights (--choose-weights): the rule behind default_ranker_weights(); see choose_weights.
 //
-//   taste_history_bench [--weights M,R,A,C,G,P,B,S] [--fit-origins N] [--fit-parts a,b]
-//                       [--max-per-artist N] [--choose-weights] HISTORY...
+//   taste_history_bench [--weights M,R,A,C,G,P,B,S] [--fit-origins N] [--fit-pools P] [--min-gain X]
+//                       [--no-fit] [--max-per-artist N] [--choose-weights] HISTORY...
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -60,8 +62,10 @@ struct Settings {
   int max_per_artist = 2;
   int fit_origins = 6;
   bool choose_weights = false;
-  std::vector<sonic::taste::ScorePart> fit_parts = {sonic::taste::ScorePart::recency, sonic::taste::ScorePart::plays,
-                                                    sonic::taste::ScorePart::returns};
+  bool fit = true;
+  bool fit_rediscover = false;  // as `sonic recommend` (RecommendOptions::fit_pools)
+  bool fit_library = true;
+  double min_gain = 0.0;
   std::vector<std::filesystem::path> histories;
 };
 
@@ -112,7 +116,7 @@ struct Task {
 
 struct Tally {
   int origins = 0;
-  Metrics ranker, previous_weights, fitted_per_person, most_played, recently_dropped, random;
+  Metrics ranker, fixed_weights, previous_weights, most_played, recently_dropped, random;
   void add(Metrics& total, const Metrics& one) {
     total.recall += one.recall;
     total.ndcg += one.ndcg;
@@ -124,7 +128,7 @@ struct Tally {
     return {{"origins", origins},
             {"sonic", mean(ranker)},
             {"sonic_previous_weights", mean(previous_weights)},
-            {"sonic_fitted_per_person", mean(fitted_per_person)},
+            {"sonic_fixed_weights", mean(fixed_weights)},
             {"most_played", mean(most_played)},
             {"recently_dropped", mean(recently_dropped)},
             {"random", mean(random)}};
@@ -141,7 +145,8 @@ std::vector<std::int64_t> ranked_ids(const OriginCase& one, const sonic::taste::
   return ranked;
 }
 
-nlohmann::json evaluate(const sonic::taste::ListeningData& data, const Settings& settings, const Task& task) {
+nlohmann::json evaluate(const sonic::taste::ListeningData& data, const Settings& settings, const Task& task,
+                        bool rediscover) {
   Tally tally;
   std::vector<std::array<double, sonic::taste::kScorePartCount>> fitted_weights;
   const std::int64_t first = data.listens.front().start_ms;
@@ -153,19 +158,24 @@ nlohmann::json evaluate(const sonic::taste::ListeningData& data, const Settings&
     const auto& targets = one.targets;
     if (targets.empty()) continue;
     ++tally.origins;
-    tally.add(tally.ranker, score_ranking(ranked_ids(one, settings.weights, settings, task), targets, task.k));
-    // The same ranker with session 6's weights, and with weights fitted on this person's origins before T.
+    // The product: this pool's weights fitted on the person's months before T, as `sonic recommend`
+    // fits them at its now; beside the fixed default weights and session 6's.
+    auto weights = settings.weights;
+    if (settings.fit && (rediscover ? settings.fit_rediscover : settings.fit_library)) {
+      const auto fitted = sonic::taste::fit_person_weights(data, origin, {},
+                                                           {.origins = settings.fit_origins,
+                                                            .rediscover = rediscover,
+                                                            .library = !rediscover,
+                                                            .max_per_artist = settings.max_per_artist,
+                                                            .start = settings.weights,
+                                                            .min_gain = settings.min_gain});
+      weights = rediscover ? fitted.rediscover : fitted.library;
+    }
+    fitted_weights.push_back(sonic::taste::weight_array(weights));
+    tally.add(tally.ranker, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
+    tally.add(tally.fixed_weights, score_ranking(ranked_ids(one, settings.weights, settings, task), targets, task.k));
     tally.add(tally.previous_weights,
               score_ranking(ranked_ids(one, kPreviousWeights, settings, task), targets, task.k));
-    const sonic::taste::FitTask fit{.k = task.k,
-                                    .quiet_days = task.quiet_days,
-                                    .origins = settings.fit_origins,
-                                    .max_per_artist = settings.max_per_artist,
-                                    .parts = settings.fit_parts};
-    const auto past = sonic::taste::past_origin_cases(data, origin, fit, {});
-    const auto weights = sonic::taste::fit_ranker_weights(past, fit, settings.weights);
-    fitted_weights.push_back(sonic::taste::weight_array(weights));
-    tally.add(tally.fitted_per_person, score_ranking(ranked_ids(one, weights, settings, task), targets, task.k));
     tally.add(tally.most_played,
               score_ranking(by_key(one.signals, one.candidates,
                                    [](const TrackSignals& t) { return static_cast<double>(t.plays); }),
@@ -347,15 +357,14 @@ int run(int argc, char** argv) {
       list >> settings.weights.memory >> comma >> settings.weights.recency >> comma >> settings.weights.artist >>
           comma >> settings.weights.co_listening >> comma >> settings.weights.genre >> comma >>
           settings.weights.plays >> comma >> settings.weights.returns >> comma >> settings.weights.season;
-    } else if (argument == "--fit-parts" && i + 1 < argc) {
-      settings.fit_parts.clear();
-      std::stringstream list(argv[++i]);
-      for (std::string name; std::getline(list, name, ',');) {
-        for (std::size_t p = 0; p < sonic::taste::kScorePartCount; ++p) {
-          const auto part = static_cast<sonic::taste::ScorePart>(p);
-          if (name == sonic::taste::score_part_name(part)) settings.fit_parts.push_back(part);
-        }
-      }
+    } else if (argument == "--no-fit") {
+      settings.fit = false;
+    } else if (argument == "--fit-pools" && i + 1 < argc) {
+      const std::string pools = argv[++i];
+      settings.fit_rediscover = pools == "both" || pools == "rediscover";
+      settings.fit_library = pools == "both" || pools == "library";
+    } else if (argument == "--min-gain" && i + 1 < argc) {
+      settings.min_gain = std::atof(argv[++i]);
     } else if (argument == "--choose-weights") {
       settings.choose_weights = true;
     } else if (argument == "--fit-origins" && i + 1 < argc) {
@@ -369,7 +378,8 @@ int run(int argc, char** argv) {
   if (settings.histories.empty()) {
     std::fprintf(
         stderr,
-        "usage: taste_history_bench [--weights M,R,A,C,G,P,B,S] [--fit-origins N] [--max-per-artist N] HISTORY...\n");
+        "usage: taste_history_bench [--weights M,R,A,C,G,P,B,S] [--fit-origins N] [--fit-pools P] [--min-gain X] "
+        "[--no-fit] [--max-per-artist N] [--choose-weights] HISTORY...\n");
     return 2;
   }
   sonic::configure_logging("warn");
@@ -384,6 +394,10 @@ int run(int argc, char** argv) {
     if (data.listens.empty()) continue;
     const auto recommended = sonic::taste::recommend(data, {}, sonic::TimeZone::named("UTC"));
     const double seconds = watch.seconds();
+    // The per-person fit alone (the library pool's, six past months), as recommend ran it above.
+    sonic::bench::Stopwatch fit_watch;
+    const auto fitted = sonic::taste::fit_person_weights(data, recommended.as_of_ms, {}, {.rediscover = false});
+    const double fit_seconds = fit_watch.seconds();
     nlohmann::json line = {{"task", "recommend"},
                            {"tool", std::string("sonic ") + sonic::kVersion},
                            {"data", name_of(history)},
@@ -391,9 +405,11 @@ int run(int argc, char** argv) {
                            {"tracks", data.tracks.size()},
                            {"days", (data.listens.back().start_ms - data.listens.front().start_ms) / kDay},
                            {"recommend_seconds", seconds},
+                           {"fit_seconds", fit_seconds},
+                           {"weights_now", sonic::taste::to_json(fitted)},
                            {"recommendations", recommended.recommendations.size()},
-                           {"rediscovery", evaluate(data, settings, {"rediscovery", 20, 90})},
-                           {"library", evaluate(data, settings, {"library", 50, 30})}};
+                           {"rediscovery", evaluate(data, settings, {"rediscovery", 20, 90}, true)},
+                           {"library", evaluate(data, settings, {"library", 50, 30}, false)}};
     sonic::bench::emit(line);
     names.push_back(name_of(history));
     histories.push_back(std::move(data));

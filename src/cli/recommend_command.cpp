@@ -23,6 +23,7 @@ struct RecommendFlags {
   int rediscover_days = 90;
   bool json = false;
   bool offline = false;
+  bool fixed_weights = false;
   std::string format;
   std::string out;
   DecayFlags decay;
@@ -35,6 +36,7 @@ void run_recommend(CommandContext& context, const RecommendFlags& flags) {
   request.options.size = flags.size;
   request.options.max_per_artist = flags.max_per_artist;
   request.options.pool.rediscover_after_days = flags.rediscover_days;
+  request.options.fit_weights = !flags.fixed_weights;
   request.options.signals.decay = flags.decay.options();
   request.options.signals.session_gap_ms = context.session_gap_ms();
   if (!flags.format.empty()) request.playlist = report::parse_playlist_format(flags.format);
@@ -84,6 +86,8 @@ void set_recommend_command(CLI::App& app, GlobalOptions& globals) {
   command->add_option("--out", flags->out, "The playlist file to write (with --format)");
   command->add_flag("--offline", flags->offline,
                     "Ask no service: the discover pool uses only cached answers and imported catalogs");
+  command->add_flag("--fixed-weights", flags->fixed_weights,
+                    "Rank with the default weights instead of weights fitted on your own earlier months");
   add_decay_options(*command, flags->decay);
   add_json_flag(*command, flags->json);
   command->callback([&globals, flags] {

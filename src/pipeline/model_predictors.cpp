@@ -269,7 +269,7 @@ class RecommendPredictor final : public RowPredictor {
             {"rediscover_days", "INT64", false}};
   }
   std::vector<std::string> outputs() const override {
-    return {"as_of_ms", "candidates", "playlist_file", "pools", "recommendations", "skipped"};
+    return {"as_of_ms", "candidates", "playlist_file", "pools", "recommendations", "skipped", "weights"};
   }
   bool reads_store() const override { return true; }
   nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {

@@ -72,38 +72,66 @@ RankerWeights default_ranker_weights() {
           .season = 0.0};
 }
 
-std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
-                                             const RankerWeights& weights, std::size_t size, int max_per_artist) {
-  const auto part_weights = weight_array(weights);
+PartTable part_table(const LibrarySignals& signals, std::span<const Candidate> candidates) {
+  PartTable table;
   std::array<double, kScorePartCount> largest{};
-  for (const auto& candidate : candidates) {
-    if (const auto* track = signals.find(candidate.track_id)) {
-      const auto parts = raw_parts(*track);
-      for (std::size_t p = 0; p < kScorePartCount; ++p) largest[p] = std::max(largest[p], parts[p]);
-    }
-  }
-  std::vector<ScoredCandidate> scored;
-  scored.reserve(candidates.size());
   for (const auto& candidate : candidates) {
     const auto* track = signals.find(candidate.track_id);
     if (track == nullptr) continue;
-    ScoredCandidate entry{.candidate = candidate, .artist_id = track->artist_id};
-    const auto parts = raw_parts(*track);
-    for (std::size_t p = 0; p < kScorePartCount; ++p) {
-      entry.parts[p] = largest[p] > 0 ? part_weights[p] * parts[p] / largest[p] : 0.0;
-      entry.score += entry.parts[p];
-    }
-    if (entry.score > 0) scored.push_back(entry);
+    table.candidates.push_back(candidate);
+    table.artist_ids.push_back(track->artist_id);
+    table.scaled.push_back(raw_parts(*track));
+    for (std::size_t p = 0; p < kScorePartCount; ++p) largest[p] = std::max(largest[p], table.scaled.back()[p]);
   }
-  std::sort(scored.begin(), scored.end(), [](const ScoredCandidate& a, const ScoredCandidate& b) {
-    return a.score != b.score ? a.score > b.score : a.candidate.track_id < b.candidate.track_id;
-  });
+  for (auto& row : table.scaled) {
+    for (std::size_t p = 0; p < kScorePartCount; ++p) row[p] = largest[p] > 0 ? row[p] / largest[p] : 0.0;
+  }
+  return table;
+}
+
+std::vector<std::size_t> top_rows(const PartTable& table, const std::array<double, kScorePartCount>& weights,
+                                  std::size_t size, int max_per_artist, std::vector<double>& scores) {
+  const std::size_t count = table.scaled.size();
+  scores.assign(count, 0.0);
+  std::vector<std::size_t> positive;
+  positive.reserve(count);
+  for (std::size_t row = 0; row < count; ++row) {
+    double score = 0.0;
+    for (std::size_t p = 0; p < kScorePartCount; ++p) score += weights[p] * table.scaled[row][p];
+    scores[row] = score;
+    if (score > 0) positive.push_back(row);
+  }
+  const auto better = [&](std::size_t a, std::size_t b) {
+    return scores[a] != scores[b] ? scores[a] > scores[b] : table.candidates[a].track_id < table.candidates[b].track_id;
+  };
+  // Only the head of the order is needed: sort a prefix, and widen it when the artist cap has
+  // passed over too many of it to fill `size`.
+  std::size_t head = std::min(positive.size(), 2 * std::min(size, positive.size()) + 16);
+  for (;;) {
+    std::nth_element(positive.begin(), positive.begin() + static_cast<std::ptrdiff_t>(head), positive.end(), better);
+    std::sort(positive.begin(), positive.begin() + static_cast<std::ptrdiff_t>(head), better);
+    std::vector<std::size_t> chosen;
+    std::unordered_map<std::int64_t, int> per_artist;
+    for (std::size_t i = 0; i < head && chosen.size() < size; ++i) {
+      const std::size_t row = positive[i];
+      if (max_per_artist > 0 && per_artist[table.artist_ids[row]] >= max_per_artist) continue;
+      ++per_artist[table.artist_ids[row]];
+      chosen.push_back(row);
+    }
+    if (chosen.size() >= size || head == positive.size()) return chosen;
+    head = std::min(positive.size(), 2 * head);
+  }
+}
+
+std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
+                                             const RankerWeights& weights, std::size_t size, int max_per_artist) {
+  const auto table = part_table(signals, candidates);
+  const auto part_weights = weight_array(weights);
+  std::vector<double> scores;
   std::vector<ScoredCandidate> chosen;
-  std::unordered_map<std::int64_t, int> per_artist;
-  for (const auto& entry : scored) {
-    if (chosen.size() >= size) break;
-    if (max_per_artist > 0 && per_artist[entry.artist_id] >= max_per_artist) continue;
-    ++per_artist[entry.artist_id];
+  for (const std::size_t row : top_rows(table, part_weights, size, max_per_artist, scores)) {
+    ScoredCandidate entry{.candidate = table.candidates[row], .artist_id = table.artist_ids[row], .score = scores[row]};
+    for (std::size_t p = 0; p < kScorePartCount; ++p) entry.parts[p] = part_weights[p] * table.scaled[row][p];
     chosen.push_back(entry);
   }
   return chosen;

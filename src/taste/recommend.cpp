@@ -146,6 +146,35 @@ std::vector<Recommendation> discover(const ListeningData& data, const LibrarySig
   return rank_discoveries(data, answer.evidence, quota, options.max_per_artist);
 }
 
+// Each pool ranked with its own weights (no cap), then the pools take turns, skipping a track whose
+// artist already has `max_per_artist` picks, until `size` (or every pool is spent).
+std::vector<ScoredCandidate> take_turns(const LibrarySignals& signals, const std::vector<std::vector<Candidate>>& pools,
+                                        const PoolWeights& weights, std::size_t size, int max_per_artist) {
+  std::vector<std::vector<ScoredCandidate>> ranked;
+  for (const auto& pool : pools) {
+    const auto& pool_weights = pool.front().pool == Pool::library ? weights.library : weights.rediscover;
+    ranked.push_back(rank_candidates(signals, pool, pool_weights, pool.size(), 0));
+  }
+  std::vector<ScoredCandidate> chosen;
+  std::unordered_map<std::int64_t, int> per_artist;
+  std::vector<std::size_t> next(ranked.size(), 0);
+  for (bool any = true; any && chosen.size() < size;) {
+    any = false;
+    for (std::size_t p = 0; p < ranked.size() && chosen.size() < size; ++p) {
+      // This pool's next pick whose artist is under the cap.
+      while (next[p] < ranked[p].size()) {
+        const auto& entry = ranked[p][next[p]++];
+        if (max_per_artist > 0 && per_artist[entry.artist_id] >= max_per_artist) continue;
+        ++per_artist[entry.artist_id];
+        chosen.push_back(entry);
+        any = true;
+        break;
+      }
+    }
+  }
+  return chosen;
+}
+
 }  // namespace
 
 std::vector<Pool> parse_pools(const std::string& text) {
@@ -162,7 +191,7 @@ RecommendResult recommend(const ListeningData& data, const RecommendOptions& opt
   result.as_of_ms = options.now_ms.value_or(data.listens.back().start_ms + 1);
   const auto listens = data.listens_before(result.as_of_ms);
   const auto signals = compute_library_signals(data, listens, result.as_of_ms, options.signals);
-  std::vector<Candidate> candidates;
+  std::vector<std::vector<Candidate>> per_pool;
   std::vector<Recommendation> discoveries;
   for (const auto pool : options.pools) {
     result.pools.emplace_back(pool_name(pool));
@@ -170,18 +199,43 @@ RecommendResult recommend(const ListeningData& data, const RecommendOptions& opt
     if (pool == Pool::rediscover) found = rediscovery_pool(signals, options.pool);
     if (pool == Pool::library) found = library_pool(signals, options.pool);
     if (pool == Pool::discover) discoveries = discover(data, signals, options, result);
-    candidates.insert(candidates.end(), found.begin(), found.end());
+    if (options.mood) {
+      std::erase_if(found,
+                    [&](const Candidate& c) { return !mood_matches(data.tracks.at(c.track_id), *options.mood); });
+    }
+    result.candidates += found.size();
+    if (!found.empty()) per_pool.push_back(std::move(found));
   }
-  if (options.mood) {
-    std::erase_if(candidates,
-                  [&](const Candidate& c) { return !mood_matches(data.tracks.at(c.track_id), *options.mood); });
+  result.weights = {.rediscover = options.weights, .library = options.weights};
+  if (options.fit_weights) {
+    const auto asks = [&](Pool pool) {
+      return std::ranges::find(options.pools, pool) != options.pools.end() &&
+             std::ranges::find(options.fit_pools, pool) != options.fit_pools.end();
+    };
+    result.weights = fit_person_weights(data, result.as_of_ms, options.signals,
+                                        {.origins = options.fit_origins,
+                                         .rediscover = asks(Pool::rediscover),
+                                         .library = asks(Pool::library),
+                                         .max_per_artist = options.max_per_artist,
+                                         .start = options.weights});
   }
-  result.candidates += candidates.size();
   const std::size_t library_size = options.size - std::min(options.size, discoveries.size());
-  const auto ranked = rank_candidates(signals, candidates, options.weights, library_size, options.max_per_artist);
-  for (const auto& scored : ranked) result.recommendations.push_back(explain(data, listens, signals, scored, zone));
+  for (const auto& scored : take_turns(signals, per_pool, result.weights, library_size, options.max_per_artist)) {
+    result.recommendations.push_back(explain(data, listens, signals, scored, zone));
+  }
   result.recommendations.insert(result.recommendations.end(), discoveries.begin(), discoveries.end());
   return result;
+}
+
+nlohmann::json to_json(const PoolWeights& weights) {
+  const auto one = [](const RankerWeights& pool_weights, int origins) {
+    nlohmann::json parts = nlohmann::json::object();
+    const auto values = weight_array(pool_weights);
+    for (std::size_t p = 0; p < kScorePartCount; ++p) parts[score_part_name(static_cast<ScorePart>(p))] = values[p];
+    return nlohmann::json{{"fitted_origins", origins}, {"parts", parts}};
+  };
+  return {{"rediscover", one(weights.rediscover, weights.rediscover_origins)},
+          {"library", one(weights.library, weights.library_origins)}};
 }
 
 nlohmann::json to_json(const RecommendResult& result) {
@@ -198,11 +252,9 @@ nlohmann::json to_json(const RecommendResult& result) {
                      {"score", pick.score},
                      {"reasons", reasons}});
   }
-  return {{"as_of_ms", result.as_of_ms},
-          {"pools", result.pools},
-          {"skipped", result.skipped},
-          {"candidates", result.candidates},
-          {"recommendations", picks}};
+  return {{"as_of_ms", result.as_of_ms},        {"pools", result.pools},
+          {"skipped", result.skipped},          {"candidates", result.candidates},
+          {"weights", to_json(result.weights)}, {"recommendations", picks}};
 }
 
 }  // namespace sonic::taste

@@ -122,5 +122,33 @@ TEST(Ranker, PlaysAndReturnsAreNamedPartsOnALogScale) {
   EXPECT_DOUBLE_EQ(by_season[0].score, 1.0);
 }
 
+// Tracks 1..30 by artist 7 score 30..1 (memory = id's reverse); tracks 31 and 32 by artists 8
+// and 9 score 0.5 and 0.25. The best 3 with 2 per artist: 1, 2, then 31 — which lies past the
+// first 2 × 3 + 16 rows sorted, so the top-k must widen its head to find it.
+TEST(Ranker, TopRowsLooksPastALongRunOfOneArtist) {
+  LibrarySignals signals;
+  for (std::int64_t id = 1; id <= 30; ++id) {
+    signals.tracks.push_back({.track_id = id, .artist_id = 7, .long_term = static_cast<double>(31 - id)});
+  }
+  signals.tracks.push_back({.track_id = 31, .artist_id = 8, .long_term = 0.5});
+  signals.tracks.push_back({.track_id = 32, .artist_id = 9, .long_term = 0.25});
+  for (std::size_t i = 0; i < signals.tracks.size(); ++i) signals.index[signals.tracks[i].track_id] = i;
+  const RankerWeights memory_only{.memory = 1, .recency = 0, .artist = 0, .co_listening = 0, .genre = 0};
+  const auto table = part_table(signals, all_of(signals));
+  std::vector<double> scores;
+  const auto rows = top_rows(table, weight_array(memory_only), 3, 2, scores);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(table.candidates[rows[0]].track_id, 1);
+  EXPECT_EQ(table.candidates[rows[1]].track_id, 2);
+  EXPECT_EQ(table.candidates[rows[2]].track_id, 31);
+  EXPECT_DOUBLE_EQ(scores[rows[2]], 0.5 / 30.0);  // scaled by the largest, 30
+  // Four asked: 32 follows; five asked: only four exist under the cap.
+  EXPECT_EQ(table.candidates[top_rows(table, weight_array(memory_only), 4, 2, scores)[3]].track_id, 32);
+  EXPECT_EQ(top_rows(table, weight_array(memory_only), 5, 2, scores).size(), 4u);
+  // Without a cap: the first three by score.
+  const auto uncapped = rank_candidates(signals, all_of(signals), memory_only, 3, 0);
+  EXPECT_EQ(uncapped[2].candidate.track_id, 3);
+}
+
 }  // namespace
 }  // namespace sonic::taste

@@ -44,6 +44,22 @@ double& weight_of(RankerWeights& weights, ScorePart part);
 // The weights chosen on the real histories (bench/taste_history_bench; the closing note of issue 11).
 RankerWeights default_ranker_weights();
 
+// The candidates' parts before weighting, each scaled to 0..1 over the candidates (divided by the
+// largest; 0 when the largest is 0): computed once, a table serves any number of weightings, so
+// trying a weight set costs one dot product per candidate and a top-k (the weight fit's fast path).
+struct PartTable {
+  std::vector<Candidate> candidates{};  // those with signals, in the order given
+  std::vector<std::int64_t> artist_ids{};
+  std::vector<std::array<double, kScorePartCount>> scaled{};
+};
+
+PartTable part_table(const LibrarySignals& signals, std::span<const Candidate> candidates);
+
+// The rows of the best `size` by score Σ weight × scaled part (ties by track id), at most
+// `max_per_artist` per artist (0: no cap); rows scoring 0 are left out. `scores` is scratch space.
+std::vector<std::size_t> top_rows(const PartTable& table, const std::array<double, kScorePartCount>& weights,
+                                  std::size_t size, int max_per_artist, std::vector<double>& scores);
+
 // The best `size` candidates by score (ties by track id), at most `max_per_artist` per artist
 // (0: no cap); candidates scoring 0 are left out.
 std::vector<ScoredCandidate> rank_candidates(const LibrarySignals& signals, std::span<const Candidate> candidates,
