@@ -66,6 +66,7 @@ CatalogImportResult import_catalog(store::Database& db, const std::vector<std::f
   result.catalog = options.name.empty() ? default_catalog_name(files.front()) : options.name;
   std::int64_t catalog_id = 0;
   store::CatalogTrackIds stored_ids;  // across the files: a track listed twice keeps its first row
+  const store::BulkLoadJournal bulk_load(db);
   for (std::size_t i = 0; i < files.size(); ++i) {
     try {
       store::Transaction transaction(db);
