@@ -29,11 +29,11 @@ std::string spotify_id(int number) {
 class CatalogPlacementTest : public ::testing::Test {
  protected:
   // 20 tracks per group: group 0 from 1975 (calm, acoustic), 1 from 1995, 2 from 2015 (loud, fast).
-  void import_catalog_of_three_groups() {
+  void import_catalog_of_three_groups(int groups = 3) {
     const auto csv = dir_ / "lab.csv";
     std::ofstream out(csv);
     out << "id,name,artists,year,valence,energy,danceability,acousticness,instrumentalness,tempo\n";
-    for (int group = 0; group < 3; ++group) {
+    for (int group = 0; group < groups; ++group) {
       for (int i = 0; i < 20; ++i) {
         const double jitter = 0.002 * i;
         const double level = 0.1 + 0.4 * group + jitter;
@@ -98,6 +98,49 @@ TEST_F(CatalogPlacementTest, NoCatalogOrNoMatchedListenGivesNoSection) {
   import_catalog_of_three_groups();
   EXPECT_EQ(catalog_placement_section(store_.db(), {0, 1}).size(), 0u);  // no listen in that span
   EXPECT_EQ(catalog_placement_section(store_.db(), kAllTime).size(), 1u);
+}
+
+// The fit a render places listens in is kept per catalog: the next render reads it (shown by a
+// label changed in the store showing up), agrees with a fresh fit, and a re-import drops it.
+TEST_F(CatalogPlacementTest, ARenderReadsTheKeptFitWhichAgreesWithAFreshOneAndAReimportDropsIt) {
+  import_catalog_of_three_groups();
+  listen(heard("Calm one", spotify_id(3)), 4);
+  listen(heard("Middle one", spotify_id(107)), 2);
+  auto& db = store_.db();
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 0);
+  const nlohmann::json fitted = catalog_placement_section(db, kAllTime);  // fits and keeps
+  ASSERT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 1);
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), fitted);  // read back: the same placements
+
+  // The render reads the kept fit: a label changed in the store is what it shows.
+  const std::string first_label = fitted[0]["clusters"]["items"][0]["label"];
+  db.prepare("UPDATE catalog_placement_fits SET fit = replace(fit, ?1, 'kept label')").bind(1, first_label).run();
+  EXPECT_EQ(catalog_placement_section(db, kAllTime)[0]["clusters"]["items"][0]["label"], "kept label");
+  // A fit that is not one sonic wrote is fitted again (and kept again).
+  db.exec("UPDATE catalog_placement_fits SET fit = '{\"clusters\": 3}'");
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), fitted);
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), fitted);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits WHERE fit LIKE '%kept label%'"), 0);
+
+  // A re-import of two of the groups: the old fit goes with the old catalog, the new one is fitted
+  // on the new tracks (two clusters of 20, the 2010s gone).
+  db.prepare("UPDATE catalog_placement_fits SET fit = replace(fit, ?1, 'kept label')").bind(1, first_label).run();
+  import_catalog_of_three_groups(2);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 0);
+  const nlohmann::json refitted = catalog_placement_section(db, kAllTime);
+  ASSERT_EQ(refitted.size(), 1u);
+  EXPECT_EQ(refitted[0]["tracks"], 40);
+  EXPECT_EQ(refitted[0]["clusters"]["fitted_on"], 40);
+  EXPECT_EQ(refitted[0]["decades"].size(), 2u);
+  EXPECT_EQ(refitted.dump().find("kept label"), std::string::npos);
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), refitted);
+
+  // A read-only store (sonic serve's) renders with the fit it makes and keeps nothing.
+  db.exec("DELETE FROM catalog_placement_fits");
+  db.exec("PRAGMA query_only = 1");
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), refitted);
+  db.exec("PRAGMA query_only = 0");
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 0);
 }
 
 }  // namespace
