@@ -55,7 +55,8 @@ class CatalogTrackIds {
 // 4× the pwrite calls of a 200k-row catalog import. A kill still leaves the store as before: the
 // journal is hot and SQLite rolls it back on the next open, which also turns the log on again
 // (open_store). When another connection is reading, the switch is refused and the load goes
-// through the log as before. Readers that arrive during the load wait for it (busy timeout).
+// through the log as before. The price: a reader arriving once the load holds the exclusive lock
+// waits for its commit (busy timeout) where it read the old snapshot through the log.
 class BulkLoadJournal {
  public:
   explicit BulkLoadJournal(Database& db);
