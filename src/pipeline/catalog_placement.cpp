@@ -121,20 +121,13 @@ std::optional<PlacementFit> placement_fit_from_json(const std::string& text) {
   }
 }
 
-// The kept fit when it is this catalog's, else one fitted now and kept for the next render. A
-// read-only store (sonic serve) cannot keep it: that render uses the fit it just made.
+// The kept fit when it is this catalog's, else one fitted for this render alone (a report only
+// reads; the import keeps the fit).
 PlacementFit placement_fit(store::Database& db, const store::CatalogSummary& catalog) {
-  const std::string fingerprint = placement_fingerprint(catalog);
-  if (const auto kept = store::cached_catalog_placement_fit(db, catalog.id, fingerprint)) {
+  if (const auto kept = store::cached_catalog_placement_fit(db, catalog.id, placement_fingerprint(catalog))) {
     if (auto fit = placement_fit_from_json(*kept)) return std::move(*fit);
   }
-  PlacementFit fit = fit_placement(store::read_catalog_table(db, catalog.id, {}), catalog.name);
-  try {
-    store::save_catalog_placement_fit(db, catalog.id, fingerprint, placement_fit_json(fit).dump());
-  } catch (const Error&) {
-    // Read-only or busy: the next render fits again.
-  }
-  return fit;
+  return fit_placement(store::read_catalog_table(db, catalog.id, {}), catalog.name);
 }
 
 nlohmann::json decades_json(const std::vector<store::CatalogListen>& listens, const PlacementFit& fit) {
@@ -188,6 +181,11 @@ nlohmann::json clusters_json(const std::vector<store::CatalogListen>& listens, c
 }
 
 }  // namespace
+
+void keep_catalog_placement_fit(store::Database& db, const store::CatalogSummary& catalog) {
+  const PlacementFit fit = fit_placement(store::read_catalog_table(db, catalog.id, {}), catalog.name);
+  store::save_catalog_placement_fit(db, catalog.id, placement_fingerprint(catalog), placement_fit_json(fit).dump());
+}
 
 nlohmann::json catalog_placement_section(store::Database& db, const insight::PeriodSpan& span) {
   nlohmann::json section = nlohmann::json::array();
