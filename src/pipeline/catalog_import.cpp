@@ -1,11 +1,10 @@
 #include "sonic/pipeline/catalog_import.hpp"
 
-#include <malloc.h>
-
 #include "sonic/core/error.hpp"
 #include "sonic/core/utc_time.hpp"
 #include "sonic/pipeline/catalog_placement.hpp"
 #include "sonic/sources/catalog_csv.hpp"
+#include "sonic/store/catalog_placement_fits.hpp"
 #include "sonic/store/catalog_store.hpp"
 #include "pipeline/skipped_rows.hpp"
 
@@ -91,8 +90,7 @@ CatalogImportResult import_catalog(store::Database& db, const std::vector<std::f
     // the catalog's numbers (125 MB on 1.2M tracks): the load's page cache and ID set go back to
     // the system first (malloc keeps freed small blocks otherwise), or the import's peak nears
     // its 300 MB goal (294 MB measured without this).
-    db.exec("PRAGMA shrink_memory");
-    malloc_trim(0);
+    store::give_back_memory(db);
     keep_catalog_placement_fit(db, *summary);
   }
   return result;

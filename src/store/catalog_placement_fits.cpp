@@ -1,5 +1,7 @@
 #include "sonic/store/catalog_placement_fits.hpp"
 
+#include <malloc.h>
+
 namespace sonic::store {
 
 std::optional<std::string> cached_catalog_placement_fit(Database& db, std::int64_t catalog_id,
@@ -17,6 +19,11 @@ void save_catalog_placement_fit(Database& db, std::int64_t catalog_id, std::stri
       .bind(2, fingerprint)
       .bind(3, fit)
       .run();
+}
+
+void give_back_memory(Database& db) {
+  db.exec("PRAGMA shrink_memory");
+  malloc_trim(0);
 }
 
 }  // namespace sonic::store

@@ -19,4 +19,8 @@ std::optional<std::string> cached_catalog_placement_fit(Database& db, std::int64
 void save_catalog_placement_fit(Database& db, std::int64_t catalog_id, std::string_view fingerprint,
                                 std::string_view fit);
 
+// Hands the connection's page cache and the heap malloc holds freed back to the system, before
+// a large read (the import's fit after its load).
+void give_back_memory(Database& db);
+
 }  // namespace sonic::store
