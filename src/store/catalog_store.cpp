@@ -102,16 +102,53 @@ void add_catalog_columns(Database& db, std::int64_t catalog_id, const std::vecto
 }
 
 bool CatalogTrackIds::insert(std::string_view track_id) {
-  if (ids_.contains(track_id)) return false;
-  if (used_in_block_ + track_id.size() > kBlockBytes) {
-    blocks_.push_back(std::make_unique<char[]>(std::max(kBlockBytes, track_id.size())));
-    used_in_block_ = 0;
+  const std::size_t hash = std::hash<std::string_view>{}(track_id);
+  const std::uint64_t tag = static_cast<std::uint64_t>(hash) >> 32 << 32;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = hash & mask;
+  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    if ((slots_[slot] & ~std::uint64_t{0xffffffff}) != tag) continue;
+    const std::size_t entry = (slots_[slot] & 0xffffffff) - 1;
+    const std::size_t begin = entry == 0 ? 0 : ends_[entry - 1];
+    if (std::string_view(bytes_.data() + begin, ends_[entry] - begin) == track_id) return false;
   }
-  char* copy = blocks_.back().get() + used_in_block_;
-  std::memcpy(copy, track_id.data(), track_id.size());
-  used_in_block_ += track_id.size();
-  ids_.insert(std::string_view(copy, track_id.size()));
+  bytes_.insert(bytes_.end(), track_id.begin(), track_id.end());
+  ends_.push_back(bytes_.size());
+  slots_[slot] = tag | ends_.size();
+  if (ends_.size() * 2 > slots_.size()) grow();
   return true;
+}
+
+void CatalogTrackIds::grow() {
+  std::vector<std::uint64_t> slots(slots_.size() * 2);
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t entry = 0; entry < ends_.size(); ++entry) {
+    const std::size_t begin = entry == 0 ? 0 : ends_[entry - 1];
+    const std::size_t hash =
+        std::hash<std::string_view>{}(std::string_view(bytes_.data() + begin, ends_[entry] - begin));
+    std::size_t slot = hash & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = (static_cast<std::uint64_t>(hash) >> 32 << 32) | (entry + 1);
+  }
+  slots_ = std::move(slots);
+}
+
+BulkLoadJournal::BulkLoadJournal(Database& db) : db_(db) {
+  try {
+    auto mode = db.prepare("PRAGMA journal_mode=DELETE");
+    switched_ = mode.step() && mode.text(0) == "delete";
+  } catch (const Error&) {
+    switched_ = false;  // another connection holds the log open: load through it
+  }
+}
+
+BulkLoadJournal::~BulkLoadJournal() {
+  if (!switched_) return;
+  try {
+    db_.exec("PRAGMA journal_mode=WAL");
+  } catch (const Error&) {
+    // The next open_store turns the log on again; a destructor must not throw.
+  }
 }
 
 CatalogTrackWriter::CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file,

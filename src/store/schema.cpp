@@ -333,6 +333,17 @@ CREATE TABLE catalog_feature_chunks (
   PRIMARY KEY (catalog_id, first_rowid)
 );
 )sql",
+    // 10: the catalog fit `sonic report` places listens with (clusters, centroids, tracks per
+    // decade; JSON), kept per catalog so a render reads it instead of refitting K-Means. A
+    // re-import deletes the catalog row and with it the fit; `fingerprint` (the catalog's import
+    // time and size, the fit's settings) refuses a fit made for anything else.
+    R"sql(
+CREATE TABLE catalog_placement_fits (
+  catalog_id  INTEGER PRIMARY KEY REFERENCES catalogs(id) ON DELETE CASCADE,
+  fingerprint TEXT NOT NULL,
+  fit         TEXT NOT NULL
+);
+)sql",
 });
 
 }  // namespace

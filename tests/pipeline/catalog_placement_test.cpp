@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "sonic/pipeline/catalog_import.hpp"
+#include "sonic/store/catalog_store.hpp"
 #include "support/listening_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -29,11 +30,11 @@ std::string spotify_id(int number) {
 class CatalogPlacementTest : public ::testing::Test {
  protected:
   // 20 tracks per group: group 0 from 1975 (calm, acoustic), 1 from 1995, 2 from 2015 (loud, fast).
-  void import_catalog_of_three_groups() {
+  void import_catalog_of_three_groups(int groups = 3) {
     const auto csv = dir_ / "lab.csv";
     std::ofstream out(csv);
     out << "id,name,artists,year,valence,energy,danceability,acousticness,instrumentalness,tempo\n";
-    for (int group = 0; group < 3; ++group) {
+    for (int group = 0; group < groups; ++group) {
       for (int i = 0; i < 20; ++i) {
         const double jitter = 0.002 * i;
         const double level = 0.1 + 0.4 * group + jitter;
@@ -98,6 +99,53 @@ TEST_F(CatalogPlacementTest, NoCatalogOrNoMatchedListenGivesNoSection) {
   import_catalog_of_three_groups();
   EXPECT_EQ(catalog_placement_section(store_.db(), {0, 1}).size(), 0u);  // no listen in that span
   EXPECT_EQ(catalog_placement_section(store_.db(), kAllTime).size(), 1u);
+}
+
+// The one kept placement fit's JSON ("" when there is none).
+std::string kept_fit(store::Database& db) {
+  auto row = db.prepare("SELECT fit FROM catalog_placement_fits");
+  return row.step() ? row.text(0) : std::string();
+}
+
+// The fit a render places listens in is kept per catalog by the import: a render reads it (shown
+// by a label changed in the store showing up) and only reads; the kept fit agrees with one fitted
+// afresh; a re-import replaces it.
+TEST_F(CatalogPlacementTest, ARenderReadsTheFitTheImportKeptWhichAgreesWithAFreshOne) {
+  import_catalog_of_three_groups();
+  listen(heard("Calm one", spotify_id(3)), 4);
+  listen(heard("Middle one", spotify_id(107)), 2);
+  auto& db = store_.db();
+  ASSERT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 1);  // kept by the import
+  const nlohmann::json from_kept_fit = catalog_placement_section(db, kAllTime);
+
+  // Without the kept fit, a render fits for itself: the same section, and nothing written.
+  const std::string fit_json = kept_fit(db);
+  db.exec("DELETE FROM catalog_placement_fits");
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), from_kept_fit);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 0);
+  keep_catalog_placement_fit(db, *store::find_catalog(db, "lab"));
+  EXPECT_EQ(kept_fit(db), fit_json);  // the same fit to the byte
+
+  // The render reads the kept fit: a label changed in the store is what it shows.
+  const std::string first_label = from_kept_fit[0]["clusters"]["items"][0]["label"];
+  db.prepare("UPDATE catalog_placement_fits SET fit = replace(fit, ?1, 'kept label')").bind(1, first_label).run();
+  EXPECT_EQ(catalog_placement_section(db, kAllTime)[0]["clusters"]["items"][0]["label"], "kept label");
+  // A fit that is not one sonic wrote is fitted again for the render.
+  db.exec("UPDATE catalog_placement_fits SET fit = '{\"clusters\": 3}'");
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), from_kept_fit);
+
+  // A re-import of two of the groups keeps a fit of the new tracks (two clusters of 20, the
+  // 2010s gone) in place of the old one.
+  db.prepare("UPDATE catalog_placement_fits SET fit = ?1").bind(1, fit_json).run();
+  import_catalog_of_three_groups(2);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_placement_fits"), 1);
+  const nlohmann::json refitted = catalog_placement_section(db, kAllTime);
+  ASSERT_EQ(refitted.size(), 1u);
+  EXPECT_EQ(refitted[0]["tracks"], 40);
+  EXPECT_EQ(refitted[0]["clusters"]["fitted_on"], 40);
+  EXPECT_EQ(refitted[0]["decades"].size(), 2u);
+  db.exec("DELETE FROM catalog_placement_fits");
+  EXPECT_EQ(catalog_placement_section(db, kAllTime), refitted);  // the kept one was the fresh fit
 }
 
 }  // namespace

@@ -13,11 +13,17 @@
 #include <nlohmann/json.hpp>
 
 #include "sonic/insight/period.hpp"
+#include "sonic/store/catalog_store.hpp"
 #include "sonic/store/database.hpp"
 
 namespace sonic::pipeline {
 
-// An empty array without a catalog or without a matched listen.
+// An empty array without a catalog or without a matched listen. Only reads: a catalog without a
+// kept fit (imported before fits were kept, or its fit lost) is fitted for this render alone.
 nlohmann::json catalog_placement_section(store::Database& db, const insight::PeriodSpan& span);
+
+// Fits the catalog's clusters as the section places listens in them and keeps the fit (with the
+// catalog's tracks per decade) for every render to read; `sonic catalog import` calls it.
+void keep_catalog_placement_fit(store::Database& db, const store::CatalogSummary& catalog);
 
 }  // namespace sonic::pipeline
