@@ -66,10 +66,9 @@ CatalogImportResult import_catalog(store::Database& db, const std::vector<std::f
   if (files.empty()) throw UsageError("sonic catalog import needs at least one CSV file");
   CatalogImportResult result;
   result.catalog = options.name.empty() ? default_catalog_name(files.front()) : options.name;
-  {  // the ID set and the rollback journal last as long as the files' loads
+  {  // the ID set lasts as long as the files' loads
     std::int64_t catalog_id = 0;
     store::CatalogTrackIds stored_ids;  // across the files: a track listed twice keeps its first row
-    const store::BulkLoadJournal bulk_load(db);
     for (std::size_t i = 0; i < files.size(); ++i) {
       try {
         store::Transaction transaction(db);

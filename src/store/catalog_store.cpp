@@ -133,24 +133,6 @@ void CatalogTrackIds::grow() {
   slots_ = std::move(slots);
 }
 
-BulkLoadJournal::BulkLoadJournal(Database& db) : db_(db) {
-  try {
-    auto mode = db.prepare("PRAGMA journal_mode=DELETE");
-    switched_ = mode.step() && mode.text(0) == "delete";
-  } catch (const Error&) {
-    switched_ = false;  // another connection holds the log open: load through it
-  }
-}
-
-BulkLoadJournal::~BulkLoadJournal() {
-  if (!switched_) return;
-  try {
-    db_.exec("PRAGMA journal_mode=WAL");
-  } catch (const Error&) {
-    // The next open_store turns the log on again; a destructor must not throw.
-  }
-}
-
 CatalogTrackWriter::CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file,
                                        CatalogTrackIds& stored_ids, std::int64_t expected_rows)
     : db_(db),

@@ -49,26 +49,6 @@ class CatalogTrackIds {
   std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);
 };
 
-// For the length of a bulk load, the store keeps a rollback journal instead of its write-ahead
-// log. Pages the load appends past the file's end need no journal copy, so each page is written
-// once; through the log it was written twice (the log, then the checkpoint) and read back once,
-// 4× the pwrite calls of a 200k-row catalog import. A kill still leaves the store as before: the
-// journal is hot and SQLite rolls it back on the next open, which also turns the log on again
-// (open_store). When another connection is reading, the switch is refused and the load goes
-// through the log as before. The price: a reader arriving once the load holds the exclusive lock
-// waits for its commit (busy timeout) where it read the old snapshot through the log.
-class BulkLoadJournal {
- public:
-  explicit BulkLoadJournal(Database& db);
-  ~BulkLoadJournal();  // back to the write-ahead log
-  BulkLoadJournal(const BulkLoadJournal&) = delete;
-  BulkLoadJournal& operator=(const BulkLoadJournal&) = delete;
-
- private:
-  Database& db_;
-  bool switched_ = false;
-};
-
 // Appends rows to one catalog, one file at a time; one statement, prepared once. Beside each row
 // it gathers the catalog's feature chunks (schema step 9) and counts the catalog's tracks.
 class CatalogTrackWriter {
