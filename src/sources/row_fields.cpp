@@ -98,10 +98,11 @@ const char* kind_name(Kind kind) {
             token_name(found));
 }
 
-// "spotify:track:<id>" -> "<id>"; anything else (local files, episodes) -> "".
-std::string track_id_from_uri(const std::string& uri) {
+// "spotify:track:<id>" -> "<id>"; anything else (local files, episodes) -> "". A view of `uri`,
+// so the record's string keeps its capacity instead of taking a new allocation for every row.
+std::string_view track_id_from_uri(std::string_view uri) {
   constexpr std::string_view kPrefix = "spotify:track:";
-  if (uri.size() <= kPrefix.size() || uri.compare(0, kPrefix.size(), kPrefix) != 0) return "";
+  if (uri.size() <= kPrefix.size() || !uri.starts_with(kPrefix)) return {};
   return uri.substr(kPrefix.size());
 }
 
@@ -326,7 +327,7 @@ std::string RowFields::extended_to_record(PlayRecord& record, std::string& skip_
 
   if (non_null(Field::track_uri) || non_null(Field::track_name)) {
     record.kind = ItemKind::track;
-    if (non_null(Field::track_uri)) record.track_id = track_id_from_uri(text(Field::track_uri));
+    if (non_null(Field::track_uri)) record.track_id.assign(track_id_from_uri(text(Field::track_uri)));
     if (non_null(Field::track_name)) record.track_name = text(Field::track_name);
     if (non_null(Field::artist_name)) record.artists.push_back({"", text(Field::artist_name)});
     if (non_null(Field::album_name)) record.album_name = text(Field::album_name);

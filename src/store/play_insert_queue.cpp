@@ -1,5 +1,7 @@
 #include "sonic/store/play_insert_queue.hpp"
 
+#include "sonic/core/error.hpp"
+
 namespace sonic::store {
 namespace {
 
@@ -15,7 +17,7 @@ std::string insert_sql(std::size_t rows) {
     for (int column = 0; column < kColumns; ++column) sql += column ? ",?" : "?";
     sql += ")";
   }
-  return sql + " RETURNING start_ms, end_ms, track_id IS NOT NULL, is_short";
+  return sql;
 }
 
 std::optional<std::int64_t> id_or_null(std::int64_t id) {
@@ -26,10 +28,30 @@ std::optional<std::string_view> text_or_null(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
 }
 
+// A play's identity, as the unique indexes plays_identity_track and _episode see it.
+struct Identity {
+  std::int64_t end_ms;
+  std::int64_t track_id;  // 0: none
+  std::int64_t episode_id;
+  std::int64_t ms_played;
+  std::string source;
+
+  bool operator==(const Identity&) const = default;
+};
+
+Identity identity_of(const QueuedPlay& play) {
+  return {play.end_ms, play.track_id, play.episode_id, play.ms_played, sources::to_string(play.source)};
+}
+
 }  // namespace
 
 PlayInsertQueue::PlayInsertQueue(Database& db)
-    : many_(db.prepare(insert_sql(kRowsPerStatement))), one_(db.prepare(insert_sql(1))), rows_(kRowsPerStatement) {}
+    : db_(db),
+      many_(db.prepare(insert_sql(kRowsPerStatement))),
+      one_(db.prepare(insert_sql(1))),
+      newest_(db.prepare("SELECT end_ms, coalesce(track_id, 0), coalesce(episode_id, 0), ms_played, source "
+                         "FROM plays ORDER BY id DESC LIMIT ?1")),
+      rows_(kRowsPerStatement) {}
 
 QueuedPlay& PlayInsertQueue::add() {
   if (size_ == kRowsPerStatement) flush();
@@ -66,12 +88,38 @@ void PlayInsertQueue::run(Statement& statement, std::size_t first, std::size_t c
         .bind(base + 15, play.incognito)
         .bind(base + 16, id_or_null(play.import_run_id));
   }
-  while (statement.step()) {
-    if (inserted_) {
-      inserted_({statement.integer(0), statement.integer(1), statement.integer(2) != 0, statement.integer(3) != 0});
-    }
+  statement.run();
+  tell_inserted(first, count, db_.changes());
+}
+
+void PlayInsertQueue::tell_inserted(std::size_t first, std::size_t count, int inserted) {
+  if (!inserted_ || inserted == 0) return;
+  if (static_cast<std::size_t>(inserted) == count) {
+    for (std::size_t i = 0; i < count; ++i) inserted_(rows_[first + i]);
+    return;
   }
-  statement.reset();
+  // Some rows were exact duplicates. The statement inserted the others in order, each with a
+  // rowid above every earlier one, so they are the `inserted` newest rows. Matched in order
+  // against the queue, a row that went in is the next of them: a row that did not go in never
+  // matches a later one, since its identity was stored before it came, and a later row with
+  // that identity would have been a duplicate too.
+  std::vector<Identity> stored;  // read newest first (no temporary sort), matched oldest first
+  newest_.bind(1, static_cast<std::int64_t>(inserted));
+  while (newest_.step()) {
+    stored.push_back({newest_.integer(0), newest_.integer(1), newest_.integer(2), newest_.integer(3), newest_.text(4)});
+  }
+  newest_.reset();
+  std::vector<std::size_t> went_in;
+  std::size_t next = first;
+  for (auto row = stored.rbegin(); row != stored.rend(); ++row) {
+    while (next < first + count && identity_of(rows_[next]) != *row) ++next;
+    if (next == first + count) break;
+    went_in.push_back(next++);
+  }
+  if (went_in.size() != static_cast<std::size_t>(inserted)) {
+    throw Error(ExitCode::unexpected, "import: the plays just stored are not those queued");
+  }
+  for (const std::size_t i : went_in) inserted_(rows_[i]);
 }
 
 }  // namespace sonic::store

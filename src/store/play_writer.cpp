@@ -83,11 +83,12 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
                             "ON CONFLICT (source) DO UPDATE SET from_end_ms = min(from_end_ms, excluded.from_end_ms), "
                             "to_end_ms = max(to_end_ms, excluded.to_end_ms)")),
       queue_(db) {
-  queue_.on_inserted([this](const InsertedPlay& play) {
+  queue_.on_inserted([this](const QueuedPlay& play) {
     ++counts_.imported;
-    if (play.is_short) ++counts_.short_plays;
-    if (!play.is_track) ++counts_.episodes;
-    if (play.is_track && !play.is_short) touched_.add(play.start_ms, play.end_ms);
+    const bool is_track = play.track_id != 0;
+    if (play.is_short()) ++counts_.short_plays;
+    if (!is_track) ++counts_.episodes;
+    if (is_track && !play.is_short()) touched_.add(play.start_ms, play.end_ms);
   });
   load_source_spans();
 }

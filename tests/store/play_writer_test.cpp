@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "sonic/core/utc_time.hpp"
 #include "sonic/store/schema.hpp"
 
@@ -203,6 +205,43 @@ TEST_F(PlayWriterTest, EpisodesAreStoredApartFromTracks) {
   const TouchedRange range = writer.take_touched_range();
   EXPECT_EQ(range.from_ms, kNoon - 100'000);
   EXPECT_EQ(range.to_ms, kNoon);
+}
+
+// More rows than one INSERT statement holds (32), with duplicates inside the first statement: the
+// fates of the rows that did go in (short, episode, the span of music) are told row by row, so
+// a writer that took the statement's first rows for the inserted ones would miscount.
+TEST_F(PlayWriterTest, DuplicatesInsideAManyRowStatementLeaveTheOtherRowsCountedExactly) {
+  constexpr std::int64_t kStep = 600'000;
+  const std::string id = "0aaaaaaaaaaaaaaaaaaaaa";
+  PlayWriter writer(db_, 0);
+  Transaction transaction(db_);
+  const PlayRecord earlier = extended(id, "Aurora Fields", "Morning Light", kNoon - 10 * kStep, 10'000);
+  ASSERT_EQ(write_one(writer, earlier), WriteOutcome::imported);
+  writer.take_touched_range();
+
+  std::vector<PlayRecord> plays;
+  for (int i = 0; i < 40; ++i) {
+    // Every fifth play is short (10 s); the others last 200 s.
+    plays.push_back(extended(id, "Aurora Fields", "Morning Light", kNoon + i * kStep, i % 5 == 0 ? 10'000 : 200'000));
+  }
+  plays[21].kind = sources::ItemKind::podcast;
+  plays[21].episode_uri = "spotify:episode:5ccccccccccccccccccccc";
+  plays[21].episode_name = "Episode 12";
+  plays[7] = plays[2];    // a duplicate of a row of the same statement
+  plays[12] = earlier;    // of a row stored before (short)
+  plays[35] = plays[36];  // of a row after it: row 35 goes in, row 36 is the duplicate
+  for (const auto& play : plays) writer.write(play);
+  const WriteCounts counts = writer.take_counts();
+  EXPECT_EQ(counts.imported, 37);
+  EXPECT_EQ(counts.duplicates, 3);
+  // Rows 0, 5, 10, 15, 20, 25 and 30; row 35 now lasts 200 s.
+  EXPECT_EQ(counts.short_plays, 7);
+  EXPECT_EQ(counts.episodes, 1);
+  const TouchedRange range = writer.take_touched_range();
+  EXPECT_EQ(range.from_ms, kNoon + kStep - 200'000);  // row 1, the first music listen
+  EXPECT_EQ(range.to_ms, kNoon + 39 * kStep);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 38);
+  EXPECT_EQ(count("SELECT count(*) FROM plays WHERE is_short = 1"), 8);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 #pragma once
 // Plays on their way into the table, written many to a statement: a single-row INSERT pays for
 // opening and closing four b-tree cursors every time, which was most of an import's SQLite
-// cost. INSERT OR IGNORE … RETURNING tells which rows went in (the others were exact
-// duplicates), so no outcome is lost by batching.
+// cost. INSERT OR IGNORE drops exact duplicates; the count of changed rows tells whether every
+// row went in, which is the common case. Only when some did not are the statement's new rows
+// read back to tell which (a RETURNING clause would say so for every row, but it costs a fifth
+// of each row's insert: SQLite buffers every returned row in a temporary table).
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,14 +36,6 @@ struct QueuedPlay {
   bool is_short() const { return ms_played < sources::kShortPlayMs; }
 };
 
-// What came back for a row that was inserted.
-struct InsertedPlay {
-  std::int64_t start_ms;
-  std::int64_t end_ms;
-  bool is_track;
-  bool is_short;
-};
-
 class PlayInsertQueue {
  public:
   static constexpr std::size_t kRowsPerStatement = 32;
@@ -52,16 +46,19 @@ class PlayInsertQueue {
   // Writes every queued row, telling `inserted` about each one that went in.
   void flush();
   void discard() { size_ = 0; }
-  void on_inserted(std::function<void(const InsertedPlay&)> callback) { inserted_ = std::move(callback); }
+  void on_inserted(std::function<void(const QueuedPlay&)> callback) { inserted_ = std::move(callback); }
 
  private:
   void run(Statement& statement, std::size_t first, std::size_t count);
+  void tell_inserted(std::size_t first, std::size_t count, int inserted);
 
+  Database& db_;
   Statement many_;
   Statement one_;
+  Statement newest_;              // the identities of the rows inserted last, newest first
   std::vector<QueuedPlay> rows_;  // reused: strings keep their capacity
   std::size_t size_ = 0;
-  std::function<void(const InsertedPlay&)> inserted_;
+  std::function<void(const QueuedPlay&)> inserted_;
 };
 
 }  // namespace sonic::store
