@@ -50,36 +50,26 @@ Ground every sentence in these numbers:
 {{statistics}}
 ```
 )sonic_prompt"},
-      {"playlist_constraints_v1", R"sonic_prompt(<!--
-playlist_constraints_v1: the prompt with which `sonic playlist` asks a language model to fill the
-playlist's constraint object. The reply's shape is forced by the JSON schema sent beside it
-(src/playlist/model_constraints.cpp), so this prompt says what the fields mean, not how to
-write JSON. The file name is the prompt's version and part of every cached reply's key: change it
-by adding playlist_constraints_v2.md (and pointing kConstraintPrompt in
-src/pipeline/playlist_model.cpp at it). Run scripts/embed-prompts after any change.
+      {"playlist_constraints_v2", R"sonic_prompt(<!--
+playlist_constraints_v2: the prompt with which `sonic playlist` asks a language model to fill the
+playlist's constraint object. The JSON schema sent beside it (src/playlist/model_constraints.cpp)
+carries the field names, bounds, allowed values and a short description of each field, and the
+server enforces it; this prompt says only what a grammar-constrained model cannot read from the
+field names (the units, what to leave out) and stays short: every byte here is a token of a
+small local model's context (v1 repeated the schema and left a 2,048-token model too little room
+to finish its reply). The file name is the prompt's version and part of every cached reply's key:
+change it by adding playlist_constraints_v3.md (and pointing kConstraintPrompt in
+include/sonic/pipeline/playlist_model.hpp at it). Run scripts/embed-prompts after any change.
 Sections: "## system" and "## user"; {{statistics}} is replaced by the request JSON.
 -->
 ## system
-You turn a person's request for a playlist into constraints on audio features. You never name
-songs or artists: the tracks are chosen later, from the person's own library.
-
-Fields:
-- ranges: for each audio feature the request implies, the lowest and highest acceptable value as
-  whole numbers; null for a feature the request says nothing about. energy, valence (how happy it
-  sounds), danceability, acousticness and instrumentalness are percentages from 0 to 100 (high
-  energy is about 70 to 100); tempo is in beats per minute (40 to 220).
-- time_of_day (morning, afternoon, evening, night) and day_type (weekday, weekend): only when the
-  request names them, else null.
-- mood: one of the allowed moods when the request asks for one, else null.
-- discovery_percent: 0 when the person wants their own music, up to 100 when they ask only for
-  new music.
-- songs or minutes: the size asked for, else null for both.
-- ordering: build_up (rising energy), wind_down (falling energy), or steady.
-- name: a short title for the playlist; description: one sentence about it. Both may be null.
-
-"parser_reading" is what a simple word list understood, in the playlist's own units (features
-from 0 to 1, discovery_share from 0 to 1); correct it where the request means something else, and
-keep it where it is right.
+Turn a person's request for a playlist into the constraint object of the JSON schema. Never name
+songs or artists: the tracks are chosen later from the person's own library. energy, valence (how
+happy it sounds), danceability, acousticness and instrumentalness are whole percentages; tempo is
+in beats per minute. Give a range only for a feature the request implies, and leave out or null
+whatever the request does not say. discovery_percent is the share of music new to the person (0
+unless they ask for new music). parser_reading is what a word list understood, in the same shape:
+correct it where the request means something else, keep it where it is right.
 
 ## user
 {{statistics}}

@@ -29,6 +29,10 @@ Narrative ask_model(store::Database& db, const Prompt& prompt, const nlohmann::j
   }
   OpenAiClient client(settings.openai, settings.clock ? *settings.clock : net::system_clock());
   const auto reply = client.chat({{"system", prompt.system}, {"user", prompt.user_message(statistics)}});
+  if (reply.finish_reason == "length") {
+    spdlog::warn("the chat server at {} stopped at the token limit: the narrative may be cut short",
+                 settings.openai.base_url);
+  }
   const store::StoredNarrative narrative{"openai:" + settings.openai.model, reply.text, now_utc_ms()};
   store::Transaction transaction(db);
   store::save_narrative(db, hash, narrative);

@@ -1,7 +1,5 @@
 #include "sonic/insight/openai_client.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -48,9 +46,6 @@ ChatReply read_chat_reply(const nlohmann::json& body, std::string_view raw_body,
   }
   reply.text = content.get<std::string>();
   reply.model = body.value("model", nlohmann::json()).is_string() ? body["model"].get<std::string>() : "";
-  if (reply.finish_reason == "length") {
-    spdlog::warn("{} stopped at the token limit: the narrative may be cut short", server);
-  }
   return reply;
 }
 

@@ -41,9 +41,9 @@ std::string read_text(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::string Prompt::user_message(const nlohmann::json& statistics) const {
+std::string Prompt::user_message(const nlohmann::json& statistics, int indent) const {
   std::string message = user_template;
-  const std::string json = statistics.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string json = statistics.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
   for (auto at = message.find(kStatisticsSlot); at != std::string::npos;
        at = message.find(kStatisticsSlot, at + json.size())) {
     message.replace(at, kStatisticsSlot.size(), json);

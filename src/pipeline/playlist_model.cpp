@@ -12,7 +12,9 @@
 namespace sonic::pipeline {
 namespace {
 
-// A constraint object is a few hundred tokens; a reply cut at this limit fails the schema.
+// A constraint object is under 200 tokens of a real model's vocabulary and under 700 bytes in
+// the strict form with both texts at their longest (a byte-level model's tokens); a reply cut at
+// this limit fails. With the lean request it also fits a 2,048-token context beside the prompt.
 constexpr int kReplyTokens = 700;
 
 playlist::ModelConstraints read_reply(const std::string& text) {
@@ -46,10 +48,14 @@ std::string reply_text(const insight::Prompt& prompt, const nlohmann::json& requ
     }
   }
   insight::OpenAiClient client(model.openai, model.clock ? *model.clock : net::system_clock());
-  const auto reply = client.chat({{"system", prompt.system}, {"user", prompt.user_message(request)}},
+  const auto reply = client.chat({{"system", prompt.system}, {"user", prompt.user_message(request, -1)}},
                                  {.temperature = 0,
                                   .max_tokens = kReplyTokens,
                                   .schema = insight::ReplySchema{playlist::kConstraintSchemaName, schema}});
+  if (reply.finish_reason == "length") {
+    // Said before the JSON error it would otherwise be, so the reason names the cause.
+    throw InputError("the model stopped at its token limit (finish_reason \"length\") before the object was complete");
+  }
   read_reply(reply.text);  // only a valid reply is kept
   if (cache != nullptr) {
     store::Transaction transaction(*cache);
@@ -67,8 +73,11 @@ ModelReading read_prompt_with_model(const std::string& prompt_text, playlist::Co
   reading.model = "openai:" + model.openai.model;
   try {
     const insight::Prompt prompt = insight::load_prompt(kConstraintPrompt);
-    const nlohmann::json request = {{"request", prompt_text}, {"parser_reading", playlist::to_json(constraints)}};
-    const auto schema = playlist::constraint_schema(playlist::default_lexicon());
+    const nlohmann::json request = {{"request", prompt_text},
+                                    {"parser_reading", playlist::to_model_shape(constraints)}};
+    // OpenAI's strict mode takes only the strict form; elsewhere the model may leave out what is not said.
+    const auto form = model.openai.is_openai() ? playlist::SchemaForm::strict : playlist::SchemaForm::compact;
+    const auto schema = playlist::constraint_schema(playlist::default_lexicon(), form);
     auto read = read_reply(reply_text(prompt, request, schema, model, cache, reading));
     constraints = std::move(read.constraints);
     reading.adjusted = std::move(read.adjusted);

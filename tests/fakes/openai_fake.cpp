@@ -64,6 +64,8 @@ StubReply OpenAiFake::fault_reply(OpenAiFault fault, const RecordedRequest& requ
                           "server_error", nullptr);
     case OpenAiFault::slow:
       return completion(request).after(slow_delay_);
+    case OpenAiFault::cut_at_length:
+      return completion(request, true);
     case OpenAiFault::llamacpp_bad_key:
       return StubReply::json(
           {{"error", {{"code", 401}, {"message", "Invalid API Key"}, {"type", "authentication_error"}}}}, 401);
@@ -78,17 +80,19 @@ StubReply OpenAiFake::fault_reply(OpenAiFault fault, const RecordedRequest& requ
   return completion(request);
 }
 
-StubReply OpenAiFake::completion(const RecordedRequest& request) const {
+StubReply OpenAiFake::completion(const RecordedRequest& request, bool cut_at_length) const {
   const json body = request.json();
+  // What a server sends when the reply reached max_tokens or the end of the context.
+  const std::string content = cut_at_length ? reply_.substr(0, reply_.size() / 2) : reply_;
   return StubReply::json(
       {{"id", "chatcmpl-fake" + std::to_string(server_.request_count())},
        {"object", "chat.completion"},
        {"created", 1741569952},
        {"model", body.value("model", std::string("unknown")) + "-2024-07-18"},
        {"choices", json::array({{{"index", 0},
-                                 {"message", {{"role", "assistant"}, {"content", reply_}, {"refusal", nullptr}}},
+                                 {"message", {{"role", "assistant"}, {"content", content}, {"refusal", nullptr}}},
                                  {"logprobs", nullptr},
-                                 {"finish_reason", "stop"}}})},
+                                 {"finish_reason", cut_at_length ? "length" : "stop"}}})},
        {"usage", {{"prompt_tokens", 19}, {"completion_tokens", 10}, {"total_tokens", 29}}},
        {"system_fingerprint", "fp_fake"}});
 }

@@ -23,6 +23,7 @@ enum class OpenAiFault {
   invalid_api_key,       // OpenAI 401 invalid_api_key
   server_error,          // OpenAI 500 server_error
   slow,                  // the normal reply after set_slow_delay (a client timeout)
+  cut_at_length,         // the first half of the normal reply, finish_reason "length" (max_tokens or context)
   llamacpp_bad_key,      // llama.cpp 401 {"error":{"code":401,…,"type":"authentication_error"}}
   llamacpp_loading,      // llama.cpp 503 {"error":{"code":503,"message":"Loading model",…}}
   ollama_model_missing,  // Ollama 404 {"error":{…,"type":"not_found_error","code":null}}
@@ -50,7 +51,7 @@ class OpenAiFake {
  private:
   StubReply answer(const RecordedRequest& request);
   StubReply fault_reply(OpenAiFault fault, const RecordedRequest& request);
-  StubReply completion(const RecordedRequest& request) const;
+  StubReply completion(const RecordedRequest& request, bool cut_at_length = false) const;
 
   StubServer server_;
   mutable std::mutex mutex_;

@@ -7,6 +7,8 @@
 
 #include "fakes/fake_clock.hpp"
 #include "fakes/openai_fake.hpp"
+#include "sonic/insight/prompts.hpp"
+#include "sonic/playlist/model_constraints.hpp"
 #include "sonic/playlist/prompt_parser.hpp"
 #include "sonic/store/schema.hpp"
 #include "support/log_capture.hpp"
@@ -69,9 +71,11 @@ TEST_F(PlaylistModelTest, AValidReplyReplacesTheParsersReadingAndIsAskedOnce) {
   const auto body = openai_.requests().at(0).json();
   EXPECT_EQ(body["response_format"]["json_schema"]["name"], "playlist_constraints");
   EXPECT_EQ(body["temperature"], 0);
+  EXPECT_EQ(body["max_tokens"], 700);
   const auto message = json::parse(body["messages"][1]["content"].get<std::string>());
   EXPECT_EQ(message["request"], "something for falling asleep");
-  EXPECT_EQ(message["parser_reading"]["source"], "parser");
+  EXPECT_EQ(message["parser_reading"],
+            playlist::to_model_shape(playlist::parse_prompt("something for falling asleep").constraints));
 
   const auto [again, second] = read("something for falling asleep", &db_);
   EXPECT_TRUE(second.cached);
@@ -79,6 +83,41 @@ TEST_F(PlaylistModelTest, AValidReplyReplacesTheParsersReadingAndIsAskedOnce) {
   EXPECT_EQ(openai_.completion_requests(), 1u);  // the store answered
   read("something else", &db_);
   EXPECT_EQ(openai_.completion_requests(), 2u);  // another prompt is another question
+}
+
+TEST_F(PlaylistModelTest, TheRequestIsLean) {
+  openai_.set_reply(valid_reply().dump());
+  read("give me high energy morning music", nullptr);
+  const auto body = openai_.requests().at(0).json();
+  // Not OpenAI's own server: the compact form, in which the model may leave out what is not said.
+  EXPECT_EQ(body["response_format"]["json_schema"]["schema"],
+            playlist::constraint_schema(playlist::default_lexicon(), playlist::SchemaForm::compact));
+  EXPECT_EQ(body["response_format"]["json_schema"]["strict"], true);
+  // One compact line: the parser's reading in the reply's own units, nothing it left unset.
+  EXPECT_EQ(body["messages"][1]["content"],
+            R"({"parser_reading":{"discovery_percent":0,"ordering":"steady","ranges":{"energy":{"high":100,"low":70}},)"
+            R"("songs":25,"time_of_day":"morning"},"request":"give me high energy morning music"})");
+  // The system prompt leaves the fields' names, bounds and descriptions to the schema: it is the
+  // prompt file's short text (v1 spent 1,300 bytes repeating the schema), and it names the units.
+  const std::string system = body["messages"][0]["content"];
+  EXPECT_EQ(system, insight::load_prompt(kConstraintPrompt).system);
+  EXPECT_LT(system.size(), 700u);
+  EXPECT_NE(system.find("whole percentages"), std::string::npos);
+  EXPECT_NE(system.find("beats per minute"), std::string::npos);
+}
+
+TEST_F(PlaylistModelTest, AReplyLeavingOutWhatThePromptDoesNotSayIsUsed) {
+  openai_.set_reply(
+      R"({"ranges": {"energy": {"low": 0, "high": 30}}, "discovery_percent": 0, "ordering": "wind_down"})");
+  const auto [constraints, reading] = read("something for falling asleep", &db_);
+  EXPECT_TRUE(reading.used);
+  EXPECT_EQ(constraints.ranges, (std::map<std::string, playlist::FeatureRange>{{"energy", {0.0, 0.3}}}));
+  EXPECT_EQ(constraints.ordering, playlist::Ordering::wind_down);
+  EXPECT_EQ(constraints.time_of_day, std::nullopt);
+  EXPECT_EQ(constraints.mood, std::nullopt);
+  EXPECT_EQ(constraints.size.songs, playlist::default_lexicon().default_size_songs);
+  EXPECT_EQ(constraints.name, std::nullopt);
+  EXPECT_EQ(read("something for falling asleep", &db_).second.cached, true);
 }
 
 TEST_F(PlaylistModelTest, EveryFailureLeavesTheParsersReadingWithOneLineSayingWhy) {
@@ -97,6 +136,13 @@ TEST_F(PlaylistModelTest, EveryFailureLeavesTheParsersReadingWithOneLineSayingWh
        "a number is out of range"},
       {"breaks the schema", [&] { openai_.set_reply(wrong_type.dump()); },
        "at /songs: expected an integer or a null, found a string"},
+      // A reply cut at max_tokens or the end of the context (a small model's, before the lean request).
+      {"cut at the token limit",
+       [&] {
+         openai_.set_reply(valid_reply().dump());
+         openai_.add_fault(OpenAiFault::cut_at_length);
+       },
+       "the model stopped at its token limit (finish_reason \"length\") before the object was complete"},
       {"refused key", [&] { openai_.add_fault(OpenAiFault::invalid_api_key); }, "401"},
       {"server errors past the retries", [&] { openai_.add_fault(OpenAiFault::server_error, 3); }, "500"},
       {"rate limited past the retries", [&] { openai_.add_fault(OpenAiFault::rate_limited, 3); }, "429"},

@@ -18,7 +18,8 @@ struct Prompt {
   std::string system;
   std::string user_template;
 
-  std::string user_message(const nlohmann::json& statistics) const;
+  // The user section with `statistics` in place, dumped with `indent` spaces (-1: one compact line).
+  std::string user_message(const nlohmann::json& statistics, int indent = 2) const;
 };
 
 // Reads the sections of a prompt file's text; an InputError names `origin` when one is missing.

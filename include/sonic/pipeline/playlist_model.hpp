@@ -15,7 +15,7 @@
 namespace sonic::pipeline {
 
 // The prompt file (data/prompts/) the model is asked with; its name is part of the cache key.
-inline constexpr const char* kConstraintPrompt = "playlist_constraints_v1";
+inline constexpr const char* kConstraintPrompt = "playlist_constraints_v2";
 
 struct ConstraintModel {
   insight::OpenAiSettings openai;
@@ -30,8 +30,13 @@ struct ModelReading {
   std::optional<std::string> fallback_reason;  // why the parser's object stands
 };
 
-// Asks the model for `prompt` (the parser's reading goes with it as a hint) and, when its reply
-// is valid, replaces `constraints` with it. `cache` may be null (no store: ask, keep nothing).
+// Asks the model for `prompt` and, when its reply is valid, replaces `constraints` with it.
+// `cache` may be null (no store: ask, keep nothing). The request is kept lean, since every byte
+// of it is context a small local model no longer has for its reply: the short system prompt of
+// kConstraintPrompt, one compact JSON user message {"request": prompt, "parser_reading": the
+// parser's reading in the reply's own shape (playlist::to_model_shape)}, and the schema in its
+// strict form for OpenAI, its compact form for any other server (playlist::SchemaForm). A reply
+// the server cut at its token limit is a failure like any other.
 ModelReading read_prompt_with_model(const std::string& prompt, playlist::Constraints& constraints,
                                     const ConstraintModel& model, store::Database* cache);
 
