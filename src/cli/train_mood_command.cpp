@@ -38,6 +38,11 @@ void add_train_mood_command(CLI::App& train, const tracking::ModelKind& kind, Gl
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   add_mlp_options(command, mlp);
+  command
+      ->add_option("--ensemble", flags->options.members,
+                   "Nets averaged (their class probabilities), each trained with its own seed")
+      ->check(CLI::Range(1, mood::kMoodNetMostMembers))
+      ->capture_default_str();
   command->add_option("--batch-size", mlp.batch_size, "Mini-batch size")
       ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();

@@ -74,7 +74,7 @@ class MoodPredictor final : public RowPredictor {
 
  private:
   tracking::ModelFileInfo info_;
-  ml::MlpModel model_;
+  mood::MoodNet model_;
 };
 
 class MoodClustersPredictor final : public RowPredictor {

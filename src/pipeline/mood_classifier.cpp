@@ -15,8 +15,20 @@
 namespace sonic::pipeline {
 namespace {
 
+// Each epoch's training loss is the members' mean (every member trains the same epochs: the
+// mood net has no early stopping).
+std::vector<double> mean_train_loss(const ml::MlpEnsembleTrainingResult& trained) {
+  std::vector<double> loss;
+  for (const auto& history : trained.histories) {
+    loss.resize(std::max(loss.size(), history.size()), 0.0);
+    for (std::size_t e = 0; e < history.size(); ++e)
+      loss[e] += history[e].train_loss / static_cast<double>(trained.histories.size());
+  }
+  return loss;
+}
+
 void record_training(tracking::TrackedRun& run, const TrainMoodOptions& options, const TrainMoodResult& report,
-                     const ml::MlpTrainingResult& trained) {
+                     const std::vector<double>& train_loss) {
   std::vector<std::string> widths;
   for (const auto width : options.mlp.hidden_layers) widths.push_back(std::to_string(width));
   const auto hidden = join(widths, "-");
@@ -29,8 +41,10 @@ void record_training(tracking::TrackedRun& run, const TrainMoodOptions& options,
                   {"learning_rate", std::to_string(options.mlp.adam.learning_rate)},
                   {"l2", std::to_string(options.mlp.l2)},
                   {"dropout", std::to_string(options.mlp.dropout)},
+                  {"ensemble", std::to_string(options.members)},
                   {"folds", std::to_string(options.folds)}});
-  for (const auto& epoch : trained.history) run.log_metric("train_loss", epoch.train_loss, epoch.epoch);
+  for (std::size_t e = 0; e < train_loss.size(); ++e)
+    run.log_metric("train_loss", train_loss[e], static_cast<std::int64_t>(e + 1));
   if (report.cv) {
     run.log_metric("cv_accuracy", report.cv->accuracy);
     run.log_metric("cv_accuracy_std", report.cv->accuracy_std);
@@ -42,7 +56,7 @@ void record_training(tracking::TrackedRun& run, const TrainMoodOptions& options,
   run.log_metric("rows", static_cast<double>(report.rows));
 }
 
-MoodProbabilities probabilities_of(const ml::MlpModel& model, const Eigen::RowVectorXf& row, std::string subject) {
+MoodProbabilities probabilities_of(const mood::MoodNet& model, const Eigen::RowVectorXf& row, std::string subject) {
   const Eigen::MatrixXf probabilities = model.predict_proba(row);
   MoodProbabilities result;
   result.subject = std::move(subject);
@@ -55,7 +69,7 @@ MoodProbabilities probabilities_of(const ml::MlpModel& model, const Eigen::RowVe
   return result;
 }
 
-std::optional<Eigen::RowVectorXf> model_row(const ml::MlpModel& model, const store::TrackFeatures& track) {
+std::optional<Eigen::RowVectorXf> model_row(const mood::MoodNet& model, const store::TrackFeatures& track) {
   Eigen::RowVectorXf row(static_cast<Eigen::Index>(model.feature_names().size()));
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {
     const auto value = mood::track_feature_value(track, model.feature_names()[i]);
@@ -78,10 +92,12 @@ TrainMoodResult train_mood(const Home& home, const TrainMoodOptions& options) {
   report.features = set.feature_names;
   report.run_id = run.run_id();
   report.model_path = mood::kMoodNet.path(home);
-  if (options.folds > 0) report.cv = mood::cross_validate_mood_net(set, options.mlp, options.folds);
-  const auto trained = mood::train_mood_net(set, options.mlp);
-  report.epochs = static_cast<int>(trained.history.size());
-  report.final_train_loss = trained.history.empty() ? 0 : trained.history.back().train_loss;
+  if (options.folds > 0) report.cv = mood::cross_validate_mood_net(set, options.mlp, options.folds, options.members);
+  const auto trained = mood::train_mood_net(set, options.mlp, options.members);
+  const auto train_loss = mean_train_loss(trained);
+  report.members = trained.ensemble.size();
+  report.epochs = static_cast<int>(train_loss.size());
+  report.final_train_loss = train_loss.empty() ? 0 : train_loss.back();
 
   tracking::ModelFileInfo info;
   info.model_id = run.run_id();
@@ -92,8 +108,8 @@ TrainMoodResult train_mood(const Home& home, const TrainMoodOptions& options) {
   }
   info.metrics["rows"] = report.rows;
   info.metrics["labels_file"] = options.labels.filename().string();
-  mood::save_mood_net(report.model_path, trained.model, info);
-  record_training(run, options, report, trained);
+  mood::save_mood_net(report.model_path, trained.ensemble, info);
+  record_training(run, options, report, train_loss);
   run.log_artifact(report.model_path);
   run.finish();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -158,7 +174,7 @@ MoodProbabilities predict_features_mood(const Home& home, const std::map<std::st
   return predict_features_mood(mood::load_mood_net(mood::kMoodNet.path(home)), features, "--features");
 }
 
-MoodProbabilities predict_features_mood(const ml::MlpModel& model, const std::map<std::string, double>& features,
+MoodProbabilities predict_features_mood(const mood::MoodNet& model, const std::map<std::string, double>& features,
                                         const std::string& what) {
   Eigen::RowVectorXf row(static_cast<Eigen::Index>(model.feature_names().size()));
   for (std::size_t i = 0; i < model.feature_names().size(); ++i) {

@@ -8,15 +8,11 @@
 namespace sonic::pipeline {
 
 nlohmann::json to_json(const TrainMoodResult& report) {
-  nlohmann::json json = {{"rows", report.rows},
-                         {"classes", report.classes},
-                         {"features", report.features},
-                         {"epochs", report.epochs},
-                         {"final_train_loss", report.final_train_loss},
-                         {"run_id", report.run_id},
-                         {"model", report.model_path.string()},
-                         {"seconds", report.seconds},
-                         {"cross_validation", nullptr}};
+  nlohmann::json json = {{"rows", report.rows},         {"classes", report.classes},
+                         {"features", report.features}, {"ensemble", report.members},
+                         {"epochs", report.epochs},     {"final_train_loss", report.final_train_loss},
+                         {"run_id", report.run_id},     {"model", report.model_path.string()},
+                         {"seconds", report.seconds},   {"cross_validation", nullptr}};
   if (report.cv) {
     nlohmann::json per_class = nlohmann::json::object();
     for (std::size_t c = 0; c < report.classes.size(); ++c) {
@@ -35,8 +31,10 @@ nlohmann::json to_json(const TrainMoodResult& report) {
 }
 
 std::string to_text(const TrainMoodResult& report) {
-  std::string text = fmt::format("Mood net trained on {} labelled tracks ({} classes, {} features, {} epochs).\n",
-                                 report.rows, report.classes.size(), report.features.size(), report.epochs);
+  std::string text =
+      fmt::format("Mood net ({} {}) trained on {} labelled tracks ({} classes, {} features, {} epochs).\n",
+                  report.members, report.members == 1 ? "net" : "nets averaged", report.rows, report.classes.size(),
+                  report.features.size(), report.epochs);
   if (report.cv) {
     text += fmt::format("{}-fold cross-validated accuracy: {:.1f}% (± {:.1f}), macro-F1 {:.3f}\n\n", report.cv->folds,
                         100 * report.cv->accuracy, 100 * report.cv->accuracy_std, report.cv->pooled.macro_f1);

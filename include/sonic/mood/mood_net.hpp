@@ -1,13 +1,16 @@
 #pragma once
-// The track mood classifier: a feedforward net (ml/mlp) trained on a labelled set, judged by
-// stratified k-fold cross-validation, then trained once more on every row and saved as a
-// "sonic-mood-net" model file (tracking/model_file.hpp envelope, ml/mlp JSON as the body).
+// The track mood classifier: a seed ensemble of feedforward nets (ml/mlp/ensemble) trained on a
+// labelled set, judged by stratified k-fold cross-validation of the ensemble itself, then trained
+// once more on every row and saved as a "sonic-mood-net" model file (tracking/model_file.hpp
+// envelope). The body of version 2 is {"members": [ml/mlp JSON, …]}; version 1's body was one
+// net's ml/mlp JSON, and such a file still loads, as an ensemble of one.
 #include <Eigen/Core>
 
 #include <filesystem>
 #include <vector>
 
 #include "sonic/ml/metrics/classification_metrics.hpp"
+#include "sonic/ml/mlp/ensemble.hpp"
 #include "sonic/ml/mlp/model.hpp"
 #include "sonic/ml/mlp/trainer.hpp"
 #include "sonic/mood/labelled_tracks.hpp"
@@ -19,7 +22,18 @@ namespace sonic::mood {
 // The mood net as a kind of model (see tracking/model_kinds.hpp).
 inline constexpr std::string_view kMoodNetHeadlines[] = {"cv_accuracy", "cv_macro_f1"};
 inline constexpr tracking::ModelKind kMoodNet{
-    "mood", "mood", "mood_net.json", "sonic-mood-net", 1, kMoodNetHeadlines, "sonic train mood"};
+    "mood", "mood", "mood_net.json", "sonic-mood-net", 2, kMoodNetHeadlines, "sonic train mood"};
+
+// The mood net is the mean class probability of this many nets that differ only in their seed
+// (`--ensemble`). Fixed by cost, never by test accuracy (averaging seeds does not lower accuracy in
+// expectation; each member costs one net's training): the largest N up to 10 whose
+// `sonic train mood` on data_moods.csv (10-fold CV + the final fit) costs at most 30 CPU seconds.
+// One net cost 1.47 CPU s, so N is the cap; ten cost 11.75 CPU s (docs/architecture-notes.md).
+inline constexpr int kMoodNetMembers = 10;
+// More members than this in a file means a damaged file, not a model anyone trained.
+inline constexpr int kMoodNetMostMembers = 100;
+
+using MoodNet = ml::MlpEnsemble;
 
 // One hidden layer of 128, Adam at 3e-4, batches of 32, 200 epochs: the best of the settings
 // compared with nested cross-validation on data_moods.csv (bench/mlp_cv_bench.cpp --nested).
@@ -33,11 +47,14 @@ struct CrossValidation {
   ml::ClassificationMetrics pooled;  // every row's out-of-fold prediction at once
 };
 
-CrossValidation cross_validate_mood_net(const LabelledTracks& set, const ml::MlpOptions& options, int folds);
-ml::MlpTrainingResult train_mood_net(const LabelledTracks& set, const ml::MlpOptions& options);
+// Each fold's model is an ensemble of `members` nets, as the shipped one is.
+CrossValidation cross_validate_mood_net(const LabelledTracks& set, const ml::MlpOptions& options, int folds,
+                                        int members);
+ml::MlpEnsembleTrainingResult train_mood_net(const LabelledTracks& set, const ml::MlpOptions& options, int members);
 
-void save_mood_net(const std::filesystem::path& path, const ml::MlpModel& model, const tracking::ModelFileInfo& info);
-// Every problem is an InputError naming the file.
-ml::MlpModel load_mood_net(const std::filesystem::path& path, tracking::ModelFileInfo* info = nullptr);
+void save_mood_net(const std::filesystem::path& path, const MoodNet& net, const tracking::ModelFileInfo& info);
+// Every problem is an InputError naming the file and the place: a member count of 0 or over
+// kMoodNetMostMembers, a damaged member, members whose features or classes differ.
+MoodNet load_mood_net(const std::filesystem::path& path, tracking::ModelFileInfo* info = nullptr);
 
 }  // namespace sonic::mood

@@ -19,7 +19,8 @@ struct TrainMoodOptions {
   std::filesystem::path labels;
   mood::LabelledColumns columns;
   ml::MlpOptions mlp = mood::mood_net_defaults();
-  int folds = 10;  // 0: no cross-validation
+  int members = mood::kMoodNetMembers;  // nets in the seed ensemble
+  int folds = 10;                       // 0: no cross-validation
 };
 
 struct TrainMoodResult {
@@ -27,7 +28,8 @@ struct TrainMoodResult {
   std::vector<std::string> classes;
   std::vector<std::string> features;
   std::optional<mood::CrossValidation> cv;
-  double final_train_loss = 0;
+  int members = 0;
+  double final_train_loss = 0;  // the members' mean
   int epochs = 0;
   std::string run_id;
   std::filesystem::path model_path;
@@ -61,7 +63,7 @@ MoodProbabilities predict_track_mood(store::Database& db, const Home& home, cons
 MoodProbabilities predict_features_mood(const Home& home, const std::map<std::string, double>& features);
 // The same with a model already loaded (`sonic serve` keeps one); `what` names the input in a
 // refusal ("--features", "row 2").
-MoodProbabilities predict_features_mood(const ml::MlpModel& model, const std::map<std::string, double>& features,
+MoodProbabilities predict_features_mood(const mood::MoodNet& net, const std::map<std::string, double>& features,
                                         const std::string& what);
 
 }  // namespace sonic::pipeline

@@ -62,7 +62,10 @@ Eigen::MatrixXf MlpModel::predict_proba(const Eigen::Ref<const Eigen::MatrixXf>&
 
 Eigen::VectorXi MlpModel::predict(const Eigen::Ref<const Eigen::MatrixXf>& features) const {
   require_output(MlpOutput::softmax, "predict");
-  const Eigen::MatrixXf probabilities = outputs(features);
+  return most_probable_classes(outputs(features));
+}
+
+Eigen::VectorXi most_probable_classes(const Eigen::Ref<const Eigen::MatrixXf>& probabilities) {
   Eigen::VectorXi classes(probabilities.rows());
   for (Eigen::Index row = 0; row < probabilities.rows(); ++row) {
     Eigen::Index best = 0;

@@ -50,4 +50,7 @@ class MlpModel {
   nlohmann::json training_info_;
 };
 
+// Each row's most probable class (the first on a tie), from probabilities of samples × classes.
+Eigen::VectorXi most_probable_classes(const Eigen::Ref<const Eigen::MatrixXf>& probabilities);
+
 }  // namespace sonic::ml
