@@ -4,7 +4,23 @@ namespace sonic::store {
 
 bool plays_empty(Database& db) { return db.scalar("SELECT NOT EXISTS (SELECT 1 FROM plays)") != 0; }
 
-BulkPlayLoad::BulkPlayLoad(Database& db) : db_(db), transaction_(db) {
+BulkPlayLoad::ForeignKeysOff::ForeignKeysOff(Database& db) : db_(db) {
+  if (db_.in_transaction() || db_.scalar("PRAGMA foreign_keys") == 0) return;
+  db_.exec("PRAGMA foreign_keys=OFF");
+  off_ = true;
+}
+
+void BulkPlayLoad::ForeignKeysOff::restore() {
+  if (!off_) return;
+  try {
+    db_.exec("PRAGMA foreign_keys=ON");
+    off_ = false;
+  } catch (...) {
+    // Only a closing connection refuses a pragma; the next connection opens with keys on.
+  }
+}
+
+BulkPlayLoad::BulkPlayLoad(Database& db) : db_(db), foreign_keys_off_(db), transaction_(db) {
   // Read from the schema itself, so an index a later migration adds is deferred too and comes
   // back exactly as that migration wrote it.
   auto secondary = db_.prepare(
@@ -30,6 +46,7 @@ void BulkPlayLoad::rebuild_indexes() {
 void BulkPlayLoad::commit() {
   rebuild_indexes();
   transaction_.commit();
+  foreign_keys_off_.restore();
 }
 
 }  // namespace sonic::store

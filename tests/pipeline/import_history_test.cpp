@@ -282,6 +282,32 @@ TEST_F(ImportHistoryTest, AFirstImportsBulkLoadStoresWhatFileByFileImportsStore)
   EXPECT_EQ(plays_indexes(db_), plays_indexes(file_by_file));
 }
 
+TEST_F(ImportHistoryTest, ABulkLoadChecksNoKeyRowByRowYetEveryReferenceResolves) {
+  // The bulk load leaves foreign keys unenforced while it writes (store/bulk_play_load.hpp).
+  // Every layout (tracks linked from a basic export, a replaced play, episodes, the run's
+  // audit rows) must still pass SQLite's full check, and enforcement must be back afterwards,
+  // after a load that commits and after one that is stopped.
+  const auto violations = [this] {
+    auto check = db_.prepare("PRAGMA foreign_key_check");
+    int found = 0;
+    while (check.step()) ++found;
+    return found;
+  };
+  const auto folder = all_layouts(dir_);
+  ImportOptions stopping;
+  stopping.on_file = [](const std::string&, std::size_t index, std::size_t) {
+    if (index == 1) throw std::runtime_error("stopped");
+  };
+  EXPECT_THROW(import({folder}, stopping), std::runtime_error);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 0);
+  EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
+  const auto report = import({folder});
+  EXPECT_EQ(report.tally.replaced, 1);
+  EXPECT_EQ(count("SELECT count(*) FROM plays"), 9);
+  EXPECT_EQ(violations(), 0);
+  EXPECT_EQ(count("PRAGMA foreign_keys"), 1);
+}
+
 TEST_F(ImportHistoryTest, ChangingTheSessionGapRegroupsEverything) {
   import({testing::test_data("import/Streaming_History_Audio_2023-2024_0.json")});
   ImportOptions wide;

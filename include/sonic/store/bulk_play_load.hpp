@@ -1,8 +1,14 @@
 #pragma once
 // The first import into an empty store as one bulk load: one transaction for all its files
-// (each file still a savepoint of its own), with the secondary indexes of plays dropped at the
+// (no savepoint per file: see pipeline/import_history), with the secondary indexes of plays dropped at the
 // start and built once at the end. Keeping a time index and a by-track index up to date row by
 // row is most of an import's SQLite work; one sort per index at the end is far cheaper.
+//
+// Foreign keys are not enforced row by row during the load (a parent lookup for each reference
+// of each play, an eighth of its insert): every ID the writer stores is one it has just read or
+// inserted in the same transaction, nothing references plays, so no cascade is skipped, and the
+// import tests check that a bulk-loaded store passes PRAGMA foreign_key_check. Enforcement is on
+// again as soon as the load commits or rolls back.
 //
 // SQLite's DDL is transactional: the DROP INDEX happens inside the transaction, so a kill or an
 // error before commit() rolls it back with the rows, and the store is exactly as before, its
@@ -20,8 +26,9 @@ bool plays_empty(Database& db);
 
 class BulkPlayLoad {
  public:
-  // Begins the transaction and drops every non-unique index of plays (the unique identity
-  // indexes stay: duplicates and the 90-second cross-source match use them while loading).
+  // Turns foreign key enforcement off (SQLite ignores that inside a transaction: under an outer
+  // one it stays on), begins the transaction and drops every non-unique index of plays (the
+  // unique identity indexes stay: duplicates and the 90-second cross-source match use them).
   explicit BulkPlayLoad(Database& db);
   BulkPlayLoad(const BulkPlayLoad&) = delete;
   BulkPlayLoad& operator=(const BulkPlayLoad&) = delete;
@@ -33,7 +40,23 @@ class BulkPlayLoad {
   void commit();
 
  private:
+  // Off from construction until commit() or destruction, whichever comes first; declared before
+  // the transaction so that a rollback happens before enforcement returns.
+  class ForeignKeysOff {
+   public:
+    explicit ForeignKeysOff(Database& db);
+    ~ForeignKeysOff() { restore(); }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    void restore();
+
+   private:
+    Database& db_;
+    bool off_ = false;
+  };
+
   Database& db_;
+  ForeignKeysOff foreign_keys_off_;
   Transaction transaction_;
   std::vector<std::string> definitions_;  // the dropped indexes' CREATE INDEX statements
   bool rebuilt_ = false;
