@@ -87,18 +87,18 @@ MoodNet load_mood_net(const std::filesystem::path& path, tracking::ModelFileInfo
       if (!is_track_feature(name)) reader.fail("feature_names", "holds '" + name + "', which no track has");
     }
     // Version 1 held one net as the body itself.
+    const bool one_net = file.info.version == 1;
     const auto& body = file.model();
-    const auto& listed =
-        file.info.version == 1 ? body : reader.array(reader.field(body, "members", "model"), "model.members");
-    const std::size_t count = file.info.version == 1 ? 1 : listed.size();
+    const auto& listed = one_net ? body : reader.array(reader.field(body, "members", "model"), "model.members");
+    const std::size_t count = one_net ? 1 : listed.size();
     if (count < 1 || count > static_cast<std::size_t>(kMoodNetMostMembers)) {
       reader.fail("model.members", "holds " + std::to_string(count) + " nets; a mood net has 1 to " +
                                        std::to_string(kMoodNetMostMembers));
     }
     std::vector<ml::MlpModel> members;
     for (std::size_t m = 0; m < count; ++m) {
-      const auto where = file.info.version == 1 ? std::string("model") : "model.members[" + std::to_string(m) + "]";
-      const auto& json = file.info.version == 1 ? body : listed[m];
+      const auto where = one_net ? std::string("model") : "model.members[" + std::to_string(m) + "]";
+      const auto& json = one_net ? body : listed[m];
       std::optional<ml::MlpModel> member;
       try {
         member = ml::mlp_model_from_json(json, file.info.feature_names);

@@ -8,6 +8,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/core/json_schema.hpp"
+#include "sonic/core/utf8.hpp"
 
 namespace sonic::playlist {
 namespace {
@@ -59,16 +60,6 @@ std::optional<std::string> optional_text(const nlohmann::json& value) {
   return value.get<std::string>();
 }
 
-// The longest prefix of `text` with at most `characters` code points.
-std::string character_prefix(const std::string& text, std::size_t characters) {
-  std::size_t seen = 0;
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    const bool starts_one = (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
-    if (starts_one && seen++ == characters) return text.substr(0, at);
-  }
-  return text;
-}
-
 // The model's own words, one line: control characters become spaces, cut at `characters`; empty
 // means none.
 std::optional<std::string> one_line(const nlohmann::json& value, std::size_t characters) {
@@ -80,7 +71,7 @@ std::optional<std::string> one_line(const nlohmann::json& value, std::size_t cha
   const auto first = text.find_first_not_of(' ');
   if (first == std::string::npos) return std::nullopt;
   text = text.substr(first, text.find_last_not_of(' ') - first + 1);
-  return character_prefix(text, characters);
+  return utf8_prefix_characters(text, characters);
 }
 
 // The model writes whole numbers: a grammar-constrained server (llama.cpp, Ollama) can bound an
