@@ -68,14 +68,7 @@ int run(int argc, char** argv) {
   GbdtParams params;
   params.objective = classes > 2 ? GbdtObjective::multiclass_softmax : GbdtObjective::binary_logistic;
   params.num_classes = classes;
-  params.num_rounds = 100;
-  params.max_depth = 6;
-  params.learning_rate = 0.1;
-  params.max_bin = 256;
-  params.lambda = 1.0;
-  params.min_child_weight = 1.0;
-  params.num_threads = threads;
-  params.seed = 42;
+  params.num_threads = threads;  // every other setting is the default: anchors.py's (params.hpp)
 
   std::vector<double> seconds;
   std::optional<sonic::ml::GbdtModel> model;

@@ -63,18 +63,6 @@ std::string fixed(double value, int decimals) {
 
 }  // namespace
 
-ml::GbdtParams hit_gbdt_defaults() {
-  ml::GbdtParams params;
-  params.objective = ml::GbdtObjective::binary_logistic;
-  params.num_rounds = 100;
-  params.max_depth = 6;
-  params.learning_rate = 0.1;
-  params.max_bin = 256;
-  params.lambda = 1.0;
-  params.min_child_weight = 1.0;
-  return params;
-}
-
 ModelScores score_probabilities(std::string model, const std::vector<int>& labels, const Eigen::VectorXd& probability) {
   Eigen::VectorXi truth(static_cast<Eigen::Index>(labels.size()));
   Eigen::VectorXi predicted(truth.size());

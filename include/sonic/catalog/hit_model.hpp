@@ -28,9 +28,6 @@ inline constexpr tracking::ModelKind kCatalogHits{
     "hits", "catalog-hits",        "catalog_hits.json",       "sonic-catalog-hits",
     1,      kCatalogHitsHeadlines, "sonic catalog train hits"};
 
-// XGBoost's settings in ../shared/bench/anchors.py gbdt: 100 trees, depth 6, eta 0.1, 256 bins.
-ml::GbdtParams hit_gbdt_defaults();
-
 struct ModelScores {
   std::string model;  // "gbdt", "logistic", "duration_loudness"
   double roc_auc = 0;
@@ -58,7 +55,7 @@ struct InputImportance {
 };
 
 struct HitTrainingOptions {
-  ml::GbdtParams gbdt = hit_gbdt_defaults();
+  ml::GbdtParams gbdt{};  // XGBoost's reference settings (params.hpp)
   std::uint64_t seed = 42;
   int threads = 0;
 };

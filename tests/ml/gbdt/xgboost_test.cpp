@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
 
 #include "ml/gbdt/test_support.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
@@ -52,6 +55,39 @@ double max_abs_difference(const Eigen::MatrixXd& ours, const nlohmann::json& the
 // within 1e-5, so 1e-4 leaves room without letting a different split through (the smallest
 // leaf here moves a margin by about 0.01).
 constexpr double kExactBinsTolerance = 1e-4;
+
+// The defaults are the settings XGBoost runs with in the shared reference script, read from the
+// script itself: if either side changes, the catalog hit model and bench/gbdt_bench stop being
+// compared with XGBoost on equal terms, and this says which setting moved.
+TEST(GbdtAgainstXgboost, TheDefaultsAreTheReferenceScriptsSettings) {
+  const auto script = sonic::testing::shared_dir() / "bench" / "anchors.py";
+  if (sonic::testing::shared_dir().empty() || !std::filesystem::exists(script))
+    GTEST_SKIP() << "shared bench scripts not available";
+  std::ifstream in(script);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::smatch call;
+  const std::string source = text.str();
+  ASSERT_TRUE(std::regex_search(source, call, std::regex(R"(kw = dict\(([^)]*)\))")))
+      << "no XGBoost settings in " << script;
+  std::map<std::string, double> settings;
+  const std::string arguments = call[1].str();
+  const std::regex number_argument(R"((\w+)=([0-9.]+))");
+  for (auto it = std::sregex_iterator(arguments.begin(), arguments.end(), number_argument);
+       it != std::sregex_iterator(); ++it)
+    settings[(*it)[1].str()] = std::stod((*it)[2].str());
+  const GbdtParams defaults;
+  EXPECT_EQ(settings.at("n_estimators"), defaults.num_rounds);
+  EXPECT_EQ(settings.at("max_depth"), defaults.max_depth);
+  EXPECT_EQ(settings.at("learning_rate"), defaults.learning_rate);
+  EXPECT_EQ(settings.at("max_bin"), defaults.max_bin);
+  EXPECT_EQ(settings.at("random_state"), static_cast<double>(defaults.seed));
+  EXPECT_EQ(settings.at("reg_lambda"), defaults.lambda);
+  EXPECT_EQ(settings.at("min_child_weight"), defaults.min_child_weight);
+  EXPECT_EQ(defaults.subsample, 1.0);
+  EXPECT_EQ(defaults.colsample_bytree, 1.0);
+  EXPECT_EQ(defaults.gamma, 0.0);
+}
 
 TEST(GbdtAgainstXgboost, BinaryWithExactBinsGivesTheSameMargins) {
   const Trained t = train_case("binary_exact_bins");

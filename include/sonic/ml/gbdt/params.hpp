@@ -16,6 +16,9 @@ std::string objective_name(GbdtObjective objective);  // "binary_logistic", "mul
 // Throws InputError for a name sonic does not know.
 GbdtObjective objective_from_name(const std::string& name);
 
+// The defaults are XGBoost's settings in ../shared/bench/anchors.py gbdt (hist, 100 trees, depth 6,
+// eta 0.1, 256 bins, lambda 1, min child weight 1, seed 42): the catalog hit model trains with them
+// and bench/gbdt_bench runs them beside XGBoost, so a model and its reference never drift apart.
 struct GbdtParams {
   GbdtObjective objective = GbdtObjective::binary_logistic;
   int num_classes = 2;  // multiclass_softmax only; binary_logistic always has 2
