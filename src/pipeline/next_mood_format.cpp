@@ -100,6 +100,7 @@ nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zon
           {"predictor", prediction.predictor},
           {"predicted", prediction.predicted_label},
           {"prior_exponent", prediction.prior_exponent},
+          {"stay_bonus", prediction.stay_bonus},
           {"next", probabilities}};
 }
 
@@ -111,9 +112,11 @@ std::string to_text(const NextMoodPrediction& prediction, const TimeZone& zone) 
   for (const auto& [label, probability] : prediction.probabilities) {
     text += fmt::format("  {:>5.1f}%  {}\n", 100 * probability, report::terminal_safe(label));
   }
-  if (prediction.prior_exponent > 0) {
-    text += fmt::format("Predicted: {} (each mood's probability weighed against how common it is, exponent {:.1f})\n",
-                        report::terminal_safe(prediction.predicted_label), prediction.prior_exponent);
+  if (prediction.prior_exponent > 0 || prediction.stay_bonus > 0) {
+    text += fmt::format(
+        "Predicted: {} (each mood's probability weighed against how common it is, exponent {:.1f}, and the current "
+        "mood's raised by e^{:.1f})\n",
+        report::terminal_safe(prediction.predicted_label), prediction.prior_exponent, prediction.stay_bonus);
   } else {
     text += fmt::format("Predicted: {}\n", report::terminal_safe(prediction.predicted_label));
   }

@@ -18,14 +18,18 @@
 // test figures, and on every row for the file (what `sonic predict next-mood` uses).
 //
 // The decision rule (which mood is *predicted*, as opposed to how likely each is): the label is
-// argmax_k p_k / prior_k^exponent, prior = the cluster frequencies of the tables (the training
-// rows' class prior). Log-loss-chosen probabilities lean to the frequent clusters, so their
-// argmax rarely names a rare mood and macro-F1 suffers; dividing by the prior to a power in
-// [0, 1] moves labels toward rare moods without touching a probability (log-loss and ROC-AUC
-// stay). The exponent is chosen once, on the validation slice, before the test part is scored:
-// of the grid 0, 0.1, …, 1, the one with the highest validation macro-F1 among those whose
-// validation accuracy is at most kPriorExponentAccuracyTolerance below the plain argmax's
-// (ties to the smaller exponent, so 0 unless macro-F1 rises).
+// argmax_k log p_k - prior_exponent * log prior_k + stay_bonus * [k = current cluster], prior =
+// the cluster frequencies of the tables (the training rows' class prior). Log-loss-chosen
+// probabilities lean to the frequent clusters, so their argmax rarely names a rare mood and
+// macro-F1 suffers. Dividing by the prior to a power in [0, 1] moves labels toward rare moods in
+// general; the stay bonus (a factor e^bonus on the current cluster) moves them toward the mood
+// playing now, which is what "same as current" does to earn its macro-F1 on sticky listeners (a
+// rare mood is mostly followed by itself). Neither touches a probability (log-loss and ROC-AUC
+// stay). Both are chosen once, on the validation slice, before the test part is scored: of the
+// grid exponent 0, 0.1, …, 1 by bonus 0, 0.1, …, 3, the pair with the highest validation macro-F1
+// among those whose validation accuracy is at most kPriorExponentAccuracyTolerance below the
+// plain argmax's (ties to the smaller bonus, then the smaller exponent, so (0, 0) unless
+// macro-F1 rises).
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
@@ -45,24 +49,34 @@ namespace sonic::mood {
 
 inline constexpr std::string_view kNextMoodChoiceHeadlines[] = {"test_accuracy", "test_log_loss", "test_macro_f1"};
 inline constexpr tracking::ModelKind kNextMoodChoice{
-    "next-mood-choice",       "next-mood-choice", "next_mood_choice.json", "sonic-next-mood-choice", 2,
+    "next-mood-choice",       "next-mood-choice", "next_mood_choice.json", "sonic-next-mood-choice", 3,
     kNextMoodChoiceHeadlines, "sonic retrain"};
-// Version 2 added "prior_exponent"; a version-1 file loads with exponent 0 (the plain argmax).
+// Version 2 added "prior_exponent", version 3 "stay_bonus"; an older file loads with the ones it
+// lacks at 0 (version 1: the plain argmax).
 
 // The decision rule's grid and the validation accuracy it may give up (absolute, 0..1).
 inline constexpr int kPriorExponentSteps = 10;  // exponents 0, 1/10, …, 10/10
+inline constexpr int kStayBonusSteps = 30;      // bonuses 0, 1/10, …, 30/10
+inline constexpr double kMaxStayBonus = 3;
 inline constexpr double kPriorExponentAccuracyTolerance = 0.01;
 
-// argmax_k p_k / prior_k^exponent, in logs; ties go to the lower cluster. Exponent 0 is the
-// plain argmax.
-int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVectorXd& prior, double exponent);
-Eigen::VectorXi decide_next_moods(const Eigen::MatrixXd& probabilities, const Eigen::RowVectorXd& prior,
-                                  double exponent);
+struct DecisionRule {
+  double prior_exponent = 0;  // 0..1
+  double stay_bonus = 0;      // 0..kMaxStayBonus, in log-probability
+};
 
-// The decision rule's exponent chosen on validation rows, as described above.
-double choose_prior_exponent(const Eigen::MatrixXd& validation, const Eigen::VectorXi& truth,
-                             const Eigen::RowVectorXd& prior, int clusters,
-                             double tolerance = kPriorExponentAccuracyTolerance);
+// The decision rule above, in logs; ties go to the lower cluster, a probability of 0 never wins.
+// `current` < 0 (unknown) gets no bonus. The rule (0, 0) is the plain argmax.
+int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVectorXd& prior, const DecisionRule& rule,
+                     int current);
+Eigen::VectorXi decide_next_moods(const Eigen::MatrixXd& probabilities, const Eigen::RowVectorXd& prior,
+                                  const DecisionRule& rule, const Eigen::VectorXi& current);
+
+// The decision rule chosen on validation rows (their probabilities, true and current clusters),
+// as described above.
+DecisionRule choose_decision_rule(const Eigen::MatrixXd& validation, const Eigen::VectorXi& truth,
+                                  const Eigen::VectorXi& current, const Eigen::RowVectorXd& prior, int clusters,
+                                  double tolerance = kPriorExponentAccuracyTolerance);
 
 // A candidate's probabilities on the validation rows and on the test rows.
 struct NextMoodCandidate {
@@ -121,9 +135,10 @@ struct NextMoodChoice {
   std::string chosen;
   std::map<std::string, double> weights;
   NextMoodTables tables;
-  double prior_exponent = 0;  // the decision rule's, against tables.frequencies
-  // The predicted cluster for `probabilities` (from probabilities() below) under the decision rule.
-  int decide(const Eigen::RowVectorXd& probabilities) const;
+  DecisionRule rule;  // against tables.frequencies
+  // The predicted cluster for `probabilities` (from probabilities() below) under the decision
+  // rule, the current cluster being `current`.
+  int decide(const Eigen::RowVectorXd& probabilities, int current) const;
   // The learners among the weights ("net", "gbdt"): their files must be loaded to predict.
   std::vector<std::string> learners_needed() const;
   // `learner_probabilities`: each needed learner's probabilities for this row.
