@@ -63,7 +63,7 @@ Eigen::VectorXd cross_fitted_losses(const std::vector<const Eigen::MatrixXd*>& v
 // preferred. Unknown ids come last.
 int simplicity_rank(const std::string& id) {
   static const char* const kOrder[] = {"same_as_current", "most_frequent", "transition", "transition_time_of_day",
-                                       "blend",           "gbdt",          "net"};
+                                       "stay_transition", "blend",         "gbdt",       "net"};
   const auto found = std::find(std::begin(kOrder), std::end(kOrder), id);
   return static_cast<int>(found - std::begin(kOrder));
 }
@@ -157,6 +157,12 @@ const CandidateOutcome& NextMoodSelection::chosen_outcome() const {
   return *std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) { return c.id == chosen; });
 }
 
+std::map<std::string, double> NextMoodSelection::chosen_weights() const {
+  if (chosen == "blend") return blend_weights;
+  if (chosen == "stay_transition") return stay_transition_weights;
+  return {{chosen, 1.0}};
+}
+
 std::vector<double> fit_mixture_weights(const std::vector<const Eigen::MatrixXd*>& probabilities,
                                         const Eigen::VectorXi& truth, int iterations) {
   const auto count = probabilities.size();
@@ -193,17 +199,33 @@ NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candida
     selection.candidates.push_back({candidate.id, candidate.baseline, losses.back().mean(),
                                     next_mood_scores(test_truth, candidate.test, clusters)});
   }
-  if (with_blend && candidates.size() > 1) {
+  // A mixture of `parts`: weights fitted on the whole validation slice, its validation losses
+  // cross-fitted, scored on the test rows; returns its weights by candidate id.
+  const auto add_mixture = [&](const std::string& id, const std::vector<const NextMoodCandidate*>& parts) {
     std::vector<const Eigen::MatrixXd*> validation, test;
-    for (const auto& candidate : candidates) {
-      validation.push_back(&candidate.validation);
-      test.push_back(&candidate.test);
+    for (const auto* part : parts) {
+      validation.push_back(&part->validation);
+      test.push_back(&part->test);
     }
     const auto weights = fit_mixture_weights(validation, validation_truth);
     losses.push_back(cross_fitted_losses(validation, validation_truth));
     selection.candidates.push_back(
-        {"blend", false, losses.back().mean(), next_mood_scores(test_truth, mixture(test, weights), clusters)});
-    for (std::size_t j = 0; j < candidates.size(); ++j) selection.blend_weights[candidates[j].id] = weights[j];
+        {id, false, losses.back().mean(), next_mood_scores(test_truth, mixture(test, weights), clusters)});
+    std::map<std::string, double> by_id;
+    for (std::size_t j = 0; j < parts.size(); ++j) by_id[parts[j]->id] = weights[j];
+    return by_id;
+  };
+  const auto named = [&](const char* id) -> const NextMoodCandidate* {
+    const auto found = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) { return c.id == id; });
+    return found == candidates.end() ? nullptr : &*found;
+  };
+  if (named("same_as_current") && named("transition")) {
+    selection.stay_transition_weights = add_mixture("stay_transition", {named("same_as_current"), named("transition")});
+  }
+  if (with_blend && candidates.size() > 1) {
+    std::vector<const NextMoodCandidate*> all;
+    for (const auto& candidate : candidates) all.push_back(&candidate);
+    selection.blend_weights = add_mixture("blend", all);
   }
   // The lowest validation log-loss, then the one-standard-error rule: a few dozen validation
   // rows cannot tell candidates apart whose mean losses differ by less than the standard error
@@ -339,11 +361,7 @@ NextMoodChoiceTraining choose_next_mood(const features::NextMoodDataset& data, c
   result.selection = select_next_mood(candidates, data.next_cluster.segment(split.validation_begin, validation_rows),
                                       data.next_cluster.tail(test_rows), clusters);
   result.choice.chosen = result.selection.chosen;
-  if (result.choice.chosen == "blend") {
-    result.choice.weights = result.selection.blend_weights;
-  } else {
-    result.choice.weights = {{result.choice.chosen, 1.0}};
-  }
+  result.choice.weights = result.selection.chosen_weights();
   result.choice.tables = fit_next_mood_tables(data, split.rows, clusters);
   // The decision rule, fixed on the validation slice against the training rows' prior before the
   // test part is scored (with the prior of the rows before it, as its tables are).

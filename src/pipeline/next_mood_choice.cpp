@@ -119,6 +119,9 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
                   {"window_days", options.window_days > 0 ? std::to_string(options.window_days) : "all"}});
   for (const auto& outcome : result.selection.candidates) log_candidate(run, outcome);
   for (const auto& [id, weight] : result.selection.blend_weights) run.log_metric("blend_weight_" + id, weight);
+  for (const auto& [id, weight] : result.selection.stay_transition_weights) {
+    run.log_metric("stay_transition_weight_" + id, weight);
+  }
   // The shipped figures: the chosen probabilities' labels under the decision rule.
   const auto& chosen = result.evaluation.model;
   run.log_metric("prior_exponent", result.rule.prior_exponent);
@@ -175,6 +178,7 @@ nlohmann::json to_json(const ChooseNextMoodResult& result) {
             {"test_macro_f1_plain_argmax", result.plain_argmax.macro_f1}}},
           {"candidates", candidates},
           {"blend_weights", result.selection.blend_weights},
+          {"stay_transition_weights", result.selection.stay_transition_weights},
           {"learners_left_out", left_out},
           {"train_rows", result.evaluation.train_rows},
           {"validation_rows", result.evaluation.validation_rows},

@@ -82,6 +82,7 @@ std::string predictor_words(const std::string& id) {
   if (id == "transition_time_of_day") return "transition model by time of day";
   if (id == "same_as_current") return "same as the current track";
   if (id == "most_frequent") return "most frequent mood";
+  if (id == "stay_transition") return "transition model leaning to the current mood";
   return "blend of the models";
 }
 

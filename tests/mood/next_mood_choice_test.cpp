@@ -133,7 +133,7 @@ TEST(NextMoodChoice, AStickyListenerGetsSameAsCurrentOverAnUnhelpfulLearner) {
   std::vector<std::string> ids;
   for (const auto& outcome : training.selection.candidates) ids.push_back(outcome.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"net", "transition", "transition_time_of_day", "same_as_current",
-                                           "most_frequent", "blend"}));
+                                           "most_frequent", "stay_transition", "blend"}));
   EXPECT_TRUE(training.choice.learners_needed().empty());
   // Staying is always right, so no rule can raise macro-F1 above 1: the rule stays the argmax.
   EXPECT_EQ(training.choice.rule.prior_exponent, 0);
@@ -143,6 +143,58 @@ TEST(NextMoodChoice, AStickyListenerGetsSameAsCurrentOverAnUnhelpfulLearner) {
   const std::map<std::string, LearnerProbabilities> short_learner = {
       {"net", {Eigen::MatrixXd::Constant(1, clusters, 1.0 / clusters), Eigen::MatrixXd()}}};
   EXPECT_THROW(choose_next_mood(data, split, short_learner, clusters), InputError);
+}
+
+// Three clusters, staying rate .8. Row A: current 0, next 0; "same as current" gives it .8, the
+// transition row (.2, .5, .3) gives .2. Row B: current 1, next 2; .1 against the transition row
+// (.1, .3, .6)'s .6. The mix w * stay + (1 - w) * transition has likelihood
+// (.2 + .6 w)(.6 - .5 w) on A and B, greatest where .6(.6 - .5 w) = .5(.2 + .6 w), w = 13/30.
+TEST(NextMoodChoice, TheStayTransitionMixWeighsStayingAgainstTheTransitionRow) {
+  const Eigen::MatrixXd stay_a = rows_of({{0.8, 0.1, 0.1}});
+  const Eigen::MatrixXd stay_b = rows_of({{0.1, 0.8, 0.1}});
+  const Eigen::MatrixXd row_a = rows_of({{0.2, 0.5, 0.3}});
+  const Eigen::MatrixXd row_b = rows_of({{0.1, 0.3, 0.6}});
+  const auto rows = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, int pairs) {
+    Eigen::MatrixXd out(2 * pairs, 3);
+    for (int i = 0; i < pairs; ++i) {
+      out.row(2 * i) = a;
+      out.row(2 * i + 1) = b;
+    }
+    return out;
+  };
+  const auto truth = [](int pairs) {
+    Eigen::VectorXi out(2 * pairs);
+    for (int i = 0; i < pairs; ++i) out.segment(2 * i, 2) << 0, 2;
+    return out;
+  };
+  // One pair: each half (one row) fits a weight of 1 or 0 and scores the other row with it, so
+  // the cross-fitted loss is (ln 10 + ln 5) / 2, worse than either part (the transition's
+  // (ln 5 + ln 1/.6) / 2 = 1.06).
+  const std::vector<NextMoodCandidate> one_pair = {
+      {"transition", true, rows(row_a, row_b, 1), rows(row_a, row_b, 1)},
+      {"same_as_current", true, rows(stay_a, stay_b, 1), rows(stay_a, stay_b, 1)}};
+  const auto small = select_next_mood(one_pair, truth(1), truth(1), 3, false);
+  ASSERT_EQ(small.candidates.size(), 3u);
+  EXPECT_EQ(small.candidates[2].id, "stay_transition");
+  EXPECT_NEAR(small.candidates[2].validation_log_loss, (std::log(10.0) + std::log(5.0)) / 2, 1e-6);
+  EXPECT_NEAR(small.stay_transition_weights.at("same_as_current"), 13.0 / 30, 1e-4);
+  EXPECT_NEAR(small.stay_transition_weights.at("transition"), 17.0 / 30, 1e-4);
+  EXPECT_TRUE(small.blend_weights.empty());
+  // Twelve pairs: each half fits 13/30 too, so every row is scored at .2 + .6 * 13/30 = .46 (A)
+  // or .6 - .5 * 13/30 = .383 (B): loss .868 against the transition's 1.060 and "same as
+  // current"'s 1.263, beyond one standard error of both (.134 and .19): the mix is shipped.
+  const std::vector<NextMoodCandidate> twelve = {
+      {"transition", true, rows(row_a, row_b, 12), rows(row_a, row_b, 1)},
+      {"same_as_current", true, rows(stay_a, stay_b, 12), rows(stay_a, stay_b, 1)}};
+  const auto selection = select_next_mood(twelve, truth(12), truth(1), 3, false);
+  EXPECT_NEAR(selection.candidates[2].validation_log_loss, -(std::log(0.46) + std::log(0.6 - 0.5 * 13.0 / 30)) / 2,
+              1e-4);
+  EXPECT_EQ(selection.chosen, "stay_transition");
+  const auto weights = selection.chosen_weights();
+  EXPECT_NEAR(weights.at("same_as_current"), 13.0 / 30, 1e-4);
+  EXPECT_NEAR(weights.at("transition") + weights.at("same_as_current"), 1, 1e-12);
+  // Its test rows are the same mix: A at .46.
+  EXPECT_NEAR(selection.candidates[2].test.log_loss, -(std::log(0.46) + std::log(0.6 - 0.5 * 13.0 / 30)) / 2, 1e-4);
 }
 
 TEST(NextMoodChoice, TheSelectionSplitEndsWhereTheValidationSliceBegins) {

@@ -11,9 +11,13 @@
 //   same_as_current                 the current cluster with the training rows' stay rate, the
 //                                   rest spread evenly (a one-hot would have infinite log-loss)
 //   most_frequent                   the training rows' cluster frequencies
-//   blend                           a mixture of all of the above, weights by EM on the
-//                                   validation slice (its validation log-loss is cross-fitted:
-//                                   weights fitted on one half, scored on the other)
+//   stay_transition                 a mixture of same_as_current and transition, its one weight by
+//                                   EM on the validation slice (cross-fitted as the blend): how
+//                                   much more often than the transition row says the listener
+//                                   stays in the current mood
+//   blend                           a mixture of all of the above but stay_transition, weights
+//                                   by EM on the validation slice (its validation log-loss is
+//                                   cross-fitted: weights fitted on one half, scored on the other)
 // The tables are fitted on the training rows for the choice, on training + validation for the
 // test figures, and on every row for the file (what `sonic predict next-mood` uses).
 //
@@ -94,10 +98,14 @@ struct CandidateOutcome {
 };
 
 struct NextMoodSelection {
-  std::vector<CandidateOutcome> candidates;  // as given, then "blend" when it was tried
+  std::vector<CandidateOutcome> candidates;  // as given, then "stay_transition" and "blend" when tried
   std::string chosen;
   std::string best_by_log_loss;                 // before the one-standard-error rule
   std::map<std::string, double> blend_weights;  // by candidate id; empty without a blend
+  // same_as_current's and transition's; empty unless both were given.
+  std::map<std::string, double> stay_transition_weights;
+  // The chosen one's weights by candidate id: a mixture's, else a weight of 1 on the chosen one.
+  std::map<std::string, double> chosen_weights() const;
   const CandidateOutcome& chosen_outcome() const;
 };
 
@@ -109,8 +117,9 @@ std::vector<double> fit_mixture_weights(const std::vector<const Eigen::MatrixXd*
 // Chooses by validation log-loss with the one-standard-error rule: among the candidates whose
 // mean loss exceeds the best one's by no more than the standard error of their paired per-row
 // difference, the simplest (same_as_current, most_frequent, transition, transition_time_of_day,
-// blend, gbdt, net); then scores every candidate on the test rows. `with_blend`: also try the
-// mixture of all candidates.
+// stay_transition, blend, gbdt, net); then scores every candidate on the test rows. Tries
+// stay_transition when same_as_current and transition are given; `with_blend`: also the mixture
+// of all given candidates.
 NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candidates,
                                    const Eigen::VectorXi& validation_truth, const Eigen::VectorXi& test_truth,
                                    int clusters, bool with_blend = true);
