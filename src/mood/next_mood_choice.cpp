@@ -63,7 +63,7 @@ Eigen::VectorXd cross_fitted_losses(const std::vector<const Eigen::MatrixXd*>& v
 // preferred. Unknown ids come last.
 int simplicity_rank(const std::string& id) {
   static const char* const kOrder[] = {"same_as_current", "most_frequent", "transition", "transition_time_of_day",
-                                       "blend",           "gbdt",          "net"};
+                                       "stay_transition", "blend",         "gbdt",       "net"};
   const auto found = std::find(std::begin(kOrder), std::end(kOrder), id);
   return static_cast<int>(found - std::begin(kOrder));
 }
@@ -102,12 +102,14 @@ Eigen::MatrixXd chosen_rows(const std::vector<NextMoodCandidate>& candidates,
 
 }  // namespace
 
-int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVectorXd& prior, double exponent) {
+int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVectorXd& prior, const DecisionRule& rule,
+                     int current) {
   int best = 0;
   double best_score = -std::numeric_limits<double>::infinity();
   for (Eigen::Index k = 0; k < probabilities.size(); ++k) {
-    // A probability of 0 is never picked over a positive one, whatever its prior.
-    const double score = probabilities(k) > 0 ? std::log(probabilities(k)) - exponent * std::log(prior(k))
+    // A probability of 0 is never picked over a positive one, whatever its prior or bonus.
+    const double score = probabilities(k) > 0 ? std::log(probabilities(k)) - rule.prior_exponent * std::log(prior(k)) +
+                                                    (k == current ? rule.stay_bonus : 0.0)
                                               : -std::numeric_limits<double>::infinity();
     if (score > best_score) {
       best_score = score;
@@ -118,29 +120,34 @@ int decide_next_mood(const Eigen::RowVectorXd& probabilities, const Eigen::RowVe
 }
 
 Eigen::VectorXi decide_next_moods(const Eigen::MatrixXd& probabilities, const Eigen::RowVectorXd& prior,
-                                  double exponent) {
+                                  const DecisionRule& rule, const Eigen::VectorXi& current) {
   Eigen::VectorXi out(probabilities.rows());
   for (Eigen::Index i = 0; i < probabilities.rows(); ++i)
-    out(i) = decide_next_mood(probabilities.row(i), prior, exponent);
+    out(i) = decide_next_mood(probabilities.row(i), prior, rule, current(i));
   return out;
 }
 
-double choose_prior_exponent(const Eigen::MatrixXd& validation, const Eigen::VectorXi& truth,
-                             const Eigen::RowVectorXd& prior, int clusters, double tolerance) {
-  if (truth.size() == 0) return 0;
-  const auto scores_at = [&](double exponent) {
-    return ml::classification_metrics(truth, decide_next_moods(validation, prior, exponent), clusters);
+DecisionRule choose_decision_rule(const Eigen::MatrixXd& validation, const Eigen::VectorXi& truth,
+                                  const Eigen::VectorXi& current, const Eigen::RowVectorXd& prior, int clusters,
+                                  double tolerance) {
+  DecisionRule chosen;
+  if (truth.size() == 0) return chosen;
+  const auto scores_of = [&](const DecisionRule& rule) {
+    return ml::classification_metrics(truth, decide_next_moods(validation, prior, rule, current), clusters);
   };
-  const auto plain = scores_at(0);
-  double chosen = 0;
+  const auto plain = scores_of(chosen);
   double best_macro_f1 = plain.macro_f1;
-  for (int step = 1; step <= kPriorExponentSteps; ++step) {
-    const double exponent = static_cast<double>(step) / kPriorExponentSteps;
-    const auto scores = scores_at(exponent);
-    // Strictly higher: among equal macro-F1s the smaller exponent (the fewer labels moved) stays.
-    if (scores.accuracy >= plain.accuracy - tolerance - 1e-12 && scores.macro_f1 > best_macro_f1 + 1e-12) {
-      best_macro_f1 = scores.macro_f1;
-      chosen = exponent;
+  for (int bonus = 0; bonus <= kStayBonusSteps; ++bonus) {
+    for (int exponent = 0; exponent <= kPriorExponentSteps; ++exponent) {
+      const DecisionRule rule{static_cast<double>(exponent) / kPriorExponentSteps,
+                              kMaxStayBonus * bonus / kStayBonusSteps};
+      const auto scores = scores_of(rule);
+      // Strictly higher: among equal macro-F1s the smaller bonus, then the smaller exponent (the
+      // fewer labels moved) stays.
+      if (scores.accuracy >= plain.accuracy - tolerance - 1e-12 && scores.macro_f1 > best_macro_f1 + 1e-12) {
+        best_macro_f1 = scores.macro_f1;
+        chosen = rule;
+      }
     }
   }
   return chosen;
@@ -148,6 +155,12 @@ double choose_prior_exponent(const Eigen::MatrixXd& validation, const Eigen::Vec
 
 const CandidateOutcome& NextMoodSelection::chosen_outcome() const {
   return *std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) { return c.id == chosen; });
+}
+
+std::map<std::string, double> NextMoodSelection::chosen_weights() const {
+  if (chosen == "blend") return blend_weights;
+  if (chosen == "stay_transition") return stay_transition_weights;
+  return {{chosen, 1.0}};
 }
 
 std::vector<double> fit_mixture_weights(const std::vector<const Eigen::MatrixXd*>& probabilities,
@@ -186,17 +199,33 @@ NextMoodSelection select_next_mood(const std::vector<NextMoodCandidate>& candida
     selection.candidates.push_back({candidate.id, candidate.baseline, losses.back().mean(),
                                     next_mood_scores(test_truth, candidate.test, clusters)});
   }
-  if (with_blend && candidates.size() > 1) {
+  // A mixture of `parts`: weights fitted on the whole validation slice, its validation losses
+  // cross-fitted, scored on the test rows; returns its weights by candidate id.
+  const auto add_mixture = [&](const std::string& id, const std::vector<const NextMoodCandidate*>& parts) {
     std::vector<const Eigen::MatrixXd*> validation, test;
-    for (const auto& candidate : candidates) {
-      validation.push_back(&candidate.validation);
-      test.push_back(&candidate.test);
+    for (const auto* part : parts) {
+      validation.push_back(&part->validation);
+      test.push_back(&part->test);
     }
     const auto weights = fit_mixture_weights(validation, validation_truth);
     losses.push_back(cross_fitted_losses(validation, validation_truth));
     selection.candidates.push_back(
-        {"blend", false, losses.back().mean(), next_mood_scores(test_truth, mixture(test, weights), clusters)});
-    for (std::size_t j = 0; j < candidates.size(); ++j) selection.blend_weights[candidates[j].id] = weights[j];
+        {id, false, losses.back().mean(), next_mood_scores(test_truth, mixture(test, weights), clusters)});
+    std::map<std::string, double> by_id;
+    for (std::size_t j = 0; j < parts.size(); ++j) by_id[parts[j]->id] = weights[j];
+    return by_id;
+  };
+  const auto named = [&](const char* id) -> const NextMoodCandidate* {
+    const auto found = std::find_if(candidates.begin(), candidates.end(), [&](const auto& c) { return c.id == id; });
+    return found == candidates.end() ? nullptr : &*found;
+  };
+  if (named("same_as_current") && named("transition")) {
+    selection.stay_transition_weights = add_mixture("stay_transition", {named("same_as_current"), named("transition")});
+  }
+  if (with_blend && candidates.size() > 1) {
+    std::vector<const NextMoodCandidate*> all;
+    for (const auto& candidate : candidates) all.push_back(&candidate);
+    selection.blend_weights = add_mixture("blend", all);
   }
   // The lowest validation log-loss, then the one-standard-error rule: a few dozen validation
   // rows cannot tell candidates apart whose mean losses differ by less than the standard error
@@ -287,8 +316,8 @@ std::vector<std::string> NextMoodChoice::learners_needed() const {
   return needed;
 }
 
-int NextMoodChoice::decide(const Eigen::RowVectorXd& probabilities) const {
-  return decide_next_mood(probabilities, tables.frequencies, prior_exponent);
+int NextMoodChoice::decide(const Eigen::RowVectorXd& probabilities, int current) const {
+  return decide_next_mood(probabilities, tables.frequencies, rule, current);
 }
 
 Eigen::RowVectorXd NextMoodChoice::probabilities(const std::map<std::string, Eigen::RowVectorXd>& learner_probabilities,
@@ -332,25 +361,23 @@ NextMoodChoiceTraining choose_next_mood(const features::NextMoodDataset& data, c
   result.selection = select_next_mood(candidates, data.next_cluster.segment(split.validation_begin, validation_rows),
                                       data.next_cluster.tail(test_rows), clusters);
   result.choice.chosen = result.selection.chosen;
-  if (result.choice.chosen == "blend") {
-    result.choice.weights = result.selection.blend_weights;
-  } else {
-    result.choice.weights = {{result.choice.chosen, 1.0}};
-  }
+  result.choice.weights = result.selection.chosen_weights();
   result.choice.tables = fit_next_mood_tables(data, split.rows, clusters);
   // The decision rule, fixed on the validation slice against the training rows' prior before the
   // test part is scored (with the prior of the rows before it, as its tables are).
-  result.choice.prior_exponent = choose_prior_exponent(
+  result.choice.rule = choose_decision_rule(
       chosen_rows(candidates, result.choice.weights, &NextMoodCandidate::validation),
-      data.next_cluster.segment(split.validation_begin, validation_rows), for_choice.frequencies, clusters);
+      data.next_cluster.segment(split.validation_begin, validation_rows),
+      data.current_cluster.segment(split.validation_begin, validation_rows), for_choice.frequencies, clusters);
 
   // The chosen one's test probabilities, for the evaluation every next-mood model reports.
   const Eigen::MatrixXd chosen = chosen_rows(candidates, result.choice.weights, &NextMoodCandidate::test);
   result.evaluation = evaluate_next_mood(data, split, chosen, clusters);
   result.plain_argmax = result.evaluation.model;
-  result.evaluation.model =
-      next_mood_scores(data.next_cluster.tail(test_rows), chosen,
-                       decide_next_moods(chosen, for_test.frequencies, result.choice.prior_exponent), clusters);
+  result.evaluation.model = next_mood_scores(
+      data.next_cluster.tail(test_rows), chosen,
+      decide_next_moods(chosen, for_test.frequencies, result.choice.rule, data.current_cluster.tail(test_rows)),
+      clusters);
   return result;
 }
 
@@ -364,7 +391,8 @@ void save_next_mood_choice(const std::filesystem::path& path, const NextMoodChoi
                             {{"chosen", choice.chosen},
                              {"weights", choice.weights},
                              {"tables", choice.tables.to_json()},
-                             {"prior_exponent", choice.prior_exponent}});
+                             {"prior_exponent", choice.rule.prior_exponent},
+                             {"stay_bonus", choice.rule.stay_bonus}});
 }
 
 NextMoodChoice load_next_mood_choice(const std::filesystem::path& path, int clusters, tracking::ModelFileInfo* info) {
@@ -376,13 +404,16 @@ NextMoodChoice load_next_mood_choice(const std::filesystem::path& path, int clus
       choice.chosen = file.model().at("chosen").get<std::string>();
       choice.weights = file.model().at("weights").get<std::map<std::string, double>>();
       choice.tables = NextMoodTables::from_json(file.model().at("tables"), clusters);
-      // Version 1 had no decision rule: its labels were the plain argmax.
-      if (file.info.version >= 2) {
-        choice.prior_exponent = file.model().at("prior_exponent").get<double>();
-        if (!std::isfinite(choice.prior_exponent) || choice.prior_exponent < 0 || choice.prior_exponent > 1) {
-          throw InputError("next-mood choice: 'prior_exponent' should lie in 0..1");
+      // Version 1 had no decision rule (the plain argmax), version 2 no stay bonus.
+      const auto read_rule_part = [&](const std::string& key, double most, const std::string& range) {
+        const double value = file.model().at(key).get<double>();
+        if (!std::isfinite(value) || value < 0 || value > most) {
+          throw InputError("next-mood choice: '" + key + "' should lie in " + range);
         }
-      }
+        return value;
+      };
+      if (file.info.version >= 2) choice.rule.prior_exponent = read_rule_part("prior_exponent", 1, "0..1");
+      if (file.info.version >= 3) choice.rule.stay_bonus = read_rule_part("stay_bonus", kMaxStayBonus, "0..3");
       for (const auto& [id, weight] : choice.weights) {
         if (!is_table_candidate(id) && id != "net" && id != "gbdt") {
           throw InputError("the next-mood choice names an unknown candidate '" + id + "'");

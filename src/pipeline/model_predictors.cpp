@@ -128,7 +128,7 @@ class NextMoodPredictor final : public RowPredictor {
   std::vector<ModelInput> inputs() const override { return {{"listens", "BYTES", false}}; }
   std::vector<std::string> outputs() const override {
     return {"predictor",       "session_start", "session_start_local", "last_listen", "last_track",
-            "current_cluster", "predicted",     "prior_exponent",      "next"};
+            "current_cluster", "predicted",     "prior_exponent",      "stay_bonus",  "next"};
   }
   bool reads_store() const override { return true; }
   nlohmann::json predict(const ModelContext& context, const nlohmann::json& row) const override {

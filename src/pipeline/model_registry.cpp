@@ -88,7 +88,8 @@ nlohmann::json next_mood_choice_step(const ModelContext& context, const RetrainO
                             {"accuracy", chosen.accuracy},
                             {"macro_f1", chosen.macro_f1},
                             {"log_loss", chosen.log_loss},
-                            {"prior_exponent", result.prior_exponent},
+                            {"prior_exponent", result.rule.prior_exponent},
+                            {"stay_bonus", result.rule.stay_bonus},
                             {"accuracy_plain_argmax", result.plain_argmax.accuracy},
                             {"macro_f1_plain_argmax", result.plain_argmax.macro_f1},
                             {"candidates", to_json(result)["candidates"]}};

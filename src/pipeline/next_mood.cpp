@@ -231,7 +231,8 @@ NextMoodPrediction predict_next_mood(store::Database& db, const Home& home, cons
   int predicted = 0;
   if (auto chosen = predict_with_choice(home, view.clustering_id, clusters, session, zone)) {
     prediction.predictor = chosen->predictor;
-    prediction.prior_exponent = chosen->prior_exponent;
+    prediction.prior_exponent = chosen->rule.prior_exponent;
+    prediction.stay_bonus = chosen->rule.stay_bonus;
     probabilities = chosen->probabilities;
     predicted = chosen->predicted;
   } else {

@@ -102,7 +102,7 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
   result.selection = training.selection;
   result.evaluation = training.evaluation;
   result.plain_argmax = training.plain_argmax;
-  result.prior_exponent = training.choice.prior_exponent;
+  result.rule = training.choice.rule;
 
   auto run = tracking::TrackedRun::start(
       home.runs(), std::string(mood::kNextMoodChoice.experiment),
@@ -114,13 +114,18 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
                   {"cluster_model", *clustering_id},
                   {"best_by_log_loss", result.selection.best_by_log_loss},
                   {"chosen_by", "validation log-loss, one-standard-error rule"},
-                  {"decision_rule", "argmax p_k / prior_k^prior_exponent, exponent by validation macro-F1"},
+                  {"decision_rule",
+                   "argmax p_k / prior_k^prior_exponent * e^(stay_bonus if k is current), both by validation macro-F1"},
                   {"window_days", options.window_days > 0 ? std::to_string(options.window_days) : "all"}});
   for (const auto& outcome : result.selection.candidates) log_candidate(run, outcome);
   for (const auto& [id, weight] : result.selection.blend_weights) run.log_metric("blend_weight_" + id, weight);
+  for (const auto& [id, weight] : result.selection.stay_transition_weights) {
+    run.log_metric("stay_transition_weight_" + id, weight);
+  }
   // The shipped figures: the chosen probabilities' labels under the decision rule.
   const auto& chosen = result.evaluation.model;
-  run.log_metric("prior_exponent", result.prior_exponent);
+  run.log_metric("prior_exponent", result.rule.prior_exponent);
+  run.log_metric("stay_bonus", result.rule.stay_bonus);
   run.log_metric("test_accuracy_plain_argmax", result.plain_argmax.accuracy);
   run.log_metric("test_macro_f1_plain_argmax", result.plain_argmax.macro_f1);
   run.log_metric("test_accuracy", chosen.accuracy);
@@ -133,9 +138,13 @@ ChooseNextMoodResult choose_next_mood(store::Database& db, const Home& home, con
   info.seed = options.seed;
   info.window_from_ms = data.time_ms.front();
   info.window_to_ms = data.time_ms.back();
-  info.metrics = {{"chosen", result.selection.chosen},       {"test_accuracy", chosen.accuracy},
-                  {"test_macro_f1", chosen.macro_f1},        {"test_log_loss", chosen.log_loss},
-                  {"prior_exponent", result.prior_exponent}, {"cluster_model_id", *clustering_id}};
+  info.metrics = {{"chosen", result.selection.chosen},
+                  {"test_accuracy", chosen.accuracy},
+                  {"test_macro_f1", chosen.macro_f1},
+                  {"test_log_loss", chosen.log_loss},
+                  {"prior_exponent", result.rule.prior_exponent},
+                  {"stay_bonus", result.rule.stay_bonus},
+                  {"cluster_model_id", *clustering_id}};
   mood::save_next_mood_choice(result.model_path, training.choice, info);
   run.log_artifact(result.model_path);
   run.finish();
@@ -159,7 +168,8 @@ nlohmann::json to_json(const ChooseNextMoodResult& result) {
   const auto& shipped = result.evaluation.model;
   return {{"chosen", result.selection.chosen},
           {"best_by_log_loss", result.selection.best_by_log_loss},
-          {"prior_exponent", result.prior_exponent},
+          {"prior_exponent", result.rule.prior_exponent},
+          {"stay_bonus", result.rule.stay_bonus},
           {"shipped",
            {{"test_accuracy", shipped.accuracy},
             {"test_macro_f1", shipped.macro_f1},
@@ -168,6 +178,7 @@ nlohmann::json to_json(const ChooseNextMoodResult& result) {
             {"test_macro_f1_plain_argmax", result.plain_argmax.macro_f1}}},
           {"candidates", candidates},
           {"blend_weights", result.selection.blend_weights},
+          {"stay_transition_weights", result.selection.stay_transition_weights},
           {"learners_left_out", left_out},
           {"train_rows", result.evaluation.train_rows},
           {"validation_rows", result.evaluation.validation_rows},
@@ -205,8 +216,8 @@ std::optional<ChosenNextMood> predict_with_choice(const Home& home, const std::s
   }
   const auto& now = session.back();
   const int segment = features::time_of_day_segment(zone.local(now.start_ms).hour);
-  ChosenNextMood answer{choice.chosen, choice.probabilities(learners, now.cluster, segment), 0, choice.prior_exponent};
-  answer.predicted = choice.decide(answer.probabilities);
+  ChosenNextMood answer{choice.chosen, choice.probabilities(learners, now.cluster, segment), 0, choice.rule};
+  answer.predicted = choice.decide(answer.probabilities, now.cluster);
   return answer;
 }
 

@@ -82,6 +82,7 @@ std::string predictor_words(const std::string& id) {
   if (id == "transition_time_of_day") return "transition model by time of day";
   if (id == "same_as_current") return "same as the current track";
   if (id == "most_frequent") return "most frequent mood";
+  if (id == "stay_transition") return "transition model leaning to the current mood";
   return "blend of the models";
 }
 
@@ -100,6 +101,7 @@ nlohmann::json to_json(const NextMoodPrediction& prediction, const TimeZone& zon
           {"predictor", prediction.predictor},
           {"predicted", prediction.predicted_label},
           {"prior_exponent", prediction.prior_exponent},
+          {"stay_bonus", prediction.stay_bonus},
           {"next", probabilities}};
 }
 
@@ -111,9 +113,11 @@ std::string to_text(const NextMoodPrediction& prediction, const TimeZone& zone) 
   for (const auto& [label, probability] : prediction.probabilities) {
     text += fmt::format("  {:>5.1f}%  {}\n", 100 * probability, report::terminal_safe(label));
   }
-  if (prediction.prior_exponent > 0) {
-    text += fmt::format("Predicted: {} (each mood's probability weighed against how common it is, exponent {:.1f})\n",
-                        report::terminal_safe(prediction.predicted_label), prediction.prior_exponent);
+  if (prediction.prior_exponent > 0 || prediction.stay_bonus > 0) {
+    text += fmt::format(
+        "Predicted: {} (each mood's probability weighed against how common it is, exponent {:.1f}, and the current "
+        "mood's raised by e^{:.1f})\n",
+        report::terminal_safe(prediction.predicted_label), prediction.prior_exponent, prediction.stay_bonus);
   } else {
     text += fmt::format("Predicted: {}\n", report::terminal_safe(prediction.predicted_label));
   }

@@ -103,6 +103,7 @@ TEST_F(MoodsRealHistory, ClusterTrainAndPredictEndToEnd) {
   // No choice file yet: the net answers, and names its likeliest mood.
   EXPECT_EQ(forecast["predictor"], "net");
   EXPECT_EQ(forecast["prior_exponent"], 0);
+  EXPECT_EQ(forecast["stay_bonus"], 0);
   EXPECT_EQ(forecast["predicted"], forecast["next"][0]["cluster"]);
 
   // Boosted trees on the same rows, compared with the net trained just before.

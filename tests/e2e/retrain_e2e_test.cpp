@@ -41,21 +41,25 @@ TEST(DemoE2e, TheWholeJobPrintsTheReportAndTheHtmlPath) {
                             "next_mood_choice.json", "session.json"}) {
     EXPECT_TRUE(fs::exists(out / "home" / "models" / model)) << model;
   }
-  // The next mood is named under the decision rule the choice file keeps (version 2).
+  // The next mood is named under the decision rule the choice file keeps (version 3).
   const auto choice = nlohmann::json::parse(read_file(out / "home" / "models" / "next_mood_choice.json"));
-  EXPECT_EQ(choice["version"], 2);
+  EXPECT_EQ(choice["version"], 3);
   const double exponent = choice["model"]["prior_exponent"].get<double>();
   EXPECT_GE(exponent, 0);
   EXPECT_LE(exponent, 1);
+  const double bonus = choice["model"]["stay_bonus"].get<double>();
+  EXPECT_GE(bonus, 0);
+  EXPECT_LE(bonus, 3);
   const auto predicted = run_sonic({"--home", (out / "home").string(), "predict", "next-mood", "--json"});
   ASSERT_EQ(predicted.exit_code, 0) << predicted.err;
   const auto answer = nlohmann::json::parse(predicted.out);
   EXPECT_EQ(answer["prior_exponent"].get<double>(), exponent);
+  EXPECT_EQ(answer["stay_bonus"].get<double>(), bonus);
   EXPECT_EQ(answer["predictor"], choice["model"]["chosen"]);
   bool named = false;
   for (const auto& entry : answer["next"]) named = named || entry["cluster"] == answer["predicted"];
   EXPECT_TRUE(named) << answer.dump();
-  if (exponent == 0) {
+  if (exponent == 0 && bonus == 0) {
     EXPECT_EQ(answer["predicted"], answer["next"][0]["cluster"]);
   }
 }

@@ -12,6 +12,10 @@
 namespace sonic::mood {
 namespace {
 
+constexpr int kUnknown = -1;  // no current cluster: the stay bonus moves nothing
+
+DecisionRule exponent(double prior_exponent) { return {prior_exponent, 0}; }
+
 Eigen::MatrixXd rows_of(std::initializer_list<std::initializer_list<double>> rows) {
   Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.begin()->size()));
   Eigen::Index r = 0;
@@ -129,15 +133,68 @@ TEST(NextMoodChoice, AStickyListenerGetsSameAsCurrentOverAnUnhelpfulLearner) {
   std::vector<std::string> ids;
   for (const auto& outcome : training.selection.candidates) ids.push_back(outcome.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"net", "transition", "transition_time_of_day", "same_as_current",
-                                           "most_frequent", "blend"}));
+                                           "most_frequent", "stay_transition", "blend"}));
   EXPECT_TRUE(training.choice.learners_needed().empty());
-  // Staying is always right, so no exponent can raise macro-F1 above 1: the rule stays the argmax.
-  EXPECT_EQ(training.choice.prior_exponent, 0);
+  // Staying is always right, so no rule can raise macro-F1 above 1: the rule stays the argmax.
+  EXPECT_EQ(training.choice.rule.prior_exponent, 0);
+  EXPECT_EQ(training.choice.rule.stay_bonus, 0);
   EXPECT_EQ(training.plain_argmax.macro_f1, training.evaluation.model.macro_f1);
   // Learner probabilities that do not cover the slices are refused.
   const std::map<std::string, LearnerProbabilities> short_learner = {
       {"net", {Eigen::MatrixXd::Constant(1, clusters, 1.0 / clusters), Eigen::MatrixXd()}}};
   EXPECT_THROW(choose_next_mood(data, split, short_learner, clusters), InputError);
+}
+
+// Three clusters, staying rate .8. Row A: current 0, next 0; "same as current" gives it .8, the
+// transition row (.2, .5, .3) gives .2. Row B: current 1, next 2; .1 against the transition row
+// (.1, .3, .6)'s .6. The mix w * stay + (1 - w) * transition has likelihood
+// (.2 + .6 w)(.6 - .5 w) on A and B, greatest where .6(.6 - .5 w) = .5(.2 + .6 w), w = 13/30.
+TEST(NextMoodChoice, TheStayTransitionMixWeighsStayingAgainstTheTransitionRow) {
+  const Eigen::MatrixXd stay_a = rows_of({{0.8, 0.1, 0.1}});
+  const Eigen::MatrixXd stay_b = rows_of({{0.1, 0.8, 0.1}});
+  const Eigen::MatrixXd row_a = rows_of({{0.2, 0.5, 0.3}});
+  const Eigen::MatrixXd row_b = rows_of({{0.1, 0.3, 0.6}});
+  const auto rows = [](const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, int pairs) {
+    Eigen::MatrixXd out(2 * pairs, 3);
+    for (int i = 0; i < pairs; ++i) {
+      out.row(2 * i) = a;
+      out.row(2 * i + 1) = b;
+    }
+    return out;
+  };
+  const auto truth = [](int pairs) {
+    Eigen::VectorXi out(2 * pairs);
+    for (int i = 0; i < pairs; ++i) out.segment(2 * i, 2) << 0, 2;
+    return out;
+  };
+  // One pair: each half (one row) fits a weight of 1 or 0 and scores the other row with it, so
+  // the cross-fitted loss is (ln 10 + ln 5) / 2, worse than either part (the transition's
+  // (ln 5 + ln 1/.6) / 2 = 1.06).
+  const std::vector<NextMoodCandidate> one_pair = {
+      {"transition", true, rows(row_a, row_b, 1), rows(row_a, row_b, 1)},
+      {"same_as_current", true, rows(stay_a, stay_b, 1), rows(stay_a, stay_b, 1)}};
+  const auto small = select_next_mood(one_pair, truth(1), truth(1), 3, false);
+  ASSERT_EQ(small.candidates.size(), 3u);
+  EXPECT_EQ(small.candidates[2].id, "stay_transition");
+  EXPECT_NEAR(small.candidates[2].validation_log_loss, (std::log(10.0) + std::log(5.0)) / 2, 1e-6);
+  EXPECT_NEAR(small.stay_transition_weights.at("same_as_current"), 13.0 / 30, 1e-4);
+  EXPECT_NEAR(small.stay_transition_weights.at("transition"), 17.0 / 30, 1e-4);
+  EXPECT_TRUE(small.blend_weights.empty());
+  // Twelve pairs: each half fits 13/30 too, so every row is scored at .2 + .6 * 13/30 = .46 (A)
+  // or .6 - .5 * 13/30 = .383 (B): loss .868 against the transition's 1.060 and "same as
+  // current"'s 1.263, beyond one standard error of both (.134 and .19): the mix is shipped.
+  const std::vector<NextMoodCandidate> twelve = {
+      {"transition", true, rows(row_a, row_b, 12), rows(row_a, row_b, 1)},
+      {"same_as_current", true, rows(stay_a, stay_b, 12), rows(stay_a, stay_b, 1)}};
+  const auto selection = select_next_mood(twelve, truth(12), truth(1), 3, false);
+  EXPECT_NEAR(selection.candidates[2].validation_log_loss, -(std::log(0.46) + std::log(0.6 - 0.5 * 13.0 / 30)) / 2,
+              1e-4);
+  EXPECT_EQ(selection.chosen, "stay_transition");
+  const auto weights = selection.chosen_weights();
+  EXPECT_NEAR(weights.at("same_as_current"), 13.0 / 30, 1e-4);
+  EXPECT_NEAR(weights.at("transition") + weights.at("same_as_current"), 1, 1e-12);
+  // Its test rows are the same mix: A at .46.
+  EXPECT_NEAR(selection.candidates[2].test.log_loss, -(std::log(0.46) + std::log(0.6 - 0.5 * 13.0 / 30)) / 2, 1e-4);
 }
 
 TEST(NextMoodChoice, TheSelectionSplitEndsWhereTheValidationSliceBegins) {
@@ -176,17 +233,81 @@ TEST(NextMoodChoice, TheDecisionRuleDividesByThePriorToAPower) {
   // i.e. 6^a = 2.5, a = ln 2.5 / ln 6 = 0.511; cluster 1 never wins (at a = 1: .83, 1, 2).
   const Eigen::RowVectorXd p = (Eigen::RowVectorXd(3) << 0.5, 0.3, 0.2).finished();
   const Eigen::RowVectorXd prior = (Eigen::RowVectorXd(3) << 0.6, 0.3, 0.1).finished();
-  EXPECT_EQ(decide_next_mood(p, prior, 0), 0);
-  EXPECT_EQ(decide_next_mood(p, prior, 0.5), 0);  // .5/.775 = .645 > .2/.316 = .632
-  EXPECT_EQ(decide_next_mood(p, prior, 0.6), 2);  // .5/.736 = .679 < .2/.251 = .796
-  EXPECT_EQ(decide_next_mood(p, prior, 1), 2);
+  EXPECT_EQ(decide_next_mood(p, prior, exponent(0), kUnknown), 0);
+  EXPECT_EQ(decide_next_mood(p, prior, exponent(0.5), kUnknown), 0);  // .5/.775 = .645 > .2/.316 = .632
+  EXPECT_EQ(decide_next_mood(p, prior, exponent(0.6), kUnknown), 2);  // .5/.736 = .679 < .2/.251 = .796
+  EXPECT_EQ(decide_next_mood(p, prior, exponent(1), kUnknown), 2);
   // Ties go to the lower cluster; a probability of 0 never wins, however rare its cluster.
   const Eigen::RowVectorXd even = Eigen::RowVectorXd::Constant(2, 0.5);
-  EXPECT_EQ(decide_next_mood(even, even, 1), 0);
+  EXPECT_EQ(decide_next_mood(even, even, exponent(1), kUnknown), 0);
   const Eigen::RowVectorXd certain = (Eigen::RowVectorXd(2) << 1, 0).finished();
-  EXPECT_EQ(decide_next_mood(certain, (Eigen::RowVectorXd(2) << 0.99, 0.01).finished(), 1), 0);
-  const Eigen::VectorXi rows = decide_next_moods(rows_of({{0.5, 0.3, 0.2}, {0.1, 0.6, 0.3}}), prior, 1);
+  EXPECT_EQ(decide_next_mood(certain, (Eigen::RowVectorXd(2) << 0.99, 0.01).finished(), exponent(1), kUnknown), 0);
+  const Eigen::VectorXi rows = decide_next_moods(rows_of({{0.5, 0.3, 0.2}, {0.1, 0.6, 0.3}}), prior, exponent(1),
+                                                 Eigen::VectorXi::Constant(2, kUnknown));
   EXPECT_EQ(rows, (Eigen::VectorXi(2) << 2, 2).finished());  // row 2: .17, 2, 3
+}
+
+TEST(NextMoodChoice, TheStayBonusRaisesTheCurrentCluster) {
+  // p = (.5, .3, .2): the current cluster 2 overtakes cluster 0 when ln .2 + b > ln .5, i.e.
+  // b > ln 2.5 = 0.916.
+  const Eigen::RowVectorXd p = (Eigen::RowVectorXd(3) << 0.5, 0.3, 0.2).finished();
+  const Eigen::RowVectorXd even = Eigen::RowVectorXd::Constant(3, 1.0 / 3);
+  EXPECT_EQ(decide_next_mood(p, even, {0, 0.9}, 2), 0);
+  EXPECT_EQ(decide_next_mood(p, even, {0, 1.0}, 2), 2);
+  // The bonus goes to the current cluster only: with cluster 0 current nothing moves.
+  EXPECT_EQ(decide_next_mood(p, even, {0, 3}, 0), 0);
+  // With the prior (.6, .3, .1) and exponent .5, the scores are ln .5 - .5 ln .6 = -.438,
+  // .5 ln .3 = -.602 and ln .2 - .5 ln .1 = -.458: a bonus of .1 turns cluster 2 (-.358) but not
+  // cluster 1 (-.502).
+  const Eigen::RowVectorXd prior = (Eigen::RowVectorXd(3) << 0.6, 0.3, 0.1).finished();
+  EXPECT_EQ(decide_next_mood(p, prior, {0.5, 0}, 2), 0);
+  EXPECT_EQ(decide_next_mood(p, prior, {0.5, 0.1}, 2), 2);
+  EXPECT_EQ(decide_next_mood(p, prior, {0.5, 0.1}, 1), 0);
+  // A probability of 0 stays out, whatever the bonus.
+  EXPECT_EQ(decide_next_mood((Eigen::RowVectorXd(2) << 1, 0).finished(), prior.head(2), {0, 3}, 1), 0);
+  const Eigen::VectorXi rows = decide_next_moods(rows_of({{0.5, 0.3, 0.2}, {0.5, 0.3, 0.2}}), even, {0, 1},
+                                                 (Eigen::VectorXi(2) << 2, 1).finished());
+  EXPECT_EQ(rows, (Eigen::VectorXi(2) << 2, 1).finished());  // row 2: ln .3 + 1 > ln .5
+}
+
+// Under the prior (.8, .2) a row with p = (.7, .3) leads cluster 0 by ln(7/3) = .847 in logs; the
+// exponent a takes a ln 4 = 1.386 a off that lead and the bonus b adds b to the current one's.
+// Rows 1-2 (current 1, truth 1) need a ln 4 + b > .847; rows 3-4, the same p with current 0 and
+// truth 0, stay at 0 while .847 - 1.386 a + b > 0; rows 5-6 (p = (.9, .1), current 0, truth 0)
+// never move. The exponent alone cannot part rows 1-2 from 3-4 (a = .7 turns all four: macro-F1
+// 2/3); with b = .1, a = .6 gives .847 - .832 - .1 < 0 on rows 1-2 and .847 - .832 + .1 > 0 on
+// rows 3-4 (a = .5: .847 - .693 - .1 > 0, rows 1-2 stay): every row right, macro-F1 1.
+TEST(NextMoodChoice, TheStayBonusIsChosenWithTheExponentOnValidationMacroF1) {
+  const Eigen::RowVectorXd prior = (Eigen::RowVectorXd(2) << 0.8, 0.2).finished();
+  const Eigen::MatrixXd validation = rows_of({{0.7, 0.3}, {0.7, 0.3}, {0.7, 0.3}, {0.7, 0.3}, {0.9, 0.1}, {0.9, 0.1}});
+  Eigen::VectorXi current(6), truth(6);
+  current << 1, 1, 0, 0, 0, 0;
+  truth << 1, 1, 0, 0, 0, 0;
+  const auto rule = choose_decision_rule(validation, truth, current, prior, 2);
+  EXPECT_DOUBLE_EQ(rule.stay_bonus, 0.1);
+  EXPECT_DOUBLE_EQ(rule.prior_exponent, 0.6);
+  // Under an even prior only the bonus moves labels: the first to turn rows 1-2 is .9 (> .847).
+  const auto without_prior = choose_decision_rule(validation, truth, current, Eigen::RowVectorXd::Constant(2, 0.5), 2);
+  EXPECT_DOUBLE_EQ(without_prior.stay_bonus, 0.9);
+  EXPECT_EQ(without_prior.prior_exponent, 0);
+}
+
+// Two clusters, an even prior (the exponent moves nothing); p = (.6, .4) on every row, so a bonus
+// above ln 1.5 = .405 names the current cluster. Row 1: current 1, truth 1; rows 2-3: current 1,
+// truth 0; row 4: current 0, truth 0. The plain argmax: accuracy 3/4, macro-F1 (6/7 + 0)/2 = .429;
+// from b = .5: accuracy 2/4, macro-F1 (.5 + .5)/2 = .5.
+TEST(NextMoodChoice, TheStayBonusMayNotCostMoreAccuracyThanTheTolerance) {
+  const Eigen::RowVectorXd even = Eigen::RowVectorXd::Constant(2, 0.5);
+  const Eigen::MatrixXd validation = rows_of({{0.6, 0.4}, {0.6, 0.4}, {0.6, 0.4}, {0.6, 0.4}});
+  Eigen::VectorXi current(4), truth(4);
+  current << 1, 1, 1, 0;
+  truth << 1, 0, 0, 0;
+  const auto strict = choose_decision_rule(validation, truth, current, even, 2);
+  EXPECT_EQ(strict.stay_bonus, 0);
+  EXPECT_EQ(strict.prior_exponent, 0);
+  const auto loose = choose_decision_rule(validation, truth, current, even, 2, 0.3);
+  EXPECT_DOUBLE_EQ(loose.stay_bonus, 0.5);
+  EXPECT_EQ(loose.prior_exponent, 0);
 }
 
 // Validation rows under the prior (.8, .2): a row with p = (.6, .4) turns to cluster 1 from
@@ -198,10 +319,13 @@ TEST(NextMoodChoice, ThePriorExponentRaisesValidationMacroF1) {
   truth << 1, 0, 0, 0, 1;
   // a = 0: all 0, accuracy .6, macro-F1 (.75 + 0)/2; a = .2: row 5 right, macro-F1 (6/7 + 2/3)/2;
   // a = .3 to .6: every row right, macro-F1 1 (a = .7 turns row 2 wrong). The first of the best.
-  EXPECT_DOUBLE_EQ(choose_prior_exponent(validation, truth, prior, 2), 0.3);
+  // No current cluster known, so the bonus moves nothing.
+  const Eigen::VectorXi unknown = Eigen::VectorXi::Constant(5, kUnknown);
+  EXPECT_DOUBLE_EQ(choose_decision_rule(validation, truth, unknown, prior, 2).prior_exponent, 0.3);
+  EXPECT_EQ(choose_decision_rule(validation, truth, unknown, prior, 2).stay_bonus, 0);
   // The plain argmax is kept when no exponent raises macro-F1.
   Eigen::VectorXi zeros = Eigen::VectorXi::Zero(5);
-  EXPECT_EQ(choose_prior_exponent(validation, zeros, prior, 2), 0);
+  EXPECT_EQ(choose_decision_rule(validation, zeros, unknown, prior, 2).prior_exponent, 0);
 }
 
 TEST(NextMoodChoice, ThePriorExponentMayNotCostMoreAccuracyThanTheTolerance) {
@@ -211,42 +335,67 @@ TEST(NextMoodChoice, ThePriorExponentMayNotCostMoreAccuracyThanTheTolerance) {
   truth << 1, 0, 0, 0, 0, 0;
   // From a = .3 the first three rows turn to cluster 1: macro-F1 rises from (10/11 + 0)/2 = .455
   // to (.75 + .5)/2 = .625, but accuracy falls from 5/6 to 4/6, by .167.
-  EXPECT_EQ(choose_prior_exponent(validation, truth, prior, 2), 0);
-  EXPECT_DOUBLE_EQ(choose_prior_exponent(validation, truth, prior, 2, 0.2), 0.3);
+  const Eigen::VectorXi unknown = Eigen::VectorXi::Constant(6, kUnknown);
+  EXPECT_EQ(choose_decision_rule(validation, truth, unknown, prior, 2).prior_exponent, 0);
+  EXPECT_DOUBLE_EQ(choose_decision_rule(validation, truth, unknown, prior, 2, 0.2).prior_exponent, 0.3);
 }
 
-TEST(NextMoodChoice, TheFileKeepsTheExponentAndAVersionOneFileMeansTheArgmax) {
+TEST(NextMoodChoice, TheFileKeepsTheRuleAndOlderFilesLoadWithoutWhatTheyLack) {
   const int clusters = 3;
   const auto data = sticky_listener(200, clusters);
   NextMoodChoice choice;
   choice.chosen = "most_frequent";
   choice.weights = {{"most_frequent", 1.0}};
   choice.tables = fit_next_mood_tables(data, 200, clusters);
-  choice.prior_exponent = 0.7;
+  choice.rule = {0.7, 2.5};
   testing::TempDir dir;
   const auto path = dir / "next_mood_choice.json";
   save_next_mood_choice(path, choice, {});
   const auto loaded = load_next_mood_choice(path, clusters);
-  EXPECT_EQ(loaded.prior_exponent, 0.7);
+  EXPECT_EQ(loaded.rule.prior_exponent, 0.7);
+  EXPECT_EQ(loaded.rule.stay_bonus, 2.5);
   const Eigen::RowVectorXd p = (Eigen::RowVectorXd(3) << 0.4, 0.35, 0.25).finished();
-  EXPECT_EQ(loaded.decide(p), decide_next_mood(p, choice.tables.frequencies, 0.7));
+  for (int current = 0; current < clusters; ++current) {
+    EXPECT_EQ(loaded.decide(p, current), decide_next_mood(p, choice.tables.frequencies, {0.7, 2.5}, current));
+  }
+  const Eigen::RowVectorXd leaning = (Eigen::RowVectorXd(3) << 0.2, 0.5, 0.3).finished();
+  // e^2.5 = 12 times .3 outweighs .5 unless cluster 2 were 17 times as frequent as cluster 1
+  // (ln(12 * .3 / .5) = 1.99 = .7 ln 17); the sticky listener's clusters are about even.
+  EXPECT_EQ(loaded.decide(leaning, 2), 2);
 
-  // The file as version 1 wrote it: no exponent, so the plain argmax.
+  // The file as version 2 wrote it: no bonus.
   auto document = nlohmann::json::parse(std::ifstream(path));
-  ASSERT_EQ(document.at("version"), 2);
+  ASSERT_EQ(document.at("version"), 3);
+  document["version"] = 2;
+  document["model"].erase("stay_bonus");
+  std::ofstream(path) << document.dump();
+  const auto two = load_next_mood_choice(path, clusters);
+  EXPECT_EQ(two.rule.prior_exponent, 0.7);
+  EXPECT_EQ(two.rule.stay_bonus, 0);
+  // As version 1 wrote it: no exponent either, so the plain argmax.
   document["version"] = 1;
   document["model"].erase("prior_exponent");
   std::ofstream(path) << document.dump();
   const auto old = load_next_mood_choice(path, clusters);
-  EXPECT_EQ(old.prior_exponent, 0);
-  EXPECT_EQ(old.decide((Eigen::RowVectorXd(3) << 0.2, 0.5, 0.3).finished()), 1);
-  // Version 2 must say it, and within 0..1.
+  EXPECT_EQ(old.rule.prior_exponent, 0);
+  EXPECT_EQ(old.decide(leaning, 2), 1);
+  // Version 2 must give the exponent, within 0..1; version 3 the bonus too, within 0..3.
   document["version"] = 2;
   std::ofstream(path) << document.dump();
   EXPECT_THROW(load_next_mood_choice(path, clusters), InputError);
   document["model"]["prior_exponent"] = 1.5;
   std::ofstream(path) << document.dump();
   EXPECT_THROW(load_next_mood_choice(path, clusters), InputError);
+  document["model"]["prior_exponent"] = 0.5;
+  document["version"] = 3;
+  std::ofstream(path) << document.dump();
+  EXPECT_THROW(load_next_mood_choice(path, clusters), InputError);
+  document["model"]["stay_bonus"] = -0.1;
+  std::ofstream(path) << document.dump();
+  EXPECT_THROW(load_next_mood_choice(path, clusters), InputError);
+  document["model"]["stay_bonus"] = 0.4;
+  std::ofstream(path) << document.dump();
+  EXPECT_EQ(load_next_mood_choice(path, clusters).rule.stay_bonus, 0.4);
 }
 
 }  // namespace

@@ -76,10 +76,12 @@ struct NextMoodPrediction {
   std::string last_track;
   std::string current_label;
   std::vector<std::pair<std::string, double>> probabilities;  // by cluster label, likeliest first
-  // The mood predicted: the likeliest one weighed against how common each is (the choice's
-  // decision rule, mood/next_mood_choice.hpp), so not always the first of `probabilities`.
+  // The mood predicted: the likeliest one weighed against how common each is and toward the
+  // current one (the choice's decision rule, mood/next_mood_choice.hpp), so not always the first
+  // of `probabilities`.
   std::string predicted_label;
-  double prior_exponent = 0;  // 0: the likeliest one
+  double prior_exponent = 0;  // both 0: the likeliest one
+  double stay_bonus = 0;
 };
 
 // What a next-mood prediction reads from the store: the clustering (its id, labels and

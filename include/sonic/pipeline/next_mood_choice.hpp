@@ -30,11 +30,11 @@ struct ChooseNextMoodOptions {
 
 struct ChooseNextMoodResult {
   mood::NextMoodSelection selection;
-  // The shipped predictor's test figures: its labels under the decision rule (prior_exponent,
+  // The shipped predictor's test figures: its labels under the decision rule (`rule`,
   // mood/next_mood_choice.hpp), and `plain_argmax` the same probabilities' likeliest class.
   mood::NextMoodEvaluation evaluation;
   mood::NextMoodScores plain_argmax;
-  double prior_exponent = 0;
+  mood::DecisionRule rule;
   // A learner left out of the choice and why (not trained on this clustering and window).
   std::vector<std::pair<std::string, std::string>> learners_left_out;
   std::string run_id;
@@ -60,7 +60,7 @@ struct ChosenNextMood {
   std::string predictor;             // the chosen candidate's id
   Eigen::RowVectorXd probabilities;  // one per cluster
   int predicted = 0;                 // the cluster the decision rule names
-  double prior_exponent = 0;
+  mood::DecisionRule rule;
 };
 
 // The chosen predictor's answer for what follows `session`, or nullopt when there is no choice
