@@ -3,7 +3,13 @@
 // `sonic train session`, and its ROC-AUC on the held-out 20 % of hours is printed next to the
 // hour-of-week baseline's. No reference tool: the baseline is the bar.
 //
-//   session_history_bench [--window DAYS] [--half-life DAYS] [--threads T] [--tz ZONE] [--compare] HISTORY...
+//   session_history_bench [--window DAYS] [--half-life DAYS] [--threads T] [--tz ZONE] [--cut-days N] [--compare]
+//                         HISTORY...
+//
+// --cut-days N first forgets the last N days of each history: a backtest whose held-out hours all
+// come before the real ones, so a rule (a window, a half-life, a choice on validation) can be
+// judged over several origins without looking at the real test hours. "seconds" times the
+// training as `sonic train session` runs it, without reading the store or writing the model file.
 //
 // --compare also trains the model as it was before issue 15 (its first 14 columns, the last 90
 // days, no weights) and scores it on the same held-out hours, with every forecaster's expected
@@ -11,6 +17,7 @@
 //
 // HISTORY: an export folder, zip or file. One JSON line per history; a history the model cannot
 // be trained on (too short, no session starts) gets a line with its "error".
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -28,7 +35,9 @@
 #include "sonic/pipeline/import_history.hpp"
 #include "sonic/ml/gbdt/trainer.hpp"
 #include "sonic/ml/metrics/calibration.hpp"
-#include "sonic/pipeline/train_session.hpp"
+#include "sonic/core/utc_time.hpp"
+#include "sonic/session/session_trainer.hpp"
+#include "sonic/session/session_window.hpp"
 #include "sonic/session/hour_of_week_baseline.hpp"
 #include "sonic/store/schema.hpp"
 #include "sonic/store/session_history_query.hpp"
@@ -38,6 +47,7 @@ namespace {
 struct Settings {
   sonic::session::SessionTrainingOptions training;
   bool compare = false;
+  int cut_days = 0;          // --cut-days: a backtest, see cut_history
   std::string zone = "UTC";  // the exports do not say where their people live
   std::vector<std::filesystem::path> histories;
 };
@@ -122,25 +132,39 @@ nlohmann::json compare_on_test_hours(const sonic::records::SessionHistory& histo
           {"test_rate", test_y.cast<double>().mean()}};
 }
 
+// The history as it was known `cut_days` days before its last session ended: a backtest origin
+// whose held-out hours all come before the real ones (sessions still running then are dropped).
+sonic::records::SessionHistory cut_history(sonic::records::SessionHistory history, const Settings& settings) {
+  if (settings.cut_days <= 0 || history.sessions.empty()) return history;
+  std::int64_t last_end = 0;
+  for (const auto& session : history.sessions) last_end = std::max(last_end, session.end_ms);
+  const std::int64_t cut = last_end - std::int64_t{settings.cut_days} * sonic::kMsPerDay;
+  std::erase_if(history.sessions, [cut](const auto& session) { return session.end_ms > cut; });
+  std::erase_if(history.listen_starts_ms, [cut](std::int64_t start) { return start >= cut; });
+  return history;
+}
+
 nlohmann::json bench_history(const std::filesystem::path& history, const Settings& settings) {
   const auto scratch = std::filesystem::temp_directory_path() / "sonic-session-bench";
   std::filesystem::remove_all(scratch);
-  const sonic::Home home{.dir = scratch, .database = scratch / "sonic.db"};
   std::filesystem::create_directories(scratch);
   nlohmann::json line = {
       {"task", "session"}, {"tool", std::string("sonic ") + sonic::kVersion}, {"data", name_of(history)}};
   try {
     sonic::bench::Stopwatch import_watch;
-    auto db = sonic::store::open_store(home.database);
+    auto db = sonic::store::open_store(scratch / "sonic.db");
     const auto report = sonic::pipeline::import_history(db, {history}, {});
     line["import_seconds"] = import_watch.seconds();
     line["plays"] = report.tally.imported;
 
+    const sonic::TimeZone zone = sonic::TimeZone::named(settings.zone);
+    const auto sessions =
+        cut_history(sonic::store::read_session_history(db, std::numeric_limits<std::int64_t>::max()), settings);
     sonic::bench::Stopwatch watch;
-    const auto result =
-        sonic::pipeline::train_session(db, home, sonic::TimeZone::named(settings.zone), settings.training);
+    const sonic::session::SessionWindow window =
+        sonic::session::choose_session_window(sessions, zone, settings.training.window_days);
+    const auto training = sonic::session::train_session_model(sessions, zone, window, settings.training);
     line["seconds"] = watch.seconds();
-    const auto& training = result.training;
     line["hours"] = training.window.hour_starts_ms.size();
     line["test_hours"] = training.split.test;
     line["test_start_hours"] = training.test_positives;
@@ -157,8 +181,7 @@ nlohmann::json bench_history(const std::filesystem::path& history, const Setting
     line["validation_logloss"] = training.validation_loss.at(static_cast<std::size_t>(training.best_round - 1));
     line["days"] = training.window.days();
     if (settings.compare) {
-      const auto sessions = sonic::store::read_session_history(db, std::numeric_limits<std::int64_t>::max());
-      line["compare"] = compare_on_test_hours(sessions, sonic::TimeZone::named(settings.zone), training, settings);
+      line["compare"] = compare_on_test_hours(sessions, zone, training, settings);
     }
   } catch (const sonic::InputError& error) {
     line["error"] = error.what();
@@ -175,6 +198,8 @@ int run(int argc, char** argv) {
       settings.training.window_days = std::atoi(argv[++i]);
     } else if (argument == "--half-life" && i + 1 < argc) {
       settings.training.recency_half_life_days = std::atof(argv[++i]);
+    } else if (argument == "--cut-days" && i + 1 < argc) {
+      settings.cut_days = std::atoi(argv[++i]);
     } else if (argument == "--compare") {
       settings.compare = true;
     } else if (argument == "--threads" && i + 1 < argc) {
@@ -188,7 +213,7 @@ int run(int argc, char** argv) {
   if (settings.histories.empty()) {
     std::fprintf(stderr,
                  "usage: session_history_bench [--window DAYS] [--half-life DAYS] [--threads T] [--tz ZONE] "
-                 "[--compare] HISTORY...\n");
+                 "[--cut-days N] [--compare] HISTORY...\n");
     return 2;
   }
   sonic::configure_logging("warn");
