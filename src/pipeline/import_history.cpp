@@ -70,16 +70,15 @@ Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWr
   }
 }
 
-// The end of a first import's bulk load: the sessions of every file kept, then the indexes, then
-// the one commit. The sessions are grouped from the listens the writer kept in memory; only when
-// it lost track of them (a play replaced by a richer source's) are they read back from plays,
-// which needs the index by start time first.
+// The end of a first import's bulk load: the sessions of every file kept, then the one commit
+// (which builds the dropped indexes). The sessions are grouped from the listens the writer kept
+// in memory; only when it lost track of them (a play replaced by a richer source's) are they
+// read back from plays, through plays_by_start, which the load keeps.
 void finish_bulk_load(store::BulkPlayLoad& load, store::Database& db, store::PlayWriter& writer,
                       const store::TouchedRange& touched, std::int64_t session_gap_ms) {
   if (auto listens = writer.take_kept_listens()) {
     refresh_sessions(db, touched, session_gap_ms, std::move(*listens));
   } else {
-    load.rebuild_indexes();
     refresh_sessions(db, touched, session_gap_ms);
   }
   load.commit();
