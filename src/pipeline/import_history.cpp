@@ -70,12 +70,17 @@ Tally import_file(std::size_t index, ExportPrefetcher& prefetcher, store::PlayWr
   }
 }
 
-// The end of a first import's bulk load: the indexes first, since the session refresh reads
-// plays by start time, then the sessions of every file kept, then the one commit.
-void finish_bulk_load(store::BulkPlayLoad& load, store::Database& db, const store::TouchedRange& touched,
-                      std::int64_t session_gap_ms) {
-  load.rebuild_indexes();
-  refresh_sessions(db, touched, session_gap_ms);
+// The end of a first import's bulk load: the sessions of every file kept, then the one commit
+// (which builds the dropped indexes). The sessions are grouped from the listens the writer kept
+// in memory; only when it lost track of them (a play replaced by a richer source's) are they
+// read back from plays, through plays_by_start, which the load keeps.
+void finish_bulk_load(store::BulkPlayLoad& load, store::Database& db, store::PlayWriter& writer,
+                      const store::TouchedRange& touched, std::int64_t session_gap_ms) {
+  if (auto listens = writer.take_kept_listens()) {
+    refresh_sessions(db, touched, session_gap_ms, std::move(*listens));
+  } else {
+    refresh_sessions(db, touched, session_gap_ms);
+  }
   load.commit();
 }
 
@@ -101,6 +106,7 @@ std::optional<ImportResult> import_inputs(store::Database& db, const std::vector
   std::optional<store::Transaction> dry_run_scope;
   if (options.dry_run) dry_run_scope.emplace(db);
   store::PlayWriter writer(db, 0);
+  if (bulk_load) writer.keep_listens();
   ExportPrefetcher prefetcher(inputs);
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -134,8 +140,12 @@ std::optional<ImportResult> import_inputs(store::Database& db, const std::vector
       continue;
     } catch (const sources::NotListeningHistory& not_history) {
       if (bulk_load && (wrote || input.named_directly)) return std::nullopt;
-      if (!bulk_load) run.rolled_back();
-      writer.forget_cached_ids();
+      if (!bulk_load) {
+        // In a bulk load the file was passed over before any of its rows reached the writer:
+        // nothing was rolled back, and the listens the writer keeps are still those stored.
+        run.rolled_back();
+        writer.forget_cached_ids();
+      }
       writer.take_touched_range();
       if (!input.named_directly) {
         spdlog::info("skipping {}: not a listening history", input.name);
@@ -161,7 +171,7 @@ std::optional<ImportResult> import_inputs(store::Database& db, const std::vector
     }
     run.pass_over(input.name, "failed", report.failures.back().message);
   }
-  if (bulk_load) finish_bulk_load(*bulk_load, db, bulk_touched, options.session_gap_ms);
+  if (bulk_load) finish_bulk_load(*bulk_load, db, writer, bulk_touched, options.session_gap_ms);
   run.finish(totals_of(report));
   report.sessions = store::session_count(db);
   return report;

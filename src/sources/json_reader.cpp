@@ -116,11 +116,18 @@ bool JsonReader::ensure(const char*& p, std::size_t n) {
   return true;
 }
 
-const char* JsonReader::skip_whitespace(const char* p) {
+const char* JsonReader::skip_whitespace_run(const char* p) {
   for (;;) {
     p = json_scan::skip_whitespace(p);
     if (p != end_ || !refill(p)) return p;
   }
+}
+
+// Most tokens follow no whitespace at all (a key's ':', a value's ','): that case is inlined
+// into the grammar below, which was a tenth of the reader's time as a call.
+inline const char* JsonReader::skip_whitespace(const char* p) {
+  if (p != end_ && !json_scan::is_whitespace(*p)) return p;
+  return skip_whitespace_run(p);
 }
 
 void JsonReader::skip_bom() {

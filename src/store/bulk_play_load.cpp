@@ -1,5 +1,7 @@
 #include "sonic/store/bulk_play_load.hpp"
 
+#include <string_view>
+
 namespace sonic::store {
 
 bool plays_empty(Database& db) { return db.scalar("SELECT NOT EXISTS (SELECT 1 FROM plays)") != 0; }
@@ -20,12 +22,24 @@ void BulkPlayLoad::ForeignKeysOff::restore() {
   }
 }
 
+namespace {
+
+// Kept up to date while loading rather than dropped: a file's plays arrive in time order, so
+// each new entry lands beside the one before it at the edge of the b-tree, which costs less
+// than scanning and sorting the whole table again at the end (1M plays: the index phase 1.8 ->
+// 1.2 CPU seconds, the loading itself no slower within the noise). plays_listens_by_track is
+// ordered by track first, so its entries land all over the tree, and its one sort stays cheaper.
+constexpr std::string_view kKeptWhileLoading = "plays_by_start";
+
+}  // namespace
+
 BulkPlayLoad::BulkPlayLoad(Database& db) : db_(db), foreign_keys_off_(db), transaction_(db) {
   // Read from the schema itself, so an index a later migration adds is deferred too and comes
   // back exactly as that migration wrote it.
   auto secondary = db_.prepare(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'plays' AND sql IS NOT NULL "
-      "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name");
+      "AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> ?1 ORDER BY name");
+  secondary.bind(1, kKeptWhileLoading);
   std::vector<std::string> names;
   while (secondary.step()) {
     names.push_back(secondary.text(0));

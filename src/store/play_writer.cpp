@@ -1,6 +1,7 @@
 #include "sonic/store/play_writer.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "sonic/sources/name_key.hpp"
 
@@ -88,7 +89,10 @@ PlayWriter::PlayWriter(Database& db, std::int64_t import_run_id)
     const bool is_track = play.track_id != 0;
     if (play.is_short()) ++counts_.short_plays;
     if (!is_track) ++counts_.episodes;
-    if (is_track && !play.is_short()) touched_.add(play.start_ms, play.end_ms);
+    if (is_track && !play.is_short()) {
+      touched_.add(play.start_ms, play.end_ms);
+      if (keeping_listens_ == Keeping::yes) kept_listens_.push_back({play.start_ms, play.end_ms, play.ms_played});
+    }
   });
   load_source_spans();
 }
@@ -136,6 +140,26 @@ void PlayWriter::forget_cached_ids() {
   artist_by_key_cache_.clear();
   episode_cache_.clear();
   spans_changed_ = true;  // the rolled-back batch may have taken the kept spans with it
+  lose_kept_listens();
+}
+
+void PlayWriter::keep_listens() {
+  keeping_listens_ = Keeping::yes;
+  kept_listens_.clear();
+}
+
+void PlayWriter::lose_kept_listens() {
+  if (keeping_listens_ == Keeping::no) return;
+  keeping_listens_ = Keeping::lost;
+  kept_listens_ = {};
+}
+
+std::optional<std::vector<records::Listen>> PlayWriter::take_kept_listens() {
+  queue_.flush();
+  const Keeping was = keeping_listens_;
+  keeping_listens_ = Keeping::no;
+  if (was != Keeping::yes) return std::nullopt;
+  return std::exchange(kept_listens_, {});
 }
 
 WriteCounts PlayWriter::take_counts() {
@@ -363,6 +387,7 @@ void PlayWriter::write(const PlayRecord& play) {
   }
   play_span_.reset();
   delete_play_.bind(1, same_listen.first).run();
+  lose_kept_listens();  // the kept list has no ids to take the removed play out by
   ++counts_.replaced;
 }
 

@@ -72,6 +72,22 @@ TEST(ExportFileReader, ExtendedCurrentLayout) {
   EXPECT_EQ(result.records[1].track_name, "Café “Noir” & Co");
 }
 
+// Keys are found by a hash of their length and two bytes: keys that land in the slot of a known
+// key ("Ts" and "tS" beside "ts", "ip_addr" beside "reason_end", "trackname" beside "trackName")
+// are still other keys, skipped unread, whatever their values hold.
+TEST(ExportFileReader, KeysSharingAKnownKeysSlotAreStillUnknown) {
+  const auto result =
+      read_text(R"([{"Ts": {"x": 1}, "tS": [1], "ts": "2023-06-01T08:03:20Z", "ip_addr": 7, "ms_played": 200000,)"
+                R"("trackname": false, "master_metadata_track_name": "Morning Light",)"
+                R"("spotify_track_uri": "spotify:track:0aaaaaaaaaaaaaaaaaaaaa", "reason_end": "trackdone"}])");
+  ASSERT_EQ(result.layout, ExportLayout::extended);
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(result.records[0].end_ms, utc("2023-06-01T08:03:20Z"));
+  EXPECT_EQ(result.records[0].track_name, "Morning Light");
+  EXPECT_EQ(result.records[0].reason_end, "trackdone");
+  EXPECT_EQ(result.skips[0], "");
+}
+
 TEST(ExportFileReader, PodcastAudiobookAndEmptyRows) {
   const auto result = read_all(testing::test_data("import/Streaming_History_Audio_2023-2024_0.json"));
   const PlayRecord& podcast = result.records[2];

@@ -244,5 +244,43 @@ TEST_F(PlayWriterTest, DuplicatesInsideAManyRowStatementLeaveTheOtherRowsCounted
   EXPECT_EQ(count("SELECT count(*) FROM plays WHERE is_short = 1"), 8);
 }
 
+// The listens kept for a bulk load's sessions are exactly the music listens that went in, in
+// the order they went in (no duplicate, short play or episode); a replaced play or a rollback
+// makes the writer give them up rather than hand over a list the store no longer matches.
+TEST_F(PlayWriterTest, KeptListensAreTheListensStoredUntilAPlayIsReplaced) {
+  const std::string id = "0aaaaaaaaaaaaaaaaaaaaa";
+  PlayWriter writer(db_, 0);
+  Transaction transaction(db_);
+  EXPECT_FALSE(writer.take_kept_listens());  // not asked to keep any
+  writer.keep_listens();
+  PlayRecord episode = extended("", "", "", kNoon + 100'000, 300'000);
+  episode.kind = sources::ItemKind::podcast;
+  episode.episode_uri = "spotify:episode:5ccccccccccccccccccccc";
+  for (const auto& play : {extended(id, "A", "B", kNoon, 200'000), extended(id, "A", "B", kNoon, 200'000),
+                           extended(id, "A", "B", kNoon + 50'000, 10'000), episode,
+                           extended("1bbbbbbbbbbbbbbbbbbbbb", "C", "D", kNoon - 600'000, 40'000)}) {
+    writer.write(play);
+  }
+  const auto kept = writer.take_kept_listens();
+  ASSERT_TRUE(kept);
+  ASSERT_EQ(kept->size(), 2u);
+  EXPECT_EQ((*kept)[0].start_ms, kNoon - 200'000);
+  EXPECT_EQ((*kept)[0].end_ms, kNoon);
+  EXPECT_EQ((*kept)[0].ms_played, 200'000);
+  EXPECT_EQ((*kept)[1].start_ms, kNoon - 640'000);
+  EXPECT_FALSE(writer.take_kept_listens());  // handed over once
+
+  writer.keep_listens();
+  writer.write(basic("E", "F", kNoon + 3'600'000));
+  writer.write(extended("2ccccccccccccccccccccc", "E", "F", kNoon + 3'630'000));  // replaces the basic play
+  EXPECT_EQ(writer.take_counts().replaced, 1);
+  EXPECT_FALSE(writer.take_kept_listens());
+
+  writer.keep_listens();
+  writer.write(extended(id, "A", "B", kNoon + 7'200'000));
+  writer.forget_cached_ids();  // as after a rollback
+  EXPECT_FALSE(writer.take_kept_listens());
+}
+
 }  // namespace
 }  // namespace sonic::store

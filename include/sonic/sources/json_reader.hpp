@@ -100,7 +100,9 @@ class JsonReader {
   bool refill(const char*& keep);
   // Makes at least `n` bytes available from `p` unless the input ends first.
   bool ensure(const char*& p, std::size_t n);
+  // The first byte at or after p that is not whitespace, refilling as needed.
   const char* skip_whitespace(const char* p);
+  const char* skip_whitespace_run(const char* p);
   void skip_bom();
 
   JsonToken advance();

@@ -1,8 +1,9 @@
 #pragma once
 // The first import into an empty store as one bulk load: one transaction for all its files
 // (no savepoint per file: see pipeline/import_history), with the secondary indexes of plays dropped at the
-// start and built once at the end. Keeping a time index and a by-track index up to date row by
-// row is most of an import's SQLite work; one sort per index at the end is far cheaper.
+// start and built once at the end. Keeping a by-track index up to date row by row is most of an
+// import's SQLite work; one sort at the end is far cheaper. The index by start time is the
+// exception: plays come in time order, so it is kept up to date for less than a sort.
 //
 // Foreign keys are not enforced row by row during the load (a parent lookup for each reference
 // of each play, an eighth of its insert): every ID the writer stores is one it has just read or
@@ -27,19 +28,20 @@ bool plays_empty(Database& db);
 class BulkPlayLoad {
  public:
   // Turns foreign key enforcement off (SQLite ignores that inside a transaction: under an outer
-  // one it stays on), begins the transaction and drops every non-unique index of plays (the
-  // unique identity indexes stay: duplicates and the 90-second cross-source match use them).
+  // one it stays on), begins the transaction and drops the non-unique indexes of plays (the
+  // unique identity indexes stay: duplicates and the 90-second cross-source match use them; so
+  // does plays_by_start, whose entries come in order).
   explicit BulkPlayLoad(Database& db);
   BulkPlayLoad(const BulkPlayLoad&) = delete;
   BulkPlayLoad& operator=(const BulkPlayLoad&) = delete;
 
-  // Builds the dropped indexes again from their own definitions (idempotent). Call it before
-  // anything that reads plays by start time, such as the session refresh.
-  void rebuild_indexes();
   // Rebuilds (if not yet done) and commits. Destruction without commit() rolls everything back.
   void commit();
 
  private:
+  // Builds the dropped indexes again from their own definitions (idempotent).
+  void rebuild_indexes();
+
   // Off from construction until commit() or destruction, whichever comes first; declared before
   // the transaction so that a rollback happens before enforcement returns.
   class ForeignKeysOff {

@@ -6,9 +6,12 @@
 //    whose end times lie within 90 s are one listen. The richer source wins: an extended-export
 //    play replaces an API or account-data play of the same listen, never the other way round.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "sonic/records/listen.hpp"
 #include "sonic/sources/play_record.hpp"
 #include "sonic/store/database.hpp"
 #include "sonic/store/play_insert_queue.hpp"
@@ -60,6 +63,14 @@ class PlayWriter {
   // After a rollback: queued rows, counts and cached row ids may all name what no longer exists.
   void forget_cached_ids();
 
+  // From now on, the music listens (track plays of 30 s or more) that go in are also kept in
+  // memory, in the order they went in. A bulk load into an empty store groups its sessions from
+  // them instead of reading a million plays back by start time.
+  void keep_listens();
+  // The listens kept since keep_listens(): exactly the listens stored since then, unless a play
+  // was replaced by a richer source's or a rollback took some back (nullopt: read the store).
+  std::optional<std::vector<records::Listen>> take_kept_listens();
+
  private:
   std::int64_t track_for(const sources::PlayRecord& play, const std::string& name_key);
   std::int64_t artist_for(const sources::ArtistCredit& artist);
@@ -71,6 +82,7 @@ class PlayWriter {
   void note_source_range(sources::PlaySource source, std::int64_t end_ms);
   void load_source_spans();
   void keep_source_spans();  // into play_source_spans, in the caller's transaction
+  void lose_kept_listens();  // the store no longer holds exactly the listens kept
 
   Database& db_;
   std::int64_t run_id_;
@@ -110,6 +122,8 @@ class PlayWriter {
   PlayInsertQueue queue_;
   WriteCounts counts_;
   std::int64_t queued_ = 0;  // rows handed to the queue; those not inserted were duplicates
+  enum class Keeping { no, yes, lost } keeping_listens_ = Keeping::no;
+  std::vector<records::Listen> kept_listens_;
 };
 
 }  // namespace sonic::store
