@@ -89,6 +89,30 @@ TEST(CatalogImport, AMalformedFileNamesItsLineAndLeavesTheFilesBeforeIt) {
   EXPECT_EQ(store::catalog_rows_of(db, id, ids), (std::vector<std::optional<std::size_t>>{std::nullopt, 0}));
 }
 
+TEST(CatalogImport, AFileMalformedAfterWholeChunksLeavesTheStoreAsItWas) {
+  // 9,000 good rows, then a broken one: a chunk is on the writer's thread when the error comes.
+  TempDir dir;
+  auto db = store::open_store(dir / "sonic.db");
+  const auto good = write_file(dir / "good.csv", std::string("id,energy\n") + kIdA + ",0.5\n");
+  CatalogImportOptions options;
+  options.name = "lab";
+  import_catalog(db, {good}, options);
+  std::string rows = "id,energy\n";
+  for (int i = 0; i < 9000; ++i) rows += std::string(22 - std::to_string(i).size(), 'Q') + std::to_string(i) + ",0.5\n";
+  const auto bad = write_file(dir / "bad.csv", rows + kIdC + ",0.5,oops\n");
+  try {
+    import_catalog(db, {bad}, options);
+    FAIL() << "accepted";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()), bad.string() + ": line 9002: 3 fields, but the header has 2");
+  }
+  EXPECT_EQ(store::find_catalog(db, "lab")->tracks, 1);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_chunks"), 1);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_number_chunks"), 1);
+  const std::vector<std::string> ids = {kIdA};
+  EXPECT_EQ(store::catalog_rows_of(db, store::find_catalog(db, "lab")->id, ids)[0], 0u);
+}
+
 // A 22-character base-62 track ID from a number.
 std::string numbered_id(int number) {
   const std::string digits = std::to_string(number);

@@ -154,6 +154,13 @@ INSERT INTO catalogs (name, imported_ms, columns, tracks) VALUES ('old', 5, '["t
         "'{\"target\":1,\"genre\":\"pop\"}', 'a.csv'), (" + std::to_string(catalog) + ", '" + id_a +
         "', NULL, NULL, NULL, NULL, 0.25, 120, NULL, 'a.csv'), (" + std::to_string(catalog) + ", '" + id_c +
         "', 'C', 'Y', 2001, 2000, 0.75, 90, '{\"target\":0.5}', 'b.csv')");
+    // A second catalog larger than a chunk: the conversion reads old rows while chunks fill.
+    db.exec(R"sql(
+INSERT INTO catalogs (name, imported_ms, columns, tracks) VALUES ('large', 6, '[]', 9000);
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 8999)
+INSERT INTO catalog_tracks (catalog_id, track_id, year, energy, source_file)
+  SELECT (SELECT id FROM catalogs WHERE name = 'large'), printf('%022d', i), 1900 + i % 100, 0.5, 'large.csv' FROM n;
+)sql");
     db.exec("PRAGMA user_version = 11");
   }
   Database db = open_store(dir / "sonic.db");
@@ -161,7 +168,8 @@ INSERT INTO catalogs (name, imported_ms, columns, tracks) VALUES ('old', 5, '["t
   EXPECT_EQ(db.scalar("SELECT count(*) FROM sqlite_schema WHERE name IN ('catalog_tracks', 'catalog_feature_chunks')"),
             0);
   EXPECT_EQ(find_catalog(db, "old")->tracks, 3);
-  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_chunks"), 2);  // one per file
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM catalog_chunks WHERE catalog_id = " + std::to_string(catalog)),
+            2);  // one per file
   CatalogTableRequest request;
   request.track_ids = request.artists = true;
   request.label_column = "target";
@@ -179,6 +187,15 @@ INSERT INTO catalogs (name, imported_ms, columns, tracks) VALUES ('old', 5, '["t
   EXPECT_EQ(track->name, "B");
   EXPECT_EQ(track->kept, (std::vector<std::pair<std::string, std::string>>{{"target", "1"}, {"genre", "pop"}}));
   EXPECT_EQ(find_catalog_track(db, catalog, id_c)->decade, 2000);
+
+  const auto large = find_catalog(db, "large");
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->tracks, 9000);
+  const records::CatalogTable years = read_catalog_table(db, large->id, {});
+  ASSERT_EQ(years.size(), 9000u);
+  EXPECT_EQ(years.years[8999], 1999);
+  const std::vector<std::string> ids = {"000000000000000000000000", "0000000000000000008999", "0000000000000000000000"};
+  EXPECT_EQ(catalog_rows_of(db, large->id, ids), (std::vector<std::optional<std::size_t>>{std::nullopt, 8999, 0}));
 }
 
 TEST(Transaction, RollsBackUnlessCommitted) {

@@ -81,8 +81,10 @@ class CatalogTextColumn {
 class CatalogTrackWriter {
  public:
   // `kept`: the file's other columns by name, in the order of each row's `extra` cells.
+  // `threaded`: false inserts each chunk on the caller's thread as it fills, for a caller that
+  // uses the connection between rows (step 12 reads the old rows through it).
   CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file, std::vector<std::string> kept,
-                     CatalogTrackIds& stored_ids);
+                     CatalogTrackIds& stored_ids, bool threaded = true);
   ~CatalogTrackWriter();
   CatalogTrackWriter(const CatalogTrackWriter&) = delete;
   CatalogTrackWriter& operator=(const CatalogTrackWriter&) = delete;
