@@ -26,6 +26,7 @@ import json
 import os
 import resource
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
@@ -143,6 +144,22 @@ def first_artist(cell):
     return cell
 
 
+def text_cells(blob, rows):
+    """A chunk's text column (schema step 12): `rows` uint32 little-endian ends, then the cells' bytes."""
+    ends = struct.unpack_from(f"<{rows}I", blob)
+    data, begin = blob[4 * rows:], 0
+    for end in ends:
+        yield data[begin:end].decode("utf-8", "replace")
+        begin = end
+
+
+def catalog_rows(db):
+    """(Spotify ID, name, artists) of every imported catalog track, from the catalogs' chunks."""
+    for rows, ids, names, artists in db.execute("SELECT rows, track_ids, names, artists FROM catalog_chunks"):
+        yield from zip((ids[22 * i:22 * (i + 1)].decode() for i in range(rows)), text_cells(names, rows),
+                       text_cells(artists, rows))
+
+
 def discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms):
     """The discovery share's new-to-you tracks: the catalogs imported as catalogs, one half-new playlist per time
     of day as of the cut-off; a hit is a catalog track the person first played in the held-out month (by Spotify
@@ -160,7 +177,7 @@ def discovery_in_held_out_month(sonic, shared, home, db, cutoff_day, cutoff_ms):
         if start < cutoff_ms:
             artists_before.add(name_key(artist, "")[0])
     unheard, later, by_played_artist = set(), set(), set()
-    for spotify_id, name, artists in db.execute("SELECT DISTINCT track_id, name, artists FROM catalog_tracks"):
+    for spotify_id, name, artists in catalog_rows(db):
         key = name_key(first_artist(artists), name or "")
         first = min(first_by_id.get(spotify_id, float("inf")), first_by_name.get(key, float("inf")))
         if first < cutoff_ms:

@@ -1,5 +1,6 @@
 #include "sonic/pipeline/catalog_hits.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -116,14 +117,15 @@ CatalogExplainResult explain_catalog_hit(store::Database& db, const Home& home, 
     result.track_id = track->track_id;
     result.name = track->name;
     result.artists = track->artists;
-    const auto extra = nlohmann::json::parse(track->extra_json, nullptr, false);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       const std::size_t feature = records::catalog_feature_index(inputs[i]);
       if (feature < records::kCatalogFeatureCount) {
         row[i] = track->features[feature];
-      } else if (extra.is_object() && extra.contains(inputs[i]) && extra[inputs[i]].is_number()) {
-        row[i] = extra[inputs[i]].get<double>();
+        continue;
       }
+      const auto kept = std::find_if(track->kept.begin(), track->kept.end(),
+                                     [&](const auto& cell) { return cell.first == inputs[i]; });
+      if (kept != track->kept.end()) row[i] = sources::catalog_number(kept->second).value_or(records::kMissingValue);
     }
   }
   for (const auto& [name, value] : request.features) {

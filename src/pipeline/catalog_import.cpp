@@ -34,12 +34,12 @@ CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, store
   tally.id_column = std::string(reader.header()[reader.columns().track_id.columns.front()]);
   tally.kept_columns = reader.columns().extra_names;
   store::add_catalog_columns(db, catalog_id, tally.kept_columns);
-  // Rows of the shared and synthetic catalogs take 200–300 bytes: a low estimate of the rows to
-  // come, used only to choose how the writer builds its index.
+  // Rows of the shared and synthetic catalogs take 200–300 bytes: room for a row per 128 bytes
+  // spares the ID set its growths (each hashes every ID again) at 8 bytes a slot.
   std::error_code unknown_size;
   const auto file_bytes = std::filesystem::file_size(path, unknown_size);
-  const auto expected_rows = unknown_size ? std::int64_t{0} : static_cast<std::int64_t>(file_bytes / 256);
-  store::CatalogTrackWriter writer(db, catalog_id, path.filename().string(), stored_ids, expected_rows);
+  if (!unknown_size) stored_ids.reserve(stored_ids.size() + static_cast<std::size_t>(file_bytes / 128));
+  store::CatalogTrackWriter writer(db, catalog_id, path.filename().string(), tally.kept_columns, stored_ids);
   sources::CatalogFileRow row;
   while (reader.next(row)) {
     ++tally.rows;

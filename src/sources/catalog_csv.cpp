@@ -45,40 +45,30 @@ std::optional<double> number_of(std::string_view text) {
   return value;
 }
 
-// A CSV cell may hold any bytes: a broken UTF-8 sequence becomes U+FFFD, so the extra columns
-// are always JSON (the fuzz target catalog_file found a Latin-1 header that was not).
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {
-      const int length = utf8::sequence_length(text.data() + i, text.size() - i);
-      if (length <= 0) {
-        out += "\\ufffd";
-      } else {
-        out.append(text.substr(i, static_cast<std::size_t>(length)));
-        i += static_cast<std::size_t>(length) - 1;
-      }
-    } else if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
+// A CSV cell may hold any bytes: a broken UTF-8 sequence becomes U+FFFD, so a kept cell or
+// column name is text SQLite, JSON and the reports take (the fuzz target catalog_file found a
+// Latin-1 header). Most cells are UTF-8 and come back as they are, without a copy.
+std::string_view as_utf8(std::string_view text, std::string& repaired) {
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+    const int length = utf8::sequence_length(text.data() + i, text.size() - i);
+    if (length <= 0) break;
+    i += static_cast<std::size_t>(length) - 1;
+  }
+  if (i == text.size()) return text;
+  repaired.assign(text.substr(0, i));
+  for (; i < text.size(); ++i) {
+    const int length =
+        static_cast<unsigned char>(text[i]) < 0x80 ? 1 : utf8::sequence_length(text.data() + i, text.size() - i);
+    if (length <= 0) {
+      utf8::append(repaired, U'\uFFFD');
     } else {
-      out += c;
+      repaired.append(text.substr(i, static_cast<std::size_t>(length)));
+      i += static_cast<std::size_t>(length) - 1;
     }
   }
-  out += '"';
-}
-
-void append_json_number(std::string& out, double value) {
-  char text[32];
-  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-  out.append(text, end);
+  return repaired;
 }
 
 // duration_ms and time_signature: read as the audio features are, with ranges of their own.
@@ -99,6 +89,8 @@ std::optional<double> read_extra_feature(std::size_t index, std::string_view tex
 }
 
 }  // namespace
+
+std::optional<double> catalog_number(std::string_view cell) { return number_of(cell); }
 
 int year_of(std::string_view text) {
   const std::string_view cell = trimmed(text);
@@ -164,7 +156,8 @@ CatalogFileReader::CatalogFileReader(ByteSource& source, std::string name, std::
     if (const auto column = column_named(header, id_name)) used[*column] = true;
   }
   for (std::size_t column = 0; column < header.size(); ++column) {
-    const std::string_view column_name = trimmed(header[column]);
+    std::string repaired;
+    const std::string_view column_name = as_utf8(trimmed(header[column]), repaired);
     const bool repeated =
         std::find(columns_.extra_names.begin(), columns_.extra_names.end(), column_name) != columns_.extra_names.end();
     if (used[column] || column_name.empty() || repeated) continue;
@@ -179,7 +172,7 @@ bool CatalogFileReader::next(CatalogFileRow& row) {
   row.track_id.clear();
   row.skip_reason = nullptr;
   row.problem.clear();
-  row.extra_json.clear();
+  row.extra.assign(columns_.extra.size(), std::string_view());
 
   bool any_id_cell = false;
   for (const std::size_t column : columns_.track_id.columns) {
@@ -233,19 +226,11 @@ bool CatalogFileReader::next(CatalogFileRow& row) {
   row.decade = columns_.decade ? decade_of(cell_of(columns_.decade)) : 0;
   if (row.decade == 0 && row.year != 0) row.decade = row.year / 10 * 10;
 
+  // At most one repaired cell per column, so the views into `repaired` stay put while it fills.
+  row.repaired.resize(columns_.extra.size());
   for (std::size_t i = 0; i < columns_.extra.size(); ++i) {
-    const std::string_view cell = trimmed(cells[columns_.extra[i]]);
-    if (cell.empty()) continue;
-    row.extra_json += row.extra_json.empty() ? '{' : ',';
-    append_json_string(row.extra_json, columns_.extra_names[i]);
-    row.extra_json += ':';
-    if (const auto number = number_of(cell)) {
-      append_json_number(row.extra_json, *number);
-    } else {
-      append_json_string(row.extra_json, cell);
-    }
+    row.extra[i] = as_utf8(trimmed(cells[columns_.extra[i]]), row.repaired[i]);
   }
-  if (!row.extra_json.empty()) row.extra_json += '}';
   return true;
 }
 

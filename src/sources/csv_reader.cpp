@@ -136,6 +136,35 @@ void CsvReader::consume_line_end() {
   after_cr_ = c == '\r';
 }
 
+// The common record, whole in the buffer, without a quote or a CR before its LF (or CRLF): its
+// fields are views into the buffer, found with memchr, and nothing is copied. Anything else
+// (a quote, a lone CR, a blank line, a record cut by the buffer's end, one over the size
+// limit) goes through the state machine in next(). A 1.2M-row catalog spent 12 % of its
+// import copying fields byte by byte.
+bool CsvReader::next_plain_line() {
+  if (pos_ == end_ || *pos_ == '\n' || *pos_ == '\r') return false;
+  const auto available = static_cast<std::size_t>(end_ - pos_);
+  const auto* newline = static_cast<const char*>(std::memchr(pos_, '\n', available));
+  if (!newline) return false;
+  const char* line_end = newline > pos_ && newline[-1] == '\r' ? newline - 1 : newline;
+  const auto length = static_cast<std::size_t>(line_end - pos_);
+  if (length > max_record_bytes_ || std::memchr(pos_, '"', length) || std::memchr(pos_, '\r', length)) return false;
+  after_cr_ = false;
+  record_line_ = line_;
+  fields_.clear();
+  for (const char* field = pos_;;) {
+    const auto* separator =
+        static_cast<const char*>(std::memchr(field, separator_, static_cast<std::size_t>(line_end - field)));
+    const char* field_end = separator ? separator : line_end;
+    fields_.emplace_back(field, static_cast<std::size_t>(field_end - field));
+    if (!separator) break;
+    field = separator + 1;
+  }
+  ++line_;
+  pos_ = newline + 1;
+  return count_record();
+}
+
 bool CsvReader::finish_record() {
   fields_.clear();
   std::size_t begin = 0;
@@ -143,6 +172,10 @@ bool CsvReader::finish_record() {
     fields_.emplace_back(row_.data() + begin, end - begin);
     begin = end;
   }
+  return count_record();
+}
+
+bool CsvReader::count_record() {
   ++records_;
   if (records_ == 1) {
     width_ = fields_.size();
@@ -170,6 +203,7 @@ bool CsvReader::end_of_input(State state) {
 
 bool CsvReader::next() {
   if (!started_) start();
+  if (next_plain_line()) return true;
   row_.clear();
   field_ends_.clear();
   State state = State::record_start;

@@ -1,8 +1,10 @@
 #include "sonic/store/dashboard_queries.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "listens_in_time_order.hpp"
+#include "sonic/store/catalog_store.hpp"
 
 namespace sonic::store {
 namespace {
@@ -46,25 +48,41 @@ PeriodTotals period_totals(Database& db, std::int64_t from_ms, std::int64_t to_m
 
 std::vector<CatalogListen> catalog_listens_in_period(Database& db, std::int64_t catalog_id, std::int64_t from_ms,
                                                      std::int64_t to_ms) {
-  std::string features;
-  for (const std::string_view name : records::kCatalogFeatureNames) features += ", c." + std::string(name);
-  // The (catalog, track) index finds each listened track's row; an import keeps one row per track.
-  auto rows =
-      period_query(db,
-                   "SELECT p.ms_played, c.decade" + features +
-                       " FROM plays p JOIN tracks t ON t.id = p.track_id JOIN catalog_tracks c ON "
-                       "c.catalog_id = ?3 AND c.track_id = t.spotify_id "
-                       "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2",
-                   from_ms, to_ms);
-  rows.bind(3, catalog_id);
+  // The period's listens with a Spotify ID; each distinct ID is looked up once in the catalog's
+  // sorted ID index, and the matched rows' numbers read a chunk at a time.
+  auto plays = period_query(db,
+                            "SELECT p.ms_played, t.spotify_id FROM plays p JOIN tracks t ON t.id = p.track_id "
+                            "WHERE p.track_id IS NOT NULL AND p.is_short = 0 AND p.start_ms >= ?1 AND p.start_ms < ?2 "
+                            "AND t.spotify_id IS NOT NULL",
+                            from_ms, to_ms);
+  std::vector<std::pair<std::int64_t, std::size_t>> played;  // ms_played, the ID's index in `ids`
+  std::vector<std::string> ids;
+  std::unordered_map<std::string, std::size_t> id_index;
+  while (plays.step()) {
+    const auto [at, added] = id_index.try_emplace(plays.text(1), ids.size());
+    if (added) ids.push_back(at->first);
+    played.emplace_back(plays.integer(0), at->second);
+  }
+  const auto rows = catalog_rows_of(db, catalog_id, ids);
+  std::vector<std::size_t> matched;
+  for (const auto& row : rows) {
+    if (row) matched.push_back(*row);
+  }
+  std::sort(matched.begin(), matched.end());
+  matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+  std::vector<CatalogListen> by_row(matched.size());  // decade and numbers of each matched row
+  CatalogChunkColumns numbers;
+  numbers.numbers = true;
+  for_each_catalog_row(db, catalog_id, matched, numbers, [&](const CatalogChunk& chunk, std::size_t i) {
+    by_row[i].decade = chunk.decades[matched[i] - chunk.first_row];
+    by_row[i].features = chunk.features[matched[i] - chunk.first_row];
+  });
   std::vector<CatalogListen> listens;
-  while (rows.step()) {
-    CatalogListen& listen = listens.emplace_back();
-    listen.ms_played = rows.integer(0);
-    listen.decade = static_cast<int>(rows.optional_integer(1).value_or(0));
-    for (std::size_t i = 0; i < records::kCatalogFeatureCount; ++i) {
-      listen.features[i] = rows.optional_real(2 + static_cast<int>(i)).value_or(records::kMissingValue);
-    }
+  for (const auto& [ms_played, id] : played) {
+    if (!rows[id]) continue;
+    const auto at = std::lower_bound(matched.begin(), matched.end(), *rows[id]) - matched.begin();
+    CatalogListen& listen = listens.emplace_back(by_row[static_cast<std::size_t>(at)]);
+    listen.ms_played = ms_played;
   }
   return listens;
 }

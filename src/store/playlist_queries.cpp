@@ -1,6 +1,10 @@
 #include "sonic/store/playlist_queries.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <unordered_set>
+
+#include "sonic/store/catalog_store.hpp"
 
 namespace sonic::store {
 namespace {
@@ -51,23 +55,39 @@ ORDER BY t.id)sql");
 }
 
 std::vector<LibraryTrack> catalog_library_tracks(Database& db) {
-  // One sequential pass in rowid order; repeats across catalogs are dropped here rather than by a
-  // GROUP BY, which would sort every row of a large catalog.
-  auto query = db.prepare(R"sql(
-SELECT track_id, name, artists, album, duration_ms, energy, valence, danceability, acousticness, instrumentalness, tempo
-FROM catalog_tracks ORDER BY rowid)sql");
+  // Catalog by catalog in id order (a re-import gets a new id, as the rows once got new rowids),
+  // each in row order; repeats across catalogs are dropped here.
   std::vector<LibraryTrack> tracks;
   std::unordered_set<std::string> seen;
-  while (query.step()) {
-    if (!seen.insert(query.text(0)).second) continue;
-    LibraryTrack track;
-    track.spotify_id = query.text(0);
-    track.name = query.optional_text(1).value_or("");
-    track.artist = query.optional_text(2).value_or("");
-    track.album = query.optional_text(3);
-    if (!query.is_null(4)) track.duration_ms = static_cast<std::int64_t>(query.real(4));
-    read_playlist_features(query, 5, track);
-    tracks.push_back(std::move(track));
+  CatalogChunkColumns columns;
+  columns.names = columns.artists = columns.albums = columns.numbers = true;
+  const auto number = [](double value) { return std::isnan(value) ? std::nullopt : std::optional<double>(value); };
+  auto catalogs = list_catalogs(db);
+  std::sort(catalogs.begin(), catalogs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  for (const CatalogSummary& catalog : catalogs) {
+    for_each_catalog_chunk(db, catalog.id, columns, [&](const CatalogChunk& chunk) {
+      for (std::size_t row = 0; row < chunk.rows; ++row) {
+        if (!seen.emplace(chunk.track_id(row)).second) continue;
+        LibraryTrack& track = tracks.emplace_back();
+        track.spotify_id = std::string(chunk.track_id(row));
+        track.name = chunk.names[row];
+        track.artist = chunk.artists[row];
+        if (!chunk.albums[row].empty()) track.album = std::string(chunk.albums[row]);
+        const records::CatalogFeatureValues& values = chunk.features[row];
+        if (const auto duration = number(values[records::kDurationFeature])) {
+          track.duration_ms = static_cast<std::int64_t>(*duration);
+        }
+        const auto feature = [&](records::AudioFeature which) {
+          return number(values[static_cast<std::size_t>(which)]);
+        };
+        track.energy = feature(records::AudioFeature::energy);
+        track.valence = feature(records::AudioFeature::valence);
+        track.danceability = feature(records::AudioFeature::danceability);
+        track.acousticness = feature(records::AudioFeature::acousticness);
+        track.instrumentalness = feature(records::AudioFeature::instrumentalness);
+        track.tempo = feature(records::AudioFeature::tempo);
+      }
+    });
   }
   return tracks;
 }

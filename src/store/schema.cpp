@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sonic/core/error.hpp"
+#include "sonic/store/catalog_store.hpp"
 
 namespace sonic::store {
 namespace {
@@ -386,7 +387,56 @@ CREATE INDEX plays_by_start ON plays(start_ms);
 CREATE INDEX plays_listens_by_track ON plays(track_id, start_ms, end_ms, ms_played)
   WHERE track_id IS NOT NULL AND is_short = 0;
 )sql",
+    // 12: catalogs as column chunks only. A 1.2M-track import spent most of its time in SQLite
+    // writing one wide row per track, its (catalog, track) index and the numbers again as chunks;
+    // now every column is a chunk of up to 8,192 rows, numbered by row in the files' order:
+    // track IDs (22 bytes each), artists, names and albums (text cells: uint32 ends, then the
+    // bytes), years, decades and the thirteen numbers (as step 9's), each kept column under its
+    // name (absent: no cell in those rows), and the IDs sorted with their rows (the lookup by
+    // ID). move_catalog_rows_to_chunks (catalog_store.cpp) converts the catalogs already
+    // imported and drops the old tables. IF NOT EXISTS: a test runs steps again over a store.
+    R"sql(
+CREATE TABLE IF NOT EXISTS catalog_chunks (
+  catalog_id  INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+  first_row   INTEGER NOT NULL,
+  rows        INTEGER NOT NULL,
+  source_file TEXT NOT NULL,
+  track_ids   BLOB NOT NULL,
+  artists     BLOB NOT NULL,
+  names       BLOB NOT NULL,
+  albums      BLOB NOT NULL,
+  PRIMARY KEY (catalog_id, first_row)
+);
+CREATE TABLE IF NOT EXISTS catalog_number_chunks (
+  catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+  first_row  INTEGER NOT NULL,
+  rows       INTEGER NOT NULL,
+  years      BLOB NOT NULL,
+  decades    BLOB NOT NULL,
+  features   BLOB NOT NULL,
+  PRIMARY KEY (catalog_id, first_row)
+);
+CREATE TABLE IF NOT EXISTS catalog_kept_chunks (
+  catalog_id  INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+  column_name TEXT NOT NULL,
+  first_row   INTEGER NOT NULL,
+  cells       BLOB NOT NULL,
+  PRIMARY KEY (catalog_id, column_name, first_row)
+);
+CREATE TABLE IF NOT EXISTS catalog_id_index (
+  catalog_id INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
+  first_id   TEXT NOT NULL,
+  ids        BLOB NOT NULL,  -- sorted, 22 bytes each
+  rows       BLOB NOT NULL,  -- their rows, uint32
+  PRIMARY KEY (catalog_id, first_id)
+);
+)sql",
 });
+
+// The version step 12 (catalogs as chunks) brings a store to: its old catalog rows are converted
+// by code, not SQL (a merge that numbers the step differently changes this too).
+constexpr int kCatalogChunksStep = 12;
+static_assert(kCatalogChunksStep <= static_cast<int>(kMigrations.size()));
 
 }  // namespace
 
@@ -404,6 +454,7 @@ void migrate(Database& db) {
   Transaction transaction(db);
   for (auto version = found; version < latest; ++version) {
     db.exec(kMigrations[static_cast<std::size_t>(version)]);
+    if (version + 1 == kCatalogChunksStep) move_catalog_rows_to_chunks(db);
   }
   db.exec("PRAGMA user_version = " + std::to_string(latest));
   transaction.commit();

@@ -1,7 +1,11 @@
 #include "sonic/store/taste_queries.hpp"
 
+#include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+
+#include "sonic/store/catalog_store.hpp"
 
 #include "listens_in_time_order.hpp"
 
@@ -71,14 +75,31 @@ ORDER BY g.artist_id, g.tag)sql"));
 }
 
 std::vector<records::CatalogListing> unheard_catalog_tracks(Database& db) {
-  auto query = db.prepare(R"sql(
-SELECT c.track_id, min(c.name), min(c.artists) FROM catalog_tracks c
-WHERE NOT EXISTS (SELECT 1 FROM tracks t WHERE t.spotify_id = c.track_id)
-GROUP BY c.track_id ORDER BY c.track_id
-)sql");
+  std::unordered_set<std::string> heard;
+  auto history = db.prepare("SELECT spotify_id FROM tracks WHERE spotify_id IS NOT NULL");
+  while (history.step()) heard.insert(history.text(0));
+  // Per ID across the catalogs, the least name and artists that are not empty (SQL's min()).
+  std::unordered_map<std::string, std::pair<std::string, std::string>> unheard;
+  const auto keep_least = [](std::string& least, std::string_view cell) {
+    if (!cell.empty() && (least.empty() || cell < least)) least = cell;
+  };
+  CatalogChunkColumns columns;
+  columns.names = columns.artists = true;
+  for (const CatalogSummary& catalog : list_catalogs(db)) {
+    for_each_catalog_chunk(db, catalog.id, columns, [&](const CatalogChunk& chunk) {
+      for (std::size_t row = 0; row < chunk.rows; ++row) {
+        std::string id(chunk.track_id(row));
+        if (heard.contains(id)) continue;
+        auto& [name, artists] = unheard[std::move(id)];
+        keep_least(name, chunk.names[row]);
+        keep_least(artists, chunk.artists[row]);
+      }
+    });
+  }
   std::vector<records::CatalogListing> rows;
-  while (query.step())
-    rows.push_back({query.text(0), query.optional_text(1).value_or(""), query.optional_text(2).value_or("")});
+  rows.reserve(unheard.size());
+  for (auto& [id, cells] : unheard) rows.push_back({id, std::move(cells.first), std::move(cells.second)});
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.spotify_id < b.spotify_id; });
   return rows;
 }
 
@@ -93,12 +114,16 @@ ORDER BY c.id, j.value)sql");
   while (columns.step()) genre_columns.emplace_back(columns.integer(0), columns.text(1));
   std::vector<records::CatalogGenreCell> cells;
   for (const auto& [catalog, column] : genre_columns) {
-    auto rows = db.prepare(R"sql(
-SELECT track_id, coalesce(artists, ''), CAST(json_extract(extra, ?1) AS TEXT) AS cell FROM catalog_tracks
-WHERE catalog_id = ?2 AND cell IS NOT NULL AND cell <> '' ORDER BY rowid)sql");
-    // The column is one of the five names above in some case: nothing to escape in the path.
-    rows.bind(1, "$.\"" + column + "\"").bind(2, catalog);
-    while (rows.step()) cells.push_back({rows.text(0), rows.text(1), rows.text(2)});
+    CatalogChunkColumns wanted;
+    wanted.artists = true;
+    wanted.kept = {column};
+    for_each_catalog_chunk(db, catalog, wanted, [&](const CatalogChunk& chunk) {
+      for (std::size_t row = 0; row < chunk.rows; ++row) {
+        const std::string_view cell = chunk.kept[0][row];
+        if (!cell.empty())
+          cells.push_back({std::string(chunk.track_id(row)), std::string(chunk.artists[row]), std::string(cell)});
+      }
+    });
   }
   return cells;
 }

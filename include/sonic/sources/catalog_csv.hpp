@@ -2,7 +2,7 @@
 // A track catalog as CSV (public data sets of 40k to 1.2M tracks, a person's exports): the ID
 // (track_id_columns.hpp), name, artists, album, year or release date, decade, the audio features,
 // duration and time signature; every other column is kept by name as it is (numbers as numbers,
-// text as labels), so `target`, `popularity` or `genre` can be asked for later. Any separator
+// text as labels: the cells as they are), so `target`, `popularity` or `genre` can be asked for later. Any separator
 // (comma, tab, semicolon: detected), one row at a time with flat memory.
 #include <array>
 #include <cstddef>
@@ -41,9 +41,12 @@ struct CatalogFileRow {
   int year = 0;  // 0: unknown
   int decade = 0;
   records::CatalogFeatureValues features{};
-  std::string extra_json;             // {"target":1,"genre":"pop"}: empty cells left out
+  // The other columns' cells (CatalogFileColumns::extra_names' order), trimmed, empty when not
+  // given; bytes that are not UTF-8 become U+FFFD (the cells are stored and read back as text).
+  std::vector<std::string_view> extra;
   const char* skip_reason = nullptr;  // nullptr: store it; else catalog_row_skip::
   std::string problem;                // for bad_value: which column and why
+  std::vector<std::string> repaired;  // the text of the extra cells that were not UTF-8
 };
 
 class CatalogFileReader {
@@ -65,6 +68,10 @@ class CatalogFileReader {
   SampledCsvReader csv_;
   CatalogFileColumns columns_;
 };
+
+// A kept cell's number ("1", "-3.5e2", "+4"); nothing for text. A kept column is read as numbers
+// (a label, a model's input) by this rule.
+std::optional<double> catalog_number(std::string_view cell);
 
 // The year of "1999", "1999-04-01" or "1999-04": 0 when the text holds none in 1000..2999.
 int year_of(std::string_view text);

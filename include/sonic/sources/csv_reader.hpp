@@ -66,6 +66,8 @@ class CsvReader {
   void detect_separator();
   bool refill();
   bool end_of_input(State state);
+  bool next_plain_line();
+  bool count_record();  // counts the record in fields_ and checks its width
   void append(const char* begin, const char* end, State state);
   void end_field() { field_ends_.push_back(row_.size()); }
   void consume_line_end();
