@@ -4,6 +4,7 @@
 
 #include "sonic/core/error.hpp"
 #include "sonic/store/import_run_log.hpp"
+#include "sonic/store/new_store_build.hpp"
 #include "sonic/store/schema.hpp"
 #include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
@@ -37,12 +38,36 @@ TEST_F(ImportIntoHomeTest, ADryRunWithoutAStoreReadsEverythingAndCreatesNothing)
 TEST_F(ImportIntoHomeTest, AFailedFirstImportLeavesNoStoreAndAFailedLaterOneKeepsIt) {
   EXPECT_THROW(import({fixture("bad/truncated.json")}), InputError);
   EXPECT_FALSE(fs::exists(home_.database));
+  EXPECT_FALSE(fs::exists(store::new_store_scratch_path(home_.database)));
 
   EXPECT_EQ(import({fixture("endsong_0.json")}).tally.imported, 1);
   EXPECT_THROW(import({fixture("bad/truncated.json")}), InputError);
   ASSERT_TRUE(fs::exists(home_.database));
   store::Database db = store::open_store(home_.database);
   EXPECT_GE(store::import_run_count(db), 1);
+}
+
+// A new home's store is built aside and renamed into place (store/new_store_build.hpp): it is a
+// store like any other afterwards, WAL included, with nothing left beside it.
+TEST_F(ImportIntoHomeTest, AFirstImportPutsAWholeStoreInPlace) {
+  EXPECT_EQ(import({fixture("endsong_0.json")}).tally.imported, 1);
+  EXPECT_FALSE(fs::exists(store::new_store_scratch_path(home_.database)));
+  store::Database db = store::open_store(home_.database);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM plays"), 1);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+  EXPECT_EQ(import({fixture("endsong_0.json")}).tally.imported, 0);  // the second import finds it
+}
+
+// The first import's bulk load gives up at the bad file and imports again file by file: the good
+// file before it is committed on its own, so the new store is kept with it, as an existing store
+// would keep it, and the error still reaches the caller.
+TEST_F(ImportIntoHomeTest, AFirstImportThatFailsAfterAGoodFileKeepsThatFile) {
+  EXPECT_THROW(import({fixture("endsong_0.json"), fixture("bad/truncated.json")}), InputError);
+  ASSERT_TRUE(fs::exists(home_.database));
+  EXPECT_FALSE(fs::exists(store::new_store_scratch_path(home_.database)));
+  store::Database db = store::open_store(home_.database);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM plays"), 1);
 }
 
 TEST_F(ImportIntoHomeTest, KeepGoingReportsTheFailedFileAndItsErrorComesFromTheReport) {
