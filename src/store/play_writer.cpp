@@ -211,9 +211,7 @@ std::int64_t PlayWriter::artist_for(const sources::ArtistCredit& artist) {
 std::int64_t PlayWriter::track_for(const PlayRecord& play, const std::string& name_key) {
   const bool has_id = !play.track_id.empty();
   if (has_id) {
-    if (auto found = track_by_spotify_id_cache_.find(play.track_id); found != track_by_spotify_id_cache_.end()) {
-      return found->second;
-    }
+    if (const auto found = track_by_spotify_id_cache_.find(play.track_id)) return *found;
   } else if (auto found = track_by_key_cache_.find(name_key); found != track_by_key_cache_.end()) {
     return found->second;
   }
@@ -259,7 +257,7 @@ std::int64_t PlayWriter::track_for(const PlayRecord& play, const std::string& na
       insert_track_artist_.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, artist_for(play.artists[i])).run();
     }
   }
-  if (has_id) track_by_spotify_id_cache_.emplace(play.track_id, id);
+  if (has_id) track_by_spotify_id_cache_.insert(play.track_id, id);
   track_by_key_cache_.emplace(name_key, id);
   return id;
 }
@@ -333,11 +331,10 @@ void PlayWriter::write(const PlayRecord& play) {
   std::pair<std::int64_t, int> same_listen{0, 0};
   if (is_track) {
     // Most rows name a track already cached by ID: the name key is built only when needed.
-    const auto cached =
-        play.track_id.empty() ? track_by_spotify_id_cache_.end() : track_by_spotify_id_cache_.find(play.track_id);
+    const auto cached = play.track_id.empty() ? std::nullopt : track_by_spotify_id_cache_.find(play.track_id);
     const bool other_sources = may_have_other_sources(play.source, play.end_ms);
-    if (cached != track_by_spotify_id_cache_.end() && !other_sources) {
-      track_id = cached->second;
+    if (cached && !other_sources) {
+      track_id = *cached;
     } else {
       const std::string name_key = sources::track_name_key(play.primary_artist(), play.track_name);
       track_id = track_for(play, name_key);

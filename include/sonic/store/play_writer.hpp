@@ -15,6 +15,7 @@
 #include "sonic/sources/play_record.hpp"
 #include "sonic/store/database.hpp"
 #include "sonic/store/play_insert_queue.hpp"
+#include "sonic/store/spotify_id_cache.hpp"
 
 namespace sonic::store {
 
@@ -104,7 +105,7 @@ class PlayWriter {
   Statement play_span_;
   Statement keep_span_;
 
-  std::unordered_map<std::string, std::int64_t> track_by_spotify_id_cache_;
+  SpotifyIdCache track_by_spotify_id_cache_;
   std::unordered_map<std::string, std::int64_t> track_by_key_cache_;
   std::unordered_map<std::string, std::int64_t> artist_by_key_cache_;
   std::unordered_map<std::string, std::int64_t> episode_cache_;
