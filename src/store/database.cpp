@@ -124,6 +124,11 @@ void Statement::run() {
   reset();
 }
 
+void Statement::run_rebinding_every_parameter() {
+  step();
+  sqlite3_reset(statement_);
+}
+
 void Statement::reset() {
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);

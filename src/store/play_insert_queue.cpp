@@ -88,7 +88,7 @@ void PlayInsertQueue::run(Statement& statement, std::size_t first, std::size_t c
         .bind(base + 15, play.incognito)
         .bind(base + 16, id_or_null(play.import_run_id));
   }
-  statement.run();
+  statement.run_rebinding_every_parameter();  // each of its rows' 16 columns was bound above
   tell_inserted(first, count, db_.changes());
 }
 
