@@ -23,7 +23,7 @@ std::string separator_name(char separator) {
 }
 
 // Reads and writes one file; the caller owns the transaction.
-CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, store::CatalogTrackIds& stored_ids,
+CatalogFileTally import_file(store::Database& db, std::int64_t catalog_id, store::IdSet& stored_ids,
                              const std::filesystem::path& path, const CatalogImportOptions& options) {
   const auto bytes = sources::open_file_source(path);
   sources::CatalogFileReader reader(*bytes, path.string(), options.id_column);
@@ -68,7 +68,7 @@ CatalogImportResult import_catalog(store::Database& db, const std::vector<std::f
   result.catalog = options.name.empty() ? default_catalog_name(files.front()) : options.name;
   {  // the ID set lasts as long as the files' loads
     std::int64_t catalog_id = 0;
-    store::CatalogTrackIds stored_ids;  // across the files: a track listed twice keeps its first row
+    store::IdSet stored_ids;  // across the files: a track listed twice keeps its first row
     for (std::size_t i = 0; i < files.size(); ++i) {
       try {
         store::Transaction transaction(db);

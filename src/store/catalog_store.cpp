@@ -84,44 +84,6 @@ void add_catalog_columns(Database& db, std::int64_t catalog_id, const std::vecto
       .run();
 }
 
-bool CatalogTrackIds::insert(std::string_view track_id) {
-  const std::size_t hash = std::hash<std::string_view>{}(track_id);
-  const std::uint64_t tag = static_cast<std::uint64_t>(hash) >> 32 << 32;
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = hash & mask;
-  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if ((slots_[slot] & ~std::uint64_t{0xffffffff}) != tag) continue;
-    const std::size_t entry = (slots_[slot] & 0xffffffff) - 1;
-    const std::size_t begin = entry == 0 ? 0 : ends_[entry - 1];
-    if (std::string_view(bytes_.data() + begin, ends_[entry] - begin) == track_id) return false;
-  }
-  bytes_.insert(bytes_.end(), track_id.begin(), track_id.end());
-  ends_.push_back(bytes_.size());
-  slots_[slot] = tag | ends_.size();
-  if (ends_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
-  return true;
-}
-
-void CatalogTrackIds::reserve(std::size_t count) {
-  std::size_t slots = slots_.size();
-  while (count * 2 > slots) slots *= 2;
-  if (slots != slots_.size()) rehash(slots);
-  ends_.reserve(count);
-  bytes_.reserve(count * 22);  // Spotify IDs; other IDs only cost a reallocation
-}
-
-void CatalogTrackIds::rehash(std::size_t slot_count) {
-  std::vector<std::uint64_t> slots(slot_count);
-  const std::size_t mask = slots.size() - 1;
-  for (std::size_t entry = 0; entry < ends_.size(); ++entry) {
-    const std::size_t hash = std::hash<std::string_view>{}(id(entry));
-    std::size_t slot = hash & mask;
-    while (slots[slot] != 0) slot = (slot + 1) & mask;
-    slots[slot] = (static_cast<std::uint64_t>(hash) >> 32 << 32) | (entry + 1);
-  }
-  slots_ = std::move(slots);
-}
-
 void CatalogTextColumn::add(std::string_view cell) {
   bytes_.append(cell);
   ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
@@ -328,7 +290,7 @@ class CatalogTrackWriter::Background {
 };
 
 CatalogTrackWriter::CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file,
-                                       std::vector<std::string> kept, CatalogTrackIds& stored_ids, bool threaded)
+                                       std::vector<std::string> kept, IdSet& stored_ids, bool threaded)
     : db_(db),
       catalog_id_(catalog_id),
       kept_(std::move(kept)),
@@ -345,7 +307,7 @@ bool CatalogTrackWriter::write(const sources::CatalogFileRow& row) {
   if (row.track_id.size() != kIdBytes || row.extra.size() != kept_.size()) {
     throw Error(ExitCode::unexpected, "a catalog row without a 22-character track ID or its kept cells");
   }
-  if (!stored_ids_.insert(row.track_id)) return false;
+  if (!stored_ids_.insert(row.track_id).is_new) return false;
   ++stored_;
   ++next_row_;
   Chunk& chunk = *chunk_;
@@ -720,7 +682,7 @@ void move_catalog_rows_to_chunks(Database& db) {
                          " FROM catalog_tracks WHERE +catalog_id = ?1 ORDER BY rowid");
   for (const CatalogSummary& catalog : list_catalogs(db)) {
     db.prepare("UPDATE catalogs SET tracks = 0 WHERE id = ?1").bind(1, catalog.id).run();
-    CatalogTrackIds stored_ids;
+    IdSet stored_ids;
     std::optional<CatalogTrackWriter> writer;
     std::string source_file, name, artists, album;
     std::vector<std::string> cells(catalog.columns.size());

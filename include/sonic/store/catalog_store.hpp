@@ -14,6 +14,7 @@
 #include "sonic/records/catalog_track.hpp"
 #include "sonic/sources/catalog_csv.hpp"
 #include "sonic/store/database.hpp"
+#include "sonic/store/id_set.hpp"
 
 namespace sonic::store {
 
@@ -30,32 +31,6 @@ struct CatalogSummary {
 std::int64_t replace_catalog(Database& db, std::string_view name, std::int64_t imported_ms);
 // Adds names to the catalog's list of kept columns (already listed ones once).
 void add_catalog_columns(Database& db, std::int64_t catalog_id, const std::vector<std::string>& names);
-
-// The track IDs a catalog import has stored so far, across its files, in the order stored (entry
-// i is the catalog's row i). A track listed twice keeps its first row: repeats are found here,
-// in memory, and the catalog's sorted ID index is written from this set (CatalogTrackWriter).
-class CatalogTrackIds {
- public:
-  bool insert(std::string_view track_id);  // false when already there
-  // Room for `count` IDs in all without growing (each growth hashes every ID again).
-  void reserve(std::size_t count);
-  std::size_t size() const { return ends_.size(); }
-  std::string_view id(std::size_t entry) const {
-    const std::size_t begin = entry == 0 ? 0 : ends_[entry - 1];
-    return {bytes_.data() + begin, ends_[entry] - begin};
-  }
-
- private:
-  void rehash(std::size_t slots);
-
-  // The IDs' bytes end to end; entry i spans ends_[i - 1] (0 for the first) to ends_[i].
-  std::vector<char> bytes_;
-  std::vector<std::uint64_t> ends_;
-  // Open addressing with linear probing, at most half full: each slot is 0 (empty) or the
-  // upper 32 bits of the ID's hash beside its entry number + 1, so a probe compares bytes only
-  // when the hashes agree. A node set cost a cache miss per node and 13% of a 1.2M-row import.
-  std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024);
-};
 
 // A chunk's text column: the cells end to end after their end offsets (CatalogTextCells reads it).
 class CatalogTextColumn {
@@ -84,7 +59,7 @@ class CatalogTrackWriter {
   // `threaded`: false inserts each chunk on the caller's thread as it fills, for a caller that
   // uses the connection between rows (step 12 reads the old rows through it).
   CatalogTrackWriter(Database& db, std::int64_t catalog_id, std::string source_file, std::vector<std::string> kept,
-                     CatalogTrackIds& stored_ids, bool threaded = true);
+                     IdSet& stored_ids, bool threaded = true);
   ~CatalogTrackWriter();
   CatalogTrackWriter(const CatalogTrackWriter&) = delete;
   CatalogTrackWriter& operator=(const CatalogTrackWriter&) = delete;
@@ -101,7 +76,7 @@ class CatalogTrackWriter {
   Database& db_;
   std::int64_t catalog_id_;
   std::vector<std::string> kept_;
-  CatalogTrackIds& stored_ids_;
+  IdSet& stored_ids_;  // the catalog's IDs so far, across its files: entry i is row i
   std::int64_t stored_ = 0;
   std::size_t next_row_ = 0;  // the catalog row of the next track stored
   std::unique_ptr<Background> background_;
